@@ -1,0 +1,58 @@
+# Shared by the bin/ launchers: locate the repo, Java, and a module's runtime classpath.
+# Sourced, never run. A module's classpath file is written by `mvn package` (dependency:build-classpath).
+
+HK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+hk_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    echo "$JAVA_HOME/bin/java"
+  else
+    command -v java || { echo "error: no java on PATH; install JDK 17 or set JAVA_HOME" >&2; exit 1; }
+  fi
+}
+
+# hk_module_classpath MODULE -> prints the module's jar classpath (its own jar first), or fails with a hint.
+hk_module_classpath() {
+  local module="$1"
+  local cpfile="$HK_ROOT/$module/target/classpath.txt"
+  if [ ! -f "$cpfile" ]; then
+    echo "error: $module is not built yet. Run from $HK_ROOT: mvn -B -DskipTests package" >&2
+    exit 1
+  fi
+  local own
+  own=$(ls "$HK_ROOT/$module/target/$module"-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -n 1)
+  echo "${own:+$own:}$(cat "$cpfile")"
+}
+
+# hk_hadoop_classpath -> the Hadoop client jars alone (what a cluster's `hadoop classpath` holds).
+hk_hadoop_classpath() {
+  local cpfile="$HK_ROOT/mapreduce-jobs/target/hadoop-classpath.txt"
+  if [ ! -f "$cpfile" ]; then
+    echo "error: the project is not built yet. Run from $HK_ROOT: mvn -B -DskipTests package" >&2
+    exit 1
+  fi
+  cat "$cpfile"
+}
+
+# The configuration directory: $HADOOP_CONF_DIR when set (a cluster), else the repo's conf/ (local mode).
+hk_conf_dir() {
+  if [ -n "${HADOOP_CONF_DIR:-}" ]; then
+    if [ ! -d "$HADOOP_CONF_DIR" ]; then
+      echo "error: HADOOP_CONF_DIR=$HADOOP_CONF_DIR is not a directory" >&2
+      exit 1
+    fi
+    echo "$HADOOP_CONF_DIR"
+  else
+    echo "$HK_ROOT/conf"
+  fi
+}
+
+# Options every launcher passes to the JVM.
+hk_java_opts() {
+  local logdir="${HADOOP_LOG_DIR:-${TMPDIR:-/tmp}/hadoopkit-logs-$(id -un)}"
+  local log4j="$HK_ROOT/conf/log4j.properties"
+  if [ -n "${HADOOP_CONF_DIR:-}" ] && [ -f "$HADOOP_CONF_DIR/log4j.properties" ]; then
+    log4j="$HADOOP_CONF_DIR/log4j.properties"
+  fi
+  echo "-Xmx${HADOOP_HEAPSIZE_MAX:-1g} -XX:+UseParallelGC -XX:TieredStopAtLevel=${HK_TIERED_STOP:-4} -Dhadoop.log.dir=$logdir -Dhadoop.log.file=hadoop.log -Dhadoop.root.logger=${HADOOP_ROOT_LOGGER:-WARN,console} -Dlog4j.configuration=file:$log4j ${HADOOP_CLIENT_OPTS:-} ${HADOOP_OPTS:-}"
+}
