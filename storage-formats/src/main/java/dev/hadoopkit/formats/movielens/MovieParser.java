@@ -14,6 +14,8 @@ public final class MovieParser {
 
   /** u.item writes release dates as {@code 01-Jan-1995}. */
   public static final DateTimeFormatter U_ITEM_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
+  /** Parsing also takes single-digit days: ml-100k has {@code 4-Feb-1971}. */
+  private static final DateTimeFormatter U_ITEM_DATE_LENIENT = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
 
   private static final Pattern YEAR_IN_TITLE = Pattern.compile("\\((\\d{4})(?:[-–]\\d{0,4})?\\)\\s*$");
 
@@ -44,7 +46,7 @@ public final class MovieParser {
     LocalDate releaseDate = null;
     if (!date.isEmpty()) {
       try {
-        releaseDate = LocalDate.parse(date, U_ITEM_DATE);
+        releaseDate = LocalDate.parse(date, U_ITEM_DATE_LENIENT);
       } catch (DateTimeParseException e) {
         throw new MalformedRecordException("release date '" + date + "' is not dd-MMM-yyyy (e.g. 01-Jan-1995)");
       }
