@@ -119,7 +119,7 @@ public final class MovieLensGenerator {
       int user = model.userIds[sample(model.userCdf, random)];
       int movieIndex = sample(model.movieCdf, random);
       int movie = model.movieIds[movieIndex];
-      double score = model.quality[movieIndex] + model.userBias[user - 1] + gaussian(random) * 0.9;
+      double score = model.quality[movieIndex] + model.userBias[user - 1] + gaussian(random) * 1.0;
       long timestamp = FIRST_TIMESTAMP + random.nextLong(TIMESTAMP_SPAN);
       buffer.append(user).append(separator).append(movie).append(separator);
       if (format == RatingFormat.CSV) {
@@ -218,7 +218,7 @@ public final class MovieLensGenerator {
       movieCdf = zipfCdf(movies, movieSkew);
       quality = new double[movies];
       for (int i = 0; i < movies; i++) {
-        quality[i] = Math.max(1.2, Math.min(4.7, 3.45 + gaussian(random) * 0.55));
+        quality[i] = Math.max(1.2, Math.min(4.7, 3.55 + gaussian(random) * 0.55));
       }
       userIds = shuffledIds(users, random);
       userCdf = zipfCdf(users, userSkew);
@@ -338,8 +338,8 @@ public final class MovieLensGenerator {
     private int movies = 1_682;
     private long seed = 42;
     private RatingFormat format = RatingFormat.U_DATA;
-    private double movieSkew = 1.0;
-    private double userSkew = 0.6;
+    private double movieSkew = 0.5;
+    private double userSkew = 0.4;
 
     private Builder() {
     }
@@ -378,7 +378,7 @@ public final class MovieLensGenerator {
       return this;
     }
 
-    /** Zipf exponent of movie popularity (1.0 by default; 0 is uniform). */
+    /** Zipf exponent of movie popularity (0.5 by default, close to ml-100k; 0 is uniform). */
     public Builder movieSkew(double value) {
       if (value < 0) {
         throw new IllegalArgumentException("Invalid movie skew, must be >= 0: " + value);
