@@ -5,6 +5,7 @@ import dev.hadoopkit.ingest.cli.Command;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionsFiles;
 import dev.hadoopkit.ingest.commands.EvalCommand;
+import dev.hadoopkit.ingest.commands.ExportCommand;
 
 
 import dev.hadoopkit.ingest.commands.ImportCommand;
@@ -40,7 +41,7 @@ public final class IngestMain {
   public IngestMain(Console console) {
     this.console = console;
     Map<String, Command> table = new LinkedHashMap<>();
-    for (Command c : List.of(new EvalCommand(), new ImportCommand(),
+    for (Command c : List.of(new EvalCommand(), new ExportCommand(), new ImportCommand(),
         new ListDatabasesCommand(), new ListTablesCommand(), new MergeCommand())) {
       if (table.put(c.name(), c) != null) {
         throw new IllegalStateException("Two tools are named " + c.name());
