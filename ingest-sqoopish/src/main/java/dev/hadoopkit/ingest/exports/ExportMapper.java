@@ -29,6 +29,7 @@ public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable,
   public static final String KEY_DELIMITERS = "hadoopkit.ingest.export.delimiters";
   public static final String KEY_NULL_STRING = "hadoopkit.ingest.export.null.string";
   public static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.export.null.non.string";
+  private static final int MAX_RECORD_CHARS = 16 << 20;
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
@@ -61,14 +62,35 @@ public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable,
         reported[0] = committed;
         TaskReports.writeCommitted(conf, task, committed);
       });
+      LinePosition start = new LinePosition();
+      StringBuilder record = new StringBuilder(256);
+      String incomplete = null;
       while (context.nextKeyValue()) {
         where = context.getCurrentKey();
-        String line = context.getCurrentValue().toString();
-        try {
-          parser.parse(line, fields);
-        } catch (RecordParser.ParseException e) {
-          throw new MalformedRecord(where + ": " + e.getMessage());
+        if (incomplete != null && !where.file().equals(start.file())) {
+          throw new MalformedRecord(start + ": " + incomplete + " and the file ends there");
         }
+        if (incomplete == null) {
+          record.setLength(0);
+          start.set(where.file(), where.line());
+        } else {
+          record.append(delimiters.linesTerminatedBy());
+        }
+        record.append(context.getCurrentValue().toString());
+        try {
+          parser.parse(record, fields);
+          incomplete = null;
+        } catch (RecordParser.IncompleteRecordException e) {
+          // An enclosed or escaped line terminator: the record goes on in the next line.
+          incomplete = e.getMessage();
+          if (record.length() > MAX_RECORD_CHARS) {
+            throw new MalformedRecord(start + ": " + incomplete + " (no end within " + MAX_RECORD_CHARS + " characters)");
+          }
+          continue;
+        } catch (RecordParser.ParseException e) {
+          throw new MalformedRecord(start + ": " + e.getMessage());
+        }
+        where = start;
         if (fields.size() != width) {
           throw new MalformedRecord(where + ": expected " + width + " fields separated by '"
               + EscapeSyntax.describe(delimiters.fieldsTerminatedBy()) + "' (columns " + String.join(", ", target.columns())
@@ -78,8 +100,11 @@ public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable,
           String f = fields.get(i);
           values[i] = isNull(f, stringColumn[i], nullString, nullNonString) ? null : f;
         }
-        sink.add(values, where);
+        sink.add(values, start);
         records.increment(1);
+      }
+      if (incomplete != null) {
+        throw new MalformedRecord(start + ": " + incomplete + " and the file ends there");
       }
       sink.finish();
       sink.close();

@@ -16,10 +16,19 @@ public final class RecordParser {
   private final StringBuilder field = new StringBuilder(64);
 
   /** Thrown for a record that cannot be parsed; the caller adds file and line. */
-  public static final class ParseException extends Exception {
+  public static class ParseException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public ParseException(String message) {
+      super(message);
+    }
+  }
+
+  /** The record ends inside an enclosed field or right after an escape: it continues on the next line. */
+  public static final class IncompleteRecordException extends ParseException {
+    private static final long serialVersionUID = 1L;
+
+    public IncompleteRecordException(String message) {
       super(message);
     }
   }
@@ -34,16 +43,13 @@ public final class RecordParser {
   }
 
   /**
-   * Parses {@code record} (without its line terminator) into {@code out}, which is cleared first.
+   * Parses {@code record} (without its final line terminator) into {@code out}, which is cleared first.
    *
    * @throws ParseException for an unterminated enclosed field or text after a closing encloser
    */
   public void parse(CharSequence record, List<String> out) throws ParseException {
     out.clear();
     int length = record.length();
-    if (length > 0 && record.charAt(length - 1) == lines) {
-      length--;
-    }
     if (!enclosing && !escaping) {
       int start = 0;
       for (int i = 0; i < length; i++) {
@@ -63,9 +69,16 @@ public final class RecordParser {
       char c = record.charAt(i);
       if (escaping && c == escape) {
         if (i + 1 >= length) {
-          throw new ParseException("escape character '" + EscapeSyntax.describe(escape) + "' at the end of the record");
+          throw new IncompleteRecordException("escape character '" + EscapeSyntax.describe(escape) + "' at the end of the record");
         }
-        field.append(record.charAt(++i));
+        char next = record.charAt(i + 1);
+        if (next == escape || next == fields || next == lines || (enclosing && next == encloser)) {
+          field.append(next);
+          i++;
+        } else {
+          // Not an escape FieldFormatter writes: keep it as text (so a null marker such as \N survives).
+          field.append(c);
+        }
         continue;
       }
       if (inEnclosed) {
@@ -96,7 +109,7 @@ public final class RecordParser {
       field.append(c);
     }
     if (inEnclosed) {
-      throw new ParseException("field " + (out.size() + 1) + " opens with " + EscapeSyntax.describe(encloser)
+      throw new IncompleteRecordException("field " + (out.size() + 1) + " opens with " + EscapeSyntax.describe(encloser)
           + " but never closes");
     }
     out.add(field.toString());
