@@ -165,7 +165,9 @@ public final class SplitPlanner {
           return textSplits(column, boundaryColumn, fromClause, mappers);
       }
     } catch (SQLException e) {
-      throw new IngestException("Cannot compute the split boundaries with [" + sql + "]: " + e.getMessage(), e);
+      String hint = fromClause.contains(") AS t1") ? " (with --query, the --split-by column must be in the SELECT list)" : "";
+      throw new IngestException("Cannot compute the split boundaries with [" + sql + "]: "
+          + String.valueOf(e.getMessage()).replace('\n', ' ') + hint, e);
     }
   }
 
