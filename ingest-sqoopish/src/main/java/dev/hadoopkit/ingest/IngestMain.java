@@ -8,7 +8,9 @@ import dev.hadoopkit.ingest.commands.EvalCommand;
 import dev.hadoopkit.ingest.commands.ExportCommand;
 
 
+import dev.hadoopkit.ingest.commands.ImportAllTablesCommand;
 import dev.hadoopkit.ingest.commands.ImportCommand;
+import dev.hadoopkit.ingest.commands.JobCommand;
 
 import dev.hadoopkit.ingest.commands.ListDatabasesCommand;
 import dev.hadoopkit.ingest.commands.ListTablesCommand;
@@ -41,8 +43,8 @@ public final class IngestMain {
   public IngestMain(Console console) {
     this.console = console;
     Map<String, Command> table = new LinkedHashMap<>();
-    for (Command c : List.of(new EvalCommand(), new ExportCommand(), new ImportCommand(),
-        new ListDatabasesCommand(), new ListTablesCommand(), new MergeCommand())) {
+    for (Command c : List.of(new EvalCommand(), new ExportCommand(), new ImportCommand(), new ImportAllTablesCommand(),
+        new JobCommand(), new ListDatabasesCommand(), new ListTablesCommand(), new MergeCommand())) {
       if (table.put(c.name(), c) != null) {
         throw new IllegalStateException("Two tools are named " + c.name());
       }

@@ -200,7 +200,7 @@ public final class SplitPlanner {
     List<BigInteger> out = new ArrayList<>();
     BigInteger previous = null;
     for (long i = 1; i < splits; i++) {
-      BigInteger b = min.add(range.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(splits)));
+      BigInteger b = min.add(range.add(BigInteger.ONE).multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(splits)));
       if (b.compareTo(min) > 0 && (previous == null || b.compareTo(previous) > 0)) {
         out.add(b);
         previous = b;
