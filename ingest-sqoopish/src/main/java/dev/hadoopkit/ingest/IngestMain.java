@@ -91,7 +91,11 @@ public final class IngestMain {
       if (expanded.contains("--help") || expanded.contains("-h")) {
         return help(tool);
       }
-      return ToolRunner.run(conf, new CommandTool(command, console), expanded.toArray(new String[0]));
+      // Hadoop's generic option parser would swallow a lone "--": keep what follows it for the tool (job --create/--exec).
+      int split = expanded.indexOf("--");
+      List<String> before = split < 0 ? expanded : expanded.subList(0, split);
+      List<String> after = split < 0 ? List.of() : expanded.subList(split, expanded.size());
+      return ToolRunner.run(conf, new CommandTool(command, console, after), before.toArray(new String[0]));
     } catch (UsageException e) {
       console.error(e.getMessage());
       return 2;
@@ -160,14 +164,19 @@ public final class IngestMain {
     private final Command command;
     private final Console console;
 
-    CommandTool(Command command, Console console) {
+    private final List<String> tail;
+
+    CommandTool(Command command, Console console, List<String> tail) {
       this.command = command;
       this.console = console;
+      this.tail = tail;
     }
 
     @Override
     public int run(String[] args) throws Exception {
-      Args parsed = Args.parse(command.name(), command.options(), args);
+      List<String> all = new java.util.ArrayList<>(Arrays.asList(args));
+      all.addAll(tail);
+      Args parsed = Args.parse(command.name(), command.options(), all.toArray(new String[0]));
       return command.run(parsed, getConf(), console);
     }
   }
