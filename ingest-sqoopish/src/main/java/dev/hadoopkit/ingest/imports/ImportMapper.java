@@ -1,6 +1,5 @@
 package dev.hadoopkit.ingest.imports;
 
-import dev.hadoopkit.ingest.IngestCounters;
 import dev.hadoopkit.ingest.TaskReports;
 import dev.hadoopkit.ingest.db.ConnectionSpec;
 import java.io.IOException;
@@ -11,16 +10,15 @@ import java.sql.Statement;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Reads one split of the import query with a streaming result set and hands each row to the output format. The
+ * Runs one split of the import query with a streaming result set and hands the result set to the output format,
+ * which writes every row. The
  * password comes from the job credentials, never the configuration.
  */
 public final class ImportMapper extends Mapper<NullWritable, NullWritable, ResultSet, NullWritable> {
   public static final String KEY_QUERY = "hadoopkit.ingest.import.query";
-  private static final int COUNTER_STEP = 4096;
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
@@ -29,21 +27,10 @@ public final class ImportMapper extends Mapper<NullWritable, NullWritable, Resul
     ConnectionSpec spec = ConnectionSpec.load(conf);
     char[] password = ConnectionSpec.loadPassword(context.getCredentials());
     String sql = conf.get(KEY_QUERY).replace("$CONDITIONS", "(" + split.condition() + ")");
-    Counter rows = context.getCounter(IngestCounters.ROWS_IMPORTED);
-    long pending = 0;
     try (Connection connection = spec.open(password, Map.of());
         Statement statement = spec.dialect().streamingStatement(connection, spec.fetchSize());
         ResultSet rs = statement.executeQuery(sql)) {
-      NullWritable none = NullWritable.get();
-      while (rs.next()) {
-        context.write(rs, none);
-        if (++pending == COUNTER_STEP) {
-          rows.increment(pending);
-          pending = 0;
-          context.progress();
-        }
-      }
-      rows.increment(pending);
+      context.write(rs, NullWritable.get());
       if (!connection.getAutoCommit()) {
         connection.commit();
       }

@@ -39,9 +39,9 @@ public final class SplitPlanner {
   }
 
   /** The kind of split a JDBC type allows; null when it cannot be split. */
-  enum Kind { INTEGER, DECIMAL, DATE, TIMESTAMP, TIME, BOOLEAN, TEXT }
+  public enum Kind { INTEGER, DECIMAL, DATE, TIMESTAMP, TIME, BOOLEAN, TEXT }
 
-  static Kind kindOf(int jdbcType) {
+  public static Kind kindOf(int jdbcType) {
     switch (jdbcType) {
       case Types.TINYINT:
       case Types.SMALLINT:

@@ -2,13 +2,10 @@ package dev.hadoopkit.ingest.imports;
 
 import dev.hadoopkit.ingest.text.Delimiters;
 import dev.hadoopkit.ingest.text.FieldFormatter;
-import java.io.BufferedWriter;
+import dev.hadoopkit.ingest.text.Utf8Output;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -25,9 +22,15 @@ public final class TextRowWriter implements RowWriter {
   public static final String KEY_NULL_STRING = "hadoopkit.ingest.import.null.string";
   public static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.import.null.non.string";
   public static final String KEY_HIVE_DELIMS_REPLACEMENT = "hadoopkit.ingest.import.hive.delims.replacement";
+  /**
+   * True when the driver's text for DATE/DATETIME/TIMESTAMP is the session wall clock (MySQL/MariaDB): the writer then
+   * reshapes that text into java.sql.Timestamp's format instead of building Calendar-backed objects per value.
+   */
+  /** Columns read with getString (--map-column-java col=String). */
+  public static final String KEY_AS_STRING = "hadoopkit.ingest.import.column.as.string";
+  public static final String KEY_TEMPORAL_AS_TEXT = "hadoopkit.ingest.import.temporal.as.text";
 
-  private final Writer out;
-  private final CountingStream counter;
+  private final Utf8Output out;
   private final FieldFormatter formatter;
   private final char fieldSeparator;
   private final char lineTerminator;
@@ -37,12 +40,10 @@ public final class TextRowWriter implements RowWriter {
   private final String hiveReplacement;
   private final StringBuilder line = new StringBuilder(256);
   private final StringBuilder value = new StringBuilder(64);
-  private char[] chars = new char[1024];
 
   public TextRowWriter(Configuration conf, List<ColumnInfo> columns, OutputStream stream) {
     Delimiters delimiters = Delimiters.load(conf, KEY_DELIMITERS);
-    this.counter = new CountingStream(stream);
-    this.out = new BufferedWriter(new OutputStreamWriter(counter, StandardCharsets.UTF_8), 1 << 16);
+    this.out = new Utf8Output(stream, 1 << 16);
     this.formatter = new FieldFormatter(delimiters);
     this.fieldSeparator = delimiters.fieldsTerminatedBy();
     this.lineTerminator = delimiters.linesTerminatedBy();
@@ -53,12 +54,65 @@ public final class TextRowWriter implements RowWriter {
     readers = new ValueReader[n];
     nullText = new String[n];
     stringColumn = new boolean[n];
+    boolean temporalAsText = conf.getBoolean(KEY_TEMPORAL_AS_TEXT, false);
+    java.util.Set<String> asString = new java.util.HashSet<>();
+    for (String name : conf.getTrimmedStrings(KEY_AS_STRING)) {
+      asString.add(name.toLowerCase(java.util.Locale.ROOT));
+    }
     for (int i = 0; i < n; i++) {
       ColumnInfo c = columns.get(i);
-      readers[i] = readerFor(c);
+      readers[i] = asString.contains(c.name().toLowerCase(java.util.Locale.ROOT)) ? ImportValueReaders.STRING
+          : temporalAsText ? textTemporalReaderFor(c) : null;
+      if (readers[i] == null) {
+        readers[i] = readerFor(c);
+      }
       stringColumn[i] = c.isString();
       nullText[i] = c.isString() ? nullString : nullNonString;
     }
+  }
+
+  /** MySQL/MariaDB temporal columns read as text; zero dates become NULL as with Connector/J's convertToNull. */
+  private static ValueReader textTemporalReaderFor(ColumnInfo column) {
+    switch (column.jdbcType()) {
+      case Types.DATE:
+        return (rs, i, out) -> {
+          String v = rs.getString(i);
+          if (v == null || v.startsWith("0000-00-00")) {
+            return false;
+          }
+          out.append(v);
+          return true;
+        };
+      case Types.TIMESTAMP:
+        return (rs, i, out) -> {
+          String v = rs.getString(i);
+          if (v == null || v.startsWith("0000-00-00")) {
+            return false;
+          }
+          appendTimestampText(v, out);
+          return true;
+        };
+      default:
+        return null;
+    }
+  }
+
+  /** "2001-02-03 04:05:06[.fff]" as java.sql.Timestamp prints it: fraction without trailing zeros, at least ".0". */
+  static void appendTimestampText(String v, StringBuilder out) {
+    int dot = v.indexOf('.');
+    if (dot < 0) {
+      out.append(v);
+      if (v.length() == 10) {
+        out.append(" 00:00:00");
+      }
+      out.append(".0");
+      return;
+    }
+    int end = v.length();
+    while (end > dot + 2 && v.charAt(end - 1) == '0') {
+      end--;
+    }
+    out.append(v, 0, end);
   }
 
   private static ValueReader readerFor(ColumnInfo column) {
@@ -187,12 +241,7 @@ public final class TextRowWriter implements RowWriter {
       }
     }
     line.append(lineTerminator);
-    int length = line.length();
-    if (chars.length < length) {
-      chars = new char[Math.max(length, chars.length * 2)];
-    }
-    line.getChars(0, length, chars, 0);
-    out.write(chars, 0, length);
+    out.write(line);
   }
 
   private static void replaceHiveDelimiters(StringBuilder value, String replacement) {
@@ -207,36 +256,11 @@ public final class TextRowWriter implements RowWriter {
 
   @Override
   public long bytesWritten() {
-    return counter.count();
+    return out.bytesWritten();
   }
 
   @Override
   public void close() throws IOException {
     out.close();
-  }
-
-  /** Counts bytes on their way to the (possibly compressing) file stream. */
-  private static final class CountingStream extends java.io.FilterOutputStream {
-    private long count;
-
-    CountingStream(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
-
-    long count() {
-      return count;
-    }
   }
 }
