@@ -110,6 +110,7 @@ public final class ExportCommand implements Command {
     ExportTarget.Mode mode = direct ? ExportTarget.Mode.DIRECT : updateKeys.isEmpty() ? ExportTarget.Mode.INSERT
         : updateMode.equals("allowinsert") ? ExportTarget.Mode.UPSERT : ExportTarget.Mode.UPDATE_ONLY;
     ExportTarget target;
+    boolean mariaDbServer;
     try (Connection connection = session.open()) {
       List<String> all = ImportCommand.tableColumns(connection, dialect, table, session);
       List<String> columns = args.has("columns") ? ImportCommand.resolveColumns(args.getList("columns"), all, table) : all;
@@ -123,7 +124,9 @@ public final class ExportCommand implements Command {
         throw new UsageException("Nothing to update: every exported column is an --update-key");
       }
       int[] types = columnTypes(connection, dialect, table, columns);
-      target = new ExportTarget(table, columns, types, mode, keys, 100, 100, 8 << 20);
+      String product = connection.getMetaData().getDatabaseProductVersion();
+      mariaDbServer = dialect == Dialect.MYSQL && product != null && product.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+      target = new ExportTarget(table, columns, types, mode, keys, 1000, 10, 32 << 20);
       if (staging != null) {
         ImportCommand.tableColumns(connection, dialect, staging, session);
         prepareStaging(connection, dialect, staging, args.has("clear-staging-table"), session);
@@ -145,6 +148,9 @@ public final class ExportCommand implements Command {
       jc.set(ExportMapper.KEY_NULL_NON_STRING, nullNonString);
     }
     jc.set(TaskReports.KEY_DIR, reports.toString());
+    if (jc.get(ExportMapper.KEY_MARIADB_BULK) == null) {
+      jc.setBoolean(ExportMapper.KEY_MARIADB_BULK, mariaDbServer);
+    }
     // A retried export task would insert its committed rows a second time.
     jc.setInt(MRJobConfig.MAP_MAX_ATTEMPTS, 1);
     job.setJarByClass(ExportMapper.class);

@@ -30,6 +30,8 @@ public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable,
   public static final String KEY_NULL_STRING = "hadoopkit.ingest.export.null.string";
   public static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.export.null.non.string";
   private static final int MAX_RECORD_CHARS = 16 << 20;
+  /** Set by the client when the server is MariaDB: insert batches use Connector/J's bulk protocol. */
+  public static final String KEY_MARIADB_BULK = "hadoopkit.ingest.export.mariadb.bulk";
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
@@ -54,14 +56,19 @@ public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable,
     String[] values = new String[width];
     LinePosition where = null;
     RowSink sink = null;
+    boolean bulkBatches = target.mode() == ExportTarget.Mode.INSERT && spec.dialect() == Dialect.MYSQL
+        && conf.getBoolean(KEY_MARIADB_BULK, false);
     Map<String, String> extra = target.mode() == ExportTarget.Mode.DIRECT && spec.dialect() == Dialect.MYSQL
-        ? Map.of("allowLocalInfile", "true") : spec.dialect() == Dialect.POSTGRESQL ? Map.of("stringtype", "unspecified") : Map.of();
+        ? Map.of("allowLocalInfile", "true") : spec.dialect() == Dialect.POSTGRESQL ? Map.of("stringtype", "unspecified")
+        : bulkBatches ? BulkBatchSink.PARAMS : Map.of();
     try (Connection connection = spec.open(password, extra)) {
-      sink = createSink(connection, spec.dialect(), target, committed -> {
+      java.util.function.LongConsumer onCommit = committed -> {
         exported.increment(committed - reported[0]);
         reported[0] = committed;
         TaskReports.writeCommitted(conf, task, committed);
-      });
+      };
+      sink = bulkBatches ? new BulkBatchSink(connection, spec.dialect(), target, onCommit)
+          : createSink(connection, spec.dialect(), target, onCommit);
       LinePosition start = new LinePosition();
       StringBuilder record = new StringBuilder(256);
       String incomplete = null;

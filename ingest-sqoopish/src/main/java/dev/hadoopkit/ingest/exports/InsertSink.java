@@ -23,7 +23,9 @@ final class InsertSink extends AbstractSink {
   InsertSink(Connection connection, Dialect dialect, ExportTarget target, boolean upsert, LongConsumer onCommit) throws SQLException {
     super(connection, dialect, target, onCommit);
     this.width = target.columns().size();
-    this.rowsPerStatement = Math.max(1, target.recordsPerStatement());
+    // PostgreSQL accepts at most 32767 bind parameters per statement.
+    int limit = dialect == Dialect.POSTGRESQL ? Math.max(1, 32767 / Math.max(1, width)) : Integer.MAX_VALUE;
+    this.rowsPerStatement = Math.max(1, Math.min(target.recordsPerStatement(), limit));
     this.buffer = new String[rowsPerStatement][];
     this.full = connection.prepareStatement(sql(rowsPerStatement, upsert));
     this.upsert = upsert;
