@@ -54,7 +54,21 @@ public final class IngestMain {
 
   public static void main(String[] args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
+    if (!verbose) {
+      quietTaskFailureLogs();
+    }
     System.exit(new IngestMain(Console.system(verbose)).run(args, new Configuration()));
+  }
+
+  /**
+   * A failed local task is reported by this program in one line (from the task's own report); Hadoop's local runner
+   * would also print the whole stack trace at WARN. Shown again with --verbose.
+   */
+  private static void quietTaskFailureLogs() {
+    for (String name : new String[] {"org.apache.hadoop.mapred.LocalJobRunner", "org.apache.hadoop.mapred.Task",
+        "org.apache.hadoop.mapred.MapTask", "org.apache.hadoop.mapreduce.Job"}) {
+      org.apache.log4j.Logger.getLogger(name).setLevel(org.apache.log4j.Level.ERROR);
+    }
   }
 
   public Map<String, Command> commands() {

@@ -109,6 +109,29 @@ class MariaDbIngestIT {
   }
 
   @Test
+  void decimalDateTimestampAndBoundaryQuerySplitsKeepEveryRowOnce() throws IOException {
+    List<String> expected = ItemsTable.items().stream().map(i -> String.valueOf(i.id)).sorted().collect(Collectors.toList());
+    String[][] variants = {{"--split-by", "price"}, {"--split-by", "score"}, {"--split-by", "born"}, {"--split-by", "seen"},
+        {"--split-by", "flag"}, {"--split-by", "id", "--boundary-query", "SELECT 100, 300"}};
+    for (String[] variant : variants) {
+      Path target = tmp.resolve("split-" + variant[1]);
+      List<String> args = new ArrayList<>(List.of("import", "--connect", url, "--username", "root", "--table", "items",
+          "--columns", "id", "-m", "3", "--target-dir", target.toString()));
+      args.addAll(List.of(variant));
+      CliRun r = sqoop(args.toArray(new String[0]));
+      assertEquals(0, r.exit, r.toString());
+      List<String> ids = readParts(target);
+      Collections.sort(ids);
+      assertEquals(expected, ids, "split on " + String.join(" ", variant));
+      long nonEmpty;
+      try (Stream<Path> parts = Files.list(target)) {
+        nonEmpty = parts.filter(p -> p.getFileName().toString().startsWith("part-m-") && p.toFile().length() > 0).count();
+      }
+      assertTrue(nonEmpty >= 2, "work was shared between mappers for " + String.join(" ", variant));
+    }
+  }
+
+  @Test
   void textSplitWarnsAboutCollationAndKeepsEveryRow() throws IOException {
     Path target = tmp.resolve("byname");
     CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "--columns", "id",
