@@ -51,7 +51,7 @@ final class RawLoadDataSink extends AbstractSink {
 
   /** True when {@code --direct} can pass lines through unchanged. */
   static boolean applies(Dialect dialect, Delimiters delimiters, ExportTarget target) {
-    if (dialect != Dialect.MYSQL || delimiters.hasEnclosing() || delimiters.hasEscaping()
+    if (target.mode() != ExportTarget.Mode.DIRECT || dialect != Dialect.MYSQL || delimiters.hasEnclosing() || delimiters.hasEscaping()
         || delimiters.linesTerminatedBy() != '\n' || delimiters.fieldsTerminatedBy() >= 0x80) {
       return false;
     }
@@ -90,6 +90,7 @@ final class RawLoadDataSink extends AbstractSink {
     try (Statement s = connection.createStatement()) {
       s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(buffer, 0, size));
       s.execute(sql);
+      checkLoaded(s.getLargeUpdateCount());
     }
     size = 0;
     commit();

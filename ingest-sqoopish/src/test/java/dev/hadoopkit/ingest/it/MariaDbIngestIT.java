@@ -203,6 +203,13 @@ class MariaDbIngestIT {
     assertEquals(1, bad.exit, bad.toString());
     assertTrue(bad.err.contains("part-m-00000 line 2: expected 4 fields"), bad.err);
     assertEquals(4, count("plain_direct"));
+
+    Files.writeString(in.resolve("part-m-00000"), "7,new,1.00,2020-01-01\n1,duplicate,9.99,2020-01-01\n");
+    CliRun duplicate = sqoop("export", "--connect", url, "--username", "root", "--table", "plain_direct", "--direct",
+        "--export-dir", in.toString(), "-m", "1");
+    assertEquals(1, duplicate.exit, duplicate.toString());
+    assertTrue(duplicate.err.contains("LOAD DATA stored 1 of 2 rows"), duplicate.err);
+    assertEquals(4, count("plain_direct"), "the chunk was rolled back");
   }
 
   @Test
