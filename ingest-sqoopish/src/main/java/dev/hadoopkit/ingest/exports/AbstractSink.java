@@ -34,6 +34,23 @@ abstract class AbstractSink implements RowSink {
     lastPending = where.toString();
   }
 
+  /** Rows written since the last commit. */
+  protected final long uncommitted() {
+    return uncommitted;
+  }
+
+  /**
+   * LOAD DATA LOCAL skips rows whose key already exists (LOCAL implies IGNORE) and may drop bad rows with a warning:
+   * a chunk that stored fewer rows than it was given is rolled back and fails the export.
+   */
+  protected final void checkLoaded(long loaded) throws SQLException {
+    if (loaded >= 0 && loaded != uncommitted) {
+      connection.rollback();
+      throw new SQLException("LOAD DATA stored " + loaded + " of " + uncommitted + " rows (rows whose key already exists, "
+          + "or rejected values, are skipped by LOCAL loads); the chunk was rolled back");
+    }
+  }
+
   protected final void commit() throws SQLException {
     connection.commit();
     committed += uncommitted;

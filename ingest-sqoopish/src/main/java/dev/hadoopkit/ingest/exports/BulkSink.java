@@ -126,6 +126,7 @@ final class BulkSink extends AbstractSink {
       try (Statement s = connection.createStatement()) {
         s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(buffer, 0, size));
         s.execute(sql);
+        checkLoaded(s.getLargeUpdateCount());
       }
     } else {
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();

@@ -32,6 +32,8 @@ public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable,
   private static final int MAX_RECORD_CHARS = 16 << 20;
   /** Set by the client when the server is MariaDB: insert batches use Connector/J's bulk protocol. */
   public static final String KEY_MARIADB_BULK = "hadoopkit.ingest.export.mariadb.bulk";
+  /** Forces --direct to parse every record in Java even when the lines could pass through unchanged. */
+  public static final String KEY_DIRECT_PARSE = "hadoopkit.ingest.export.direct.parse";
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
@@ -69,6 +71,40 @@ public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable,
       };
       sink = bulkBatches ? new BulkBatchSink(connection, spec.dialect(), target, onCommit)
           : createSink(connection, spec.dialect(), target, onCommit);
+      if (RawLoadDataSink.applies(spec.dialect(), delimiters, target) && !conf.getBoolean(KEY_DIRECT_PARSE, false)) {
+        RawLoadDataSink raw = new RawLoadDataSink(connection, spec.dialect(), target, delimiters, nullString, nullNonString,
+            stringColumn, onCommit);
+        sink = raw;
+        byte separator = (byte) delimiters.fieldsTerminatedBy();
+        long pendingRecords = 0;
+        while (context.nextKeyValue()) {
+          where = context.getCurrentKey();
+          Text line = context.getCurrentValue();
+          byte[] bytes = line.getBytes();
+          int length = line.getLength();
+          int found = 1;
+          for (int i = 0; i < length; i++) {
+            if (bytes[i] == separator) {
+              found++;
+            }
+          }
+          if (found != width) {
+            throw new MalformedRecord(where + ": expected " + width + " fields separated by '"
+                + EscapeSyntax.describe(delimiters.fieldsTerminatedBy()) + "' (columns " + String.join(", ", target.columns())
+                + ") but found " + found + "; check --input-fields-terminated-by and --columns");
+          }
+          raw.addLine(bytes, length, where);
+          if (++pendingRecords == 4096) {
+            records.increment(pendingRecords);
+            pendingRecords = 0;
+          }
+        }
+        records.increment(pendingRecords);
+        sink.finish();
+        sink.close();
+        sink = null;
+        return;
+      }
       LinePosition start = new LinePosition();
       StringBuilder record = new StringBuilder(256);
       String incomplete = null;

@@ -181,6 +181,38 @@ class MariaDbIngestIT {
   }
 
   @Test
+  void directExportOfPlainTextPassesLinesThroughWithSqoopNullRules() throws Exception {
+    exec("CREATE TABLE plain_direct (id INT PRIMARY KEY, name VARCHAR(50), price DECIMAL(10,2), born DATE)");
+    Path in = Files.createDirectories(tmp.resolve("plain"));
+    Files.writeString(in.resolve("part-m-00000"), "1,abc \\ ü,1.50,2020-01-01\n2,null,null,\n3,,2.00,null\n4,NULL,3.25,2021-02-03\n");
+    CliRun r = sqoop("export", "--connect", url, "--username", "root", "--table", "plain_direct", "--direct",
+        "--export-dir", in.toString(), "-m", "1");
+    assertEquals(0, r.exit, r.toString());
+    List<String> rows = new ArrayList<>();
+    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, name, price, born FROM plain_direct ORDER BY id")) {
+      while (rs.next()) {
+        rows.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+      }
+    }
+    assertEquals(List.of("1|abc \\ ü|1.50|2020-01-01", "2|null|null|null", "3||2.00|null", "4|NULL|3.25|2021-02-03"), rows);
+
+    Files.writeString(in.resolve("part-m-00000"), "5,x,1.00,2020-01-01\n6,y,2.00\n");
+    CliRun bad = sqoop("export", "--connect", url, "--username", "root", "--table", "plain_direct", "--direct",
+        "--export-dir", in.toString(), "-m", "1");
+    assertEquals(1, bad.exit, bad.toString());
+    assertTrue(bad.err.contains("part-m-00000 line 2: expected 4 fields"), bad.err);
+    assertEquals(4, count("plain_direct"));
+
+    Files.writeString(in.resolve("part-m-00000"), "7,new,1.00,2020-01-01\n1,duplicate,9.99,2020-01-01\n");
+    CliRun duplicate = sqoop("export", "--connect", url, "--username", "root", "--table", "plain_direct", "--direct",
+        "--export-dir", in.toString(), "-m", "1");
+    assertEquals(1, duplicate.exit, duplicate.toString());
+    assertTrue(duplicate.err.contains("LOAD DATA stored 1 of 2 rows"), duplicate.err);
+    assertEquals(4, count("plain_direct"), "the chunk was rolled back");
+  }
+
+  @Test
   void updateOnlyAndAllowInsertFollowSqoopSemantics() throws Exception {
     exec("CREATE TABLE kv (k INT PRIMARY KEY, v VARCHAR(20))");
     exec("INSERT INTO kv VALUES (1,'one'),(2,'two')");
