@@ -40,6 +40,7 @@ public final class ElEvaluator {
 
   private final ExpressionFactory factory = new org.glassfish.expressly.ExpressionFactoryImpl();
   private final Map<String, Method> functions = new HashMap<>();
+  private final java.util.Set<String> plainFunctions = new java.util.HashSet<>();
 
   public ElEvaluator() {
     for (Method method : ElFunctions.class.getMethods()) {
@@ -50,6 +51,9 @@ public final class ElEvaluator {
       int underscore = name.indexOf('_');
       String key = underscore < 0 ? ":" + name : name.substring(0, underscore) + ":" + name.substring(underscore + 1);
       functions.put(key, method);
+      if (underscore < 0) {
+        plainFunctions.add(name);
+      }
     }
   }
 
@@ -72,6 +76,15 @@ public final class ElEvaluator {
     }
     String value = evaluate(text, String.class, scope);
     return value == null ? "" : value;
+  }
+
+  /** Evaluates with the variables alone (no run yet); on any problem the text is returned as written. */
+  public String evaluateStringUnchecked(String text, Map<String, String> variables) {
+    try {
+      return evaluateString(text, ElScope.forRun(variables, null));
+    } catch (ElException e) {
+      return text;
+    }
   }
 
   public boolean evaluateBoolean(String text, ElScope scope) throws ElException {
@@ -115,7 +128,7 @@ public final class ElEvaluator {
 
     Context(ElScope scope) {
       CompositeELResolver composite = new CompositeELResolver();
-      composite.add(new VariableResolver(scope));
+      composite.add(new VariableResolver(scope, plainFunctions));
       composite.add(new MapELResolver(true));
       composite.add(new ListELResolver(true));
       this.resolver = composite;
@@ -142,29 +155,46 @@ public final class ElEvaluator {
     }
   }
 
+  /** The first parts of a dotted property name such as {@code user.name}, while EL reads it part by part. */
+  private record DottedName(String name) {
+  }
+
   /** Resolves top-level identifiers: Oozie's constants, then the job's properties. */
   private static final class VariableResolver extends ELResolver {
     private final ElScope scope;
+    private final java.util.Set<String> functionNames;
 
-    VariableResolver(ElScope scope) {
+    VariableResolver(ElScope scope, java.util.Set<String> functionNames) {
+      this.functionNames = functionNames;
 
       this.scope = scope;
     }
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
-      if (base != null || property == null) {
+      if (property == null || (base != null && !(base instanceof DottedName))) {
         return null;
       }
-      String name = property.toString();
+      String name = base == null ? property.toString() : ((DottedName) base).name + "." + property;
+      if (base == null && functionNames.contains(name) && !scope.variables().containsKey(name)) {
+        return null; // concat(...), trim(...): EL asks resolvers first whether the name is a lambda variable
+      }
       context.setPropertyResolved(true);
-      Object constant = CONSTANTS.get(name);
-      if (constant != null) {
-        return constant;
+      if (base == null) {
+        Object constant = CONSTANTS.get(name);
+        if (constant != null) {
+          return constant;
+        }
       }
       String value = scope.variables().get(name);
       if (value != null) {
         return value;
+      }
+      String prefix = name + ".";
+      for (String key : scope.variables().keySet()) {
+        if (key.startsWith(prefix)) {
+          return new DottedName(name); // ${user.name}: the rest of the name follows as property access
+        }
       }
       if (scope.isChecking()) {
         scope.recordMissing(name);

@@ -1,0 +1,18 @@
+package dev.hadoopkit.workflow.action;
+
+import java.util.Map;
+
+/** Runs a child workflow to its end for the sub-workflow action; implemented by the engine. */
+public interface SubWorkflowRunner {
+  /** The child run's id and whether it succeeded. */
+  record Result(String id, boolean succeeded, String status, String message) {
+  }
+
+  /**
+   * @param appPath the child's app path
+   * @param conf the child's job properties
+   * @param onId called with the child's id as soon as it exists (recorded as the action's external id)
+   */
+  Result run(String appPath, Map<String, String> conf, java.util.function.Consumer<String> onId,
+      Cancellation cancellation) throws Exception;
+}
