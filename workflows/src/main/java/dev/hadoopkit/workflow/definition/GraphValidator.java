@@ -96,6 +96,7 @@ public final class GraphValidator {
     /** Node → how it was first reached ("ok" or other), for E0743. */
     private final Map<String, String> reachedVia = new HashMap<>();
     private final Map<String, String> forkOfJoin = new HashMap<>();
+    private final Map<String, Node> firstFrom = new HashMap<>();
 
     ForkJoinWalk(Map<String, Node> nodes) {
       this.nodes = nodes;
@@ -130,8 +131,10 @@ public final class GraphValidator {
       String previous = contextOf.get(name);
       if (previous != null) {
         if (!previous.equals(key)) {
-          if (from instanceof Node.Action a && name.equals(a.errorTo()) && !name.equals(a.okTo())) {
-            throw error(ErrorCode.E0735, from, "there was an invalid \"error to\" transition to node [" + name
+          Node errorFrom = "error".equals(via) ? from
+              : "error".equals(reachedVia.get(name)) ? firstFrom.get(name) : null;
+          if (errorFrom != null) {
+            throw error(ErrorCode.E0735, errorFrom, "there was an invalid \"error to\" transition to node [" + name
                 + "] while using fork/join: it belongs to another fork path. Send errors to a kill node or"
                 + " within the same path.");
           }
@@ -148,6 +151,7 @@ public final class GraphValidator {
       }
       contextOf.put(name, key);
       reachedVia.put(name, via);
+      firstFrom.put(name, from);
       joinOf.put(name, "");
       String result;
       if (node instanceof Node.Fork fork) {

@@ -159,6 +159,14 @@ public final class ElEvaluator {
   private record DottedName(String name) {
   }
 
+  /** An undefined name met by a check pass; more of a dotted name may follow. Reads as an empty string. */
+  private record MissingName(String name) {
+    @Override
+    public String toString() {
+      return "";
+    }
+  }
+
   /** Resolves top-level identifiers: Oozie's constants, then the job's properties. */
   private static final class VariableResolver extends ELResolver {
     private final ElScope scope;
@@ -172,6 +180,12 @@ public final class ElEvaluator {
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
+      if (base instanceof MissingName missing && property != null) {
+        context.setPropertyResolved(true);
+        scope.forgetMissing(missing.name);
+        scope.recordMissing(missing.name + "." + property);
+        return new MissingName(missing.name + "." + property);
+      }
       if (property == null || (base != null && !(base instanceof DottedName))) {
         return null;
       }
@@ -198,7 +212,7 @@ public final class ElEvaluator {
       }
       if (scope.isChecking()) {
         scope.recordMissing(name);
-        return "";
+        return new MissingName(name);
       }
       throw new PropertyNotFoundException("variable [" + name + "] cannot be resolved");
     }

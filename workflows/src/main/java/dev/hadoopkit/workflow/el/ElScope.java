@@ -41,6 +41,10 @@ public final class ElScope {
     return checking;
   }
 
+  void forgetMissing(String name) {
+    missing.remove(name);
+  }
+
   void recordMissing(String name) {
     missing.add(name);
   }
