@@ -34,6 +34,12 @@ public final class WorkflowCli extends Configured implements Tool {
     this.env = env;
   }
 
+  /** Sets the Hadoop configuration (as ToolRunner does) and returns this, for in-process use. */
+  public WorkflowCli withConf(Configuration conf) {
+    setConf(conf);
+    return this;
+  }
+
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new WorkflowCli(System.out, System.err, System.getenv()), args));
   }
