@@ -70,10 +70,17 @@ final class BenchCommand implements Command {
       fs.mkdirs(hadoopTarget);
     }
     double rawMs = (System.nanoTime() - r0) / 1e6 / chain;
+    double fsyncMs = fsyncMillis(work.resolve("fsync-probe"), 100);
+    boolean synced = engine.settings().journalSync();
     double perNode = chainMs / nodes;
-    out.println(String.format("chain  %d fs actions: %s in %.0f ms = %.2f ms/node; raw FileSystem.mkdirs %.3f ms/op;"
-            + " engine overhead %.2f ms/node (goal <= 20)", chain, chained.status(), chainMs, perNode, rawMs,
-        perNode - rawMs * chain / nodes));
+    double physical = (rawMs * chain + (synced ? fsyncMs * (chain + 2) : 0)) / nodes;
+    out.println(String.format("chain  %d fs actions: %s in %.0f ms = %.2f ms/node", chain, chained.status(), chainMs,
+        perNode));
+    out.println(String.format("       physical reference: FileSystem.mkdirs %.3f ms/op, fsync'd journal append %.2f ms"
+            + " (%d forced records%s) = %.2f ms/node", rawMs, fsyncMs, synced ? chain + 2 : 0,
+        synced ? "" : ", journal sync off", physical));
+    out.println(String.format("       engine overhead %.2f ms/node (goal <= 20); ratio to physical %.2f",
+        perNode - physical, perNode / physical));
 
     // 2. fork of shell sleeps
     Path forkApp = Files.createDirectories(work.resolve("fork"));
@@ -102,6 +109,21 @@ final class BenchCommand implements Command {
         forked.status(), forkMs, oneSleep, forkMs / oneSleep));
     out.println("state dir: " + engine.store().root());
     return chained.status().isSuccessful() && forked.status().isSuccessful() ? 0 : 1;
+  }
+
+  /** Mean time of an append + fdatasync of one journal-sized line, on the state directory's disk. */
+  private static double fsyncMillis(Path file, int count) throws java.io.IOException {
+    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)) {
+      byte[] line = ("{\"type\":\"end\",\"time\":1,\"node\":\"a1\",\"status\":\"OK\",\"to\":[\"a2\"]}\n")
+          .getBytes(StandardCharsets.UTF_8);
+      long t0 = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        channel.write(java.nio.ByteBuffer.wrap(line));
+        channel.force(false);
+      }
+      return (System.nanoTime() - t0) / 1e6 / count;
+    }
   }
 
   private static RunState runOnce(WorkflowEngine engine, Path app) throws Exception {

@@ -72,6 +72,19 @@ final class RunDriver implements WorkflowElContext {
   private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
   private final Map<String, InFlight> inFlight = new HashMap<>();
   private final Map<String, Long> retryDue = new HashMap<>();
+  /** Looking a factory up scans the classpath; one per run, used under its lock. */
+  private final DocumentBuilderFactory documents = newDocumentBuilderFactory();
+
+  private static DocumentBuilderFactory newDocumentBuilderFactory() {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    try {
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    } catch (javax.xml.parsers.ParserConfigurationException e) {
+      throw new IllegalStateException("XML parser without DOCTYPE protection: " + e.getMessage(), e);
+    }
+    return factory;
+  }
 
   private record Done(String node, int attempt, ActionOutcome outcome) {
   }
@@ -103,13 +116,29 @@ final class RunDriver implements WorkflowElContext {
   private void record(JournalRecord record) {
     synchronized (journal) {
       try {
-        journal.append(record);
+        journal.append(record, mustForce(record));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
       }
       state.apply(record);
     }
     listener.onRecord(state.id(), record);
+  }
+
+  /**
+   * Results that a replay could not recompute are forced: an action's or decision's end, a retry, a kill, the run's
+   * status. An action start, an external id or a start/fork/join transition may be lost in a crash; the action then
+   * simply runs again, which is what happens to a started action anyway.
+   */
+  private boolean mustForce(JournalRecord record) {
+    return switch (record.type()) {
+      case "start", "external" -> false;
+      case "end" -> {
+        Node node = definition.nodes().get(record.node());
+        yield node instanceof Node.Action || node instanceof Node.Decision || node instanceof Node.Kill;
+      }
+      default -> true;
+    };
   }
 
   RunState drive() throws InterruptedException {
@@ -323,11 +352,12 @@ final class RunDriver implements WorkflowElContext {
 
   /** The action body with every ${…} in attributes and text resolved. */
   private Element resolve(String xml, ElScope scope) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Element root = factory.newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+    javax.xml.parsers.DocumentBuilder builder;
+    synchronized (documents) {
+      builder = documents.newDocumentBuilder();
+    }
+    Element root = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+        .getDocumentElement();
     resolveTree(root, scope);
     return root;
   }
@@ -355,6 +385,13 @@ final class RunDriver implements WorkflowElContext {
   /** {@code <global>}, job-xml files, {@code <configuration>}, name-node and job-tracker, in Oozie's order. */
   private Configuration actionConf(Element body, ElScope scope) throws Exception {
     GlobalSpec global = definition.global();
+    boolean plain = global.equals(GlobalSpec.EMPTY);
+    for (String own : List.of("name-node", "job-tracker", "resource-manager", "job-xml", "configuration")) {
+      plain &= LocatedXml.child(body, own) == null;
+    }
+    if (plain) {
+      return hadoop; // nothing to add: share the run's configuration (executors only read it)
+    }
     Configuration conf = new Configuration(hadoop);
     String nameNode = LocatedXml.childText(body, "name-node");
     if (nameNode == null && global.nameNode() != null) {

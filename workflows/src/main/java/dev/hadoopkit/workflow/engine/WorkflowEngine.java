@@ -58,6 +58,10 @@ public final class WorkflowEngine {
     this.messages = messages;
   }
 
+  public EngineSettings settings() {
+    return settings;
+  }
+
   public RunStore store() {
     return store;
   }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A run's append-only journal: one JSON object per line in {@code journal.jsonl}. A record is written with a single
- * {@code write} of a whole line and forced to disk before the engine acts on it; a torn last line (a crash in the
+ * {@code write} of a whole line; records that state a fact replay cannot recompute (an action's or a decision's
+ * result, the run's status) are forced to disk before the engine acts on them. A torn last line (a crash in the
  * middle of a write) is ignored on replay, so the journal always describes a state the engine really reached.
  */
 public final class Journal implements AutoCloseable {
@@ -34,7 +35,16 @@ public final class Journal implements AutoCloseable {
     return file;
   }
 
-  public synchronized void append(JournalRecord record) throws IOException {
+  /** Appends a record and forces it (and every record before it) to disk. */
+  public void append(JournalRecord record) throws IOException {
+    append(record, true);
+  }
+
+  /**
+   * Appends a record; {@code force} makes it durable before returning. Records that replay can recompute (an action
+   * start, a fork) need not be forced: the next forced record makes them durable too.
+   */
+  public synchronized void append(JournalRecord record, boolean force) throws IOException {
     if (channel == null) {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
@@ -44,7 +54,7 @@ public final class Journal implements AutoCloseable {
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
-    if (sync) {
+    if (sync && force) {
       channel.force(false);
     }
   }
