@@ -56,11 +56,38 @@ final class RunCommand implements Command {
     RunState state = engine.run(id, (runId, record) -> {
       if (!quiet) {
         in.out().println(RunLogFormat.line(runId, record));
+        if ("end".equals(record.type()) && "OK".equals(record.status())) {
+          printActionOutput(engine, runId, record.node(), in);
+        }
       }
     });
     in.out().println("Workflow " + id + " " + state.status()
         + (state.statusMessage() == null ? "" : ": " + state.statusMessage()));
     return state.status().isSuccessful() ? 0 : 1;
+  }
+
+  /** Echoes what an action printed (its last attempt's stdout), so a pipeline's report reaches the console. */
+  private static void printActionOutput(WorkflowEngine engine, String runId, String node, Invocation in) {
+    java.nio.file.Path dir = engine.store().runDir(runId).resolve("actions").resolve(node);
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return;
+    }
+    try (var attempts = java.nio.file.Files.list(dir)) {
+      var latest = attempts.max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified()));
+      if (latest.isEmpty()) {
+        return;
+      }
+      java.nio.file.Path stdout = latest.get().resolve("stdout");
+      if (java.nio.file.Files.isRegularFile(stdout) && java.nio.file.Files.size(stdout) > 0) {
+        List<String> lines = java.nio.file.Files.readAllLines(stdout);
+        int from = Math.max(0, lines.size() - 50);
+        for (String line : lines.subList(from, lines.size())) {
+          in.out().println("    | " + line);
+        }
+      }
+    } catch (java.io.IOException ignored) {
+      // output is a convenience; 'bin/workflow log' shows it too
+    }
   }
 
   /** The resolved plan: properties, then every node with its transitions and resolved action body. */
