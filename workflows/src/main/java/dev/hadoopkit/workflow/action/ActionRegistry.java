@@ -23,6 +23,8 @@ public final class ActionRegistry {
         .register(new JavaActionExecutor())
         .register(new MapReduceActionExecutor())
         .register(new SubWorkflowActionExecutor())
+        .register(new DistcpActionExecutor())
+        .register(new EmailActionExecutor())
         .register(new UnsupportedActionExecutor("pig", "rewrite the script as a map-reduce or java action"))
         .register(new UnsupportedActionExecutor("hive", "run the query over JDBC from a java action"))
         .register(new UnsupportedActionExecutor("hive2", "run the script over JDBC from a java action"))
@@ -30,10 +32,7 @@ public final class ActionRegistry {
         .register(new UnsupportedActionExecutor("ssh", "run the remote command from a shell action"))
         .register(new UnsupportedActionExecutor("git", "clone in a shell action"))
         .register(new UnsupportedActionExecutor("sqoop",
-            "import with the ingest module from a java action until the sqoop action lands"))
-        .register(new UnsupportedActionExecutor("email", "send mail from a shell or java action"))
-        .register(new UnsupportedActionExecutor("distcp",
-            "run org.apache.hadoop.tools.DistCp as a java action"));
+            "import with the ingest module from a java action until the sqoop action lands"));
   }
 
   public ActionExecutor get(String type) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.hadoop.mapred.Counters;
 import org.apache.hadoop.mapred.JobClient;
 import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.mapred.RunningJob;
@@ -86,14 +85,16 @@ final class MapReduceActionExecutor implements ActionExecutor {
     }
   }
 
-  static Map<String, Map<String, Long>> counters(Counters counters) {
+  /** Counters by group and name, with Oozie's RECORDS group (a copy of the task counters) added. */
+  static Map<String, Map<String, Long>> counters(
+      org.apache.hadoop.mapreduce.counters.AbstractCounters<?, ?> counters) {
     Map<String, Map<String, Long>> out = new TreeMap<>();
     if (counters == null) {
       return out;
     }
-    for (Counters.Group group : counters) {
+    for (org.apache.hadoop.mapreduce.counters.CounterGroupBase<?> group : counters) {
       Map<String, Long> values = new TreeMap<>();
-      for (Counters.Counter counter : group) {
+      for (org.apache.hadoop.mapreduce.Counter counter : group) {
         values.put(counter.getName(), counter.getValue());
       }
       out.put(group.getName(), values);
