@@ -60,11 +60,15 @@ final class MapReduceActionExecutor implements ActionExecutor {
     }
     JobClient client = new JobClient(job);
     try {
-      RunningJob running = client.submitJob(job);
+      RunningJob running = reattach(client, context.previousExternalId());
+      if (running == null) {
+        running = client.submitJob(job);
+      }
       context.externalId().accept(running.getID().toString());
+      RunningJob submitted = running;
       context.cancellation().onCancel(() -> {
         try {
-          running.killJob();
+          submitted.killJob();
         } catch (java.io.IOException ignored) {
           // the job may be gone already
         }
@@ -82,6 +86,27 @@ final class MapReduceActionExecutor implements ActionExecutor {
           + (reason == null || reason.isEmpty() ? "" : ": " + reason)).withCounters(counters);
     } finally {
       client.close();
+    }
+  }
+
+  /**
+   * After an engine crash: the cluster job this action had submitted, when the cluster still knows it and it has not
+   * failed. LocalJobRunner jobs died with the engine's JVM and are submitted again.
+   */
+  private static RunningJob reattach(JobClient client, String previousId) {
+    if (previousId == null || !previousId.startsWith("job_") || previousId.startsWith("job_local")) {
+      return null;
+    }
+    try {
+      RunningJob job = client.getJob(org.apache.hadoop.mapred.JobID.forName(previousId));
+      if (job == null) {
+        return null;
+      }
+      int state = job.getJobState();
+      return state == org.apache.hadoop.mapred.JobStatus.FAILED || state == org.apache.hadoop.mapred.JobStatus.KILLED
+          ? null : job;
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return null;
     }
   }
 
