@@ -115,7 +115,7 @@ final class Invocation {
   }
 
   /** Engine settings from system properties, then -D, then the environment. */
-  EngineSettings settings() {
+  EngineSettings settings() throws UsageException {
     Map<String, String> all = new LinkedHashMap<>();
     System.getProperties().forEach((k, v) -> all.put(k.toString(), v.toString()));
     for (Map.Entry<String, String> e : conf) {
@@ -124,14 +124,19 @@ final class Invocation {
       }
     }
     all.putAll(properties);
-    EngineSettings settings = EngineSettings.from(all, env);
-    if (options.containsKey("pool")) {
-      settings = settings.withPoolSize(Integer.parseInt(options.get("pool")));
+    try {
+      EngineSettings settings = EngineSettings.from(all, env);
+      if (options.containsKey("pool")) {
+        settings = settings.withPoolSize(Integer.parseInt(options.get("pool")));
+      }
+      return settings;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e instanceof NumberFormatException ? "--pool needs a number: " + options.get("pool")
+          : e.getMessage());
     }
-    return settings;
   }
 
-  WorkflowEngine engine() {
+  WorkflowEngine engine() throws UsageException {
     if (engine == null) {
       engine = new WorkflowEngine(settings(), ActionRegistry.standard(), conf, err);
     }

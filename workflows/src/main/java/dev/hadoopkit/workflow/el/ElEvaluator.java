@@ -120,6 +120,10 @@ public final class ElEvaluator {
       root = root.getCause();
     }
     String message = root.getMessage() == null ? root.toString() : root.getMessage();
+    int expecting = message.indexOf("Was expecting");
+    if (expecting > 0) {
+      message = message.substring(0, expecting).trim(); // the parser's list of every possible token is noise
+    }
     return "cannot evaluate " + text + ": " + message.replaceAll("\\s+", " ").trim();
   }
 
