@@ -128,7 +128,8 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
           el.evaluate(text, Object.class, scope);
         } catch (ElException e) {
           throw new WorkflowException(ErrorCode.EL_ERROR, where, "invalid EL in <" + element.getLocalName()
-              + ">: " + e.getMessage() + ". Oozie EL is ${expression}, e.g. ${wf:id()} or ${nameNode}/path.");
+              + ">: " + e.getMessage().replaceAll("\\.+$", "") + ". Oozie EL is ${expression}, e.g. ${wf:id()} or"
+              + " ${nameNode}/path.");
         }
         if (!scope.missing().isEmpty() && firstMissing == null) {
           firstMissing = where;
