@@ -131,9 +131,13 @@ public final class WorkflowEngine {
       try (Journal journal = store.journal(id)) {
         RunDriver driver = new RunDriver(this, settings, definition, state, journal, store.runDir(id), logging,
             hadoop, libJars, el, threads);
-        return driver.drive();
-      } finally {
-        threads.shutdownNow();
+        try {
+          return driver.drive();
+        } finally {
+          // stop action threads before the journal closes: nothing may be appended after the run's last record
+          threads.shutdownNow();
+          threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
       }
     }
   }

@@ -25,6 +25,7 @@ public final class Journal implements AutoCloseable {
   private final Path file;
   private final boolean sync;
   private FileChannel channel;
+  private boolean closed;
 
   public Journal(Path file, boolean sync) {
     this.file = file;
@@ -45,6 +46,9 @@ public final class Journal implements AutoCloseable {
    * start, a fork) need not be forced: the next forced record makes them durable too.
    */
   public synchronized void append(JournalRecord record, boolean force) throws IOException {
+    if (closed) {
+      throw new IOException("Cannot append to " + file + ": the journal is closed (the run's engine has stopped)");
+    }
     if (channel == null) {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
@@ -86,6 +90,7 @@ public final class Journal implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
+    closed = true;
     if (channel != null) {
       channel.close();
       channel = null;
