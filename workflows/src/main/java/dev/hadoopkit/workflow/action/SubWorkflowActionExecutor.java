@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The sub-workflow action: runs the child app in this engine as a run of its own (its id is the action's external
- * id). With {@code <propagate-configuration/>} the child sees the parent's job properties; {@code <configuration>}
+ * id). When the parent's engine died while the child ran, the child run is resumed rather than started again. With {@code <propagate-configuration/>} the child sees the parent's job properties; {@code <configuration>}
  * adds to them.
  */
 final class SubWorkflowActionExecutor implements ActionExecutor {
@@ -35,8 +35,13 @@ final class SubWorkflowActionExecutor implements ActionExecutor {
     }
     conf.putAll(WorkflowParser.configuration(child(context.body(), "configuration")));
     conf.put("oozie.wf.application.path", appPath);
-    SubWorkflowRunner.Result result = context.subWorkflows().run(appPath, conf, context.externalId(),
-        context.cancellation());
+    SubWorkflowRunner.Result result = null;
+    if (context.previousExternalId() != null) {
+      result = context.subWorkflows().resume(context.previousExternalId(), context.cancellation()).orElse(null);
+    }
+    if (result == null) {
+      result = context.subWorkflows().run(appPath, conf, context.externalId(), context.cancellation());
+    }
     if (result.succeeded()) {
       return ActionOutcome.ok();
     }

@@ -15,4 +15,10 @@ public interface SubWorkflowRunner {
    */
   Result run(String appPath, Map<String, String> conf, java.util.function.Consumer<String> onId,
       Cancellation cancellation) throws Exception;
+
+  /**
+   * After an engine crash: continues the child run {@code childId} when it exists and has not ended; empty when it
+   * must be started anew.
+   */
+  java.util.Optional<Result> resume(String childId, Cancellation cancellation) throws Exception;
 }

@@ -70,7 +70,7 @@ final class RunDriver implements WorkflowElContext {
   private final ExecutorService threads;
   private final Map<String, Integer> joinWidth;
   private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
-  private final Map<String, InFlight> inFlight = new HashMap<>();
+  private final Map<String, InFlight> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Long> retryDue = new HashMap<>();
   /** Looking a factory up scans the classpath; one per run, used under its lock. */
   private final DocumentBuilderFactory documents = newDocumentBuilderFactory();
@@ -147,6 +147,11 @@ final class RunDriver implements WorkflowElContext {
     } else {
       announceResume();
     }
+    // Ctrl-C or SIGTERM of the engine: stop child processes and jobs instead of orphaning them. The journal keeps
+    // the run RUNNING, so 'run --resume' starts those actions again.
+    Thread stopChildren = new Thread(() -> inFlight.values().forEach(f -> f.cancellation().cancel()),
+        "wf-" + state.id() + "-shutdown");
+    Runtime.getRuntime().addShutdownHook(stopChildren);
     try {
       while (!state.status().isTerminal()) {
         if (Files.exists(runDir.resolve(RunStore.KILL_REQUEST))) {
@@ -166,6 +171,11 @@ final class RunDriver implements WorkflowElContext {
         }
       }
     } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChildren);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or will run
+      }
       cancelInFlight();
       try {
         Files.deleteIfExists(runDir.resolve(RunStore.KILL_REQUEST));

@@ -262,6 +262,31 @@ public final class WorkflowEngine {
         RunState child = WorkflowEngine.this.run(childId, listener);
         return new Result(childId, child.status().isSuccessful(), child.status().name(), child.statusMessage());
       }
+
+      @Override
+      public Optional<Result> resume(String childId, Cancellation cancellation) throws Exception {
+        if (!store.exists(childId)) {
+          return Optional.empty();
+        }
+        RunState previous = store.load(childId);
+        if (!parentId.equals(previous.parent())) {
+          return Optional.empty();
+        }
+        if (previous.status().isTerminal() && !previous.status().isSuccessful()) {
+          return Optional.empty(); // a failed child is started anew, as a retry would
+        }
+        log(parentId, "resuming sub-workflow " + childId + " (" + previous.status() + ")");
+        cancellation.onCancel(() -> {
+          try {
+            Files.writeString(store.runDir(childId).resolve(RunStore.KILL_REQUEST), "kill\n");
+          } catch (IOException ignored) {
+            // the child ends with its parent's process anyway
+          }
+        });
+        RunState child = WorkflowEngine.this.run(childId, listener);
+        return Optional.of(new Result(childId, child.status().isSuccessful(), child.status().name(),
+            child.statusMessage()));
+      }
     };
   }
 

@@ -115,4 +115,69 @@ class CrashResumeIT {
     assertTrue(log.contains("slow: was RUNNING when the previous engine stopped"), log);
     assertFalse(resumed.nodeRuns().stream().anyMatch(n -> n.status() == NodeStatus.RUNNING));
   }
+
+  /*
+   *  parent: start -> sub(sub-workflow) -> end
+   *  child:  start -> first (appends to first.count) -> wait (appends to wait.count, waits for a release file) -> end
+   *
+   *  kill -9 while the child's 'wait' runs; resuming the parent resumes the same child run: 'first' is not re-run.
+   */
+  @Test
+  void resumeContinuesTheSameSubWorkflowRun() throws Exception {
+    Path first = root.resolve("first.count");
+    Path wait = root.resolve("wait.count");
+    Path release = root.resolve("release-child");
+    Path child = app(root, "child", "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"child\">\n"
+        + "  <start to=\"first\"/>\n"
+        + shell("first", "echo f >> " + first, "wait", "fail", false)
+        + shell("wait", "echo w >> " + wait + "; while [ ! -f " + release + " ]; do sleep 0.1; done", "end", "fail",
+            false)
+        + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    Path parent = app(root, "parent", "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"parent\">\n"
+        + "  <start to=\"sub\"/>\n  <action name=\"sub\"><sub-workflow><app-path>" + child.toUri()
+        + "</app-path><propagate-configuration/></sub-workflow><ok to=\"end\"/><error to=\"fail\"/></action>\n"
+        + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    Path jobProperties = root.resolve("parent.properties");
+    Files.writeString(jobProperties, "nameNode=file:///\njobTracker=local\noozie.wf.application.path="
+        + parent.toUri() + "\n");
+    Path state = root.resolve("state");
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-cp", System.getProperty("java.class.path"), WorkflowCli.class.getName(), "run", "-config",
+        jobProperties.toString())
+        .redirectErrorStream(true).redirectOutput(root.resolve("engine2.out").toFile());
+    builder.environment().put("HK_WORKFLOW_STATE_DIR", state.toString());
+    Process engineProcess = builder.start();
+    RunStore store = new RunStore(state, false);
+    String parentId = null;
+    String childId = null;
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline && childId == null) {
+      List<String> ids = store.ids();
+      if (ids.size() == 2 && store.exists(ids.get(0)) && store.exists(ids.get(1))) {
+        RunState c = store.load(ids.get(1));
+        NodeRun w = c.nodeRun("wait");
+        if (w != null && w.externalId() != null && Files.exists(wait)) {
+          parentId = ids.get(0);
+          childId = ids.get(1);
+        }
+      }
+      assertTrue(engineProcess.isAlive(), "the engine ended early: " + Files.readString(root.resolve("engine2.out")));
+      Thread.sleep(50);
+    }
+    assertTrue(childId != null, "the child run never reached 'wait'");
+    engineProcess.destroyForcibly();
+    assertTrue(engineProcess.waitFor(10, TimeUnit.SECONDS));
+    assertEquals(childId, store.load(parentId).nodeRun("sub").externalId());
+
+    Files.writeString(release, "go");
+    WorkflowEngine engine = TestApps.engine(root, 2);
+    RunState resumed = engine.run(parentId, RunListener.NONE);
+    assertEquals(WorkflowStatus.SUCCEEDED, resumed.status(), resumed.statusMessage());
+    assertEquals(childId, resumed.nodeRun("sub").externalId(), "the same child run, not a new one");
+    assertEquals(2, store.ids().size());
+    RunState childState = store.load(childId);
+    assertEquals(WorkflowStatus.SUCCEEDED, childState.status());
+    assertEquals(1, Files.readAllLines(first).size(), "the child's completed action must not run again");
+    assertEquals(2, Files.readAllLines(wait).size());
+  }
 }
