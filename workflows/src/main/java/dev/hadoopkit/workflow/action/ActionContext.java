@@ -1,0 +1,30 @@
+package dev.hadoopkit.workflow.action;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.w3c.dom.Element;
+
+/**
+ * Everything an executor needs for one attempt of one action, built by the engine: the action body with EL resolved,
+ * the action's Hadoop configuration ({@code <global>}, {@code <job-xml>}, {@code <configuration>}, name-node and
+ * job-tracker applied), the app's lib jars, a local working directory for output, and hooks back to the engine.
+ */
+public record ActionContext(
+    String runId,
+    String node,
+    int attempt,
+    Element body,
+    Configuration conf,
+    String appPath,
+    Map<String, String> workflowConf,
+    List<String> libJars,
+    Path workDir,
+    int captureOutputLimit,
+    Consumer<String> externalId,
+    String previousExternalId,
+    Cancellation cancellation,
+    SubWorkflowRunner subWorkflows) {
+}

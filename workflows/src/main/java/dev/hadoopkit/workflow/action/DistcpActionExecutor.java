@@ -1,0 +1,70 @@
+package dev.hadoopkit.workflow.action;
+
+import static dev.hadoopkit.workflow.definition.LocatedXml.children;
+
+import java.util.List;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.tools.DistCp;
+import org.apache.hadoop.tools.DistCpOptions;
+import org.apache.hadoop.tools.OptionsParser;
+import org.w3c.dom.Element;
+
+/**
+ * The distcp action: Hadoop's DistCp with the action's {@code <arg>}s, submitted as a MapReduce job from the engine
+ * (LocalJobRunner or YARN). The job id is the external id; its counters are kept for {@code hadoop:counters}.
+ */
+final class DistcpActionExecutor implements ActionExecutor {
+
+  @Override
+  public String type() {
+    return "distcp";
+  }
+
+  /**
+   * What {@code DistCp.run(args)} does before submitting and {@code createAndSubmitJob()} does not: record whether
+   * the target exists (copy into it, or copy as it). The setter is reached through DistCp's private context field.
+   */
+  private static void markTargetExistence(DistCp distCp, DistCpOptions options,
+      org.apache.hadoop.conf.Configuration conf) throws Exception {
+    org.apache.hadoop.fs.Path target = options.getTargetPath();
+    boolean exists = target.getFileSystem(conf).exists(target);
+    java.lang.reflect.Field field = DistCp.class.getDeclaredField("context");
+    field.setAccessible(true);
+    ((org.apache.hadoop.tools.DistCpContext) field.get(distCp)).setTargetPathExists(exists);
+    distCp.getConf().setBoolean(org.apache.hadoop.tools.DistCpConstants.CONF_LABEL_TARGET_PATH_EXISTS, exists);
+  }
+
+  @Override
+  public ActionOutcome execute(ActionContext context) throws Exception {
+    List<String> args = children(context.body(), "arg").stream().map(Element::getTextContent).map(String::trim)
+        .toList();
+    DistCpOptions options;
+    try {
+      options = OptionsParser.parse(args.toArray(new String[0]));
+    } catch (IllegalArgumentException e) {
+      return ActionOutcome.error("DISTCP_ARGS", "invalid distcp arguments " + args + ": " + e.getMessage());
+    }
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(context.conf());
+    DistCp distCp = new DistCp(conf, options);
+    markTargetExistence(distCp, options, conf);
+    Job job = distCp.createAndSubmitJob();
+    context.externalId().accept(job.getJobID().toString());
+    context.cancellation().onCancel(() -> {
+      try {
+        job.killJob();
+      } catch (java.io.IOException ignored) {
+        // the job may be gone already
+      }
+    });
+    while (!job.isComplete()) {
+      Thread.sleep(100);
+    }
+    var counters = MapReduceActionExecutor.counters(job.getCounters());
+    if (job.isSuccessful()) {
+      return ActionOutcome.ok().withCounters(counters);
+    }
+    return ActionOutcome.error("JA018", "DistCp job " + job.getJobID() + " ended " + job.getJobState()
+        + (job.getStatus().getFailureInfo() == null ? "" : ": " + job.getStatus().getFailureInfo()))
+        .withCounters(counters);
+  }
+}

@@ -1,0 +1,187 @@
+package dev.hadoopkit.workflow.action;
+
+import static dev.hadoopkit.workflow.definition.LocatedXml.attribute;
+import static dev.hadoopkit.workflow.definition.LocatedXml.child;
+import static dev.hadoopkit.workflow.definition.LocatedXml.children;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.w3c.dom.Element;
+
+/**
+ * The fs action: delete, mkdir, move, chmod, touchz, chgrp through Hadoop's FileSystem, in document order, in the
+ * engine (no launcher), as in Oozie. Paths are URIs ({@code hdfs://nn/x}, {@code file:///x}) or absolute paths on the
+ * name-node. Errors carry Oozie's FS00x codes.
+ */
+final class FsActionExecutor implements ActionExecutor {
+
+  @Override
+  public String type() {
+    return "fs";
+  }
+
+  @Override
+  public ActionOutcome execute(ActionContext context) throws IOException {
+    Configuration conf = context.conf();
+    for (Element op : children(context.body())) {
+      if (context.cancellation().isCancelled()) {
+        return ActionOutcome.error("KILLED", "cancelled");
+      }
+      String name = op.getLocalName();
+      try {
+        switch (name) {
+          case "name-node", "job-xml", "configuration" -> {
+          }
+          case "delete" -> delete(path(op, "path", conf), conf);
+          case "mkdir" -> {
+            Path p = path(op, "path", conf);
+            p.getFileSystem(conf).mkdirs(p);
+          }
+          case "move" -> move(path(op, "source", conf), op.getAttribute("target"), conf);
+          case "chmod" -> chmod(path(op, "path", conf), op.getAttribute("permissions"), dirFiles(op),
+              child(op, "recursive") != null, conf);
+          case "touchz" -> touchz(path(op, "path", conf), conf);
+          case "chgrp" -> chgrp(path(op, "path", conf), op.getAttribute("group"), dirFiles(op),
+              child(op, "recursive") != null, conf);
+          default -> {
+            return ActionOutcome.failed("FS001", "unknown fs operation <" + name + ">");
+          }
+        }
+      } catch (FsException e) {
+        return ActionOutcome.error(e.code, "<" + name + ">: " + e.getMessage());
+      } catch (IOException e) {
+        return ActionOutcome.error("FS009", "<" + name + ">: " + e.getMessage());
+      }
+    }
+    return ActionOutcome.ok();
+  }
+
+  private static boolean dirFiles(Element op) {
+    String value = attribute(op, "dir-files");
+    return value == null || Boolean.parseBoolean(value);
+  }
+
+  private static Path path(Element op, String attributeName, Configuration conf) throws FsException {
+    String value = op.getAttribute(attributeName).trim();
+    if (value.isEmpty()) {
+      throw new FsException("FS001", attributeName + " is empty");
+    }
+    Path p = new Path(value);
+    if (!p.isAbsolute() && p.toUri().getScheme() == null) {
+      throw new FsException("FS001", "path [" + value + "] is not absolute: use a full URI (hdfs://…, file:///…)"
+          + " or an absolute path with <name-node> set");
+    }
+    return p;
+  }
+
+  private static void delete(Path p, Configuration conf) throws IOException {
+    FileSystem fs = p.getFileSystem(conf);
+    FileStatus[] matches = fs.globStatus(p);
+    if (matches == null) {
+      return;
+    }
+    for (FileStatus match : matches) {
+      fs.delete(match.getPath(), true);
+    }
+  }
+
+  private static void move(Path source, String targetText, Configuration conf) throws IOException {
+    FileSystem fs = source.getFileSystem(conf);
+    Path target = new Path(targetText.trim());
+    if (target.toUri().getScheme() == null) {
+      target = fs.makeQualified(target);
+    }
+    FileStatus[] matches = fs.globStatus(source);
+    if (matches == null || matches.length == 0) {
+      throw new FsException("FS006", "move source [" + source + "] does not exist");
+    }
+    if (!target.getParent().isRoot() && !fs.exists(target.getParent())) {
+      throw new FsException("FS008", "move target's parent directory [" + target.getParent() + "] does not exist");
+    }
+    for (FileStatus match : matches) {
+      if (!fs.rename(match.getPath(), target)) {
+        throw new FsException("FS009", "cannot move [" + match.getPath() + "] to [" + target + "]");
+      }
+    }
+  }
+
+  private static void chmod(Path p, String permissions, boolean dirFiles, boolean recursive, Configuration conf)
+      throws IOException {
+    FsPermission permission;
+    try {
+      permission = permissions.matches("[0-7]{3,4}") ? new FsPermission(permissions)
+          : FsPermission.valueOf((permissions.length() == 9 ? "-" : "") + permissions);
+    } catch (IllegalArgumentException e) {
+      throw new FsException("FS010", "invalid permissions [" + permissions + "]: use octal (755) or rwxr-xr-x");
+    }
+    FileSystem fs = p.getFileSystem(conf);
+    for (FileStatus status : existing(fs, p)) {
+      apply(fs, status, dirFiles, recursive, s -> fs.setPermission(s.getPath(), permission));
+    }
+  }
+
+  private static void chgrp(Path p, String group, boolean dirFiles, boolean recursive, Configuration conf)
+      throws IOException {
+    FileSystem fs = p.getFileSystem(conf);
+    for (FileStatus status : existing(fs, p)) {
+      apply(fs, status, dirFiles, recursive, s -> fs.setOwner(s.getPath(), null, group));
+    }
+  }
+
+  private static FileStatus[] existing(FileSystem fs, Path p) throws IOException {
+    FileStatus[] matches = fs.globStatus(p);
+    if (matches == null || matches.length == 0) {
+      throw new FsException("FS006", "path [" + p + "] does not exist");
+    }
+    return matches;
+  }
+
+  private interface StatusOp {
+    void apply(FileStatus status) throws IOException;
+  }
+
+  private static void apply(FileSystem fs, FileStatus status, boolean dirFiles, boolean recursive, StatusOp op)
+      throws IOException {
+    op.apply(status);
+    if (status.isDirectory() && (dirFiles || recursive)) {
+      for (FileStatus child : fs.listStatus(status.getPath())) {
+        if (child.isDirectory()) {
+          if (recursive) {
+            apply(fs, child, dirFiles, true, op);
+          }
+        } else {
+          op.apply(child);
+        }
+      }
+    }
+  }
+
+  private static void touchz(Path p, Configuration conf) throws IOException {
+    FileSystem fs = p.getFileSystem(conf);
+    if (fs.exists(p)) {
+      FileStatus status = fs.getFileStatus(p);
+      if (status.isDirectory()) {
+        throw new FsException("FS012", "touchz path [" + p + "] is a directory");
+      }
+      if (status.getLen() != 0) {
+        throw new FsException("FS012", "touchz path [" + p + "] is not empty (" + status.getLen() + " bytes)");
+      }
+      fs.setTimes(p, System.currentTimeMillis(), -1);
+    } else {
+      fs.create(p, false).close();
+    }
+  }
+
+  private static final class FsException extends IOException {
+    final String code;
+
+    FsException(String code, String message) {
+      super(message);
+      this.code = code;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.hadoopkit.workflow.action;
+
+import static dev.hadoopkit.workflow.definition.LocatedXml.child;
+import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
+import static dev.hadoopkit.workflow.definition.LocatedXml.children;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Element;
+
+/**
+ * The java action: runs {@code <main-class>} in a child JVM with the app's {@code lib/*.jar} and the Hadoop client on
+ * the classpath, so {@code System.exit(n)} in the main ends the action (0 ok, else error) and never the engine. The
+ * action configuration is visible to {@code new Configuration()} in the child (as {@code action.xml}); with
+ * {@code <capture-output/>} the main writes properties to the file named by system property
+ * {@code oozie.action.output.properties}. {@code org.apache.hadoop.util.RunJar <jar> <class> …} works as a main.
+ */
+final class JavaActionExecutor implements ActionExecutor {
+  static final String LAUNCHER = "dev.hadoopkit.workflow.action.JavaActionLauncher";
+
+  @Override
+  public String type() {
+    return "java";
+  }
+
+  @Override
+  public ActionOutcome execute(ActionContext context) throws IOException, InterruptedException {
+    Element body = context.body();
+    FileLocalizer.localize(body, context);
+    Path actionConf = writeActionConf(context);
+    Path output = context.workDir().resolve("output.properties");
+    Files.deleteIfExists(output);
+
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String javaOpts = childText(body, "java-opts");
+    if (javaOpts != null && !javaOpts.isBlank()) {
+      command.addAll(List.of(javaOpts.trim().split("\\s+")));
+    }
+    for (Element opt : children(body, "java-opt")) {
+      command.add(opt.getTextContent().trim());
+    }
+    command.add("-Doozie.action.conf.xml=" + actionConf);
+    command.add("-Doozie.action.output.properties=" + output);
+    command.add("-Dhadoop.root.logger=" + System.getProperty("hadoop.root.logger", "WARN,console"));
+    String log4j = System.getProperty("log4j.configuration");
+    if (log4j != null) {
+      command.add("-Dlog4j.configuration=" + log4j);
+    }
+    command.add("-cp");
+    command.add(classpath(context));
+    command.add(LAUNCHER);
+    command.add(childText(body, "main-class"));
+    for (Element arg : children(body, "arg")) {
+      command.add(arg.getTextContent());
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).directory(context.workDir().toFile());
+    Process process = ProcessSupport.start(builder, context);
+    int exit = ProcessSupport.waitFor(process, context);
+    if (exit != 0) {
+      String stderr = ProcessSupport.tail(context.workDir().resolve("stderr"), 600);
+      return ActionOutcome.error(String.valueOf(exit), "Main class [" + childText(body, "main-class")
+          + "], exit code [" + exit + "]" + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
+    }
+    if (child(body, "capture-output") != null) {
+      try {
+        return ActionOutcome.ok(ProcessSupport.capture(output, context.captureOutputLimit()));
+      } catch (ProcessSupport.CaptureException e) {
+        return ActionOutcome.error("CAPTURE_OUTPUT", e.getMessage());
+      }
+    }
+    return ActionOutcome.ok();
+  }
+
+  /** Work dir (holds action.xml and localized files) : app lib jars : the engine's classpath (Hadoop client). */
+  private static String classpath(ActionContext context) {
+    List<String> entries = new ArrayList<>();
+    entries.add(context.workDir().toString());
+    entries.addAll(context.libJars());
+    entries.add(System.getProperty("java.class.path"));
+    return String.join(File.pathSeparator, entries);
+  }
+
+  /** Writes the action's Hadoop configuration as {@code action.xml} in the work dir. */
+  static Path writeActionConf(ActionContext context) throws IOException {
+    Files.createDirectories(context.workDir());
+    Path file = context.workDir().resolve("action.xml");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      context.conf().writeXml(out);
+    }
+    return file;
+  }
+}

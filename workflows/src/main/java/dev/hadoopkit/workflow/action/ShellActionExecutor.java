@@ -1,0 +1,74 @@
+package dev.hadoopkit.workflow.action;
+
+import static dev.hadoopkit.workflow.definition.LocatedXml.child;
+import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
+import static dev.hadoopkit.workflow.definition.LocatedXml.children;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Element;
+
+/**
+ * The shell action: runs {@code <exec>} with its {@code <argument>}s and {@code <env-var>}s as a child process in the
+ * action's working directory (where {@code <file>}s are localized). Exit code 0 is ok, anything else an error. With
+ * {@code <capture-output/>}, stdout is read as Java properties for {@code wf:actionData}.
+ */
+final class ShellActionExecutor implements ActionExecutor {
+
+  @Override
+  public String type() {
+    return "shell";
+  }
+
+  @Override
+  public ActionOutcome execute(ActionContext context) throws IOException, InterruptedException {
+    Element body = context.body();
+    List<String> command = new ArrayList<>();
+    String exec = childText(body, "exec");
+    FileLocalizer.localize(body, context);
+    if (java.nio.file.Files.isRegularFile(context.workDir().resolve(exec))) {
+      java.nio.file.Path local = context.workDir().resolve(exec);
+      local.toFile().setExecutable(true);
+      command.add(local.toString());
+    } else {
+      command.add(exec);
+    }
+    for (Element argument : children(body, "argument")) {
+      command.add(argument.getTextContent());
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).directory(context.workDir().toFile());
+    Map<String, String> env = builder.environment();
+    for (Element envVar : children(body, "env-var")) {
+      String text = envVar.getTextContent().trim();
+      int eq = text.indexOf('=');
+      if (eq <= 0) {
+        return ActionOutcome.failed("SHELL001", "env-var [" + text + "] is not NAME=VALUE");
+      }
+      env.put(text.substring(0, eq), text.substring(eq + 1));
+    }
+    env.put("OOZIE_ACTION_CONF_XML", JavaActionExecutor.writeActionConf(context).toString());
+    Process process;
+    try {
+      process = ProcessSupport.start(builder, context);
+    } catch (IOException e) {
+      return ActionOutcome.error("SHELL002", "cannot run [" + exec + "]: " + e.getMessage());
+    }
+    int exit = ProcessSupport.waitFor(process, context);
+    if (exit != 0) {
+      String stderr = ProcessSupport.tail(context.workDir().resolve("stderr"), 400);
+      return ActionOutcome.error("1", "shell command [" + exec + "] exited with code " + exit
+          + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
+    }
+    if (child(body, "capture-output") != null) {
+      try {
+        return ActionOutcome.ok(ProcessSupport.capture(context.workDir().resolve("stdout"),
+            context.captureOutputLimit()));
+      } catch (ProcessSupport.CaptureException e) {
+        return ActionOutcome.error("CAPTURE_OUTPUT", e.getMessage());
+      }
+    }
+    return ActionOutcome.ok();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.hadoopkit.workflow.cli;
+
+import dev.hadoopkit.workflow.engine.Submission;
+import dev.hadoopkit.workflow.engine.WorkflowEngine;
+import dev.hadoopkit.workflow.state.RunState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * {@code bench}: engine overhead per node on a chain of fs actions, and wall time of a fork of {@code sleep}s, each
+ * against a physical reference measured in the same run (the raw FileSystem call; one {@code sleep} process).
+ */
+final class BenchCommand implements Command {
+  public String name() {
+    return "bench";
+  }
+
+  public String description() {
+    return "benchmark: per-node engine overhead (chain of fs actions) and fork parallelism (shell sleep)";
+  }
+
+  public String usage() {
+    return "bench [--chain 200] [--fork 32] [--sleep 1] [--pool 32]";
+  }
+
+  public List<String> examples() {
+    return List.of("bin/workflow bench", "bin/workflow bench --chain 500 --fork 16 --pool 16");
+  }
+
+  public int run(Invocation in) throws Exception {
+    in.rejectUnknown(List.of("chain", "fork", "sleep", "pool"));
+    int chain = Integer.parseInt(in.options().getOrDefault("chain", "200"));
+    int fork = Integer.parseInt(in.options().getOrDefault("fork", "32"));
+    String sleep = in.options().getOrDefault("sleep", "1");
+    if (!in.options().containsKey("pool")) {
+      in.options().put("pool", String.valueOf(fork));
+    }
+    Path work = Files.createTempDirectory("hk-wf-bench-");
+    if (!in.properties().containsKey("hk.workflow.state.dir")) {
+      in.properties().put("hk.workflow.state.dir", work.resolve("state").toString());
+    }
+    WorkflowEngine engine = in.engine();
+    var out = in.out();
+
+    // 1. chain of fs actions (each a mkdir of an existing directory: one real FileSystem call)
+    Path target = Files.createDirectories(work.resolve("target"));
+    Path chainApp = Files.createDirectories(work.resolve("chain"));
+    StringBuilder xml = new StringBuilder("<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"bench-chain\">\n"
+        + "  <start to=\"a1\"/>\n");
+    for (int i = 1; i <= chain; i++) {
+      xml.append("  <action name=\"a").append(i).append("\"><fs><mkdir path=\"")
+          .append(target.toUri()).append("\"/></fs><ok to=\"").append(i == chain ? "end" : "a" + (i + 1))
+          .append("\"/><error to=\"fail\"/></action>\n");
+    }
+    xml.append("  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    Files.writeString(chainApp.resolve("workflow.xml"), xml, StandardCharsets.UTF_8);
+    runOnce(engine, chainApp); // warm-up (class loading, JIT)
+    long t0 = System.nanoTime();
+    RunState chained = runOnce(engine, chainApp);
+    double chainMs = (System.nanoTime() - t0) / 1e6;
+    int nodes = chain + 2;
+    FileSystem fs = FileSystem.getLocal(in.conf());
+    org.apache.hadoop.fs.Path hadoopTarget = new org.apache.hadoop.fs.Path(target.toUri());
+    long r0 = System.nanoTime();
+    for (int i = 0; i < chain; i++) {
+      fs.mkdirs(hadoopTarget);
+    }
+    double rawMs = (System.nanoTime() - r0) / 1e6 / chain;
+    double fsyncMs = fsyncMillis(work.resolve("fsync-probe"), 100);
+    boolean synced = engine.settings().journalSync();
+    double perNode = chainMs / nodes;
+    double physical = (rawMs * chain + (synced ? fsyncMs * (chain + 2) : 0)) / nodes;
+    out.println(String.format("chain  %d fs actions: %s in %.0f ms = %.2f ms/node", chain, chained.status(), chainMs,
+        perNode));
+    out.println(String.format("       physical reference: FileSystem.mkdirs %.3f ms/op, fsync'd journal append %.2f ms"
+            + " (%d forced records%s) = %.2f ms/node", rawMs, fsyncMs, synced ? chain + 2 : 0,
+        synced ? "" : ", journal sync off", physical));
+    out.println(String.format("       engine overhead %.2f ms/node (goal <= 20); ratio to physical %.2f",
+        perNode - physical, perNode / physical));
+
+    // 2. fork of shell sleeps
+    Path forkApp = Files.createDirectories(work.resolve("fork"));
+    StringBuilder f = new StringBuilder("<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"bench-fork\">\n"
+        + "  <start to=\"fork\"/>\n  <fork name=\"fork\">\n");
+    for (int i = 1; i <= fork; i++) {
+      f.append("    <path start=\"s").append(i).append("\"/>\n");
+    }
+    f.append("  </fork>\n");
+    for (int i = 1; i <= fork; i++) {
+      f.append("  <action name=\"s").append(i).append("\"><shell xmlns=\"uri:oozie:shell-action:1.0\">"
+          + "<exec>sleep</exec><argument>").append(sleep).append("</argument></shell>"
+          + "<ok to=\"join\"/><error to=\"fail\"/></action>\n");
+    }
+    f.append("  <join name=\"join\" to=\"end\"/>\n  <kill name=\"fail\"><message>failed</message></kill>\n"
+        + "  <end name=\"end\"/>\n</workflow-app>\n");
+    Files.writeString(forkApp.resolve("workflow.xml"), f, StandardCharsets.UTF_8);
+    long s0 = System.nanoTime();
+    new ProcessBuilder("sleep", sleep).start().waitFor();
+    double oneSleep = (System.nanoTime() - s0) / 1e6;
+    long f0 = System.nanoTime();
+    RunState forked = runOnce(engine, forkApp);
+    double forkMs = (System.nanoTime() - f0) / 1e6;
+    out.println(String.format("fork   %d x shell 'sleep %s', pool %s: %s in %.0f ms; one sleep process %.0f ms;"
+            + " ratio %.2f (1.0 = perfect parallelism; goal < 3 s)", fork, sleep, in.option("pool"),
+        forked.status(), forkMs, oneSleep, forkMs / oneSleep));
+    out.println("state dir: " + engine.store().root());
+    return chained.status().isSuccessful() && forked.status().isSuccessful() ? 0 : 1;
+  }
+
+  /** Mean time of an append + fdatasync of one journal-sized line, on the state directory's disk. */
+  private static double fsyncMillis(Path file, int count) throws java.io.IOException {
+    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)) {
+      byte[] line = ("{\"type\":\"end\",\"time\":1,\"node\":\"a1\",\"status\":\"OK\",\"to\":[\"a2\"]}\n")
+          .getBytes(StandardCharsets.UTF_8);
+      long t0 = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        channel.write(java.nio.ByteBuffer.wrap(line));
+        channel.force(false);
+      }
+      return (System.nanoTime() - t0) / 1e6 / count;
+    }
+  }
+
+  private static RunState runOnce(WorkflowEngine engine, Path app) throws Exception {
+    Submission submission = engine.prepare(Map.of(), Map.of(), app.toString());
+    String id = engine.submit(submission, null, (r, x) -> { });
+    return engine.run(id, (r, x) -> { });
+  }
+}

@@ -1,0 +1,62 @@
+package dev.hadoopkit.workflow.cli;
+
+import dev.hadoopkit.workflow.state.NodeRun;
+import dev.hadoopkit.workflow.state.RunState;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code info <id>}: the run's status and every node's state, as Oozie's {@code -info}. */
+final class InfoCommand implements Command {
+  public String name() {
+    return "info";
+  }
+
+  public String description() {
+    return "show a run's status and each node's status, attempts, external id and error";
+  }
+
+  public String usage() {
+    return "info <id>";
+  }
+
+  public List<String> examples() {
+    return List.of("bin/workflow info 0000001-261121203000123-hk-W");
+  }
+
+  public int run(Invocation in) throws Exception {
+    in.rejectUnknown(List.of());
+    String id = in.positional(0, "the run id");
+    RunState state = in.engine().store().load(id);
+    var out = in.out();
+    out.println("Job ID        : " + state.id());
+    out.println("Workflow Name : " + state.name());
+    out.println("App Path      : " + state.appPath());
+    out.println("Status        : " + state.status() + (state.statusMessage() == null ? ""
+        : " (" + state.statusMessage() + ")"));
+    out.println("Run           : " + state.run());
+    out.println("User          : " + state.user());
+    if (state.parent() != null) {
+      out.println("Parent        : " + state.parent());
+    }
+    out.println("Created       : " + Instant.ofEpochMilli(state.createdTime()));
+    out.println("Ended         : " + (state.endTime() == 0 ? "-" : Instant.ofEpochMilli(state.endTime())));
+    out.println("-".repeat(110));
+    out.println(String.format("%-24s %-10s %-7s %-28s %-14s %s", "Node", "Status", "Attempt", "Ext ID",
+        "Err Code", "Duration"));
+    out.println("-".repeat(110));
+    for (NodeRun node : state.nodeRuns()) {
+      long duration = node.endTime() == 0 ? 0 : node.endTime() - node.startTime();
+      out.println(String.format("%-24s %-10s %-7s %-28s %-14s %s", node.name(), node.status()
+              + (node.skipped() ? "*" : ""), node.attempt() == 0 ? "-" : String.valueOf(node.attempt()),
+          node.externalId() == null ? "-" : node.externalId(), node.errorCode() == null ? "-" : node.errorCode(),
+          node.endTime() == 0 ? "-" : duration + " ms"));
+      if (node.errorMessage() != null && !node.status().isSuccessful()) {
+        out.println("    " + node.errorMessage());
+      }
+    }
+    if (!state.tokens().isEmpty()) {
+      out.println("Waiting at    : " + state.tokens());
+    }
+    return 0;
+  }
+}

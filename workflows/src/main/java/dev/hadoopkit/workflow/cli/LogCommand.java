@@ -1,0 +1,52 @@
+package dev.hadoopkit.workflow.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code log <id>}: the run's transitions, then where each action's stdout/stderr are. */
+final class LogCommand implements Command {
+  public String name() {
+    return "log";
+  }
+
+  public String description() {
+    return "print a run's log (node transitions, retries, errors) and its actions' output files";
+  }
+
+  public String usage() {
+    return "log <id>";
+  }
+
+  public List<String> examples() {
+    return List.of("bin/workflow log 0000001-261121203000123-hk-W");
+  }
+
+  public int run(Invocation in) throws Exception {
+    in.rejectUnknown(List.of());
+    String id = in.positional(0, "the run id");
+    in.engine().store().load(id);
+    Path dir = in.engine().store().runDir(id);
+    Path log = dir.resolve("run.log");
+    if (Files.exists(log)) {
+      in.out().print(Files.readString(log, StandardCharsets.UTF_8));
+    }
+    Path actions = dir.resolve("actions");
+    if (Files.isDirectory(actions)) {
+      try (Stream<Path> files = Files.walk(actions)) {
+        for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+          String name = file.getFileName().toString();
+          if (Files.isRegularFile(file) && (name.equals("stdout") || name.equals("stderr"))
+              && Files.size(file) > 0) {
+            in.out().println("---- " + dir.relativize(file) + " (" + Files.size(file) + " bytes)");
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            in.out().println(text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text.stripTrailing());
+          }
+        }
+      }
+    }
+    return 0;
+  }
+}

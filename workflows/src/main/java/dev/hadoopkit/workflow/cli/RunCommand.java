@@ -1,0 +1,121 @@
+package dev.hadoopkit.workflow.cli;
+
+import dev.hadoopkit.workflow.definition.Node;
+import dev.hadoopkit.workflow.el.ElScope;
+import dev.hadoopkit.workflow.engine.RunLogFormat;
+import dev.hadoopkit.workflow.engine.Submission;
+import dev.hadoopkit.workflow.engine.WorkflowEngine;
+import dev.hadoopkit.workflow.state.RunState;
+import java.util.List;
+import java.util.Map;
+
+/** {@code run -config job.properties [app-dir] [-D k=v] [-dryrun] | run --resume <id>}. */
+final class RunCommand implements Command {
+  public String name() {
+    return "run";
+  }
+
+  public String description() {
+    return "run a workflow app (streams node transitions; exit 0 only when it SUCCEEDED), or resume a run";
+  }
+
+  public String usage() {
+    return "run -config job.properties [app-dir] [-D name=value ...] [-dryrun] [--pool N] | run --resume <id>";
+  }
+
+  public List<String> examples() {
+    return List.of("bin/workflow run -config job.properties",
+        "bin/workflow run -config job.properties -D inputDir=/data/in -D queueName=etl",
+        "bin/workflow run -config job.properties -dryrun",
+        "bin/workflow run --resume 0000003-261121203000123-hk-W");
+  }
+
+  public int run(Invocation in) throws Exception {
+    in.rejectUnknown(List.of("config", "dryrun", "resume", "pool", "quiet", "oozie", "run"));
+    WorkflowEngine engine = in.engine();
+    String resume = in.option("resume");
+    String id;
+    if (resume != null) {
+      id = resume;
+      in.out().println("Resuming " + id);
+    } else {
+      Map<String, String> job = JobProperties.read(in.option("config"));
+      String appPath = in.positional().isEmpty() ? null : in.positional().get(0);
+      if (in.option("config") == null && appPath == null) {
+        throw new UsageException("give -config job.properties (with oozie.wf.application.path) or an app dir");
+      }
+      Submission submission = engine.prepare(job, in.properties(), appPath);
+      if (in.flag("dryrun")) {
+        printPlan(submission, engine, in);
+        return 0;
+      }
+      id = engine.submit(submission, null, (runId, r) -> { });
+      in.out().println("job: " + id);
+    }
+    boolean quiet = in.flag("quiet");
+    RunState state = engine.run(id, (runId, record) -> {
+      if (!quiet) {
+        in.out().println(RunLogFormat.line(runId, record));
+        if ("end".equals(record.type()) && "OK".equals(record.status())) {
+          printActionOutput(engine, runId, record.node(), in);
+        }
+      }
+    });
+    in.out().println("Workflow " + id + " " + state.status()
+        + (state.statusMessage() == null ? "" : ": " + state.statusMessage()));
+    return state.status().isSuccessful() ? 0 : 1;
+  }
+
+  /** Echoes what an action printed (its last attempt's stdout), so a pipeline's report reaches the console. */
+  private static void printActionOutput(WorkflowEngine engine, String runId, String node, Invocation in) {
+    java.nio.file.Path dir = engine.store().runDir(runId).resolve("actions").resolve(node);
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return;
+    }
+    try (var attempts = java.nio.file.Files.list(dir)) {
+      var latest = attempts.max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified()));
+      if (latest.isEmpty()) {
+        return;
+      }
+      java.nio.file.Path stdout = latest.get().resolve("stdout");
+      if (java.nio.file.Files.isRegularFile(stdout) && java.nio.file.Files.size(stdout) > 0) {
+        List<String> lines = java.nio.file.Files.readAllLines(stdout);
+        int from = Math.max(0, lines.size() - 50);
+        for (String line : lines.subList(from, lines.size())) {
+          in.out().println("    | " + line);
+        }
+      }
+    } catch (java.io.IOException ignored) {
+      // output is a convenience; 'bin/workflow log' shows it too
+    }
+  }
+
+  /** The resolved plan: properties, then every node with its transitions and resolved action body. */
+  private static void printPlan(Submission submission, WorkflowEngine engine, Invocation in) throws Exception {
+    var out = in.out();
+    out.println("Dry run: workflow " + submission.name() + " (" + submission.definition().namespace() + ")");
+    out.println("App path: " + submission.app().dir());
+    out.println("Lib jars: " + (submission.app().libJars().isEmpty() ? "none" : submission.app().libJars()));
+    out.println("Properties (resolved: -D > job.properties > config-default.xml > <parameters>):");
+    submission.conf().forEach((k, v) -> out.println("  " + k + "=" + v));
+    out.println("Nodes:");
+    ElScope scope = ElScope.forCheck(submission.conf());
+    for (Node node : submission.definition().nodes().values()) {
+      out.println(String.format("  %-24s %-9s -> %s", node.name(), node.kind(), String.join(", ",
+          node.transitions())));
+      if (node instanceof Node.Action action) {
+        String resolved = engine.el().evaluateString(action.spec().xml(), scope);
+        for (String line : resolved.strip().split("\n")) {
+          out.println("      " + line);
+        }
+      } else if (node instanceof Node.Decision decision) {
+        for (Node.Case c : decision.cases()) {
+          out.println("      case " + c.predicate() + " -> " + c.to());
+        }
+        out.println("      default -> " + decision.defaultTo());
+      }
+    }
+    out.println("Nothing was run (-dryrun).");
+  }
+
+}

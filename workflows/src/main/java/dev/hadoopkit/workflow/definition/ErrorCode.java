@@ -1,0 +1,47 @@
+package dev.hadoopkit.workflow.definition;
+
+/**
+ * The error codes of Oozie's workflow parser and LiteWorkflowValidator (E07xx), kept identical because they are what
+ * users search for. Each carries Oozie's summary; our messages add the node, the place and the fix.
+ */
+public enum ErrorCode {
+  E0700("XML error"),
+  E0701("XML schema error"),
+  E0702("IO error"),
+  E0703("Invalid workflow element"),
+  E0705("Node already defined"),
+  E0706("Node cannot transition to itself"),
+  E0707("Loop detected at parsing"),
+  E0708("Invalid transition"),
+  E0710("Could not read the workflow definition"),
+  E0711("Invalid application URI"),
+  E0720("Fork/join mismatch"),
+  E0723("Unsupported action type"),
+  E0724("Invalid node name"),
+  E0729("Kill node message"),
+  E0730("Fork/Join not in pair"),
+  E0731("Fork node cannot have less than two paths"),
+  E0732("Fork/Join not in pair (wrong join)"),
+  E0733("Fork without a join"),
+  E0734("Invalid transition while using fork/join"),
+  E0735("Invalid \"error to\" transition while using fork/join"),
+  E0737("Nodes of type 'end' are not allowed within Fork/Join"),
+  E0738("Required parameters were not defined and have no default value"),
+  E0739("Parameter name cannot be empty"),
+  E0742("No Fork for Join to pair with"),
+  E0743("Multiple \"ok to\" transitions to the same node are not allowed"),
+  E0744("A fork is not allowed to have multiple transitions to the same node"),
+  EL_ERROR("Expression language error"),
+  E0805("Workflow job not completed"),
+  E0807("Some skip actions were not executed");
+
+  private final String summary;
+
+  ErrorCode(String summary) {
+    this.summary = summary;
+  }
+
+  public String summary() {
+    return summary;
+  }
+}

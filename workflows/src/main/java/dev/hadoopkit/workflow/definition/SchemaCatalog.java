@@ -1,0 +1,132 @@
+package dev.hadoopkit.workflow.definition;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.XMLConstants;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * The XSDs this engine accepts (resources under {@code dev/hadoopkit/workflow/xsd}, written for this project): the
+ * workflow language {@code uri:oozie:workflow:0.1} … {@code 1.0} and the action schemas. Compiled once per catalog.
+ */
+public final class SchemaCatalog {
+  public static final List<String> WORKFLOW_VERSIONS =
+      List.of("0.1", "0.2", "0.2.5", "0.3", "0.4", "0.4.5", "0.5", "1.0");
+
+  /** Action schemas: resource file prefix and versions; the namespace is {@code uri:oozie:<prefix>:<version>}. */
+  private static final List<String[]> ACTION_SCHEMAS = List.of(
+      new String[] {"shell-action", "0.1", "0.2", "0.3", "1.0"},
+      new String[] {"email-action", "0.1", "0.2"},
+      new String[] {"distcp-action", "0.1", "0.2", "1.0"},
+      new String[] {"sqoop-action", "0.2", "0.3", "0.4", "1.0"},
+      new String[] {"hive2-action", "0.1", "0.2", "1.0"},
+      new String[] {"hive-action", "0.2", "0.3", "0.4", "0.5", "0.6", "1.0"},
+      new String[] {"spark-action", "0.1", "0.2", "1.0"},
+      new String[] {"ssh-action", "0.1", "0.2"},
+      new String[] {"git-action", "1.0"});
+
+  private final Schema schema;
+  private final Set<String> workflowNamespaces = new TreeSet<>();
+  private final Set<String> actionNamespaces = new TreeSet<>();
+
+  public SchemaCatalog() {
+    List<Source> sources = new ArrayList<>();
+    for (String version : WORKFLOW_VERSIONS) {
+      sources.add(source("oozie-workflow-" + version + ".xsd"));
+      workflowNamespaces.add("uri:oozie:workflow:" + version);
+    }
+    for (String[] action : ACTION_SCHEMAS) {
+      for (int i = 1; i < action.length; i++) {
+        sources.add(source(action[0] + "-" + action[i] + ".xsd"));
+        actionNamespaces.add("uri:oozie:" + action[0] + ":" + action[i]);
+      }
+    }
+    try {
+      SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+      this.schema = factory.newSchema(sources.toArray(new Source[0]));
+    } catch (SAXException e) {
+      throw new IllegalStateException("The bundled workflow XSDs do not compile (a build defect): " + e.getMessage(), e);
+    }
+  }
+
+  private static Source source(String resource) {
+    URL url = SchemaCatalog.class.getResource("/dev/hadoopkit/workflow/xsd/" + resource);
+    if (url == null) {
+      throw new IllegalStateException("Missing bundled schema " + resource + " (a build defect)");
+    }
+    return new StreamSource(url.toExternalForm());
+  }
+
+  public boolean isWorkflowNamespace(String namespace) {
+    return workflowNamespaces.contains(namespace);
+  }
+
+  public Set<String> workflowNamespaces() {
+    return workflowNamespaces;
+  }
+
+  public Set<String> actionNamespaces() {
+    return actionNamespaces;
+  }
+
+  /** Validates a document; the first schema error becomes E0701 with its line and column. */
+  public void validate(byte[] bytes, String file) throws WorkflowException {
+    Validator validator = schema.newValidator();
+    List<SAXParseException> errors = new ArrayList<>();
+    validator.setErrorHandler(new ErrorHandler() {
+      public void warning(SAXParseException e) {
+      }
+
+      public void error(SAXParseException e) {
+        errors.add(e);
+      }
+
+      public void fatalError(SAXParseException e) throws SAXException {
+        throw e;
+      }
+    });
+    try {
+      StreamSource source = new StreamSource(new ByteArrayInputStream(bytes), file);
+      validator.validate(source);
+    } catch (SAXParseException e) {
+      errors.add(e);
+    } catch (SAXException | IOException e) {
+      throw new WorkflowException(ErrorCode.E0701, Location.of(file), e.getMessage());
+    }
+    if (!errors.isEmpty()) {
+      SAXParseException first = errors.get(0);
+      throw new WorkflowException(ErrorCode.E0701,
+          new Location(file, first.getLineNumber(), first.getColumnNumber()), explain(first.getMessage()));
+    }
+  }
+
+  /** Xerces messages start with a cvc-… key; keep the sentence, add a fix for the frequent ones. */
+  private String explain(String message) {
+    String text = message.replaceFirst("^cvc-[\\w.\\-]+: ", "");
+    if (message.startsWith("cvc-complex-type.2.4.c")) {
+      return text + " The action element's namespace is not one this engine knows; use one of "
+          + actionNamespaces + ", or put the element in the workflow's namespace for fs, java, map-reduce,"
+          + " sub-workflow and pig.";
+    }
+    if (message.startsWith("cvc-pattern-valid")) {
+      return text + " Node names start with a letter or '_' and hold only letters, digits, '-' and '_'"
+          + " (at most 50 characters).";
+    }
+    if (message.startsWith("cvc-complex-type.2.4")) {
+      return text + " Check the element order against the schema (e.g. <ok> then <error> after the action body).";
+    }
+    return text;
+  }
+}

@@ -1,0 +1,137 @@
+package dev.hadoopkit.workflow.definition;
+
+import static dev.hadoopkit.workflow.definition.LocatedXml.attribute;
+import static dev.hadoopkit.workflow.definition.LocatedXml.child;
+import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
+import static dev.hadoopkit.workflow.definition.LocatedXml.children;
+import static dev.hadoopkit.workflow.definition.LocatedXml.location;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * workflow.xml text → {@link WorkflowDefinition}: well-formedness (E0700), schema (E0701), structure (E0705, E0723),
+ * then the graph rules of {@link GraphValidator}. Nothing here evaluates EL; that happens when a run is submitted.
+ */
+public final class WorkflowParser {
+  private final SchemaCatalog schemas;
+
+  public WorkflowParser(SchemaCatalog schemas) {
+    this.schemas = schemas;
+  }
+
+  public WorkflowParser() {
+    this(new SchemaCatalog());
+  }
+
+  public WorkflowDefinition parse(byte[] bytes, String file) throws WorkflowException {
+    Document document = LocatedXml.parse(bytes, file);
+    Element root = document.getDocumentElement();
+    String namespace = root.getNamespaceURI();
+    if (!"workflow-app".equals(root.getLocalName()) || !schemas.isWorkflowNamespace(namespace)) {
+      throw new WorkflowException(ErrorCode.E0701, location(root),
+          "root element <" + root.getNodeName() + "> in namespace '" + namespace
+              + "' is not a workflow application. Use <workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"...\">"
+              + " (accepted namespaces: " + String.join(", ", schemas.workflowNamespaces()) + ").");
+    }
+    schemas.validate(bytes, file);
+
+    List<Parameter> parameters = new ArrayList<>();
+    GlobalSpec global = GlobalSpec.EMPTY;
+    List<Node> nodes = new ArrayList<>();
+    Map<String, Location> seen = new HashMap<>();
+    for (Element element : children(root)) {
+      if (!namespace.equals(element.getNamespaceURI())) {
+        continue; // SLA and other extension elements are accepted and ignored
+      }
+      Location where = location(element);
+      switch (element.getLocalName()) {
+        case "parameters" -> parameters.addAll(parameters(element));
+        case "global" -> global = global(element);
+        case "credentials" -> {
+        }
+        case "start" -> nodes.add(new Node.Start(element.getAttribute("to"), where));
+        case "end" -> nodes.add(new Node.End(element.getAttribute("name"), where));
+        case "kill" -> nodes.add(new Node.Kill(element.getAttribute("name"), childText(element, "message"), where));
+        case "decision" -> nodes.add(decision(element));
+        case "fork" -> nodes.add(new Node.Fork(element.getAttribute("name"),
+            children(element, "path").stream().map(p -> p.getAttribute("start")).toList(), where));
+        case "join" -> nodes.add(new Node.Join(element.getAttribute("name"), element.getAttribute("to"), where));
+        case "action" -> nodes.add(action(element));
+        default -> throw new WorkflowException(ErrorCode.E0703, where,
+            "invalid workflow element <" + element.getLocalName() + ">");
+      }
+      Node last = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
+      if (last != null && last.location() == where) {
+        Location previous = seen.putIfAbsent(last.name(), where);
+        if (previous != null) {
+          throw new WorkflowException(ErrorCode.E0705, where, "node [" + last.name()
+              + "] is already defined at line " + previous.line() + ". Give every node a unique name.");
+        }
+      }
+    }
+    String name = root.getAttribute("name");
+    WorkflowDefinition definition = new WorkflowDefinition(name, namespace, file,
+        new String(bytes, StandardCharsets.UTF_8), parameters, global, nodes);
+    new GraphValidator().validate(definition);
+    return definition;
+  }
+
+  private static List<Parameter> parameters(Element element) throws WorkflowException {
+    List<Parameter> out = new ArrayList<>();
+    for (Element property : children(element, "property")) {
+      String name = childText(property, "name");
+      if (name == null || name.isEmpty()) {
+        throw new WorkflowException(ErrorCode.E0739, location(property),
+            "parameter name cannot be empty. Give each <parameters><property> a <name>.");
+      }
+      Element value = child(property, "value");
+      out.add(new Parameter(name, value == null ? null : value.getTextContent(), childText(property, "description")));
+    }
+    return out;
+  }
+
+  private static GlobalSpec global(Element element) {
+    List<String> jobXmls = children(element, "job-xml").stream().map(e -> e.getTextContent().trim()).toList();
+    return new GlobalSpec(childText(element, "job-tracker"), childText(element, "resource-manager"),
+        childText(element, "name-node"), jobXmls, configuration(child(element, "configuration")));
+  }
+
+  /** {@code <configuration><property><name/><value/></property>…} as an ordered map (values untrimmed, as Hadoop). */
+  public static Map<String, String> configuration(Element configuration) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (configuration != null) {
+      for (Element property : children(configuration, "property")) {
+        Element value = child(property, "value");
+        out.put(childText(property, "name"), value == null ? "" : value.getTextContent());
+      }
+    }
+    return out;
+  }
+
+  private static Node decision(Element element) {
+    Element sw = child(element, "switch");
+    List<Node.Case> cases = new ArrayList<>();
+    for (Element c : children(sw, "case")) {
+      cases.add(new Node.Case(c.getTextContent().trim(), c.getAttribute("to"), location(c)));
+    }
+    return new Node.Decision(element.getAttribute("name"), cases, child(sw, "default").getAttribute("to"),
+        location(element));
+  }
+
+  private static Node action(Element element) {
+    Element body = children(element).get(0);
+    ActionSpec spec = new ActionSpec(body.getLocalName(), body.getNamespaceURI(), LocatedXml.toXml(body),
+        location(body));
+    RetrySpec retry = new RetrySpec(attribute(element, "retry-max"), attribute(element, "retry-interval"),
+        attribute(element, "retry-policy"));
+    return new Node.Action(element.getAttribute("name"), spec, child(element, "ok").getAttribute("to"),
+        child(element, "error").getAttribute("to"), retry, location(element));
+  }
+}

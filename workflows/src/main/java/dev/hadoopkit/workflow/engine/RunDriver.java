@@ -1,0 +1,623 @@
+package dev.hadoopkit.workflow.engine;
+
+import dev.hadoopkit.workflow.action.ActionContext;
+import dev.hadoopkit.workflow.action.ActionExecutor;
+import dev.hadoopkit.workflow.action.ActionOutcome;
+import dev.hadoopkit.workflow.action.Cancellation;
+import dev.hadoopkit.workflow.definition.GlobalSpec;
+import dev.hadoopkit.workflow.definition.LocatedXml;
+import dev.hadoopkit.workflow.definition.Node;
+import dev.hadoopkit.workflow.definition.RetrySpec;
+import dev.hadoopkit.workflow.definition.WorkflowDefinition;
+import dev.hadoopkit.workflow.definition.WorkflowException;
+import dev.hadoopkit.workflow.definition.WorkflowParser;
+import dev.hadoopkit.workflow.el.ElEvaluator;
+import dev.hadoopkit.workflow.el.ElException;
+import dev.hadoopkit.workflow.el.ElScope;
+import dev.hadoopkit.workflow.el.WorkflowElContext;
+import dev.hadoopkit.workflow.state.Journal;
+import dev.hadoopkit.workflow.state.JournalRecord;
+import dev.hadoopkit.workflow.state.NodeRun;
+import dev.hadoopkit.workflow.state.NodeStatus;
+import dev.hadoopkit.workflow.state.RunState;
+import dev.hadoopkit.workflow.state.RunStore;
+import dev.hadoopkit.workflow.state.WorkflowStatus;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+
+/**
+ * Moves one run forward until it ends. Single-threaded: only this driver's thread writes the journal's control
+ * records; actions run on the engine's threads (at most {@code poolSize} at once) and report back through a queue.
+ * Every change is journaled before it is applied, so a driver started on a journal left by a killed process
+ * continues from exactly where that process was: completed actions are never run again, actions that were running
+ * are run again (said so in the log).
+ */
+final class RunDriver implements WorkflowElContext {
+  private static final long POLL_MILLIS = 100;
+
+  private final WorkflowEngine engine;
+  private final EngineSettings settings;
+  private final WorkflowDefinition definition;
+  private final RunState state;
+  private final Journal journal;
+  private final Path runDir;
+  private final RunListener listener;
+  private final Configuration hadoop;
+  private final List<String> libJars;
+  private final ElEvaluator el;
+  private final ExecutorService threads;
+  private final Map<String, Integer> joinWidth;
+  private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+  private final Map<String, InFlight> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Long> retryDue = new HashMap<>();
+  /** Looking a factory up scans the classpath; one per run, used under its lock. */
+  private final DocumentBuilderFactory documents = newDocumentBuilderFactory();
+
+  private static DocumentBuilderFactory newDocumentBuilderFactory() {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    try {
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    } catch (javax.xml.parsers.ParserConfigurationException e) {
+      throw new IllegalStateException("XML parser without DOCTYPE protection: " + e.getMessage(), e);
+    }
+    return factory;
+  }
+
+  private record Done(String node, int attempt, ActionOutcome outcome) {
+  }
+
+  private record InFlight(int attempt, Cancellation cancellation, Future<?> future) {
+  }
+
+  RunDriver(WorkflowEngine engine, EngineSettings settings, WorkflowDefinition definition, RunState state,
+      Journal journal, Path runDir, RunListener listener, Configuration hadoop, List<String> libJars, ElEvaluator el,
+      ExecutorService threads) {
+    this.engine = engine;
+    this.settings = settings;
+    this.definition = definition;
+    this.state = state;
+    this.journal = journal;
+    this.runDir = runDir;
+    this.listener = listener;
+    this.hadoop = hadoop;
+    this.libJars = libJars;
+    this.el = el;
+    this.threads = threads;
+    this.joinWidth = ForkJoinPairs.joinWidths(definition);
+  }
+
+  private long now() {
+    return settings.clock().millis();
+  }
+
+  private void record(JournalRecord record) {
+    synchronized (journal) {
+      try {
+        journal.append(record, mustForce(record));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
+      }
+      state.apply(record);
+    }
+    listener.onRecord(state.id(), record);
+  }
+
+  /**
+   * Results that a replay could not recompute are forced: an action's or decision's end, a retry, a kill, the run's
+   * status. An action start, an external id or a start/fork/join transition may be lost in a crash; the action then
+   * simply runs again, which is what happens to a started action anyway.
+   */
+  private boolean mustForce(JournalRecord record) {
+    return switch (record.type()) {
+      case "start", "external" -> false;
+      case "end" -> {
+        Node node = definition.nodes().get(record.node());
+        yield node instanceof Node.Action || node instanceof Node.Decision || node instanceof Node.Kill;
+      }
+      default -> true;
+    };
+  }
+
+  RunState drive() throws InterruptedException {
+    if (state.status() == WorkflowStatus.PREP) {
+      record(JournalRecord.status(now(), WorkflowStatus.RUNNING, null));
+    } else {
+      announceResume();
+    }
+    // Ctrl-C or SIGTERM of the engine: stop child processes and jobs instead of orphaning them. The journal keeps
+    // the run RUNNING, so 'run --resume' starts those actions again.
+    Thread stopChildren = new Thread(() -> inFlight.values().forEach(f -> f.cancellation().cancel()),
+        "wf-" + state.id() + "-shutdown");
+    Runtime.getRuntime().addShutdownHook(stopChildren);
+    try {
+      while (!state.status().isTerminal()) {
+        if (Files.exists(runDir.resolve(RunStore.KILL_REQUEST))) {
+          stopEverything(WorkflowStatus.KILLED, "killed on request (bin/workflow kill)");
+          break;
+        }
+        boolean progressed = dispatch();
+        if (state.status().isTerminal()) {
+          break;
+        }
+        Done event = done.poll(progressed ? 0 : pollTimeout(), TimeUnit.MILLISECONDS);
+        if (event != null) {
+          finish(event);
+        } else if (!progressed && inFlight.isEmpty() && retryDue.isEmpty() && !hasRunnableToken()) {
+          stopEverything(WorkflowStatus.FAILED, "the run cannot progress: tokens wait at " + state.tokens()
+              + " (a join whose fork path ended elsewhere)");
+        }
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChildren);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or will run
+      }
+      cancelInFlight();
+      try {
+        Files.deleteIfExists(runDir.resolve(RunStore.KILL_REQUEST));
+      } catch (IOException ignored) {
+        // best effort
+      }
+    }
+    return state;
+  }
+
+  private long pollTimeout() {
+    long timeout = POLL_MILLIS;
+    for (long due : retryDue.values()) {
+      timeout = Math.max(1, Math.min(timeout, due - now()));
+    }
+    return timeout;
+  }
+
+  private void announceResume() {
+    for (String node : state.tokens().keySet()) {
+      NodeRun run = state.nodeRun(node);
+      if (run != null && run.status() == NodeStatus.RUNNING) {
+        String external = run.externalId();
+        engine.log(state.id(), node + ": was RUNNING when the previous engine stopped"
+            + (external == null ? "" : " (external id " + external + ")") + "; starting it again"
+            + (external != null && external.startsWith("job_") && !external.startsWith("job_local")
+                ? " (re-attaching to the Hadoop job if it is still known to the cluster)" : ""));
+      }
+    }
+  }
+
+  private boolean hasRunnableToken() {
+    for (Map.Entry<String, Integer> token : state.tokens().entrySet()) {
+      Node node = definition.node(token.getKey());
+      if (!(node instanceof Node.Join) || token.getValue() >= joinWidth.getOrDefault(node.name(), 2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Handles every token that can move now; returns whether anything changed. */
+  private boolean dispatch() {
+    boolean progressed = false;
+    boolean again = true;
+    while (again && !state.status().isTerminal()) {
+      again = false;
+      for (Map.Entry<String, Integer> token : state.tokens().entrySet()) {
+        String name = token.getKey();
+        if (inFlight.containsKey(name) || state.status().isTerminal()) {
+          continue;
+        }
+        Long due = retryDue.get(name);
+        if (due != null && due > now()) {
+          continue;
+        }
+        if (step(definition.node(name), token.getValue())) {
+          again = true;
+          progressed = true;
+        }
+      }
+    }
+    return progressed;
+  }
+
+  private boolean step(Node node, int tokens) {
+    long t = now();
+    if (node instanceof Node.Start start) {
+      record(end(start.name(), NodeStatus.OK, List.of(start.to())));
+    } else if (node instanceof Node.Fork fork) {
+      record(end(fork.name(), NodeStatus.OK, fork.paths()));
+    } else if (node instanceof Node.Join join) {
+      if (tokens < joinWidth.getOrDefault(join.name(), 2)) {
+        return false;
+      }
+      record(end(join.name(), NodeStatus.OK, List.of(join.to())));
+    } else if (node instanceof Node.Decision decision) {
+      {
+        String to;
+        try {
+          to = decide(decision);
+        } catch (ElException e) {
+          record(JournalRecord.end(t, decision.name(), NodeStatus.FAILED, List.of(), "EL_ERROR", e.getMessage(),
+              null, null, false));
+          stopEverything(WorkflowStatus.FAILED, "decision [" + decision.name() + "]: " + e.getMessage());
+          return true;
+        }
+        record(end(decision.name(), NodeStatus.OK, List.of(to)));
+      }
+    } else if (node instanceof Node.End end) {
+      record(end(end.name(), NodeStatus.OK, List.of()));
+      record(JournalRecord.status(now(), WorkflowStatus.SUCCEEDED, null));
+    } else if (node instanceof Node.Kill kill) {
+      {
+        String message;
+        try {
+          message = el.evaluateString(kill.message(), scope());
+        } catch (ElException e) {
+          message = kill.message() + " (" + e.getMessage() + ")";
+        }
+        record(JournalRecord.end(t, kill.name(), NodeStatus.KILLED, List.of(), "E0729", message, null, null,
+            false));
+        stopEverything(WorkflowStatus.KILLED, "kill node [" + kill.name() + "]: " + message);
+      }
+    } else if (node instanceof Node.Action action) {
+      startAction(action);
+    }
+    return true;
+  }
+
+  private static JournalRecord endRecord(long time, String node, NodeStatus status, List<String> to) {
+    return JournalRecord.end(time, node, status, to, null, null, null, null, false);
+  }
+
+  private JournalRecord end(String node, NodeStatus status, List<String> to) {
+    return endRecord(now(), node, status, to);
+  }
+
+  private String decide(Node.Decision decision) throws ElException {
+    ElScope scope = scope();
+    for (Node.Case c : decision.cases()) {
+      if (el.evaluateBoolean(c.predicate(), scope)) {
+        return c.to();
+      }
+    }
+    return decision.defaultTo();
+  }
+
+  private ElScope scope() {
+    return ElScope.forRun(state.conf(), this);
+  }
+
+  private void startAction(Node.Action action) {
+    NodeRun previous = state.nodeRun(action.name());
+    if (state.skipNodes().contains(action.name()) && previous != null && previous.status() == NodeStatus.OK) {
+      record(JournalRecord.end(now(), action.name(), NodeStatus.OK, List.of(action.okTo()), null, null,
+          previous.data(), previous.counters(), true));
+      return;
+    }
+    retryDue.remove(action.name());
+    int attempt = previous == null ? 1 : previous.attempt() + 1;
+    String previousExternalId = previous != null && previous.status() == NodeStatus.RUNNING
+        ? previous.externalId() : null;
+    record(JournalRecord.start(now(), action.name(), attempt));
+    Cancellation cancellation = new Cancellation();
+    Future<?> future = threads.submit(() -> {
+      ActionOutcome outcome = runAttempt(action, attempt, previousExternalId, cancellation);
+      done.add(new Done(action.name(), attempt, outcome));
+    });
+    inFlight.put(action.name(), new InFlight(attempt, cancellation, future));
+  }
+
+  private ActionOutcome runAttempt(Node.Action action, int attempt, String previousExternalId,
+      Cancellation cancellation) {
+    ActionExecutor executor = engine.registry().get(action.spec().type());
+    if (executor == null) {
+      return ActionOutcome.failed("E0723", "Unsupported action type, node [" + action.name() + "] type ["
+          + action.spec().type() + "]");
+    }
+    try {
+      ElScope scope = scope();
+      Element body = resolve(action.spec().xml(), scope);
+      Configuration conf = actionConf(body, scope);
+      prepare(body, conf);
+      Path workDir = runDir.resolve("actions").resolve(action.name())
+          .resolve("r" + state.run() + "-a" + attempt);
+      Files.createDirectories(workDir);
+      ActionContext context = new ActionContext(state.id(), action.name(), attempt, body, conf, state.appPath(),
+          state.conf(), libJars, workDir, settings.captureOutputLimit(),
+          id -> record(JournalRecord.external(now(), action.name(), id)), previousExternalId, cancellation,
+          engine.subWorkflowRunner(state.id(), listener));
+      return executor.execute(context);
+    } catch (ElException e) {
+      return ActionOutcome.failed("EL_ERROR", "node [" + action.name() + "] at " + action.spec().location() + ": "
+          + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ActionOutcome.error("KILLED", "interrupted");
+    } catch (Exception e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      return ActionOutcome.error(e.getClass().getSimpleName(), message);
+    }
+  }
+
+  /** The action body with every ${…} in attributes and text resolved. */
+  private Element resolve(String xml, ElScope scope) throws Exception {
+    javax.xml.parsers.DocumentBuilder builder;
+    synchronized (documents) {
+      builder = documents.newDocumentBuilder();
+    }
+    Element root = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+        .getDocumentElement();
+    resolveTree(root, scope);
+    return root;
+  }
+
+  private void resolveTree(org.w3c.dom.Node node, ElScope scope) throws ElException {
+    if (node instanceof Element element) {
+      NamedNodeMap attributes = element.getAttributes();
+      for (int i = 0; i < attributes.getLength(); i++) {
+        Attr attr = (Attr) attributes.item(i);
+        if (ElEvaluator.hasEl(attr.getValue())) {
+          attr.setValue(el.evaluateString(attr.getValue(), scope));
+        }
+      }
+    } else if (node.getNodeType() == org.w3c.dom.Node.TEXT_NODE
+        || node.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+      if (ElEvaluator.hasEl(node.getNodeValue())) {
+        node.setNodeValue(el.evaluateString(node.getNodeValue(), scope));
+      }
+    }
+    for (org.w3c.dom.Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+      resolveTree(child, scope);
+    }
+  }
+
+  /** {@code <global>}, job-xml files, {@code <configuration>}, name-node and job-tracker, in Oozie's order. */
+  private Configuration actionConf(Element body, ElScope scope) throws Exception {
+    GlobalSpec global = definition.global();
+    boolean plain = global.equals(GlobalSpec.EMPTY);
+    for (String own : List.of("name-node", "job-tracker", "resource-manager", "job-xml", "configuration")) {
+      plain &= LocatedXml.child(body, own) == null;
+    }
+    if (plain) {
+      return hadoop; // nothing to add: share the run's configuration (executors only read it)
+    }
+    Configuration conf = new Configuration(hadoop);
+    String nameNode = LocatedXml.childText(body, "name-node");
+    if (nameNode == null && global.nameNode() != null) {
+      nameNode = el.evaluateString(global.nameNode(), scope);
+    }
+    String jobTracker = HadoopConfs.firstNonEmpty(LocatedXml.childText(body, "resource-manager"),
+        LocatedXml.childText(body, "job-tracker"));
+    if (jobTracker == null) {
+      String globalTracker = HadoopConfs.firstNonEmpty(global.resourceManager(), global.jobTracker());
+      jobTracker = globalTracker == null ? null : el.evaluateString(globalTracker, scope);
+    }
+    HadoopConfs.apply(conf, nameNode, jobTracker);
+    for (Map.Entry<String, String> e : global.configuration().entrySet()) {
+      conf.set(e.getKey(), el.evaluateString(e.getValue(), scope));
+    }
+    List<String> jobXmls = new ArrayList<>();
+    for (String jobXml : global.jobXmls()) {
+      jobXmls.add(el.evaluateString(jobXml, scope));
+    }
+    LocatedXml.children(body, "job-xml").forEach(e -> jobXmls.add(e.getTextContent().trim()));
+    for (String jobXml : jobXmls) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(jobXml);
+      if (!path.isAbsolute() && path.toUri().getScheme() == null) {
+        path = new org.apache.hadoop.fs.Path(state.appPath(), jobXml);
+      }
+      try (InputStream in = path.getFileSystem(conf).open(path)) {
+        WorkflowApp.readConfiguration(in.readAllBytes(), path.toString()).forEach(conf::set);
+      } catch (WorkflowException e) {
+        throw new IOException("job-xml " + e.describe(), e);
+      }
+    }
+    WorkflowParser.configuration(LocatedXml.child(body, "configuration")).forEach(conf::set);
+    return conf;
+  }
+
+  private static void prepare(Element body, Configuration conf) throws IOException {
+    Element prepare = LocatedXml.child(body, "prepare");
+    if (prepare == null) {
+      return;
+    }
+    for (Element op : LocatedXml.children(prepare)) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(op.getAttribute("path").trim());
+      FileSystem fs = path.getFileSystem(conf);
+      if ("delete".equals(op.getLocalName())) {
+        fs.delete(path, true);
+      } else if ("mkdir".equals(op.getLocalName())) {
+        fs.mkdirs(path);
+      }
+    }
+  }
+
+  private void finish(Done event) {
+    InFlight flight = inFlight.get(event.node());
+    if (flight == null || flight.attempt() != event.attempt()) {
+      return; // a late report of an attempt already recorded as killed
+    }
+    inFlight.remove(event.node());
+    Node.Action action = (Node.Action) definition.node(event.node());
+    ActionOutcome outcome = event.outcome();
+    long t = now();
+    switch (outcome.status()) {
+      case OK -> record(JournalRecord.end(t, action.name(), NodeStatus.OK, List.of(action.okTo()), null, null,
+          outcome.data(), outcome.counters(), false));
+      case FAILED -> {
+        record(JournalRecord.end(t, action.name(), NodeStatus.FAILED, List.of(), outcome.errorCode(),
+            outcome.errorMessage(), outcome.data(), outcome.counters(), false));
+        stopEverything(WorkflowStatus.FAILED, "action [" + action.name() + "] failed: [" + outcome.errorCode()
+            + "] " + outcome.errorMessage());
+      }
+      default -> {
+        int max = retryMax(action.retry());
+        if (outcome.status().isRetriable() && event.attempt() <= max) {
+          long due = t + retryDelayMillis(action.retry(), event.attempt());
+          record(JournalRecord.retry(t, action.name(), event.attempt(), outcome.errorCode(),
+              outcome.errorMessage(), due));
+          retryDue.put(action.name(), due);
+        } else {
+          record(JournalRecord.end(t, action.name(), NodeStatus.ERROR, List.of(action.errorTo()),
+              outcome.errorCode(), outcome.errorMessage(), outcome.data(), outcome.counters(), false));
+        }
+      }
+    }
+  }
+
+  private int retryMax(RetrySpec retry) {
+    if (retry.max() == null) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(el.evaluateString(retry.max(), scope()).trim());
+    } catch (ElException | NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Oozie's retry-interval is in minutes (default 10); exponential doubles it per attempt. */
+  private long retryDelayMillis(RetrySpec retry, int attempt) {
+    double minutes = 10;
+    if (retry.intervalMinutes() != null) {
+      try {
+        minutes = Double.parseDouble(el.evaluateString(retry.intervalMinutes(), scope()).trim());
+      } catch (ElException | NumberFormatException e) {
+        minutes = 10;
+      }
+    }
+    long millis = (long) (minutes * 60_000);
+    if ("exponential".equalsIgnoreCase(retry.policy())) {
+      millis = millis << Math.min(20, attempt - 1);
+    }
+    return millis;
+  }
+
+  private void stopEverything(WorkflowStatus status, String message) {
+    cancelInFlight();
+    for (String node : new ArrayList<>(inFlight.keySet())) {
+      record(JournalRecord.end(now(), node, NodeStatus.KILLED, List.of(), null, "the workflow ended " + status,
+          null, null, false));
+    }
+    inFlight.clear();
+    retryDue.clear();
+    record(JournalRecord.status(now(), status, message));
+  }
+
+  private void cancelInFlight() {
+    for (InFlight flight : inFlight.values()) {
+      flight.cancellation().cancel();
+      flight.future().cancel(true);
+    }
+  }
+
+  // ---- WorkflowElContext: what wf: and hadoop: EL functions see
+
+  @Override
+  public String id() {
+    return state.id();
+  }
+
+  @Override
+  public String name() {
+    return state.name();
+  }
+
+  @Override
+  public String appPath() {
+    return state.appPath();
+  }
+
+  @Override
+  public String conf(String property) {
+    return state.conf().getOrDefault(property, "");
+  }
+
+  @Override
+  public String user() {
+    return state.user();
+  }
+
+  @Override
+  public String group() {
+    try {
+      String[] groups = UserGroupInformation.getCurrentUser().getGroupNames();
+      return groups.length == 0 ? "" : groups[0];
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public int run() {
+    return state.run();
+  }
+
+  @Override
+  public String lastErrorNode() {
+    String node = state.lastErrorNode();
+    return node == null ? "" : node;
+  }
+
+  @Override
+  public String errorCode(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null || run.errorCode() == null ? "" : run.errorCode();
+  }
+
+  @Override
+  public String errorMessage(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null || run.errorMessage() == null ? "" : run.errorMessage();
+  }
+
+  @Override
+  public String transition(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null || run.transitions().isEmpty() ? "" : run.transitions().get(0);
+  }
+
+  @Override
+  public Map<String, String> actionData(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null ? Map.of() : new LinkedHashMap<>(run.data());
+  }
+
+  @Override
+  public String actionExternalId(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null || run.externalId() == null ? "" : run.externalId();
+  }
+
+  @Override
+  public Map<String, Map<String, Long>> counters(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null ? Map.of() : run.counters();
+  }
+
+  @Override
+  public Configuration hadoopConf() {
+    return hadoop;
+  }
+}

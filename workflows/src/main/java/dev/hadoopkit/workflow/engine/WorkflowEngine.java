@@ -1,0 +1,329 @@
+package dev.hadoopkit.workflow.engine;
+
+import dev.hadoopkit.workflow.action.ActionRegistry;
+import dev.hadoopkit.workflow.action.Cancellation;
+import dev.hadoopkit.workflow.action.SubWorkflowRunner;
+import dev.hadoopkit.workflow.definition.ErrorCode;
+import dev.hadoopkit.workflow.definition.Location;
+import dev.hadoopkit.workflow.definition.Node;
+import dev.hadoopkit.workflow.definition.WorkflowDefinition;
+import dev.hadoopkit.workflow.definition.WorkflowException;
+import dev.hadoopkit.workflow.definition.WorkflowParser;
+import dev.hadoopkit.workflow.el.ElEvaluator;
+import dev.hadoopkit.workflow.state.Journal;
+import dev.hadoopkit.workflow.state.JournalRecord;
+import dev.hadoopkit.workflow.state.NodeRun;
+import dev.hadoopkit.workflow.state.NodeStatus;
+import dev.hadoopkit.workflow.state.RunState;
+import dev.hadoopkit.workflow.state.RunStore;
+import dev.hadoopkit.workflow.state.WorkflowStatus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The embedded workflow engine: submits runs (journal + copy of workflow.xml under the state directory), drives them
+ * to their end ({@link RunDriver}), resumes them after a crash, reruns and kills them. No server: the engine runs in
+ * the process of the command that uses it; the journal is what outlives it.
+ */
+public final class WorkflowEngine {
+  private final EngineSettings settings;
+  private final ActionRegistry registry;
+  private final RunStore store;
+  private final WorkflowParser parser;
+  private final ElEvaluator el;
+  private final Configuration base;
+  private final PrintStream messages;
+
+  public WorkflowEngine(EngineSettings settings, ActionRegistry registry, Configuration base, PrintStream messages) {
+    this.settings = settings;
+    this.registry = registry;
+    this.store = new RunStore(settings.stateDir(), settings.journalSync());
+    this.parser = new WorkflowParser();
+    this.el = new ElEvaluator();
+    this.base = base;
+    this.messages = messages;
+  }
+
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  public RunStore store() {
+    return store;
+  }
+
+  public WorkflowParser parser() {
+    return parser;
+  }
+
+  public ElEvaluator el() {
+    return el;
+  }
+
+  public Configuration baseConf() {
+    return base;
+  }
+
+  ActionRegistry registry() {
+    return registry;
+  }
+
+  public Submission prepare(Map<String, String> jobProperties, Map<String, String> overrides, String appPath)
+      throws WorkflowException {
+    return Submission.prepare(jobProperties, overrides, appPath, base, parser, el);
+  }
+
+  /** Records a new run (status PREP) and returns its id. */
+  public String submit(Submission submission, String parentId, RunListener listener) throws IOException {
+    long now = settings.clock().millis();
+    String id = store.newRun(now);
+    Path dir = store.runDir(id);
+    Files.write(dir.resolve("workflow.xml"), submission.app().workflowXml());
+    Files.writeString(dir.resolve("source"), submission.app().workflowFile() + "\n", StandardCharsets.UTF_8);
+    JournalRecord record = JournalRecord.submitted(now, id, submission.app().dir(), submission.name(),
+        submission.conf().getOrDefault("user.name", System.getProperty("user.name")), submission.conf(), parentId);
+    try (Journal journal = store.journal(id)) {
+      journal.append(record);
+    }
+    logRecord(listener, id, record);
+    return id;
+  }
+
+  /**
+   * Drives a run until it ends: a new run, or one left unfinished by an engine process that died (resume). Returns
+   * its final state. Fails when another live engine process holds the run.
+   */
+  public RunState run(String id, RunListener listener) throws IOException, WorkflowException, InterruptedException {
+    Optional<RunStore.RunLock> lock = store.tryLock(id);
+    if (lock.isEmpty()) {
+      throw new IllegalStateException("Run " + id + " is being driven by another engine process; use"
+          + " 'bin/workflow info " + id + "' to follow it or 'bin/workflow kill " + id + "' to stop it");
+    }
+    try (RunStore.RunLock held = lock.get()) {
+      RunState state = store.load(id);
+      if (state.status().isTerminal()) {
+        return state;
+      }
+      WorkflowDefinition definition = definitionOf(id);
+      Configuration hadoop = HadoopConfs.forRun(base, state.conf());
+      List<String> libJars;
+      try {
+        libJars = WorkflowApp.load(state.appPath(), hadoop).libJars();
+      } catch (WorkflowException e) {
+        libJars = List.of();
+      }
+      ExecutorService threads = Executors.newFixedThreadPool(settings.poolSize(), daemonThreads(id));
+      RunListener logging = (runId, record) -> logRecord(listener, runId, record);
+      try (Journal journal = store.journal(id)) {
+        RunDriver driver = new RunDriver(this, settings, definition, state, journal, store.runDir(id), logging,
+            hadoop, libJars, el, threads);
+        try {
+          return driver.drive();
+        } finally {
+          // stop action threads before the journal closes: nothing may be appended after the run's last record
+          threads.shutdownNow();
+          threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String id) {
+    AtomicInteger counter = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "wf-" + id.substring(0, 7) + "-action-" + counter.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The definition a run was submitted with (the copy in its run directory). */
+  public WorkflowDefinition definitionOf(String id) throws IOException, WorkflowException {
+    Path dir = store.runDir(id);
+    String source = Files.exists(dir.resolve("source"))
+        ? Files.readString(dir.resolve("source"), StandardCharsets.UTF_8).trim() : "workflow.xml";
+    return parser.parse(Files.readAllBytes(dir.resolve("workflow.xml")), source);
+  }
+
+  /**
+   * Oozie's rerun: same id, {@code wf:run()} + 1. With {@code skipNodes} those actions are not run again (they must
+   * have ended OK, E0807); with {@code failNodes} every action that ended OK is skipped. Only ended runs (E0805).
+   */
+  public RunState rerun(String id, boolean failNodes, List<String> skipNodes, RunListener listener)
+      throws IOException, WorkflowException, InterruptedException {
+    if (failNodes && !skipNodes.isEmpty()) {
+      throw new WorkflowException(ErrorCode.E0807, Location.of(id), "set only one of "
+          + ConfigKeys.RERUN_FAIL_NODES + " and " + ConfigKeys.RERUN_SKIP_NODES);
+    }
+    Optional<RunStore.RunLock> lock = store.tryLock(id);
+    if (lock.isEmpty()) {
+      throw new IllegalStateException("Run " + id + " is being driven by another engine process");
+    }
+    try (RunStore.RunLock held = lock.get()) {
+      RunState state = store.load(id);
+      if (!state.status().isTerminal()) {
+        throw new WorkflowException(ErrorCode.E0805, Location.of(id), "workflow job not completed, status ["
+            + state.status() + "]: only SUCCEEDED, FAILED or KILLED runs can be rerun; resume it with"
+            + " 'bin/workflow run --resume " + id + "'");
+      }
+      WorkflowDefinition definition = definitionOf(id);
+      List<String> skip = new ArrayList<>();
+      if (failNodes) {
+        for (NodeRun run : state.nodeRuns()) {
+          if (run.status() == NodeStatus.OK && definition.nodes().get(run.name()) instanceof Node.Action) {
+            skip.add(run.name());
+          }
+        }
+      } else {
+        List<String> notOk = new ArrayList<>();
+        for (String node : skipNodes) {
+          NodeRun run = state.nodeRun(node);
+          if (!(definition.nodes().get(node) instanceof Node.Action) || run == null
+              || run.status() != NodeStatus.OK) {
+            notOk.add(node);
+          }
+        }
+        if (!notOk.isEmpty()) {
+          throw new WorkflowException(ErrorCode.E0807, Location.of(id), "some skip actions were not executed "
+              + notOk + ": only action nodes that ended OK in the previous run can be skipped");
+        }
+        skip.addAll(skipNodes);
+      }
+      JournalRecord record = JournalRecord.rerun(settings.clock().millis(), state.run() + 1, skip);
+      try (Journal journal = store.journal(id)) {
+        journal.append(record);
+      }
+      logRecord(listener, id, record);
+    }
+    return run(id, listener);
+  }
+
+  /**
+   * Kills a run: a run driven by a live engine is asked to stop (it kills its running actions); a run whose engine is
+   * gone is marked KILLED directly. Returns the final state.
+   */
+  public RunState kill(String id, long waitMillis) throws IOException, InterruptedException {
+    RunState state = store.load(id);
+    if (state.status().isTerminal()) {
+      return state;
+    }
+    Optional<RunStore.RunLock> lock = store.tryLock(id);
+    if (lock.isPresent()) {
+      try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
+        JournalRecord record = JournalRecord.status(settings.clock().millis(), WorkflowStatus.KILLED,
+            "killed by user (no engine was running it)");
+        journal.append(record);
+        appendLog(id, record);
+      }
+      return store.load(id);
+    }
+    Files.writeString(store.runDir(id).resolve(RunStore.KILL_REQUEST), "kill\n", StandardCharsets.UTF_8);
+    long deadline = System.currentTimeMillis() + waitMillis;
+    while (System.currentTimeMillis() < deadline) {
+      state = store.load(id);
+      if (state.status().isTerminal()) {
+        return state;
+      }
+      Thread.sleep(100);
+    }
+    return store.load(id);
+  }
+
+  /** Runs child workflows for sub-workflow actions of run {@code parentId}. */
+  SubWorkflowRunner subWorkflowRunner(String parentId, RunListener listener) {
+    return new SubWorkflowRunner() {
+      @Override
+      public Result run(String appPath, Map<String, String> conf, java.util.function.Consumer<String> onId,
+          Cancellation cancellation) throws Exception {
+        Submission submission = prepare(conf, Map.of(), appPath);
+        String childId = submit(submission, parentId, listener);
+        onId.accept(childId);
+        cancellation.onCancel(() -> {
+          try {
+            Files.writeString(store.runDir(childId).resolve(RunStore.KILL_REQUEST), "kill\n");
+          } catch (IOException ignored) {
+            // the child ends with its parent's process anyway
+          }
+        });
+        RunState child = WorkflowEngine.this.run(childId, listener);
+        return new Result(childId, child.status().isSuccessful(), child.status().name(), child.statusMessage());
+      }
+
+      @Override
+      public Optional<Result> resume(String childId, Cancellation cancellation) throws Exception {
+        if (!store.exists(childId)) {
+          return Optional.empty();
+        }
+        RunState previous = store.load(childId);
+        if (!parentId.equals(previous.parent())) {
+          return Optional.empty();
+        }
+        if (previous.status().isTerminal() && !previous.status().isSuccessful()) {
+          return Optional.empty(); // a failed child is started anew, as a retry would
+        }
+        log(parentId, "resuming sub-workflow " + childId + " (" + previous.status() + ")");
+        cancellation.onCancel(() -> {
+          try {
+            Files.writeString(store.runDir(childId).resolve(RunStore.KILL_REQUEST), "kill\n");
+          } catch (IOException ignored) {
+            // the child ends with its parent's process anyway
+          }
+        });
+        RunState child = WorkflowEngine.this.run(childId, listener);
+        return Optional.of(new Result(childId, child.status().isSuccessful(), child.status().name(),
+            child.statusMessage()));
+      }
+    };
+  }
+
+  void log(String runId, String message) {
+    String line = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+        .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(settings.clock().millis()))
+        + "  " + runId + "  NOTE      " + message;
+    writeLogLine(runId, line);
+    if (messages != null) {
+      messages.println(line);
+    }
+  }
+
+  private void logRecord(RunListener listener, String runId, JournalRecord record) {
+    appendLog(runId, record);
+    listener.onRecord(runId, record);
+  }
+
+  private void appendLog(String runId, JournalRecord record) {
+    writeLogLine(runId, RunLogFormat.line(runId, record));
+  }
+
+  private void writeLogLine(String runId, String line) {
+    try {
+      Files.writeString(store.runDir(runId).resolve("run.log"), line + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException ignored) {
+      // the journal is the record; run.log is a convenience
+    }
+  }
+
+  /** Parses a comma-separated node list. */
+  public static List<String> nodeList(String value) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+}

@@ -1,0 +1,142 @@
+package dev.hadoopkit.workflow.state;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The state directory: one sub-directory per run, named by its id ({@code 0000007-261121203001123-hk-W}), holding
+ * {@code journal.jsonl}, a copy of the workflow.xml it ran, {@code run.log} and the actions' output.
+ */
+public final class RunStore {
+  public static final String KILL_REQUEST = "kill.request";
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyMMddHHmmssSSS");
+
+  private final Path root;
+  private final boolean sync;
+
+  public RunStore(Path root, boolean sync) {
+    this.root = root;
+    this.sync = sync;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Creates the directory of a new run and returns its id. Ids grow by one per run in this store. */
+  public synchronized String newRun(long now) throws IOException {
+    Files.createDirectories(root);
+    String stamp = STAMP.format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(now), ZoneOffset.UTC));
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      long sequence = nextSequence();
+      String id = String.format("%07d-%s-hk-W", sequence, stamp);
+      try {
+        Files.createDirectory(root.resolve(id));
+        return id;
+      } catch (FileAlreadyExistsException e) {
+        // another process took this number: try the next one
+      }
+    }
+    throw new IOException("Cannot allocate a run id under " + root);
+  }
+
+  private long nextSequence() throws IOException {
+    long max = 0;
+    try (Stream<Path> runs = Files.list(root)) {
+      for (Path p : (Iterable<Path>) runs::iterator) {
+        String name = p.getFileName().toString();
+        int dash = name.indexOf('-');
+        if (dash > 0 && name.endsWith("-hk-W")) {
+          try {
+            max = Math.max(max, Long.parseLong(name.substring(0, dash)));
+          } catch (NumberFormatException ignored) {
+            // not a run directory
+          }
+        }
+      }
+    }
+    return max + 1;
+  }
+
+  public Path runDir(String id) {
+    return root.resolve(id);
+  }
+
+  public boolean exists(String id) {
+    return Files.isRegularFile(runDir(id).resolve(Journal.FILE_NAME));
+  }
+
+  public Journal journal(String id) {
+    return new Journal(runDir(id).resolve(Journal.FILE_NAME), sync);
+  }
+
+  public RunState load(String id) throws IOException {
+    Path file = runDir(id).resolve(Journal.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("No workflow run with id " + id + " under " + root
+          + " (set -Dhk.workflow.state.dir or HK_WORKFLOW_STATE_DIR if the runs live elsewhere)");
+    }
+    return RunState.replay(Journal.read(file));
+  }
+
+  public List<String> ids() throws IOException {
+    List<String> ids = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return ids;
+    }
+    try (Stream<Path> runs = Files.list(root)) {
+      runs.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-hk-W")).sorted().forEach(ids::add);
+    }
+    return ids;
+  }
+
+  /**
+   * Takes the run's engine lock: only one engine process drives a run. Empty when another live process holds it;
+   * a lock of a killed process is released by the operating system.
+   */
+  public Optional<RunLock> tryLock(String id) throws IOException {
+    FileChannel channel = FileChannel.open(runDir(id).resolve("engine.lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    try {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      return Optional.of(new RunLock(channel, lock));
+    } catch (OverlappingFileLockException e) {
+      channel.close();
+      return Optional.empty();
+    }
+  }
+
+  /** An engine's hold on a run. */
+  public static final class RunLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    RunLock(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    @Override
+    public void close() throws IOException {
+      lock.release();
+      channel.close();
+    }
+  }
+}

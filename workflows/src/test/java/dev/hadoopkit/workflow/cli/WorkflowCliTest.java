@@ -1,0 +1,154 @@
+package dev.hadoopkit.workflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the commands print and their exit codes. */
+class WorkflowCliTest {
+  @TempDir
+  Path root;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    Configuration conf = new Configuration();
+    conf.set("fs.defaultFS", "file:///");
+    return new WorkflowCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("HK_WORKFLOW_STATE_DIR", root.resolve("state").toString())).withConf(conf).run(args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private Path app(String xml) throws Exception {
+    Path dir = Files.createDirectories(root.resolve("app"));
+    Files.writeString(dir.resolve("workflow.xml"), xml);
+    return dir;
+  }
+
+  private static final String GOOD = "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"good\">\n"
+      + "  <parameters><property><name>target</name></property></parameters>\n"
+      + "  <start to=\"mk\"/>\n  <action name=\"mk\"><fs><mkdir path=\"${target}\"/></fs>"
+      + "<ok to=\"end\"/><error to=\"fail\"/></action>\n"
+      + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n";
+
+  @Test
+  void helpListsCommandsSettingsAndExamples() {
+    assertEquals(0, run("--help"));
+    for (String command : List.of("validate", "run", "info", "log", "kill", "rerun", "graph", "bench")) {
+      assertTrue(out().contains("  " + command + " "), command + " missing from:\n" + out());
+    }
+    assertTrue(out().contains("hk.workflow.capture-output.max"));
+    assertEquals(2, run());
+  }
+
+  @Test
+  void commandHelpShowsUsageAndExamples() {
+    assertEquals(0, run("rerun", "--help"));
+    assertTrue(out().contains("Usage: bin/workflow rerun <id>"));
+    assertTrue(out().contains("oozie.wf.rerun.failnodes=true"));
+  }
+
+  @Test
+  void unknownCommandAndOptionAreUsageErrors() {
+    assertEquals(2, run("frobnicate"));
+    assertTrue(err().contains("unknown command 'frobnicate'"));
+    assertEquals(2, run("validate", "--bogus", "x"));
+    assertTrue(err().contains("unknown option -bogus"), err());
+  }
+
+  @Test
+  void validateGoodAndBad() throws Exception {
+    Path app = app(GOOD);
+    assertEquals(0, run("validate", app.toString()));
+    assertTrue(out().contains("Valid workflow: " + app.resolve("workflow.xml")), out());
+    Files.writeString(app.resolve("workflow.xml"), GOOD.replace("to=\"end\"/><error", "to=\"ned\"/><error"));
+    assertEquals(2, run("validate", app.toString()));
+    assertTrue(err().contains("E0708: " + app.resolve("workflow.xml") + ":4:"), err());
+    assertTrue(err().contains("[ned]"), err());
+  }
+
+  @Test
+  void malformedXmlIsOneLineWithPlaceAndExitTwo() throws Exception {
+    Path app = app("<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"x\">\n<start to=\"a\">\n</workflow-app>");
+    assertEquals(2, run("validate", app.toString()));
+    assertTrue(err().startsWith("workflow validate: E0700: " + app.resolve("workflow.xml") + ":3:"), err());
+    assertEquals(1, err().strip().lines().count(), err());
+  }
+
+  @Test
+  void missingParameterStopsRunBeforeAnythingStarts() throws Exception {
+    Path app = app(GOOD);
+    assertEquals(2, run("run", app.toString()));
+    assertTrue(err().contains("E0738") && err().contains("target"), err());
+    assertTrue(!Files.exists(root.resolve("state")) || Files.list(root.resolve("state")).findAny().isEmpty(),
+        "nothing may be started");
+  }
+
+  @Test
+  void runDryrunInfoLogAndGraph() throws Exception {
+    Path app = app(GOOD);
+    Path target = root.resolve("made");
+    Path props = Files.writeString(root.resolve("job.properties"), "nameNode=file:///\njobTracker=local\n"
+        + "oozie.wf.application.path=" + app.toUri() + "\n");
+    assertEquals(0, run("run", "-config", props.toString(), "-dryrun", "-D", "target=" + target.toUri()));
+    assertTrue(out().contains("target=" + target.toUri()), out());
+    assertTrue(out().contains("<mkdir path=\"" + target.toUri() + "\"/>"), out());
+    assertTrue(!Files.exists(target), "dryrun must not run anything");
+
+    out.reset();
+    assertEquals(0, run("run", "-config", props.toString(), "-Dtarget=" + target.toUri()));
+    assertTrue(Files.isDirectory(target));
+    String printed = out();
+    String id = printed.lines().filter(l -> l.startsWith("job: ")).findFirst().orElseThrow().substring(5);
+    assertTrue(printed.contains("mk                       OK        -> end"), printed);
+    assertTrue(printed.contains("Workflow " + id + " SUCCEEDED"), printed);
+
+    out.reset();
+    assertEquals(0, run("info", id));
+    assertTrue(out().contains("Status        : SUCCEEDED"), out());
+    assertTrue(out().lines().anyMatch(l -> l.startsWith("mk ") && l.contains(" OK ")), out());
+
+    out.reset();
+    assertEquals(0, run("log", id));
+    assertTrue(out().contains("WORKFLOW  SUCCEEDED"), out());
+
+    out.reset();
+    assertEquals(0, run("graph", app.toString(), "--run", id));
+    assertTrue(out().contains("\"mk\" [shape=box, label=\"mk\\n(fs)\", fillcolor=palegreen];"), out());
+    assertTrue(out().contains("\"mk\" -> \"fail\" [color=red, label=\"error\"];"), out());
+
+    assertEquals(1, run("info", "0000099-000000000000000-hk-W"));
+    assertTrue(err().contains("No workflow run with id 0000099"), err());
+  }
+
+  @Test
+  void oozieSpellingIsTranslated() throws Exception {
+    assertEquals(List.of("run", "-config", "job.properties"),
+        OozieCli.translate(List.of("job", "-oozie", "http://host:11000/oozie", "-config", "job.properties", "-run")));
+    assertEquals(List.of("info", "0000001-x-hk-W"), OozieCli.translate(List.of("job", "-info", "0000001-x-hk-W")));
+    assertEquals(List.of("rerun", "id", "-D", "oozie.wf.rerun.failnodes=true"),
+        OozieCli.translate(List.of("job", "-rerun", "id", "-D", "oozie.wf.rerun.failnodes=true")));
+    assertEquals(List.of("run", "-config", "j", "-dryrun"), OozieCli.translate(List.of("job", "-config", "j",
+        "-dryrun")));
+    assertEquals(List.of("validate", "wf.xml"), OozieCli.translate(List.of("validate", "wf.xml")));
+  }
+}

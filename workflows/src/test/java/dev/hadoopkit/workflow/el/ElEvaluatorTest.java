@@ -1,0 +1,167 @@
+package dev.hadoopkit.workflow.el;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ElEvaluatorTest {
+  private final ElEvaluator el = new ElEvaluator();
+  private final Map<String, String> vars = Map.of("nameNode", "hdfs://nn:8020", "user.name", "alice",
+      "queue", " etl ", "a.b.c", "deep");
+
+  private String eval(String text) throws ElException {
+    return el.evaluateString(text, ElScope.forRun(vars, new FakeRun()));
+  }
+
+  @Test
+  void resolvesVariablesIncludingDottedNames() throws Exception {
+    assertEquals("hdfs://nn:8020/user/alice/x", eval("${nameNode}/user/${user.name}/x"));
+    assertEquals("deep", eval("${a.b.c}"));
+    assertEquals("no el here", eval("no el here"));
+  }
+
+  @Test
+  void basicFunctions() throws Exception {
+    assertEquals("ab", eval("${concat('a', 'b')}"));
+    assertEquals("etl", eval("${trim(queue)}"));
+    assertEquals("a-b-c", eval("${replaceAll('a b c', ' ', '-')}"));
+    assertEquals("/a/x,/b/x", eval("${appendAll('/a,/b', '/x', ',')}"));
+    assertEquals(URLEncoder.encode("a b&c", StandardCharsets.UTF_8), eval("${urlEncode('a b&c')}"));
+    assertEquals("second", eval("${firstNotNull(null, 'second')}"));
+    assertTrue(eval("${timestamp()}").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ"));
+  }
+
+  @Test
+  void sizeAndCounterConstants() throws Exception {
+    assertEquals("1048576", eval("${MB}"));
+    assertEquals(String.valueOf(1024L * 1024 * 1024 * 1024 * 1024), eval("${PB}"));
+    assertEquals("true", eval("${2 * KB eq 2048}"));
+    assertEquals("MAP_INPUT_RECORDS", eval("${MAP_IN}"));
+    assertEquals("REDUCE_INPUT_GROUPS", eval("${GROUPS}"));
+  }
+
+  @Test
+  void workflowFunctions() throws Exception {
+    assertEquals("0000001-x-hk-W", eval("${wf:id()}"));
+    assertEquals("alice", eval("${wf:user()}"));
+    assertEquals("2", eval("${wf:run()}"));
+    assertEquals("v1", eval("${wf:actionData('sh')['k1']}"));
+    assertEquals("job_1", eval("${wf:actionExternalId('mr')}"));
+    assertEquals("mr", eval("${wf:lastErrorNode()}"));
+    assertEquals("boom", eval("${wf:errorMessage(wf:lastErrorNode())}"));
+    assertEquals("etl", eval("${trim(wf:conf('queue'))}"));
+    assertTrue(el.evaluateBoolean("${hadoop:counters('mr')[RECORDS][MAP_IN] gt 10}",
+        ElScope.forRun(vars, new FakeRun())));
+    assertFalse(el.evaluateBoolean("${hadoop:counters('mr')[RECORDS][REDUCE_OUT] gt 10}",
+        ElScope.forRun(vars, new FakeRun())));
+  }
+
+  @Test
+  void fsFunctionsUseHadoopFileSystem(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("f.txt"), "12345");
+    Files.writeString(dir.resolve("g.txt"), "123");
+    String uri = file.toUri().toString();
+    assertEquals("true", eval("${fs:exists('" + uri + "')}"));
+    assertEquals("false", eval("${fs:exists('" + uri + ".missing')}"));
+    assertEquals("5", eval("${fs:fileSize('" + uri + "')}"));
+    assertEquals("true", eval("${fs:isDir('" + dir.toUri() + "')}"));
+    assertEquals("8", eval("${fs:dirSize('" + dir.toUri() + "')}"));
+    assertEquals("-1", eval("${fs:fileSize('" + dir.toUri() + "')}"));
+    assertTrue(Long.parseLong(eval("${fs:blockSize('" + uri + "')}")) > 0);
+  }
+
+  @Test
+  void undefinedVariableFailsAtRunTimeAndIsListedInCheckMode() throws Exception {
+    ElException e = assertThrows(ElException.class, () -> eval("${nope}/x"));
+    assertTrue(e.getMessage().contains("[nope]"), e.getMessage());
+    ElScope check = ElScope.forCheck(vars);
+    el.evaluate("${nope}/${also.missing}/${nameNode}/${wf:id()}/${concat(x, 'y')}", Object.class, check);
+    assertEquals(Set.of("nope", "also.missing", "x"), check.missing());
+  }
+
+  @Test
+  void syntaxErrorIsReported() {
+    ElException e = assertThrows(ElException.class, () -> eval("${wf:id(}"));
+    assertTrue(e.getMessage().contains("${wf:id(}"), e.getMessage());
+  }
+
+  @Test
+  void hashBraceStaysLiteral() throws Exception {
+    assertEquals("#{not el} alice", eval("#{not el} ${user.name}"));
+  }
+
+  /** A run as the engine would present it. */
+  static final class FakeRun implements WorkflowElContext {
+    public String id() {
+      return "0000001-x-hk-W";
+    }
+
+    public String name() {
+      return "wf";
+    }
+
+    public String appPath() {
+      return "file:/app";
+    }
+
+    public String conf(String property) {
+      return property.equals("queue") ? " etl " : "";
+    }
+
+    public String user() {
+      return "alice";
+    }
+
+    public String group() {
+      return "users";
+    }
+
+    public int run() {
+      return 2;
+    }
+
+    public String lastErrorNode() {
+      return "mr";
+    }
+
+    public String errorCode(String node) {
+      return "JA018";
+    }
+
+    public String errorMessage(String node) {
+      return node.equals("mr") ? "boom" : "";
+    }
+
+    public String transition(String node) {
+      return "";
+    }
+
+    public Map<String, String> actionData(String node) {
+      return Map.of("k1", "v1");
+    }
+
+    public String actionExternalId(String node) {
+      return "job_1";
+    }
+
+    public Map<String, Map<String, Long>> counters(String node) {
+      return Map.of("org.apache.hadoop.mapred.Task$Counter", Map.of("MAP_INPUT_RECORDS", 11L,
+          "REDUCE_OUTPUT_RECORDS", 3L));
+    }
+
+    public Configuration hadoopConf() {
+      return new Configuration();
+    }
+  }
+}

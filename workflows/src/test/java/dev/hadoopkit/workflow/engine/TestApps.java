@@ -1,0 +1,84 @@
+package dev.hadoopkit.workflow.engine;
+
+import dev.hadoopkit.workflow.action.ActionRegistry;
+import dev.hadoopkit.workflow.state.NodeStatus;
+import dev.hadoopkit.workflow.state.RunState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Helpers for engine tests: app directories, an engine on a temp state dir, and a clock that skips waits. */
+final class TestApps {
+  private TestApps() {
+  }
+
+  static Path app(Path root, String name, String workflowXml) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(name));
+    Files.writeString(dir.resolve("workflow.xml"), workflowXml, StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  static WorkflowEngine engine(Path root, int pool) {
+    return engine(root, pool, Clock.systemUTC());
+  }
+
+  static WorkflowEngine engine(Path root, int pool, Clock clock) {
+    EngineSettings settings = new EngineSettings(root.resolve("state"), pool, 64 * 1024, true, clock);
+    Configuration conf = new Configuration();
+    conf.set("fs.defaultFS", "file:///");
+    conf.set("mapreduce.framework.name", "local");
+    conf.set("hadoop.tmp.dir", root.resolve("hadoop-tmp").toString());
+    return new WorkflowEngine(settings, ActionRegistry.standard(), conf, System.err);
+  }
+
+  static RunState run(WorkflowEngine engine, Path app, Map<String, String> properties) throws Exception {
+    Submission submission = engine.prepare(properties, Map.of(), app.toString());
+    String id = engine.submit(submission, null, RunListener.NONE);
+    return engine.run(id, RunListener.NONE);
+  }
+
+  static void assertNode(RunState state, String node, NodeStatus status) {
+    assertEquals(status, state.nodeRun(node) == null ? null : state.nodeRun(node).status(),
+        "node " + node + " of " + state.id() + ": " + (state.nodeRun(node) == null ? "never reached"
+            : state.nodeRun(node).errorCode() + " " + state.nodeRun(node).errorMessage()));
+  }
+
+  /** Each reading moves time one minute on: retry intervals (minutes in Oozie) pass without sleeping. */
+  static Clock fastClock() {
+    AtomicLong offset = new AtomicLong();
+    return new Clock() {
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      public Instant instant() {
+        return Instant.ofEpochMilli(System.currentTimeMillis() + offset.addAndGet(60_000));
+      }
+    };
+  }
+
+  static String xmlEscape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  static String shell(String name, String command, String ok, String error, boolean capture) {
+    return "  <action name=\"" + name + "\">\n    <shell xmlns=\"uri:oozie:shell-action:0.3\">\n"
+        + "      <exec>bash</exec><argument>-c</argument><argument>" + xmlEscape(command) + "</argument>\n"
+        + (capture ? "      <capture-output/>\n" : "") + "    </shell>\n    <ok to=\"" + ok + "\"/><error to=\""
+        + error + "\"/>\n  </action>\n";
+  }
+}
