@@ -169,7 +169,7 @@ public final class ExportCommand implements Command {
     console.info("Beginning export of " + fs.makeQualified(dir) + " into " + into + (direct ? " (direct)" : ""));
     JobRunner.Outcome outcome;
     try {
-      outcome = JobRunner.run(job, console, IngestCounters.ROWS_EXPORTED, IngestCounters.BYTES_READ);
+      outcome = JobRunner.run(job, console, IngestCounters.ROWS_EXPORTED, IngestCounters.BYTES_READ, reports, mappers);
       if (!outcome.success()) {
         List<String> errors = TaskReports.errors(jc, reports);
         long committed = TaskReports.committed(jc, reports);
