@@ -89,6 +89,15 @@ public final class JobRunner {
   /** Runs the job to completion; never throws for a failed job (see {@link Outcome#success()}). */
   public static Outcome run(Job job, Console console, IngestCounters rowCounter, IngestCounters byteCounter)
       throws IOException, InterruptedException {
+    return run(job, console, rowCounter, byteCounter, null, 0);
+  }
+
+  /**
+   * Runs the job; on a terminal, redraws a progress line every second from the tasks' reports in {@code reports}
+   * (rows, MB, rows/s, splits done of {@code splits}).
+   */
+  public static Outcome run(Job job, Console console, IngestCounters rowCounter, IngestCounters byteCounter, Path reports,
+      int splits) throws IOException, InterruptedException {
     long start = System.nanoTime();
     try {
       job.submit();
@@ -103,14 +112,23 @@ public final class JobRunner {
       if (console.terminal() && now - lastDraw > 1_000_000_000L) {
         lastDraw = now;
         try {
-          Counters c = job.getCounters();
-          if (c != null) {
-            long rows = c.findCounter(rowCounter).getValue();
-            long bytes = c.findCounter(byteCounter).getValue();
-            double secs = (now - start) / 1e9;
-            console.progress(String.format(Locale.ROOT, "%,d rows  %.1f MB  %,.0f rows/s  map %.0f%%", rows,
-                bytes / 1048576.0, rows / Math.max(secs, 0.001), job.mapProgress() * 100));
+          long rows;
+          long bytes;
+          long done;
+          if (reports != null) {
+            long[] p = TaskReports.progress(job.getConfiguration(), reports);
+            rows = p[0];
+            bytes = p[1];
+            done = p[2];
+          } else {
+            Counters c = job.getCounters();
+            rows = c == null ? 0 : c.findCounter(rowCounter).getValue();
+            bytes = c == null ? 0 : c.findCounter(byteCounter).getValue();
+            done = 0;
           }
+          double secs = (now - start) / 1e9;
+          console.progress(String.format(Locale.ROOT, "%,d rows  %.1f MB  %,.0f rows/s  splits %d/%d done", rows,
+              bytes / 1048576.0, rows / Math.max(secs, 0.001), done, splits));
         } catch (IOException | RuntimeException e) {
           // progress is best effort
         }

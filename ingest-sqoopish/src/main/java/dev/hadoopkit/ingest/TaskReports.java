@@ -49,6 +49,28 @@ public final class TaskReports {
     }
   }
 
+  /** Live progress of one task: rows and bytes so far, and whether the task has finished. */
+  public static void writeProgress(Configuration conf, String task, long rows, long bytes, boolean done) {
+    write(conf, task + ".progress", rows + " " + bytes + " " + (done ? 1 : 0));
+  }
+
+  /** Progress summed over all tasks: {rows, bytes, tasks done}. */
+  public static long[] progress(Configuration conf, Path dir) throws IOException {
+    long[] sum = new long[3];
+    for (String text : read(conf, dir, ".progress")) {
+      String[] parts = text.trim().split(" ");
+      if (parts.length == 3) {
+        sum[0] += Long.parseLong(parts[0]);
+        sum[1] += Long.parseLong(parts[1]);
+        sum[2] += Long.parseLong(parts[2]);
+      }
+    }
+    for (String text : read(conf, dir, ".committed")) {
+      sum[0] += Long.parseLong(text.trim());
+    }
+    return sum;
+  }
+
   /** All error messages left by tasks, in file-name order. */
   public static List<String> errors(Configuration conf, Path dir) throws IOException {
     List<String> out = new ArrayList<>();

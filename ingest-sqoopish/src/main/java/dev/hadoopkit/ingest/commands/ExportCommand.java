@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -170,7 +169,7 @@ public final class ExportCommand implements Command {
     console.info("Beginning export of " + fs.makeQualified(dir) + " into " + into + (direct ? " (direct)" : ""));
     JobRunner.Outcome outcome;
     try {
-      outcome = JobRunner.run(job, console, IngestCounters.ROWS_EXPORTED, IngestCounters.BYTES_READ);
+      outcome = JobRunner.run(job, console, IngestCounters.ROWS_EXPORTED, IngestCounters.BYTES_READ, reports, mappers);
       if (!outcome.success()) {
         List<String> errors = TaskReports.errors(jc, reports);
         long committed = TaskReports.committed(jc, reports);
@@ -262,9 +261,5 @@ public final class ExportCommand implements Command {
     } catch (SQLException e) {
       throw new IngestException("Cannot move rows from staging table " + staging + ": " + session.scrub(e.getMessage()), e);
     }
-  }
-
-  static List<String> copy(List<String> in) {
-    return new ArrayList<>(in);
   }
 }

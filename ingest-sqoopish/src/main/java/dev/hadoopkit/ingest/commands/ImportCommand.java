@@ -329,7 +329,7 @@ public final class ImportCommand implements Command {
           + " with " + splits.size() + " mapper(s)");
       JobRunner.Outcome outcome;
       try {
-        outcome = JobRunner.run(job, console, IngestCounters.ROWS_IMPORTED, IngestCounters.BYTES_WRITTEN);
+        outcome = JobRunner.run(job, console, IngestCounters.ROWS_IMPORTED, IngestCounters.BYTES_WRITTEN, reports, splits.size());
       } catch (IOException | InterruptedException | RuntimeException e) {
         placement.abort();
         throw new IngestException("Import job failed to run: " + session.scrub(e.getMessage()) + "; " + placement.target()

@@ -1,6 +1,7 @@
 package dev.hadoopkit.ingest.imports;
 
 import dev.hadoopkit.ingest.IngestCounters;
+import dev.hadoopkit.ingest.TaskReports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  */
 public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWritable> {
   private static final int COUNTER_STEP = 8192;
+  private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
   public static final String KEY_CODEC = "hadoopkit.ingest.import.codec";
 
   @Override
@@ -43,7 +45,10 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
     RowWriter writer = kind.create(conf, ColumnInfo.load(conf), stream);
     org.apache.hadoop.mapreduce.Counter bytes = context.getCounter(IngestCounters.BYTES_WRITTEN);
     org.apache.hadoop.mapreduce.Counter rows = context.getCounter(IngestCounters.ROWS_IMPORTED);
+    String task = context.getTaskAttemptID().getTaskID().toString();
     return new RecordWriter<>() {
+      private long lastReport = System.nanoTime();
+
       /** Drains the whole result set: one call per split keeps the framework's per-record costs out of the loop. */
       @Override
       public void write(ResultSet rs, NullWritable ignored) throws IOException {
@@ -56,6 +61,11 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
               bytes.setValue(writer.bytesWritten());
               pending = 0;
               context.progress();
+              long now = System.nanoTime();
+              if (now - lastReport > REPORT_INTERVAL_NANOS) {
+                lastReport = now;
+                TaskReports.writeProgress(conf, task, rows.getValue(), writer.bytesWritten(), false);
+              }
             }
           }
           rows.increment(pending);
@@ -68,6 +78,7 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
       public void close(TaskAttemptContext c) throws IOException {
         writer.close();
         bytes.setValue(writer.bytesWritten());
+        TaskReports.writeProgress(conf, task, rows.getValue(), writer.bytesWritten(), true);
       }
     };
   }

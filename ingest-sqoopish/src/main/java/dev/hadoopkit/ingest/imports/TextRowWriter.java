@@ -83,6 +83,9 @@ public final class TextRowWriter implements RowWriter {
           out.append(v);
           return true;
         };
+      case Types.TIME:
+        // The server's text keeps negative and over-24-hour values that java.sql.Time would wrap around.
+        return ImportValueReaders.STRING;
       case Types.TIMESTAMP:
         return (rs, i, out) -> {
           String v = rs.getString(i);

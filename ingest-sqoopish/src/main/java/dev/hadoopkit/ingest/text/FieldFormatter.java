@@ -64,12 +64,4 @@ public final class FieldFormatter {
       out.append(encloser);
     }
   }
-
-  /**
-   * Appends a value Sqoop formats with {@code "" + value} (numbers, dates, booleans): these only need escaping when a
-   * delimiter is a digit or punctuation they contain, so they go through the same rules.
-   */
-  public void appendPlain(StringBuilder out, CharSequence value) {
-    append(out, value);
-  }
 }
