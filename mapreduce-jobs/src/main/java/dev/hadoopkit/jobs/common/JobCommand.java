@@ -1,0 +1,366 @@
+package dev.hadoopkit.jobs.common;
+
+import dev.hadoopkit.formats.movielens.MovieCatalog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.apache.hadoop.util.Tool;
+
+/**
+ * What every MovieLens job shares: the command line ({@code [job options] <ratings>... <output>}), checks made
+ * before anything runs, a staging output directory renamed into place only on success, the summary with
+ * malformed lines, and exit codes: 0 success, 1 failure, 2 usage error.
+ *
+ * <p>Subclasses say what the job computes ({@link #configure}) and how its output columns are named.
+ */
+public abstract class JobCommand extends Configured implements Tool {
+
+  /** Whether a job reads the movies file. */
+  protected enum MoviesOption { NONE, OPTIONAL, REQUIRED }
+
+  private static final int EXIT_FAILURE = 1;
+  private static final int EXIT_USAGE = 2;
+
+  private PrintStream out = System.out;
+  private PrintStream err = System.err;
+  private Path lastOutput;
+
+  /** Sends the results table and help to {@code out}, the summary and errors to {@code err}. */
+  public JobCommand printingTo(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+    return this;
+  }
+
+  /** The name the driver registers the job under, e.g. {@code lowest-rated}. */
+  public abstract String name();
+
+  /** One line for the driver's job list. */
+  public abstract String description();
+
+  /** Names of the output columns, in order. */
+  public abstract List<String> columns();
+
+  protected abstract MoviesOption moviesOption();
+
+  /** Job-specific options; the common ones are added by this class. */
+  protected void addOptions(Options options) {
+  }
+
+  /** Sets mapper, combiner, reducer and map output types, reading the job's options. */
+  protected abstract void configure(Job job, CommandLine command) throws UsageException;
+
+  /** Extra lines for {@code --help}: what the output means, defaults, an example. */
+  protected String helpFooter() {
+    return "";
+  }
+
+  /** The output directory of the last successful run; for callers that go on to read it. */
+  public Path lastOutput() {
+    return lastOutput;
+  }
+
+  @Override
+  public final int run(String[] args) {
+    Options options = options();
+    CommandLine command;
+    try {
+      command = new DefaultParser().parse(options, args);
+    } catch (ParseException e) {
+      return usageError(e.getMessage());
+    }
+    if (command.hasOption("help")) {
+      printHelp(options);
+      return 0;
+    }
+    try {
+      return execute(command);
+    } catch (UsageException e) {
+      return usageError(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println(name() + ": interrupted");
+      return EXIT_FAILURE;
+    } catch (Exception e) {
+      err.println(name() + ": error: " + describe(e));
+      if (command.hasOption("verbose")) {
+        e.printStackTrace(err);
+      }
+      return EXIT_FAILURE;
+    }
+  }
+
+  private int execute(CommandLine command) throws Exception {
+    List<String> arguments = command.getArgList();
+    if (arguments.size() < 2) {
+      throw new UsageException("Expected one or more ratings inputs and an output directory, got "
+          + (arguments.isEmpty() ? "none" : "only " + arguments.get(0)));
+    }
+    Configuration conf = new Configuration(getConf());
+    LocalMode.tune(conf);
+    boolean strict = command.hasOption("strict");
+    boolean overwrite = command.hasOption("overwrite");
+
+    List<Path> inputs = new ArrayList<>();
+    for (String argument : arguments.subList(0, arguments.size() - 1)) {
+      inputs.add(checkInput(conf, new Path(argument)));
+    }
+    Path output = new Path(arguments.get(arguments.size() - 1));
+    FileSystem outputFs = output.getFileSystem(conf);
+    output = outputFs.makeQualified(output);
+    checkOutput(outputFs, output, inputs, overwrite);
+
+    Path staging = new Path(output.getParent(), "." + output.getName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
+    Path malformedDirectory = new Path(staging, "_malformed");
+    conf.set(MalformedRecordLog.DIRECTORY_KEY, malformedDirectory.toString());
+    conf.setBoolean(RatingsInputFormat.STRICT_KEY, strict);
+    if (strict) {
+      // A malformed line fails every attempt alike: say so once, now.
+      conf.setInt("mapreduce.map.maxattempts", 1);
+    }
+
+    Job job = Job.getInstance(conf, "movielens " + name());
+    job.setJarByClass(getClass());
+    job.setInputFormatClass(RatingsInputFormat.class);
+    for (Path input : inputs) {
+      FileInputFormat.addInputPath(job, input);
+    }
+    job.setOutputFormatClass(TextOutputFormat.class);
+    job.setOutputKeyClass(Text.class);
+    job.setOutputValueClass(NullWritable.class);
+    FileOutputFormat.setOutputPath(job, staging);
+    // One reducer: its input is already aggregated per movie/user by the mappers, at most a few hundred
+    // thousand records, and one reducer is what makes the single output file globally ordered.
+    job.setNumReduceTasks(1);
+
+    MovieCatalog catalog = addMovies(job, command, strict);
+    configure(job, command);
+
+    outputFs.deleteOnExit(staging);
+    long started = System.nanoTime();
+    boolean succeeded;
+    try {
+      succeeded = job.waitForCompletion(command.hasOption("verbose"));
+    } catch (IOException e) {
+      succeeded = false;
+      err.println(name() + ": error: " + describe(e));
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    List<MalformedRecordLog.Entry> malformed = MalformedRecordLog.read(conf, malformedDirectory);
+    if (!succeeded) {
+      outputFs.delete(staging, true);
+      if (strict && !malformed.isEmpty()) {
+        err.println(name() + ": error: malformed rating at " + malformed.get(0)
+            + ". Fix or remove the line, or run without --strict to skip malformed lines.");
+      } else {
+        err.println(name() + ": error: job " + job.getJobID() + " failed: " + failureInfo(job));
+      }
+      return EXIT_FAILURE;
+    }
+    outputFs.delete(malformedDirectory, true);
+    commit(outputFs, staging, output);
+    lastOutput = output;
+    summarize(job, output, seconds, malformed, catalog);
+    if (command.hasOption("print")) {
+      TablePrinter.print(out, columns(), OutputFiles.readRows(conf, output), Integer.MAX_VALUE);
+    }
+    return 0;
+  }
+
+  private Options options() {
+    Options options = new Options();
+    if (moviesOption() != MoviesOption.NONE) {
+      options.addOption(Option.builder().longOpt("movies").hasArg().argName("path")
+          .desc("movies file or directory (u.item, movies.dat or movies.csv)"
+              + (moviesOption() == MoviesOption.REQUIRED ? "; required" : "; titles are empty without it"))
+          .build());
+    }
+    addOptions(options);
+    options.addOption(Option.builder().longOpt("strict").desc("fail on the first malformed line instead of skipping it").build());
+    options.addOption(Option.builder().longOpt("overwrite").desc("replace the output directory if it exists").build());
+    options.addOption(Option.builder().longOpt("print").desc("print the result as a table when the job is done").build());
+    options.addOption(Option.builder().longOpt("verbose").desc("show Hadoop's progress and counters, and stack traces").build());
+    options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    return options;
+  }
+
+  private Path checkInput(Configuration conf, Path input) throws IOException, UsageException {
+    FileSystem fs = input.getFileSystem(conf);
+    FileStatus[] matches = fs.globStatus(input);
+    if (matches == null || matches.length == 0) {
+      throw new UsageException("Input " + input + " does not exist.");
+    }
+    return fs.makeQualified(input);
+  }
+
+  private static void checkOutput(FileSystem fs, Path output, List<Path> inputs, boolean overwrite)
+      throws IOException, UsageException {
+    for (Path input : inputs) {
+      String in = input.toString() + "/";
+      String target = output.toString() + "/";
+      if (in.startsWith(target) || target.startsWith(in)) {
+        throw new UsageException("Output " + output + " overlaps input " + input + ". Choose an output directory outside the inputs.");
+      }
+    }
+    if (fs.exists(output) && !overwrite) {
+      throw new UsageException("Output directory " + output + " already exists. Remove it, choose another, or pass --overwrite.");
+    }
+  }
+
+  private MovieCatalog addMovies(Job job, CommandLine command, boolean strict) throws IOException, UsageException {
+    if (moviesOption() == MoviesOption.NONE) {
+      return null;
+    }
+    if (!command.hasOption("movies")) {
+      if (moviesOption() == MoviesOption.REQUIRED) {
+        throw new UsageException("Missing --movies: " + name() + " needs the movies file (u.item, movies.dat or movies.csv).");
+      }
+      return null;
+    }
+    Configuration conf = job.getConfiguration();
+    List<Path> files = MovieCatalogLoader.files(conf, new Path(command.getOptionValue("movies")));
+    MovieCatalog catalog = MovieCatalogLoader.read(conf, files);
+    if (!catalog.malformedLines().isEmpty()) {
+      MovieCatalog.MalformedLine first = catalog.malformedLines().get(0);
+      if (strict || catalog.isEmpty()) {
+        throw new IOException("Malformed movie at " + first
+            + (catalog.isEmpty() ? ". No movie could be read: is --movies a movies file?" : ". Fix or remove the line, or run without --strict."));
+      }
+    }
+    MovieCatalogLoader.addToCache(job, files);
+    return catalog;
+  }
+
+  private static void commit(FileSystem fs, Path staging, Path output) throws IOException {
+    if (fs.exists(output)) {
+      Path previous = new Path(output.getParent(), "." + output.getName() + ".replaced-" + UUID.randomUUID().toString().substring(0, 8));
+      rename(fs, output, previous);
+      rename(fs, staging, output);
+      fs.delete(previous, true);
+    } else {
+      rename(fs, staging, output);
+    }
+  }
+
+  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("Cannot move " + from + " to " + to + "; the finished output is left in " + from);
+    }
+  }
+
+  private void summarize(Job job, Path output, double seconds, List<MalformedRecordLog.Entry> malformed,
+      MovieCatalog catalog) throws IOException {
+    Counters counters = job.getCounters();
+    long read = counters.findCounter(RatingsCounter.RATINGS_READ).getValue();
+    long skipped = counters.findCounter(RatingsCounter.MALFORMED_LINES).getValue();
+    long rows = counters.findCounter(org.apache.hadoop.mapreduce.TaskCounter.REDUCE_OUTPUT_RECORDS).getValue();
+    err.printf(Locale.ROOT, "%s: %,d ratings read in %.1f s (%s); %,d rows written to %s%n",
+        name(), read, seconds, job.getJobID(), rows, output);
+    if (skipped > 0) {
+      err.printf(Locale.ROOT, "%s: skipped %,d malformed rating line%s, the first:%n", name(), skipped, skipped == 1 ? "" : "s");
+      malformed.stream().limit(5).forEach(entry -> err.println("  " + entry));
+    }
+    if (catalog != null && !catalog.malformedLines().isEmpty()) {
+      err.printf(Locale.ROOT, "%s: skipped %,d malformed movie line%s, the first:%n", name(),
+          catalog.malformedLines().size(), catalog.malformedLines().size() == 1 ? "" : "s");
+      catalog.malformedLines().stream().limit(5).forEach(line -> err.println("  " + line));
+    }
+    long unknown = counters.findCounter(RatingsCounter.RATINGS_OF_UNKNOWN_MOVIES).getValue();
+    if (unknown > 0) {
+      err.printf(Locale.ROOT, "%s: %,d ratings are of movies missing from --movies (their title is empty)%n", name(), unknown);
+    }
+  }
+
+  private static String failureInfo(Job job) {
+    try {
+      String info = job.getStatus().getFailureInfo();
+      return info == null || info.isBlank() ? "see the task logs (run with --verbose)" : info;
+    } catch (IOException | InterruptedException e) {
+      return "see the task logs (run with --verbose)";
+    }
+  }
+
+  private int usageError(String message) {
+    err.println(name() + ": " + message);
+    err.println("Usage: " + usageLine() + "   (--help for details)");
+    return EXIT_USAGE;
+  }
+
+  private String usageLine() {
+    return "hadoop jar movielens-jobs.jar " + name() + " [generic options] [options] <ratings>... <output>";
+  }
+
+  private void printHelp(Options options) {
+    PrintWriter writer = new PrintWriter(out);
+    HelpFormatter formatter = new HelpFormatter();
+    formatter.setOptionComparator(null);
+    String header = description() + "\n\nInputs: ratings files or directories (u.data, ratings.dat, ratings.csv; gzip/bzip2 too),"
+        + " on any Hadoop filesystem. Output: a new directory of tab-separated part files with columns "
+        + String.join(", ", columns()) + ".\n\nOptions:";
+    String footer = "\n" + helpFooter()
+        + "\nGeneric options (before the job options): -D key=value, -conf file.xml, -files f1,f2, -libjars j1,j2, -archives a1."
+        + "\nExit codes: 0 done, 1 the job failed, 2 usage error (bad option, missing input, existing output).\n";
+    formatter.printHelp(writer, 100, usageLine(), header, options, 2, 2, footer);
+    writer.flush();
+  }
+
+  private static String describe(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = e.getMessage() != null ? e.getMessage() : cause.toString();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  /** Parses an option that must be a number, naming the option when it is not. */
+  protected static double doubleOption(CommandLine command, String option, double defaultValue) throws UsageException {
+    String value = command.getOptionValue(option);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new UsageException("Invalid --" + option + " '" + value + "': not a number");
+    }
+  }
+
+  protected static int intOption(CommandLine command, String option, int defaultValue, int minimum) throws UsageException {
+    String value = command.getOptionValue(option);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < minimum) {
+        throw new UsageException("Invalid --" + option + " " + parsed + ": must be at least " + minimum);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new UsageException("Invalid --" + option + " '" + value + "': not a whole number");
+    }
+  }
+}

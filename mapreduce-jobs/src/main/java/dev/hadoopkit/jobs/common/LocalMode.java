@@ -1,0 +1,43 @@
+package dev.hadoopkit.jobs.common;
+
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Settings that make Hadoop's local mode (LocalJobRunner) quick on a laptop. Applied only when the job
+ * runs locally and only to keys nobody set: a cluster's and a user's own settings always win.
+ */
+public final class LocalMode {
+
+  private LocalMode() {
+  }
+
+  public static boolean isLocal(Configuration conf) {
+    return "local".equals(conf.get("mapreduce.framework.name", "local"));
+  }
+
+  public static void tune(Configuration conf) {
+    if (!isLocal(conf)) {
+      return;
+    }
+    // The client polls for completion every 5 s by default: every job would look at least 5 s long.
+    setIfDefault(conf, "mapreduce.client.completion.pollinterval", "50");
+    setIfDefault(conf, "mapreduce.client.progressmonitor.pollinterval", "200");
+    // LocalJobRunner runs one map at a time unless told otherwise.
+    setIfDefault(conf, "mapreduce.local.map.tasks.maximum", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    // Mappers combine in memory, so their output is small: a 100 MB sort buffer per map is wasted allocation.
+    setIfDefault(conf, "mapreduce.task.io.sort.mb", "32");
+  }
+
+  private static void setIfDefault(Configuration conf, String key, String value) {
+    String[] sources = conf.getPropertySources(key);
+    boolean onlyDefaults = true;
+    if (sources != null) {
+      for (String source : sources) {
+        onlyDefaults &= source.endsWith("-default.xml");
+      }
+    }
+    if (onlyDefaults) {
+      conf.set(key, value, "hadoopkit local mode");
+    }
+  }
+}

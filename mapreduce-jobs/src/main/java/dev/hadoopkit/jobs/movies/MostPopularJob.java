@@ -1,0 +1,80 @@
+package dev.hadoopkit.jobs.movies;
+
+import dev.hadoopkit.jobs.common.UsageException;
+import java.io.IOException;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ToolRunner;
+
+/** The most rated movies: {@code movieId, title, count}. */
+public class MostPopularJob extends MovieJob {
+
+  static final String LIMIT_KEY = "hadoopkit.most-popular.limit";
+  static final int DEFAULT_LIMIT = 10;
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new MostPopularJob(), args));
+  }
+
+  @Override
+  public String name() {
+    return "most-popular";
+  }
+
+  @Override
+  public String description() {
+    return "The movies with the most ratings (movieId, title, count).";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of("movieId", "title", "count");
+  }
+
+  @Override
+  protected void addOptions(Options options) {
+    options.addOption(Option.builder().longOpt("limit").hasArg().argName("n")
+        .desc("how many movies to list (default " + DEFAULT_LIMIT + ")").build());
+  }
+
+  @Override
+  protected void configure(Configuration conf, CommandLine command) throws UsageException {
+    conf.setInt(LIMIT_KEY, intOption(command, "limit", DEFAULT_LIMIT, 1));
+  }
+
+  @Override
+  protected Class<? extends MovieResultReducer> reducer() {
+    return MostPopularReducer.class;
+  }
+
+  @Override
+  protected String helpFooter() {
+    return "Order: count descending, then movie id.\n"
+        + "Example: hadoop jar movielens-jobs.jar most-popular --movies ml-100k/u.item --limit 20 ml-100k/u.data out/popular\n";
+  }
+
+  /** Keeps the most rated movies seen so far; writes them in order at the end. */
+  public static class MostPopularReducer extends MovieResultReducer {
+    private TopMovies popular;
+
+    @Override
+    protected void setup(Context context) {
+      popular = new TopMovies(MovieStat.BY_POPULARITY, context.getConfiguration().getInt(LIMIT_KEY, DEFAULT_LIMIT));
+    }
+
+    @Override
+    protected void accept(MovieStat stat, Context context) {
+      popular.offer(stat);
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+      for (MovieStat stat : popular.inOrder()) {
+        write(context, stat.movieId(), stat.title(), stat.count());
+      }
+    }
+  }
+}

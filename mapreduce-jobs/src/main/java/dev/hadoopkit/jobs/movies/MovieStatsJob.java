@@ -1,0 +1,46 @@
+package dev.hadoopkit.jobs.movies;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.util.ToolRunner;
+
+/** Every movie's rating count and average: {@code movieId, title, count, avg}, by movie id. */
+public class MovieStatsJob extends MovieJob {
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new MovieStatsJob(), args));
+  }
+
+  @Override
+  public String name() {
+    return "movie-stats";
+  }
+
+  @Override
+  public String description() {
+    return "Every movie's number of ratings and average rating (movieId, title, count, avg), by movie id.";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of("movieId", "title", "count", "avg");
+  }
+
+  @Override
+  protected Class<? extends MovieResultReducer> reducer() {
+    return StatsReducer.class;
+  }
+
+  @Override
+  protected String helpFooter() {
+    return "Example: hadoop jar movielens-jobs.jar movie-stats --movies ml-100k/u.item ml-100k/u.data out/stats\n";
+  }
+
+  /** Keys arrive in movie id order: each movie is written as it comes. */
+  public static class StatsReducer extends MovieResultReducer {
+    @Override
+    protected void accept(MovieStat stat, Context context) throws IOException, InterruptedException {
+      write(context, stat.movieId(), stat.title(), stat.count(), stat.averageText());
+    }
+  }
+}
