@@ -44,7 +44,7 @@ public final class HadoopConfigWriter {
     writeXml(dir.resolve("core-site.xml"), core());
     writeXml(dir.resolve("hdfs-site.xml"), hdfs(daemon));
     writeXml(dir.resolve("yarn-site.xml"), yarn(daemon));
-    writeXml(dir.resolve("mapred-site.xml"), mapred());
+    writeXml(dir.resolve("mapred-site.xml"), mapred(daemon));
     writeXml(dir.resolve("capacity-scheduler.xml"), capacityScheduler());
     writeAtomically(dir.resolve("log4j.properties"), daemon == null ? CLIENT_LOG4J : DAEMON_LOG4J);
   }
@@ -117,7 +117,6 @@ public final class HadoopConfigWriter {
     y.put("yarn.nodemanager.address", "127.0.0.1:" + topology.nodeManagerRpcPort(i));
     y.put("yarn.nodemanager.localizer.address", "127.0.0.1:" + topology.nodeManagerLocalizerPort(i));
     y.put("yarn.nodemanager.webapp.address", "127.0.0.1:" + topology.nodeManagerHttpPort(i));
-    y.put("mapreduce.shuffle.port", Integer.toString(topology.shufflePort(i)));
     if (daemon != null && daemon.role() == Role.NODEMANAGER) {
       Path data = home.daemonData(daemon.name());
       y.put("yarn.nodemanager.local-dirs", data.resolve("local").toString());
@@ -126,8 +125,11 @@ public final class HadoopConfigWriter {
     return y;
   }
 
-  Map<String, String> mapred() {
+  Map<String, String> mapred(DaemonSpec daemon) {
     Map<String, String> m = new LinkedHashMap<>();
+    // Here, not in yarn-site.xml: once JobConf is loaded, mapred-default.xml (13562) overrides yarn-site.xml.
+    int nm = daemon != null && daemon.role() == Role.NODEMANAGER ? daemon.index() : 1;
+    m.put("mapreduce.shuffle.port", Integer.toString(topology.shufflePort(nm)));
     m.put("mapreduce.framework.name", "yarn");
     // Read by the job client: containers find the MapReduce framework in the sandbox's jar links.
     m.put("mapreduce.application.classpath", home.lib() + "/*");
