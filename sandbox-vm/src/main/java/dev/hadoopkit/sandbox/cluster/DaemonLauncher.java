@@ -79,6 +79,7 @@ public final class DaemonLauncher {
       cmd.add("-cp");
       cmd.add(conf + File.pathSeparator + webroot + File.pathSeparator + home.lib() + "/*");
     } else {
+      cmd.add("-Dlog4j.configuration=file:" + home.clientConf().resolve("log4j.properties"));
       cmd.add("-cp");
       cmd.add(home.lib() + "/*");
     }
