@@ -151,6 +151,11 @@ public final class Sandbox {
       throw new SandboxException("Port " + t.dbPort() + " (database) is taken by " + PortProbe.holderOf(t.dbPort())
           + ", which does not answer as MySQL. Use --db-port N, --port-offset N or --no-db");
     }
+    if (home.root().toString().chars().anyMatch(Character::isWhitespace)) {
+      throw new SandboxException("The embedded MariaDB cannot live under a path with spaces (" + home.root()
+          + "): MariaDB's install script splits it. Use a --home without spaces, --db-port P for a running"
+          + " MySQL/MariaDB, or --no-db");
+    }
     return true;
   }
 
