@@ -63,6 +63,7 @@ final class Launchers {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(REPO.toFile()).redirectErrorStream(true)
         .redirectOutput(outputFile.toFile());
     pb.environment().put("HADOOP_CONF_DIR", home.resolve("conf").toString());
+    pb.environment().put("HK_TIERED_STOP", "1");
     return pb.start();
   }
 
@@ -72,6 +73,8 @@ final class Launchers {
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(REPO.toFile()).redirectErrorStream(true)
           .redirectOutput(out.toFile());
       pb.environment().put("HADOOP_CONF_DIR", home.resolve("conf").toString());
+      // Short-lived client JVMs start faster with C1 only.
+      pb.environment().put("HK_TIERED_STOP", "1");
       Process p = pb.start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();

@@ -99,7 +99,9 @@ class SandboxIT {
     String dir = "/user/" + user + "/ml-100k";
     assertTrue(load.output().contains("ratings=30000"), load.output());
 
-    Launchers.Result job = ok(bin.client("hadoop", "jar", JOB_JAR.toString(), JOB, "--movies", dir + "/u.item",
+    // Uber mode: the small job runs inside its ApplicationMaster's container (still on YARN), which saves CI time.
+    Launchers.Result job = ok(bin.client("hadoop", "jar", JOB_JAR.toString(), JOB,
+        "-D", "mapreduce.job.ubertask.enable=true", "--movies", dir + "/u.item",
         "--min-ratings", "20", dir + "/u.data", "/results/lowest"));
     Matcher id = Pattern.compile("job_(\\w+)_\\d+").matcher(job.output());
     assertTrue(id.find(), job.output());
@@ -164,12 +166,11 @@ class SandboxIT {
       MovieLensGenerator.builder().ratings(200_000).seed(11).build().writeRatings(out);
     }
     // 1 MB blocks: the input spreads over every DataNode, so the lost one holds replicas the job reads.
-    ok(bin.client("hadoop", "fs", "-D", "dfs.blocksize=1048576", "-mkdir", "-p", "/loss"));
-    ok(bin.client("hadoop", "fs", "-D", "dfs.blocksize=1048576", "-put", uData.toString(), "/loss/u.data"));
+    ok(bin.client("hadoop", "fs", "-D", "dfs.blocksize=1048576", "-put", uData.toString(), "/loss-u.data"));
 
     Path jobLog = local.resolve("job.log");
     Process job = bin.start("hadoop", jobLog, "jar", JOB_JAR.toString(), JOB, "--min-ratings", "30",
-        "/loss/u.data", "/results/loss");
+        "/loss-u.data", "/results/loss");
     HealthProbe probe = new HealthProbe();
     int rmHttp = 8088 + offset;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
