@@ -218,6 +218,28 @@ class SandboxIT {
     assertTrue(start.output().contains("datanode-2 started"), start.output());
   }
 
+  /** A daemon that crashes (SIGKILL) is reported dead with its log's tail, and `up` starts it again. */
+  @Test
+  @Order(5)
+  void aCrashedDaemonIsReportedAndUpRecoversIt() throws Exception {
+    long pid = Long.parseLong(Files.readString(home.resolve("pids/datanode-3.pid")).trim());
+    ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
+    handle.destroyForcibly();
+    handle.onExit().get(30, TimeUnit.SECONDS);
+
+    Launchers.Result status = bin.sandbox("status");
+    assertEquals(1, status.exitCode(), status.output());
+    assertTrue(Pattern.compile("datanode-3 +- +[0-9,]+ +DEAD").matcher(status.output()).find(), status.output());
+    assertTrue(status.output().contains("datanode-3 is dead. The end of " + home.resolve("logs/datanode-3.log")),
+        status.output());
+    assertTrue(status.output().contains("    | "), "no log tail in:\n" + status.output());
+
+    Launchers.Result up = ok(bin.sandbox("up"));
+    assertTrue(up.output().contains("datanode-3: stale PID file"), up.output());
+    assertTrue(up.output().contains("Starting datanode-3 ..."), up.output());
+    assertTrue(ok(bin.sandbox("status")).output().contains("HDFS: 3 of 3 DataNodes live"));
+  }
+
   private static String read(Path file) {
     try {
       return Files.readString(file);
