@@ -24,7 +24,7 @@ final class MovieLensOracle {
   record Movie(String title, LocalDate released) {
   }
 
-  record Stat(int movieId, String title, LocalDate released, long count, double avg) {
+  record Stat(int movieId, String title, LocalDate released, long count, double sum, double avg) {
   }
 
   private final Map<Double, Long> perStar = new TreeMap<>();
@@ -71,13 +71,14 @@ final class MovieLensOracle {
     perMovie.forEach((id, sumCount) -> {
       Movie movie = movies.get(id);
       stats.add(new Stat(id, movie == null ? "" : movie.title(), movie == null ? null : movie.released(),
-          (long) sumCount[1], sumCount[0] / sumCount[1]));
+          (long) sumCount[1], sumCount[0], sumCount[0] / sumCount[1]));
     });
     return stats;
   }
 
-  private static String avg(double value) {
-    return String.format(Locale.ROOT, "%.4f", value);
+  /** Exact: the true quotient rounded half up, as a person would round 483 / 160 = 3.01875 to 3.0188. */
+  private static String avg(Stat stat) {
+    return new java.math.BigDecimal(stat.sum()).divide(java.math.BigDecimal.valueOf(stat.count()), 4, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 
   List<String> ratingsBreakdown() {
@@ -91,19 +92,19 @@ final class MovieLensOracle {
   }
 
   List<String> movieStats() {
-    return stats().stream().map(s -> s.movieId() + "\t" + s.title() + "\t" + s.count() + "\t" + avg(s.avg())).collect(Collectors.toList());
+    return stats().stream().map(s -> s.movieId() + "\t" + s.title() + "\t" + s.count() + "\t" + avg(s)).collect(Collectors.toList());
   }
 
   List<String> lowestRated(int minRatings, int limit) {
     return stats().stream().filter(s -> s.count() > minRatings)
         .sorted(Comparator.comparingDouble(Stat::avg).thenComparing(Stat::count, Comparator.reverseOrder()).thenComparingInt(Stat::movieId))
-        .limit(limit).map(s -> s.movieId() + "\t" + s.title() + "\t" + avg(s.avg()) + "\t" + s.count()).collect(Collectors.toList());
+        .limit(limit).map(s -> s.movieId() + "\t" + s.title() + "\t" + avg(s) + "\t" + s.count()).collect(Collectors.toList());
   }
 
   List<String> badMovies(double below) {
     return stats().stream().filter(s -> s.avg() < below)
         .sorted(Comparator.comparing(Stat::count, Comparator.reverseOrder()).thenComparingInt(Stat::movieId))
-        .map(s -> s.movieId() + "\t" + s.title() + "\t" + avg(s.avg()) + "\t" + s.count()).collect(Collectors.toList());
+        .map(s -> s.movieId() + "\t" + s.title() + "\t" + avg(s) + "\t" + s.count()).collect(Collectors.toList());
   }
 
   List<String> mostPopular(int limit) {
@@ -114,7 +115,7 @@ final class MovieLensOracle {
   List<String> oldestFiveStar(double above) {
     return stats().stream().filter(s -> s.avg() > above && s.released() != null)
         .sorted(Comparator.comparing(Stat::released).thenComparingInt(Stat::movieId))
-        .map(s -> s.movieId() + "\t" + s.title() + "\t" + s.released() + "\t" + avg(s.avg()) + "\t" + s.count())
+        .map(s -> s.movieId() + "\t" + s.title() + "\t" + s.released() + "\t" + avg(s) + "\t" + s.count())
         .collect(Collectors.toList());
   }
 }

@@ -1,6 +1,7 @@
 package dev.hadoopkit.jobs.common;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** How numbers appear in job output. */
 public final class Formats {
@@ -8,9 +9,13 @@ public final class Formats {
   private Formats() {
   }
 
-  /** Averages with four decimals, whatever the locale: {@code 3.8783}. */
-  public static String average(double value) {
-    return String.format(Locale.ROOT, "%.4f", value);
+  /**
+   * The average {@code sum / count} with four decimals, rounded half up on the exact quotient: 483 / 160 is
+   * 3.01875 and prints 3.0188, although the nearest double to it is a little below. {@code sum} is a sum of
+   * (half-)star ratings, so it is exact as a double.
+   */
+  public static String average(double sum, long count) {
+    return new BigDecimal(sum).divide(BigDecimal.valueOf(count), 4, RoundingMode.HALF_UP).toPlainString();
   }
 
   /** Whole-star ratings as integers ({@code 4}), half stars as decimals ({@code 4.5}). */

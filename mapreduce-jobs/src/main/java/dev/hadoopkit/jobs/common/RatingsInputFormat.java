@@ -1,7 +1,6 @@
 package dev.hadoopkit.jobs.common;
 
 import dev.hadoopkit.formats.movielens.MalformedRecordException;
-import dev.hadoopkit.formats.movielens.Rating;
 import dev.hadoopkit.formats.movielens.RatingParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +20,17 @@ import org.apache.hadoop.io.compress.SplittableCompressionCodec;
 
 /**
  * Reads MovieLens ratings text ({@code u.data}, {@code ratings.dat}, {@code ratings.csv}, compressed or not)
- * as {@link RatingWritable}s. Malformed lines are skipped and counted ({@link RatingsCounter}), the first few
+ * in {@link RatingBatch}es. Malformed lines are skipped and counted ({@link RatingsCounter}), the first few
  * written to the {@link MalformedRecordLog}; with {@link #STRICT_KEY} the first one fails the task, naming
  * file and line.
  */
-public class RatingsInputFormat extends FileInputFormat<NullWritable, RatingWritable> {
+public class RatingsInputFormat extends FileInputFormat<NullWritable, RatingBatch> {
 
   /** Fail on the first malformed line instead of skipping it. */
   public static final String STRICT_KEY = "hadoopkit.strict";
 
   @Override
-  public RecordReader<NullWritable, RatingWritable> createRecordReader(InputSplit split, TaskAttemptContext context) {
+  public RecordReader<NullWritable, RatingBatch> createRecordReader(InputSplit split, TaskAttemptContext context) {
     return new RatingsRecordReader();
   }
 
@@ -41,10 +40,10 @@ public class RatingsInputFormat extends FileInputFormat<NullWritable, RatingWrit
     return codec == null || codec instanceof SplittableCompressionCodec;
   }
 
-  static final class RatingsRecordReader extends RecordReader<NullWritable, RatingWritable> {
+  static final class RatingsRecordReader extends RecordReader<NullWritable, RatingBatch> {
     private final LineRecordReader lines = new LineRecordReader();
     private final RatingParser parser = new RatingParser();
-    private final RatingWritable value = new RatingWritable();
+    private final RatingBatch batch = new RatingBatch();
     private Configuration conf;
     private Path file;
     private boolean strict;
@@ -72,8 +71,18 @@ public class RatingsInputFormat extends FileInputFormat<NullWritable, RatingWrit
           context.getTaskAttemptID().toString());
     }
 
+    /** Fills the batch; false when the split has no rating left. */
     @Override
     public boolean nextKeyValue() throws IOException {
+      batch.clear();
+      while (!batch.isFull() && nextRating()) {
+        // nextRating added it
+      }
+      read.increment(batch.size());
+      return batch.size() > 0;
+    }
+
+    private boolean nextRating() throws IOException {
       while (lines.nextKeyValue()) {
         if (firstOffset < 0) {
           firstOffset = lines.getCurrentKey().get();
@@ -87,9 +96,7 @@ public class RatingsInputFormat extends FileInputFormat<NullWritable, RatingWrit
           continue;
         }
         try {
-          Rating rating = parser.parse(bytes, 0, length);
-          value.set(rating);
-          read.increment(1);
+          batch.add(parser.parse(bytes, 0, length));
           return true;
         } catch (MalformedRecordException e) {
           if (parser.isHeader(bytes, 0, length)) {
@@ -131,8 +138,8 @@ public class RatingsInputFormat extends FileInputFormat<NullWritable, RatingWrit
     }
 
     @Override
-    public RatingWritable getCurrentValue() {
-      return value;
+    public RatingBatch getCurrentValue() {
+      return batch;
     }
 
     @Override

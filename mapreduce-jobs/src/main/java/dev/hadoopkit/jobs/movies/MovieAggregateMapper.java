@@ -4,7 +4,7 @@ import dev.hadoopkit.formats.movielens.Movie;
 import dev.hadoopkit.formats.movielens.MovieCatalog;
 import dev.hadoopkit.jobs.common.IntAggregates;
 import dev.hadoopkit.jobs.common.MovieCatalogLoader;
-import dev.hadoopkit.jobs.common.RatingWritable;
+import dev.hadoopkit.jobs.common.RatingBatch;
 import dev.hadoopkit.jobs.common.RatingsCounter;
 import java.io.IOException;
 import org.apache.hadoop.io.IntWritable;
@@ -16,7 +16,7 @@ import org.apache.hadoop.mapreduce.Mapper;
  * release date from the movies file in the distributed cache: a map-side join that sends one small record per
  * movie and task through the shuffle, never one per rating.
  */
-public class MovieAggregateMapper extends Mapper<NullWritable, RatingWritable, IntWritable, MovieAggregateWritable> {
+public class MovieAggregateMapper extends Mapper<NullWritable, RatingBatch, IntWritable, MovieAggregateWritable> {
 
   /** Movies kept in memory before the mapper emits what it has. */
   static final int MAX_MOVIES_IN_MEMORY = 1 << 20;
@@ -30,8 +30,10 @@ public class MovieAggregateMapper extends Mapper<NullWritable, RatingWritable, I
   }
 
   @Override
-  protected void map(NullWritable key, RatingWritable value, Context context) throws IOException, InterruptedException {
-    perMovie.add(value.movieId(), value.rating());
+  protected void map(NullWritable key, RatingBatch batch, Context context) throws IOException, InterruptedException {
+    for (int i = 0; i < batch.size(); i++) {
+      perMovie.add(batch.movieId(i), batch.rating(i));
+    }
     if (perMovie.size() >= MAX_MOVIES_IN_MEMORY) {
       flush(context);
     }

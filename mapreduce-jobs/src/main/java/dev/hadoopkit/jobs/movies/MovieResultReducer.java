@@ -33,7 +33,7 @@ public abstract class MovieResultReducer extends Reducer<IntWritable, MovieAggre
       title = part.title();
       released = part.releaseDate();
     }
-    accept(new MovieStat(movieId.get(), title, released, count, sum / count), context);
+    accept(new MovieStat(movieId.get(), title, released, count, sum), context);
   }
 
   protected abstract void accept(MovieStat stat, Context context) throws IOException, InterruptedException;

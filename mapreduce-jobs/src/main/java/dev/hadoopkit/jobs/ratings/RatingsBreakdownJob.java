@@ -2,7 +2,7 @@ package dev.hadoopkit.jobs.ratings;
 
 import dev.hadoopkit.jobs.common.Formats;
 import dev.hadoopkit.jobs.common.JobCommand;
-import dev.hadoopkit.jobs.common.RatingWritable;
+import dev.hadoopkit.jobs.common.RatingBatch;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -58,14 +58,19 @@ public class RatingsBreakdownJob extends JobCommand {
   }
 
   /** Counts star values in memory (there are at most ten) and emits them once per task. */
-  public static class StarMapper extends Mapper<NullWritable, RatingWritable, DoubleWritable, LongWritable> {
+  public static class StarMapper extends Mapper<NullWritable, RatingBatch, DoubleWritable, LongWritable> {
     private final double[] stars = new double[16];
     private final long[] counts = new long[16];
     private int distinct;
 
     @Override
-    protected void map(NullWritable key, RatingWritable value, Context context) throws IOException, InterruptedException {
-      double rating = value.rating();
+    protected void map(NullWritable key, RatingBatch batch, Context context) throws IOException, InterruptedException {
+      for (int r = 0; r < batch.size(); r++) {
+        count(batch.rating(r), context);
+      }
+    }
+
+    private void count(double rating, Context context) throws IOException, InterruptedException {
       for (int i = 0; i < distinct; i++) {
         if (stars[i] == rating) {
           counts[i]++;

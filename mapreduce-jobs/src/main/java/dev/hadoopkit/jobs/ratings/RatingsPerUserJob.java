@@ -2,7 +2,7 @@ package dev.hadoopkit.jobs.ratings;
 
 import dev.hadoopkit.jobs.common.IntAggregates;
 import dev.hadoopkit.jobs.common.JobCommand;
-import dev.hadoopkit.jobs.common.RatingWritable;
+import dev.hadoopkit.jobs.common.RatingBatch;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -61,12 +61,14 @@ public class RatingsPerUserJob extends JobCommand {
   }
 
   /** Counts per user in memory and emits the counts once per task (in-mapper combining). */
-  public static class UserCountMapper extends Mapper<NullWritable, RatingWritable, IntWritable, LongWritable> {
+  public static class UserCountMapper extends Mapper<NullWritable, RatingBatch, IntWritable, LongWritable> {
     private final IntAggregates perUser = new IntAggregates();
 
     @Override
-    protected void map(NullWritable key, RatingWritable value, Context context) throws IOException, InterruptedException {
-      perUser.add(value.userId(), 1);
+    protected void map(NullWritable key, RatingBatch batch, Context context) throws IOException, InterruptedException {
+      for (int i = 0; i < batch.size(); i++) {
+        perUser.add(batch.userId(i), 1);
+      }
       if (perUser.size() >= MAX_USERS_IN_MEMORY) {
         flush(context);
       }

@@ -3,7 +3,7 @@ package dev.hadoopkit.jobs.movies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hadoopkit.formats.movielens.Rating;
-import dev.hadoopkit.jobs.common.RatingWritable;
+import dev.hadoopkit.jobs.common.RatingBatch;
 import dev.hadoopkit.jobs.common.RatingsCounter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ class MovieJobsMapReduceTest {
   void mapperSumsPerMovieAndJoinsTitlesFromTheCache() throws Exception {
     Path movies = temp.resolve("u.item");
     Files.writeString(movies, "1|Toy Story (1995)|01-Jan-1995||x\n2|GoldenEye (1995)|01-Jan-1995||x\n", StandardCharsets.ISO_8859_1);
-    MapDriver<NullWritable, RatingWritable, IntWritable, MovieAggregateWritable> driver = MapDriver.newMapDriver(new MovieAggregateMapper());
+    MapDriver<NullWritable, RatingBatch, IntWritable, MovieAggregateWritable> driver = MapDriver.newMapDriver(new MovieAggregateMapper());
     driver.addCacheFile(new URI(movies.toUri() + "#hk-movies-0"));
     driver.withInput(NullWritable.get(), rating(10, 1, 5))
         .withInput(NullWritable.get(), rating(11, 2, 2))
@@ -50,7 +50,7 @@ class MovieJobsMapReduceTest {
 
   @Test
   void mapperWithoutMoviesLeavesTitlesEmptyAndCountsNothingUnknown() throws Exception {
-    MapDriver<NullWritable, RatingWritable, IntWritable, MovieAggregateWritable> driver = MapDriver.newMapDriver(new MovieAggregateMapper());
+    MapDriver<NullWritable, RatingBatch, IntWritable, MovieAggregateWritable> driver = MapDriver.newMapDriver(new MovieAggregateMapper());
     driver.withInput(NullWritable.get(), rating(1, 7, 4))
         .withOutput(new IntWritable(7), new MovieAggregateWritable(4, 1, "", null))
         .runTest();
@@ -129,7 +129,7 @@ class MovieJobsMapReduceTest {
     assertEquals(1, driver.getCounters().findCounter(OldestFiveStarJob.Counter.MOVIES_WITHOUT_RELEASE_DATE).getValue());
   }
 
-  private static RatingWritable rating(int user, int movie, double stars) {
-    return new RatingWritable(new Rating(user, movie, stars, 881250949L));
+  private static RatingBatch rating(int user, int movie, double stars) {
+    return RatingBatch.of(new Rating(user, movie, stars, 881250949L));
   }
 }

@@ -3,7 +3,7 @@ package dev.hadoopkit.jobs.ratings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hadoopkit.formats.movielens.Rating;
-import dev.hadoopkit.jobs.common.RatingWritable;
+import dev.hadoopkit.jobs.common.RatingBatch;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.io.DoubleWritable;
@@ -23,7 +23,7 @@ class RatingsJobsMapReduceTest {
 
   @Test
   void starMapperEmitsOneCountPerStarValue() throws Exception {
-    MapDriver<NullWritable, RatingWritable, DoubleWritable, LongWritable> driver = MapDriver.newMapDriver(new RatingsBreakdownJob.StarMapper());
+    MapDriver<NullWritable, RatingBatch, DoubleWritable, LongWritable> driver = MapDriver.newMapDriver(new RatingsBreakdownJob.StarMapper());
     for (double stars : new double[] {4, 4, 3.5, 1, 4}) {
       driver.withInput(NullWritable.get(), rating(1, 1, stars));
     }
@@ -46,7 +46,7 @@ class RatingsJobsMapReduceTest {
 
   @Test
   void userCountMapperCombinesInMemory() throws Exception {
-    MapDriver<NullWritable, RatingWritable, IntWritable, LongWritable> driver = MapDriver.newMapDriver(new RatingsPerUserJob.UserCountMapper());
+    MapDriver<NullWritable, RatingBatch, IntWritable, LongWritable> driver = MapDriver.newMapDriver(new RatingsPerUserJob.UserCountMapper());
     driver.withInput(NullWritable.get(), rating(7, 1, 4))
         .withInput(NullWritable.get(), rating(7, 2, 4))
         .withInput(NullWritable.get(), rating(7, 3, 4));
@@ -61,7 +61,7 @@ class RatingsJobsMapReduceTest {
         .runTest();
   }
 
-  private static RatingWritable rating(int user, int movie, double stars) {
-    return new RatingWritable(new Rating(user, movie, stars, 0));
+  private static RatingBatch rating(int user, int movie, double stars) {
+    return RatingBatch.of(new Rating(user, movie, stars, 0));
   }
 }

@@ -1,0 +1,197 @@
+package dev.hadoopkit.ingest;
+
+import dev.hadoopkit.ingest.cli.Args;
+import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.Console;
+import dev.hadoopkit.ingest.cli.OptionsFiles;
+import dev.hadoopkit.ingest.commands.EvalCommand;
+import dev.hadoopkit.ingest.commands.ExportCommand;
+
+
+import dev.hadoopkit.ingest.commands.ImportAllTablesCommand;
+import dev.hadoopkit.ingest.commands.ImportCommand;
+import dev.hadoopkit.ingest.commands.JobCommand;
+
+import dev.hadoopkit.ingest.commands.ListDatabasesCommand;
+import dev.hadoopkit.ingest.commands.ListTablesCommand;
+import dev.hadoopkit.ingest.commands.MergeCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+import org.apache.hadoop.util.VersionInfo;
+
+/**
+ * {@code sqoop TOOL [GENERIC-ARGS] [TOOL-ARGS]}: the entry point of bin/sqoop and bin/ingest. Each tool runs through
+ * {@link ToolRunner}, so Hadoop's generic options ({@code -D k=v}, {@code -conf}, {@code -fs}, {@code -libjars}) work
+ * before the tool options, as in Sqoop 1.4.7.
+ */
+public final class IngestMain {
+  private final Map<String, Command> commands;
+  private final Console console;
+
+  public IngestMain(Console console) {
+    this.console = console;
+    Map<String, Command> table = new LinkedHashMap<>();
+    for (Command c : List.of(new EvalCommand(), new ExportCommand(), new ImportCommand(), new ImportAllTablesCommand(),
+        new JobCommand(), new ListDatabasesCommand(), new ListTablesCommand(), new MergeCommand())) {
+      if (table.put(c.name(), c) != null) {
+        throw new IllegalStateException("Two tools are named " + c.name());
+      }
+    }
+    this.commands = Collections.unmodifiableMap(table);
+  }
+
+  public static void main(String[] args) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    if (!verbose) {
+      quietTaskFailureLogs();
+    }
+    System.exit(new IngestMain(Console.system(verbose)).run(args, new Configuration()));
+  }
+
+  /**
+   * A failed local task is reported by this program in one line (from the task's own report); Hadoop's local runner
+   * would also print the whole stack trace at WARN. Shown again with --verbose.
+   */
+  private static void quietTaskFailureLogs() {
+    for (String name : new String[] {"org.apache.hadoop.mapred.LocalJobRunner", "org.apache.hadoop.mapred.Task",
+        "org.apache.hadoop.mapred.MapTask", "org.apache.hadoop.mapreduce.Job"}) {
+      org.apache.log4j.Logger.getLogger(name).setLevel(org.apache.log4j.Level.ERROR);
+    }
+  }
+
+  public Map<String, Command> commands() {
+    return commands;
+  }
+
+  /** Runs one command line; returns the exit code (0 ok, 1 failure, 2 usage error). */
+  public int run(String[] args, Configuration conf) {
+    if (args.length == 0) {
+      console.error("No tool given. Try 'sqoop help' for usage.");
+      return 2;
+    }
+    String tool = args[0];
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      switch (tool) {
+        case "help":
+        case "--help":
+        case "-h":
+          return help(rest.length > 0 ? rest[0] : null);
+        case "version":
+        case "--version":
+          console.out().println(versionLine());
+          console.out().println("Hadoop " + VersionInfo.getVersion());
+          return 0;
+        default:
+          break;
+      }
+      Command command = commands.get(tool);
+      if (command == null) {
+        throw new UsageException("No such sqoop tool: " + tool + ". See 'sqoop help'.");
+      }
+      List<String> expanded = OptionsFiles.expand(Arrays.asList(rest));
+      if (expanded.contains("--help") || expanded.contains("-h")) {
+        return help(tool);
+      }
+      // Hadoop's generic option parser would swallow a lone "--": keep what follows it for the tool (job --create/--exec).
+      int split = expanded.indexOf("--");
+      List<String> before = split < 0 ? expanded : expanded.subList(0, split);
+      List<String> after = split < 0 ? List.of() : expanded.subList(split, expanded.size());
+      return ToolRunner.run(conf, new CommandTool(command, console, after), before.toArray(new String[0]));
+    } catch (UsageException e) {
+      console.error(e.getMessage());
+      return 2;
+    } catch (IngestException e) {
+      console.error(e.getMessage());
+      if (console.verbose() && e.getCause() != null) {
+        e.getCause().printStackTrace();
+      }
+      return 1;
+    } catch (Exception e) {
+      console.error("Failed: " + e + (console.verbose() ? "" : " (run with --verbose for the stack trace)"));
+      if (console.verbose()) {
+        e.printStackTrace();
+      }
+      return 1;
+    }
+  }
+
+  private int help(String tool) {
+    if (tool == null) {
+      console.out().println("usage: sqoop COMMAND [ARGS]   (bin/ingest is the same program)");
+      console.out().println();
+      console.out().println("Available commands:");
+      console.out().printf("  %-18s %s%n", "eval", commands.get("eval").description());
+      for (Command c : commands.values()) {
+        if (!c.name().equals("eval")) {
+          console.out().printf("  %-18s %s%n", c.name(), c.description());
+        }
+      }
+      console.out().printf("  %-18s %s%n", "help", "List available commands");
+      console.out().printf("  %-18s %s%n", "version", "Display version information");
+      console.out().println();
+      console.out().println("See 'sqoop help COMMAND' for information on a specific command.");
+      console.out().println("Generic Hadoop options (-D key=value, -conf file, -fs uri, -libjars jars) go right after COMMAND.");
+      return 0;
+    }
+    Command c = commands.get(tool);
+    if (c == null) {
+      throw new UsageException("No such sqoop tool: " + tool + ". See 'sqoop help'.");
+    }
+    PrintWriter w = new PrintWriter(console.out(), true);
+    HelpFormatter f = new HelpFormatter();
+    f.setWidth(110);
+    f.setOptionComparator(null);
+    f.printHelp(w, 110, "sqoop " + c.name() + " [GENERIC-ARGS] [TOOL-ARGS]", c.description() + "\n\n", c.options(), 2, 2,
+        "\nGeneric Hadoop options (-D key=value, -conf, -fs, -libjars) come before the tool arguments.\n\nExamples:\n"
+            + c.examples(), false);
+    w.flush();
+    return 0;
+  }
+
+  static String versionLine() {
+    Properties p = new Properties();
+    try (InputStream in = IngestMain.class.getResourceAsStream("/dev/hadoopkit/ingest/version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // fall through to "unknown"
+    }
+    return "Sqoop 1.4.7-compatible hadoopkit ingest-sqoopish " + p.getProperty("version", "unknown");
+  }
+
+  /** Adapts a Command to Hadoop's Tool so ToolRunner applies the generic options first. */
+  private static final class CommandTool extends Configured implements Tool {
+    private final Command command;
+    private final Console console;
+
+    private final List<String> tail;
+
+    CommandTool(Command command, Console console, List<String> tail) {
+      this.command = command;
+      this.console = console;
+      this.tail = tail;
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+      List<String> all = new java.util.ArrayList<>(Arrays.asList(args));
+      all.addAll(tail);
+      Args parsed = Args.parse(command.name(), command.options(), all.toArray(new String[0]));
+      return command.run(parsed, getConf(), console);
+    }
+  }
+}

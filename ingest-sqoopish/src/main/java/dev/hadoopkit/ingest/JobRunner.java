@@ -1,0 +1,162 @@
+package dev.hadoopkit.ingest;
+
+import dev.hadoopkit.ingest.cli.Console;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+
+/**
+ * Submits an ingest job, shows live progress on a terminal (rows, MB, rows/s, splits done) and returns the final
+ * counters. Local mode runs the mappers in parallel; on a cluster the JDBC drivers travel with the job.
+ */
+public final class JobRunner {
+  private JobRunner() {
+  }
+
+  /** Settings every ingest job gets (the user's -D values win where they set the same key). */
+  public static void configure(Job job, Configuration userConf, int mappers) {
+    Configuration conf = job.getConfiguration();
+    conf.setBoolean(MRJobConfig.MAP_SPECULATIVE, false);
+    if (userConf.get("mapreduce.client.completion.pollinterval") == null) {
+      conf.setInt("mapreduce.client.completion.pollinterval", 100);
+    }
+    if (userConf.get("mapreduce.local.map.tasks.maximum") == null) {
+      conf.setInt("mapreduce.local.map.tasks.maximum", Math.max(1, Math.min(mappers, 16)));
+    }
+    if (!"local".equals(conf.get("mapreduce.framework.name", "local"))) {
+      shipDependencies(conf);
+    }
+  }
+
+  /** Adds this module's jar and the JDBC drivers to the job (like -libjars) for clusters. */
+  private static void shipDependencies(Configuration conf) {
+    Set<String> jars = new LinkedHashSet<>();
+    for (Class<?> c : List.of(JobRunner.class, org.mariadb.jdbc.Driver.class, org.postgresql.Driver.class,
+        org.apache.commons.cli.Options.class)) {
+      try {
+        File location = new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (location.isFile()) {
+          jars.add(new Path(location.getAbsolutePath()).makeQualified(java.net.URI.create("file:///"), new Path("/")).toString());
+        }
+      } catch (URISyntaxException | NullPointerException | SecurityException e) {
+        // a class without a jar (tests from target/classes) needs no shipping
+      }
+    }
+    String existing = conf.get("tmpjars");
+    if (existing != null && !existing.isEmpty()) {
+      jars.add(existing);
+    }
+    if (!jars.isEmpty()) {
+      conf.set("tmpjars", String.join(",", jars));
+    }
+  }
+
+  /** The outcome of a finished job. */
+  public static final class Outcome {
+    private final boolean success;
+    private final Counters counters;
+    private final double seconds;
+
+    Outcome(boolean success, Counters counters, double seconds) {
+      this.success = success;
+      this.counters = counters;
+      this.seconds = seconds;
+    }
+
+    public boolean success() {
+      return success;
+    }
+
+    public long counter(IngestCounters counter) {
+      return counters == null ? 0 : counters.findCounter(counter).getValue();
+    }
+
+    public double seconds() {
+      return seconds;
+    }
+  }
+
+  /** Runs the job to completion; never throws for a failed job (see {@link Outcome#success()}). */
+  public static Outcome run(Job job, Console console, IngestCounters rowCounter, IngestCounters byteCounter)
+      throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    try {
+      job.submit();
+    } catch (ClassNotFoundException e) {
+      throw new IOException(e);
+    }
+    console.debug("Submitted " + job.getJobID());
+    long lastDraw = 0;
+    while (!job.isComplete()) {
+      Thread.sleep(100);
+      long now = System.nanoTime();
+      if (console.terminal() && now - lastDraw > 1_000_000_000L) {
+        lastDraw = now;
+        try {
+          Counters c = job.getCounters();
+          if (c != null) {
+            long rows = c.findCounter(rowCounter).getValue();
+            long bytes = c.findCounter(byteCounter).getValue();
+            double secs = (now - start) / 1e9;
+            console.progress(String.format(Locale.ROOT, "%,d rows  %.1f MB  %,.0f rows/s  map %.0f%%", rows,
+                bytes / 1048576.0, rows / Math.max(secs, 0.001), job.mapProgress() * 100));
+          }
+        } catch (IOException | RuntimeException e) {
+          // progress is best effort
+        }
+      }
+    }
+    console.endProgress();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    boolean success = job.isSuccessful();
+    Counters counters = null;
+    try {
+      counters = job.getCounters();
+    } catch (IOException e) {
+      // a failed local job may have no counters
+    }
+    if (!success && console.verbose()) {
+      try {
+        for (TaskCompletionEvent e : job.getTaskCompletionEvents(0, 100)) {
+          for (String d : job.getTaskDiagnostics(e.getTaskAttemptId())) {
+            console.debug(d);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // diagnostics are best effort
+      }
+    }
+    return new Outcome(success, counters, seconds);
+  }
+
+  /** Sqoop's byte formatting: "1.6453 MB". */
+  public static String formatBytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " bytes";
+    }
+    if (bytes < 1024L * 1024) {
+      return String.format(Locale.ROOT, "%.4f KB", bytes / 1024.0);
+    }
+    if (bytes < 1024L * 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.4f MB", bytes / 1048576.0);
+    }
+    return String.format(Locale.ROOT, "%.4f GB", bytes / 1073741824.0);
+  }
+
+  /** Sqoop's closing summary line, with the row rate added. */
+  public static String transferLine(long bytes, long rows, double seconds) {
+    double secs = Math.max(seconds, 1e-6);
+    return String.format(Locale.ROOT, "Transferred %s in %.4f seconds (%s/sec, %,.0f rows/s)", formatBytes(bytes), seconds,
+        formatBytes((long) (bytes / secs)), rows / secs);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.hadoopkit.ingest.cli;
+
+import org.apache.commons.cli.Options;
+import org.apache.hadoop.conf.Configuration;
+
+/** One Sqoop tool (import, export, eval, ...): its options, a one-line description, examples, and how it runs. */
+public interface Command {
+  String name();
+
+  String description();
+
+  Options options();
+
+  /** Example command lines shown by {@code sqoop help NAME}. */
+  String examples();
+
+  /**
+   * Runs the tool.
+   *
+   * @return 0 on success, 1 on failure (usage problems are thrown as UsageException)
+   */
+  int run(Args args, Configuration conf, Console console) throws Exception;
+}

@@ -1,0 +1,582 @@
+package dev.hadoopkit.ingest.commands;
+
+import dev.hadoopkit.ingest.IngestCounters;
+import dev.hadoopkit.ingest.IngestException;
+import dev.hadoopkit.ingest.JobRunner;
+import dev.hadoopkit.ingest.TaskReports;
+import dev.hadoopkit.ingest.UsageException;
+import dev.hadoopkit.ingest.cli.Args;
+import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.Console;
+import dev.hadoopkit.ingest.cli.OptionSets;
+import dev.hadoopkit.ingest.db.ConnectionSpec;
+import dev.hadoopkit.ingest.db.Dialect;
+import dev.hadoopkit.ingest.imports.ColumnInfo;
+import dev.hadoopkit.ingest.imports.HiveStatement;
+import dev.hadoopkit.ingest.imports.ImportInputFormat;
+import dev.hadoopkit.ingest.imports.ImportMapper;
+import dev.hadoopkit.ingest.imports.ImportOutputFormat;
+import dev.hadoopkit.ingest.imports.OutputKind;
+import dev.hadoopkit.ingest.imports.OutputPlacement;
+import dev.hadoopkit.ingest.imports.SplitPlanner;
+import dev.hadoopkit.ingest.imports.TextRowWriter;
+import dev.hadoopkit.ingest.text.Delimiters;
+import dev.hadoopkit.ingest.text.EscapeSyntax;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.commons.cli.Options;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.io.compress.GzipCodec;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+
+/** {@code sqoop import}: a table or free-form query into files, as a map-only MapReduce job. */
+public final class ImportCommand implements Command {
+  static final String CONDITIONS = "$CONDITIONS";
+
+  /** What an import did: rows and the next --last-value of an incremental import. */
+  public static final class Result {
+    private final long rows;
+    private final String nextLastValue;
+
+    Result(long rows, String nextLastValue) {
+      this.rows = rows;
+      this.nextLastValue = nextLastValue;
+    }
+
+    public long rows() {
+      return rows;
+    }
+
+    public String nextLastValue() {
+      return nextLastValue;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "import";
+  }
+
+  @Override
+  public String description() {
+    return "Import a table from a database to HDFS";
+  }
+
+  @Override
+  public Options options() {
+    return OptionSets.forImport();
+  }
+
+  @Override
+  public String examples() {
+    return "  sqoop import --connect jdbc:mysql://localhost/movielens --driver com.mysql.jdbc.Driver --table movies -m 1\n"
+        + "  sqoop import -D mapreduce.job.queuename=etl --connect jdbc:mysql://127.0.0.1/movielens --username root \\\n"
+        + "      --table ratings -m 4 --split-by id --target-dir /data/ratings --fields-terminated-by '\\t' -z\n"
+        + "  sqoop import --connect jdbc:postgresql://localhost/shop --username etl --password-file /user/etl/.pw \\\n"
+        + "      --query 'SELECT o.id, o.total FROM orders o WHERE $CONDITIONS' --split-by o.id --target-dir /data/orders\n"
+        + "  sqoop import --connect jdbc:mysql://localhost/movielens --table ratings --incremental append \\\n"
+        + "      --check-column id --last-value 100000 --target-dir /data/ratings\n";
+  }
+
+  @Override
+  public int run(Args args, Configuration conf, Console console) throws Exception {
+    runImport(args, conf, console, null);
+    return 0;
+  }
+
+  /**
+   * Runs one import.
+   *
+   * @param tableOverride the table to import instead of --table (import-all-tables), or null
+   */
+  public Result runImport(Args args, Configuration conf, Console console, String tableOverride) throws Exception {
+    OutputKind kind = outputKind(args);
+    kind.checkSupported();
+    if (args.has("hcatalog-table") || args.has("hcatalog-database")) {
+      throw new UsageException("HCatalog options are not supported in this build: import to a directory with --target-dir "
+          + "and create an external table over it");
+    }
+    if (args.has("merge-key")) {
+      throw new UsageException("--merge-key is not yet supported in this build: import lastmodified rows with --append, "
+          + "or re-import with --delete-target-dir");
+    }
+    String table = tableOverride != null ? tableOverride : args.get("table");
+    String query = tableOverride != null ? null : args.get("query");
+    if (table != null && query != null) {
+      throw new UsageException("Cannot specify --query and --table together: use one of them");
+    }
+    if (table == null && query == null) {
+      throw new UsageException("Missing --table or --query: say what to import");
+    }
+    if (query != null && !query.contains(CONDITIONS)) {
+      throw new UsageException("Query [" + query + "] must contain '$CONDITIONS' in WHERE clause "
+          + "(e.g. SELECT ... FROM t WHERE $CONDITIONS, or WHERE x > 5 AND $CONDITIONS)");
+    }
+    if (query != null && !args.has("target-dir")) {
+      throw new UsageException("Must specify destination with --target-dir when importing a --query");
+    }
+    if (args.has("append") && args.has("delete-target-dir")) {
+      throw new UsageException("--append and --delete-target-dir can not be used together");
+    }
+    if (query != null && (args.has("columns") || args.has("where"))) {
+      throw new UsageException("--columns and --where apply to --table imports; put them in the --query text instead");
+    }
+    int mappers = args.getInt("num-mappers") == null ? 4 : args.getInt("num-mappers");
+    if (mappers < 1) {
+      throw new UsageException("Invalid -m " + mappers + ": give 1 or more mappers");
+    }
+    if (query != null && mappers > 1 && !args.has("split-by")) {
+      throw new UsageException("When importing query results in parallel, you must specify --split-by (or use -m 1)");
+    }
+    String incremental = args.get("incremental");
+    if (incremental != null && !incremental.equals("append") && !incremental.equals("lastmodified")) {
+      throw new UsageException("Invalid --incremental " + incremental + ": use append or lastmodified");
+    }
+    if (incremental != null && !args.has("check-column")) {
+      throw new UsageException("--incremental " + incremental + " needs --check-column (the column holding ids or modification times)");
+    }
+    if (incremental == null && (args.has("check-column") || args.has("last-value"))) {
+      throw new UsageException("--check-column and --last-value need --incremental append or --incremental lastmodified");
+    }
+    Delimiters delimiters = args.outputDelimiters();
+    String nullString = EscapeSyntax.unescapeNullString(args.get("null-string", "null"));
+    String nullNonString = EscapeSyntax.unescapeNullString(args.get("null-non-string", "null"));
+    String codec = codecName(args, conf);
+    console.warnLines(args.warnings());
+    args.warnings().setLength(0);
+    Long splitLimit = args.getLong("split-limit");
+
+    Session session = Session.from(args, conf, console);
+    Dialect dialect = session.spec().dialect();
+    try (Connection connection = session.open()) {
+      String template;
+      List<String> allColumns = List.of();
+      String filter = table != null ? args.get("where") : null;
+      if (table != null) {
+        allColumns = tableColumns(connection, dialect, table, session);
+      }
+      String incrementalFilter = null;
+      String nextLastValue = null;
+      if (incremental != null) {
+        String checkColumn = args.get("check-column");
+        String checkExpr;
+        String fromForMax;
+        if (table != null) {
+          checkExpr = dialect.quote(resolveColumn(checkColumn, allColumns, table, "--check-column"));
+          fromForMax = "FROM " + dialect.quoteTable(table) + (filter == null ? "" : " WHERE (" + filter + ")");
+        } else {
+          checkExpr = checkColumn;
+          fromForMax = "FROM (" + query.replace(CONDITIONS, "(1 = 1)") + ") AS t1";
+        }
+        String maxExpr = table != null ? checkExpr : "t1." + unqualified(checkColumn, dialect);
+        String lastValue = args.get("last-value");
+        if (incremental.equals("append")) {
+          Bound max = queryBound(connection, "SELECT MAX(" + maxExpr + ") " + fromForMax, dialect, session);
+          if (max.literal == null || (lastValue != null && max.text.equals(lastValue))) {
+            console.info("No new rows detected since last import.");
+            return new Result(0, lastValue);
+          }
+          incrementalFilter = (lastValue == null ? "" : checkExpr + " > " + literalLike(max, lastValue, dialect) + " AND ")
+              + checkExpr + " <= " + max.literal;
+          nextLastValue = max.text;
+        } else {
+          Bound now = queryBound(connection, "SELECT CURRENT_TIMESTAMP", dialect, session);
+          incrementalFilter = (lastValue == null ? "" : checkExpr + " >= " + dialect.stringLiteral(lastValue) + " AND ")
+              + checkExpr + " < " + now.literal;
+          nextLastValue = now.text;
+        }
+      }
+      String columnList;
+      if (table != null) {
+        List<String> selected = args.has("columns") ? resolveColumns(args.getList("columns"), allColumns, table) : allColumns;
+        columnList = selected.stream().map(dialect::quote).collect(Collectors.joining(", "));
+        String where = join(filter == null ? null : "(" + filter + ")", incrementalFilter == null ? null : "(" + incrementalFilter + ")");
+        template = "SELECT " + columnList + " FROM " + dialect.quoteTable(table) + " WHERE " + (where == null ? "" : where + " AND ")
+            + CONDITIONS;
+        filter = where;
+      } else {
+        template = incrementalFilter == null ? query : query.replace(CONDITIONS, "(" + incrementalFilter + ") AND " + CONDITIONS);
+      }
+      List<ColumnInfo> columns = resultColumns(connection, template, table, session);
+      List<String> asString = mapColumnJava(args, columns);
+      if (table != null && dialect == Dialect.MYSQL) {
+        // Connector/J parses and re-formats every DATE/DATETIME value; the server's own text is the same wall clock.
+        template = "SELECT " + columns.stream().map(c -> SplitPlanner.kindOf(c.jdbcType()) == null
+            || (c.jdbcType() != Types.DATE && c.jdbcType() != Types.TIMESTAMP) ? dialect.quote(c.name())
+            : "CAST(" + dialect.quote(c.name()) + " AS CHAR) AS " + dialect.quote(c.name())).collect(Collectors.joining(", "))
+            + template.substring(template.indexOf(" FROM "));
+      }
+
+      Path target = targetDir(args, conf, table);
+      if (args.has("hive-import") || args.has("create-hive-table") || args.has("hive-table") || args.has("hive-overwrite")) {
+        FileSystem fs = target.getFileSystem(conf);
+        console.out().println(HiveStatement.createExternalTable(args.get("hive-table", table == null ? target.getName() : table),
+            columns, delimiters, fs.makeQualified(target).toString(), nullString));
+        throw new UsageException("--hive-import is not supported in this build: run the import without the Hive options, then "
+            + "run the CREATE EXTERNAL TABLE statement printed above in Hive to read the imported directory");
+      }
+
+      // Splits.
+      List<String> splits;
+      if (mappers == 1) {
+        splits = List.of(SplitPlanner.ALL);
+      } else {
+        String splitBy = args.get("split-by");
+        String conditionColumn;
+        String boundaryColumn;
+        String from;
+        if (table != null) {
+          if (splitBy == null) {
+            splitBy = primaryKey(connection, table);
+            if (splitBy == null) {
+              if (args.has("autoreset-to-one-mapper")) {
+                console.warn("Table " + table + " has no primary key: importing with one mapper (--autoreset-to-one-mapper).");
+                mappers = 1;
+              } else {
+                throw new UsageException("No primary key could be found for table " + table + ". Please specify one with "
+                    + "--split-by or perform a sequential import with '-m 1'.");
+              }
+            }
+          } else {
+            splitBy = resolveColumn(splitBy, allColumns, table, "--split-by");
+          }
+          conditionColumn = splitBy == null ? null : dialect.quote(splitBy);
+          boundaryColumn = conditionColumn;
+          from = "FROM " + dialect.quoteTable(table) + (filter == null ? "" : " WHERE " + filter);
+        } else {
+          conditionColumn = splitBy;
+          boundaryColumn = "t1." + unqualified(splitBy, dialect);
+          from = "FROM (" + template.replace(CONDITIONS, "(1 = 1)") + ") AS t1";
+        }
+        if (mappers == 1) {
+          splits = List.of(SplitPlanner.ALL);
+        } else {
+          SplitPlanner planner = new SplitPlanner(connection, dialect);
+          String boundaryQuery = args.get("boundary-query");
+          splits = planner.plan(conditionColumn, boundaryColumn, from, boundaryQuery, mappers, splitLimit);
+          planner.warnings().forEach(console::warn);
+          console.info("BoundingValsQuery / splits on " + splitBy + ": " + splits.size() + " split(s)");
+        }
+      }
+
+      OutputPlacement.Mode mode = args.has("delete-target-dir") ? OutputPlacement.Mode.REPLACE
+          : args.has("append") || "append".equals(incremental) ? OutputPlacement.Mode.APPEND : OutputPlacement.Mode.CREATE;
+      OutputPlacement placement;
+      try {
+        placement = OutputPlacement.prepare(conf, target, mode);
+      } catch (IngestException e) {
+        if ("lastmodified".equals(incremental)) {
+          throw new IngestException("--merge-key or --append is required when using --incremental lastmodified and the output "
+              + "directory exists (" + target + ")");
+        }
+        throw e;
+      }
+
+      Job job = Job.getInstance(conf, args.get("mapreduce-job-name",
+          (table != null ? table : "QueryResult") + ".jar"));
+      Configuration jc = job.getConfiguration();
+      session.spec().store(jc);
+      ConnectionSpec.storePassword(job.getCredentials(), session.password());
+      jc.set(ImportMapper.KEY_QUERY, template);
+      ImportInputFormat.storeSplits(jc, splits);
+      ColumnInfo.store(jc, columns);
+      jc.set(OutputKind.KEY, kind.name());
+      delimiters.store(jc, TextRowWriter.KEY_DELIMITERS);
+      jc.set(TextRowWriter.KEY_NULL_STRING, nullString);
+      jc.set(TextRowWriter.KEY_NULL_NON_STRING, nullNonString);
+      if (args.has("hive-drop-import-delims")) {
+        jc.set(TextRowWriter.KEY_HIVE_DELIMS_REPLACEMENT, "");
+      } else if (args.has("hive-delims-replacement")) {
+        jc.set(TextRowWriter.KEY_HIVE_DELIMS_REPLACEMENT, args.get("hive-delims-replacement"));
+      }
+      if (codec != null) {
+        jc.set(ImportOutputFormat.KEY_CODEC, codec);
+      }
+      jc.setBoolean(TextRowWriter.KEY_TEMPORAL_AS_TEXT, dialect == Dialect.MYSQL);
+      if (!asString.isEmpty()) {
+        jc.setStrings(TextRowWriter.KEY_AS_STRING, asString.toArray(new String[0]));
+      }
+      Path reports = new Path(placement.work(), "_hk_reports");
+      jc.set(TaskReports.KEY_DIR, reports.toString());
+      job.setJarByClass(ImportMapper.class);
+      job.setInputFormatClass(ImportInputFormat.class);
+      job.setMapperClass(ImportMapper.class);
+      job.setNumReduceTasks(0);
+      job.setOutputFormatClass(ImportOutputFormat.class);
+      job.setOutputKeyClass(NullWritable.class);
+      job.setOutputValueClass(NullWritable.class);
+      FileOutputFormat.setOutputPath(job, placement.work());
+      JobRunner.configure(job, conf, splits.size());
+
+      console.info("Beginning import of " + (table != null ? table : "query") + " into " + placement.target()
+          + " with " + splits.size() + " mapper(s)");
+      JobRunner.Outcome outcome;
+      try {
+        outcome = JobRunner.run(job, console, IngestCounters.ROWS_IMPORTED, IngestCounters.BYTES_WRITTEN);
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        placement.abort();
+        throw new IngestException("Import job failed to run: " + session.scrub(e.getMessage()) + "; " + placement.target()
+            + " was left unchanged", e);
+      }
+      if (!outcome.success()) {
+        List<String> errors = TaskReports.errors(jc, reports);
+        placement.abort();
+        throw new IngestException("Import failed: " + (errors.isEmpty() ? "the job " + job.getJobID() + " failed" : errors.get(0))
+            + ". " + placement.target() + " was left unchanged.");
+      }
+      FileSystem fs = placement.work().getFileSystem(jc);
+      fs.delete(reports, true);
+      placement.commit();
+      long rows = outcome.counter(IngestCounters.ROWS_IMPORTED);
+      console.info(JobRunner.transferLine(outcome.counter(IngestCounters.BYTES_WRITTEN), rows, outcome.seconds()));
+      console.info("Retrieved " + rows + " records.");
+      if (incremental != null) {
+        console.info("Incremental import complete! To run another incremental import of all data following this import, "
+            + "supply the following arguments:");
+        console.info(" --incremental " + incremental);
+        console.info("   --check-column " + args.get("check-column"));
+        console.info("   --last-value " + nextLastValue);
+        console.info("(Consider saving this with 'sqoop job --create')");
+      }
+      return new Result(rows, nextLastValue);
+    }
+  }
+
+  /** --map-column-java: String mappings (read the column as the driver's text) are honoured; others are refused. */
+  static List<String> mapColumnJava(Args args, List<ColumnInfo> columns) {
+    List<String> out = new ArrayList<>();
+    for (String mapping : args.getList("map-column-java")) {
+      int eq = mapping.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("Invalid --map-column-java entry '" + mapping + "': write column=Type, e.g. price=String");
+      }
+      String column = mapping.substring(0, eq).trim();
+      String type = mapping.substring(eq + 1).trim();
+      if (columns.stream().noneMatch(c -> c.name().equalsIgnoreCase(column))) {
+        throw new IngestException("Column " + column + " (from --map-column-java) is not imported; the columns are: "
+            + columns.stream().map(ColumnInfo::name).collect(Collectors.joining(", ")));
+      }
+      if (!type.equals("String")) {
+        throw new UsageException("--map-column-java " + mapping + " is not yet supported in this build: only =String is; "
+            + "text output already writes each type the way Sqoop does");
+      }
+      out.add(column);
+    }
+    return out;
+  }
+
+  static OutputKind outputKind(Args args) {
+    List<OutputKind> chosen = new ArrayList<>();
+    for (OutputKind k : OutputKind.values()) {
+      if (args.has(k.option())) {
+        chosen.add(k);
+      }
+    }
+    if (chosen.size() > 1) {
+      throw new UsageException("Choose one output format, not " + chosen.stream().map(k -> "--" + k.option())
+          .collect(Collectors.joining(" and ")));
+    }
+    return chosen.isEmpty() ? OutputKind.TEXT : chosen.get(0);
+  }
+
+  private static String codecName(Args args, Configuration conf) {
+    if (!args.has("compress") && !args.has("compression-codec")) {
+      return null;
+    }
+    String name = args.get("compression-codec", "gzip");
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodecByName(name);
+    if (codec == null) {
+      throw new UsageException("Unknown --compression-codec " + name + ": use gzip, bzip2, deflate, snappy, lz4, zstd or a codec class name");
+    }
+    return codec instanceof GzipCodec ? "gzip" : codec.getClass().getName();
+  }
+
+  static String join(String a, String b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : a + " AND " + b;
+  }
+
+  private static String unqualified(String column, Dialect dialect) {
+    String name = column.contains(".") ? column.substring(column.lastIndexOf('.') + 1) : column;
+    return name;
+  }
+
+  /** The table's column names, or a clear error naming the table. */
+  static List<String> tableColumns(Connection connection, Dialect dialect, String table, Session session) {
+    String sql = "SELECT * FROM " + dialect.quoteTable(table) + " WHERE 1 = 0";
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        names.add(rs.getMetaData().getColumnName(i));
+      }
+      return names;
+    } catch (SQLException e) {
+      String state = e.getSQLState() == null ? "" : e.getSQLState();
+      if (state.equals("42S02") || state.equals("42P01")) {
+        throw new IngestException("Table " + table + " does not exist in " + session.spec().displayUrl()
+            + " (check --table; 'sqoop list-tables' shows the tables)");
+      }
+      throw new IngestException("Cannot read the columns of table " + table + ": " + session.scrub(e.getMessage()), e);
+    }
+  }
+
+  static String resolveColumn(String wanted, List<String> available, String table, String option) {
+    for (String a : available) {
+      if (a.equals(wanted)) {
+        return a;
+      }
+    }
+    for (String a : available) {
+      if (a.equalsIgnoreCase(wanted)) {
+        return a;
+      }
+    }
+    throw new IngestException("Column " + wanted + " (from " + option + ") does not exist in table " + table
+        + "; its columns are: " + String.join(", ", available));
+  }
+
+  static List<String> resolveColumns(List<String> wanted, List<String> available, String table) {
+    List<String> out = new ArrayList<>();
+    for (String w : wanted) {
+      out.add(resolveColumn(w, available, table, "--columns"));
+    }
+    return out;
+  }
+
+  private static List<ColumnInfo> resultColumns(Connection connection, String template, String table, Session session) {
+    String sql = template.replace(CONDITIONS, "(1 = 0)");
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return ColumnInfo.of(rs.getMetaData());
+    } catch (SQLException e) {
+      throw new IngestException("SQL error in " + (table != null ? "the import of table " + table : "--query") + ": "
+          + session.scrub(e.getMessage()), e);
+    }
+  }
+
+  /** The first primary-key column of the table, or null. */
+  private static String primaryKey(Connection connection, String table) throws SQLException {
+    String schema = null;
+    String name = table;
+    int dot = table.indexOf('.');
+    if (dot > 0) {
+      schema = table.substring(0, dot);
+      name = table.substring(dot + 1);
+    }
+    DatabaseMetaData md = connection.getMetaData();
+    String catalog = connection.getCatalog();
+    if (schema == null) {
+      try {
+        schema = connection.getSchema();
+      } catch (SQLException | AbstractMethodError e) {
+        schema = null;
+      }
+    }
+    String best = null;
+    short bestSeq = Short.MAX_VALUE;
+    for (String candidate : new String[] {name, name.toLowerCase(Locale.ROOT)}) {
+      try (ResultSet rs = md.getPrimaryKeys(catalog, schema, candidate)) {
+        while (rs.next()) {
+          short seq = rs.getShort("KEY_SEQ");
+          if (seq < bestSeq) {
+            bestSeq = seq;
+            best = rs.getString("COLUMN_NAME");
+          }
+        }
+      }
+      if (best != null) {
+        return best;
+      }
+    }
+    return null;
+  }
+
+  /** A single value read back from the database, with its SQL literal and plain text. */
+  private static final class Bound {
+    final String literal;
+    final String text;
+    final boolean numeric;
+
+    Bound(String literal, String text, boolean numeric) {
+      this.literal = literal;
+      this.text = text;
+      this.numeric = numeric;
+    }
+  }
+
+  private static Bound queryBound(Connection connection, String sql, Dialect dialect, Session session) {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      int type = rs.getMetaData().getColumnType(1);
+      switch (type) {
+        case Types.TINYINT:
+        case Types.SMALLINT:
+        case Types.INTEGER:
+        case Types.BIGINT:
+        case Types.DECIMAL:
+        case Types.NUMERIC:
+        case Types.REAL:
+        case Types.FLOAT:
+        case Types.DOUBLE: {
+          BigDecimal v = rs.getBigDecimal(1);
+          return v == null ? new Bound(null, null, true) : new Bound(v.toPlainString(), v.toPlainString(), true);
+        }
+        case Types.TIMESTAMP:
+        case Types.TIMESTAMP_WITH_TIMEZONE: {
+          Timestamp v = rs.getTimestamp(1);
+          return v == null ? new Bound(null, null, false) : new Bound("'" + v + "'", v.toString(), false);
+        }
+        case Types.DATE: {
+          java.sql.Date v = rs.getDate(1);
+          return v == null ? new Bound(null, null, false) : new Bound("'" + v + "'", v.toString(), false);
+        }
+        default: {
+          String v = rs.getString(1);
+          return v == null ? new Bound(null, null, false) : new Bound(dialect.stringLiteral(v), v, false);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IngestException("Cannot read the incremental check column with [" + sql + "]: " + session.scrub(e.getMessage()), e);
+    }
+  }
+
+  private static String literalLike(Bound kind, String value, Dialect dialect) {
+    if (kind.numeric) {
+      try {
+        return new BigDecimal(value.trim()).toPlainString();
+      } catch (NumberFormatException e) {
+        throw new UsageException("Invalid --last-value " + value + ": the check column is numeric");
+      }
+    }
+    return dialect.stringLiteral(value);
+  }
+
+  /** --target-dir, else --warehouse-dir/TABLE, else TABLE under the user's home directory. */
+  static Path targetDir(Args args, Configuration conf, String table) {
+    if (args.has("target-dir")) {
+      return new Path(args.get("target-dir"));
+    }
+    if (args.has("warehouse-dir")) {
+      return new Path(args.get("warehouse-dir"), table);
+    }
+    return new Path(table);
+  }
+}

@@ -1,0 +1,192 @@
+package dev.hadoopkit.ingest.commands;
+
+import dev.hadoopkit.ingest.UsageException;
+import dev.hadoopkit.ingest.cli.Args;
+import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.Console;
+import dev.hadoopkit.ingest.jobs.JobStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.GenericOptionsParser;
+
+/**
+ * {@code sqoop job}: saved jobs in a local metastore. {@code --exec} applies overrides given after {@code --}; an
+ * incremental import's new --last-value is saved only after the import has committed. Passwords are never saved.
+ */
+public final class JobCommand implements Command {
+  public static final String KEY_METASTORE_DIR = "hadoopkit.ingest.metastore.dir";
+
+  private final Map<String, Command> tools = Map.of("import", new ImportCommand(), "export", new ExportCommand(),
+      "import-all-tables", new ImportAllTablesCommand(), "eval", new EvalCommand(), "list-tables", new ListTablesCommand(),
+      "list-databases", new ListDatabasesCommand());
+
+  @Override
+  public String name() {
+    return "job";
+  }
+
+  @Override
+  public String description() {
+    return "Work with saved jobs";
+  }
+
+  @Override
+  public Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("create").hasArg().argName("job-id").desc("create a job from the tool command after --").build());
+    o.addOption(Option.builder().longOpt("exec").hasArg().argName("job-id").desc("run a saved job; options after -- override saved ones").build());
+    o.addOption(Option.builder().longOpt("show").hasArg().argName("job-id").desc("show a saved job's options").build());
+    o.addOption(Option.builder().longOpt("delete").hasArg().argName("job-id").desc("delete a saved job").build());
+    o.addOption(Option.builder().longOpt("list").desc("list saved jobs").build());
+    o.addOption(Option.builder().longOpt("meta-connect").hasArg().argName("jdbc-uri").desc("not supported: the metastore is local ("
+        + KEY_METASTORE_DIR + ", default ~/.sqoop/hadoopkit-jobs)").build());
+    o.addOption(Option.builder().longOpt("verbose").desc("print more information").build());
+    o.addOption(Option.builder("h").longOpt("help").desc("print this help").build());
+    return o;
+  }
+
+  @Override
+  public String examples() {
+    return "  sqoop job --create ratings-inc -- import --connect jdbc:mysql://localhost/movielens --username root \\\n"
+        + "      --password-file /user/me/.pw --table ratings --incremental append --check-column id --target-dir /data/ratings\n"
+        + "  sqoop job --exec ratings-inc\n"
+        + "  sqoop job --exec ratings-inc -- -m 8\n"
+        + "  sqoop job --list | --show ratings-inc | --delete ratings-inc\n";
+  }
+
+  @Override
+  public int run(Args args, Configuration conf, Console console) throws Exception {
+    if (args.has("meta-connect")) {
+      throw new UsageException("--meta-connect (a shared metastore) is not supported in this build; saved jobs live in "
+          + "the local metastore directory set by -D " + KEY_METASTORE_DIR);
+    }
+    JobStore store = new JobStore(Path.of(conf.get(KEY_METASTORE_DIR,
+        System.getProperty("user.home") + "/.sqoop/hadoopkit-jobs")));
+    int actions = (args.has("create") ? 1 : 0) + (args.has("exec") ? 1 : 0) + (args.has("show") ? 1 : 0)
+        + (args.has("delete") ? 1 : 0) + (args.has("list") ? 1 : 0);
+    if (actions != 1) {
+      throw new UsageException("Give exactly one of --create, --exec, --show, --delete, --list. Run 'sqoop help job'.");
+    }
+    if (args.has("list")) {
+      console.out().println("Available jobs:");
+      for (String name : store.list()) {
+        console.out().println("  " + name);
+      }
+      return 0;
+    }
+    if (args.has("delete")) {
+      store.delete(args.get("delete"));
+      return 0;
+    }
+    if (args.has("show")) {
+      String name = args.get("show");
+      JobStore.SavedJob job = store.load(name);
+      console.out().println("Job: " + name);
+      console.out().println("Tool: " + job.tool());
+      console.out().println("Options:");
+      console.out().println("  " + String.join(" ", quoteAll(job.args())));
+      return 0;
+    }
+    if (args.has("create")) {
+      return create(args, store, console);
+    }
+    return exec(args.get("exec"), args.extra(), store, conf, console);
+  }
+
+  private int create(Args args, JobStore store, Console console) throws java.io.IOException {
+    String name = args.get("create");
+    if (args.extra().isEmpty()) {
+      throw new UsageException("Missing the tool command after '--': sqoop job --create " + name + " -- import --connect ...");
+    }
+    String tool = args.extra().get(0);
+    Command command = tools.get(tool);
+    if (command == null) {
+      throw new UsageException("Cannot save tool '" + tool + "' as a job: use one of " + String.join(", ", tools.keySet()));
+    }
+    if (store.exists(name)) {
+      throw new UsageException("Job " + name + " already exists: delete it first with 'sqoop job --delete " + name + "'");
+    }
+    List<String> saved = new ArrayList<>();
+    List<String> rest = args.extra().subList(1, args.extra().size());
+    boolean droppedPassword = false;
+    for (int i = 0; i < rest.size(); i++) {
+      if (rest.get(i).equals("--password")) {
+        droppedPassword = true;
+        i++;
+        continue;
+      }
+      saved.add(rest.get(i));
+    }
+    // Parse now so that a mistake shows at --create, not at the first --exec.
+    Args.parse(tool, command.options(), new GenericOptionsParser(new Configuration(false), saved.toArray(new String[0])).getRemainingArgs());
+    if (droppedPassword) {
+      console.warn("The --password value is not saved; give it when running the job (sqoop job --exec " + name
+          + " -- -P) or save the job with --password-file or --password-alias.");
+    }
+    store.save(name, new JobStore.SavedJob(tool, saved));
+    console.info("Saved job " + name + " in " + store.dir());
+    return 0;
+  }
+
+  private int exec(String name, List<String> overrides, JobStore store, Configuration conf, Console console) throws Exception {
+    JobStore.SavedJob job = store.load(name);
+    Command command = tools.get(job.tool());
+    List<String> merged = merge(job.args(), overrides, command.options());
+    Configuration jobConf = new Configuration(conf);
+    String[] rest = new GenericOptionsParser(jobConf, merged.toArray(new String[0])).getRemainingArgs();
+    Args args = Args.parse(job.tool(), command.options(), rest);
+    if (command instanceof ImportCommand) {
+      ImportCommand.Result result = ((ImportCommand) command).runImport(args, jobConf, console, null);
+      if (args.has("incremental") && result.nextLastValue() != null) {
+        // runImport returns only after the output was moved into place: now the new last value may be saved.
+        List<String> updated = merge(job.args(), List.of("--last-value", result.nextLastValue()), command.options());
+        store.save(name, new JobStore.SavedJob(job.tool(), updated));
+        console.info("Saved --last-value " + result.nextLastValue() + " for job " + name + ".");
+      }
+      return 0;
+    }
+    return command.run(args, jobConf, console);
+  }
+
+  /** The saved arguments with each override replacing the saved value of the same option. */
+  static List<String> merge(List<String> saved, List<String> overrides, Options options) {
+    List<String> out = new ArrayList<>(saved);
+    for (int i = 0; i < overrides.size(); i++) {
+      String token = overrides.get(i);
+      Option option = token.startsWith("-") ? options.getOption(token.replaceFirst("^--?", "")) : null;
+      if (option == null) {
+        out.add(token);
+        continue;
+      }
+      boolean hasArg = option.hasArg() && i + 1 < overrides.size();
+      for (int k = 0; k < out.size(); k++) {
+        Option existing = out.get(k).startsWith("-") ? options.getOption(out.get(k).replaceFirst("^--?", "")) : null;
+        if (existing != null && existing.equals(option)) {
+          out.remove(k);
+          if (existing.hasArg() && k < out.size()) {
+            out.remove(k);
+          }
+          break;
+        }
+      }
+      out.add(token);
+      if (hasArg) {
+        out.add(overrides.get(++i));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> quoteAll(List<String> args) {
+    List<String> out = new ArrayList<>();
+    for (String a : args) {
+      out.add(a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+    }
+    return out;
+  }
+}

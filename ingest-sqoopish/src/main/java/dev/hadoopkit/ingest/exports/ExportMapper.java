@@ -1,0 +1,193 @@
+package dev.hadoopkit.ingest.exports;
+
+import dev.hadoopkit.ingest.IngestCounters;
+import dev.hadoopkit.ingest.TaskReports;
+import dev.hadoopkit.ingest.db.ConnectionSpec;
+import dev.hadoopkit.ingest.db.Dialect;
+import dev.hadoopkit.ingest.text.Delimiters;
+import dev.hadoopkit.ingest.text.EscapeSyntax;
+import dev.hadoopkit.ingest.text.RecordParser;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.Mapper;
+
+/**
+ * Parses export records (Sqoop's delimiters, enclosing and escaping, null markers) and feeds them to a
+ * {@link RowSink}. A malformed record or a database error stops the task with a message naming the file and line;
+ * committed rows are reported after every commit, so the client knows the exact count even after a failure.
+ */
+public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable, NullWritable> {
+  public static final String KEY_DELIMITERS = "hadoopkit.ingest.export.delimiters";
+  public static final String KEY_NULL_STRING = "hadoopkit.ingest.export.null.string";
+  public static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.export.null.non.string";
+  private static final int MAX_RECORD_CHARS = 16 << 20;
+  /** Set by the client when the server is MariaDB: insert batches use Connector/J's bulk protocol. */
+  public static final String KEY_MARIADB_BULK = "hadoopkit.ingest.export.mariadb.bulk";
+
+  @Override
+  public void run(Context context) throws IOException, InterruptedException {
+    Configuration conf = context.getConfiguration();
+    String task = context.getTaskAttemptID().getTaskID().toString();
+    ConnectionSpec spec = ConnectionSpec.load(conf);
+    char[] password = ConnectionSpec.loadPassword(context.getCredentials());
+    ExportTarget target = ExportTarget.load(conf);
+    Delimiters delimiters = Delimiters.load(conf, KEY_DELIMITERS);
+    RecordParser parser = new RecordParser(delimiters);
+    String nullString = conf.get(KEY_NULL_STRING);
+    String nullNonString = conf.get(KEY_NULL_NON_STRING);
+    int width = target.columns().size();
+    boolean[] stringColumn = new boolean[width];
+    for (int i = 0; i < width; i++) {
+      stringColumn[i] = isString(target.type(i));
+    }
+    Counter records = context.getCounter(IngestCounters.RECORDS_READ);
+    Counter exported = context.getCounter(IngestCounters.ROWS_EXPORTED);
+    long[] reported = {0};
+    List<String> fields = new ArrayList<>(width + 1);
+    String[] values = new String[width];
+    LinePosition where = null;
+    RowSink sink = null;
+    boolean bulkBatches = target.mode() == ExportTarget.Mode.INSERT && spec.dialect() == Dialect.MYSQL
+        && conf.getBoolean(KEY_MARIADB_BULK, false);
+    Map<String, String> extra = target.mode() == ExportTarget.Mode.DIRECT && spec.dialect() == Dialect.MYSQL
+        ? Map.of("allowLocalInfile", "true") : spec.dialect() == Dialect.POSTGRESQL ? Map.of("stringtype", "unspecified")
+        : bulkBatches ? BulkBatchSink.PARAMS : Map.of();
+    try (Connection connection = spec.open(password, extra)) {
+      java.util.function.LongConsumer onCommit = committed -> {
+        exported.increment(committed - reported[0]);
+        reported[0] = committed;
+        TaskReports.writeCommitted(conf, task, committed);
+      };
+      sink = bulkBatches ? new BulkBatchSink(connection, spec.dialect(), target, onCommit)
+          : createSink(connection, spec.dialect(), target, onCommit);
+      LinePosition start = new LinePosition();
+      StringBuilder record = new StringBuilder(256);
+      String incomplete = null;
+      while (context.nextKeyValue()) {
+        where = context.getCurrentKey();
+        if (incomplete != null && !where.file().equals(start.file())) {
+          throw new MalformedRecord(start + ": " + incomplete + " and the file ends there");
+        }
+        if (incomplete == null) {
+          record.setLength(0);
+          start.set(where.file(), where.line());
+        } else {
+          record.append(delimiters.linesTerminatedBy());
+        }
+        record.append(context.getCurrentValue().toString());
+        try {
+          parser.parse(record, fields);
+          incomplete = null;
+        } catch (RecordParser.IncompleteRecordException e) {
+          // An enclosed or escaped line terminator: the record goes on in the next line.
+          incomplete = e.getMessage();
+          if (record.length() > MAX_RECORD_CHARS) {
+            throw new MalformedRecord(start + ": " + incomplete + " (no end within " + MAX_RECORD_CHARS + " characters)");
+          }
+          continue;
+        } catch (RecordParser.ParseException e) {
+          throw new MalformedRecord(start + ": " + e.getMessage());
+        }
+        where = start;
+        if (fields.size() != width) {
+          throw new MalformedRecord(where + ": expected " + width + " fields separated by '"
+              + EscapeSyntax.describe(delimiters.fieldsTerminatedBy()) + "' (columns " + String.join(", ", target.columns())
+              + ") but found " + fields.size() + "; check --input-fields-terminated-by and --columns");
+        }
+        for (int i = 0; i < width; i++) {
+          String f = fields.get(i);
+          values[i] = isNull(f, stringColumn[i], nullString, nullNonString) ? null : f;
+        }
+        sink.add(values, start);
+        records.increment(1);
+      }
+      if (incomplete != null) {
+        throw new MalformedRecord(start + ": " + incomplete + " and the file ends there");
+      }
+      sink.finish();
+      sink.close();
+      sink = null;
+    } catch (MalformedRecord e) {
+      fail(conf, task, "Malformed export record in " + e.getMessage() + rowsCommitted(sink), e);
+    } catch (SQLException e) {
+      String range = sink == null ? String.valueOf(where) : sink.pendingRange();
+      fail(conf, task, "Cannot write rows of " + range + " to table " + target.table() + ": "
+          + ConnectionSpec.scrub(e.getMessage(), password) + rowsCommitted(sink), e);
+    } catch (RuntimeException | IOException e) {
+      fail(conf, task, "Export task failed" + (where == null ? "" : " at " + where) + ": "
+          + ConnectionSpec.scrub(e.getMessage(), password) + rowsCommitted(sink), e);
+    } finally {
+      if (sink != null) {
+        sink.close();
+      }
+    }
+  }
+
+  private static String rowsCommitted(RowSink sink) {
+    return sink == null ? "" : " (this task had committed " + sink.committed() + " rows)";
+  }
+
+  private static void fail(Configuration conf, String task, String message, Exception cause) throws IOException {
+    TaskReports.writeError(conf, task, message);
+    throw new IOException(message, cause);
+  }
+
+  static boolean isNull(String field, boolean stringColumn, String nullString, String nullNonString) {
+    if (stringColumn) {
+      return field.equals(nullString == null ? "null" : nullString);
+    }
+    if (nullNonString == null) {
+      return field.equals("null") || field.isEmpty();
+    }
+    return field.equals(nullNonString);
+  }
+
+  static RowSink createSink(Connection connection, Dialect dialect, ExportTarget target,
+      java.util.function.LongConsumer onCommit) throws SQLException {
+    switch (target.mode()) {
+      case UPDATE_ONLY:
+        return new UpdateSink(connection, dialect, target, onCommit);
+      case UPSERT:
+        return new InsertSink(connection, dialect, target, true, onCommit);
+      case DIRECT:
+        return new BulkSink(connection, dialect, target, onCommit);
+      case INSERT:
+      default:
+        return new InsertSink(connection, dialect, target, false, onCommit);
+    }
+  }
+
+  static boolean isString(int type) {
+    switch (type) {
+      case Types.CHAR:
+      case Types.VARCHAR:
+      case Types.LONGVARCHAR:
+      case Types.NCHAR:
+      case Types.NVARCHAR:
+      case Types.LONGNVARCHAR:
+      case Types.CLOB:
+      case Types.NCLOB:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** A record that does not fit the table: stops the task. */
+  private static final class MalformedRecord extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedRecord(String message) {
+      super(message);
+    }
+  }
+}

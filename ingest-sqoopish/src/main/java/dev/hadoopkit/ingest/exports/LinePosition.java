@@ -1,0 +1,59 @@
+package dev.hadoopkit.ingest.exports;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.WritableComparable;
+
+/** Where an export record came from: file and 1-based line number, for error messages. Reused by the reader. */
+public final class LinePosition implements WritableComparable<LinePosition> {
+  private String file = "";
+  private long line;
+
+  public String file() {
+    return file;
+  }
+
+  public long line() {
+    return line;
+  }
+
+  void set(String file, long line) {
+    this.file = file;
+    this.line = line;
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    Text.writeString(out, file);
+    out.writeLong(line);
+  }
+
+  @Override
+  public void readFields(DataInput in) throws IOException {
+    file = Text.readString(in);
+    line = in.readLong();
+  }
+
+  @Override
+  public int compareTo(LinePosition o) {
+    int c = file.compareTo(o.file);
+    return c != 0 ? c : Long.compare(line, o.line);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LinePosition && compareTo((LinePosition) o) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return file.hashCode() * 31 + Long.hashCode(line);
+  }
+
+  @Override
+  public String toString() {
+    return file + " line " + line;
+  }
+}

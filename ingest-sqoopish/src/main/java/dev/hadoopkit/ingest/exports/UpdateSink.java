@@ -1,0 +1,85 @@
+package dev.hadoopkit.ingest.exports;
+
+import dev.hadoopkit.ingest.db.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+/** {@code --update-mode updateonly}: batched {@code UPDATE t SET ... WHERE key = ?}; rows with no match change nothing. */
+final class UpdateSink extends AbstractSink {
+  private final PreparedStatement update;
+  private final int[] setColumns;
+  private final int[] keyColumns;
+  private final int batchRows;
+  private int batched;
+
+  UpdateSink(Connection connection, Dialect dialect, ExportTarget target, LongConsumer onCommit) throws SQLException {
+    super(connection, dialect, target, onCommit);
+    List<Integer> set = new ArrayList<>();
+    List<Integer> keys = new ArrayList<>();
+    for (int i = 0; i < target.columns().size(); i++) {
+      String c = target.columns().get(i);
+      if (target.updateKeys().stream().anyMatch(k -> k.equalsIgnoreCase(c))) {
+        keys.add(i);
+      } else {
+        set.add(i);
+      }
+    }
+    setColumns = set.stream().mapToInt(Integer::intValue).toArray();
+    keyColumns = keys.stream().mapToInt(Integer::intValue).toArray();
+    String sql = "UPDATE " + dialect.quoteTable(target.table()) + " SET "
+        + set.stream().map(i -> dialect.quote(target.columns().get(i)) + " = ?").collect(Collectors.joining(", "))
+        + " WHERE " + keys.stream().map(i -> dialect.quote(target.columns().get(i)) + " = ?").collect(Collectors.joining(" AND "));
+    update = connection.prepareStatement(sql);
+    batchRows = Math.max(1, target.recordsPerStatement()) * Math.max(1, target.statementsPerTransaction());
+  }
+
+  @Override
+  public void add(String[] values, LinePosition where) throws SQLException {
+    int p = 1;
+    for (int c : setColumns) {
+      bind(p++, c, values[c]);
+    }
+    for (int c : keyColumns) {
+      bind(p++, c, values[c]);
+    }
+    update.addBatch();
+    pending(where);
+    if (++batched >= batchRows) {
+      update.executeBatch();
+      batched = 0;
+      commit();
+    }
+  }
+
+  private void bind(int parameter, int column, String value) throws SQLException {
+    if (value == null) {
+      update.setNull(parameter, target.type(column));
+    } else {
+      update.setString(parameter, adapt(column, value));
+    }
+  }
+
+  @Override
+  public void finish() throws SQLException {
+    if (batched > 0) {
+      update.executeBatch();
+      batched = 0;
+    }
+    commit();
+  }
+
+  @Override
+  public void close() {
+    try {
+      update.close();
+    } catch (SQLException e) {
+      // closing anyway
+    }
+    super.close();
+  }
+}

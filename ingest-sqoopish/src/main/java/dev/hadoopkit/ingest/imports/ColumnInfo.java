@@ -1,0 +1,119 @@
+package dev.hadoopkit.ingest.imports;
+
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+
+/** One column of an import's result: its label, JDBC type, database type name, precision and scale. Immutable. */
+public final class ColumnInfo {
+  private static final String KEY_NAMES = "hadoopkit.ingest.import.column.names";
+  private static final String KEY_TYPES = "hadoopkit.ingest.import.column.types";
+  private static final String KEY_TYPE_NAMES = "hadoopkit.ingest.import.column.type.names";
+  private static final String KEY_PRECISION = "hadoopkit.ingest.import.column.precision";
+  private static final String KEY_SCALE = "hadoopkit.ingest.import.column.scale";
+
+  private final String name;
+  private final int jdbcType;
+  private final String typeName;
+  private final int precision;
+  private final int scale;
+
+  public ColumnInfo(String name, int jdbcType, String typeName, int precision, int scale) {
+    this.name = name;
+    this.jdbcType = jdbcType;
+    this.typeName = typeName == null ? "" : typeName;
+    this.precision = precision;
+    this.scale = scale;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int jdbcType() {
+    return jdbcType;
+  }
+
+  public String typeName() {
+    return typeName;
+  }
+
+  public int precision() {
+    return precision;
+  }
+
+  public int scale() {
+    return scale;
+  }
+
+  public boolean isUnsigned() {
+    return typeName.toUpperCase(Locale.ROOT).contains("UNSIGNED");
+  }
+
+  /** True for columns Sqoop formats as strings (and so uses --null-string for). */
+  public boolean isString() {
+    switch (jdbcType) {
+      case Types.CHAR:
+      case Types.VARCHAR:
+      case Types.LONGVARCHAR:
+      case Types.NCHAR:
+      case Types.NVARCHAR:
+      case Types.LONGNVARCHAR:
+      case Types.CLOB:
+      case Types.NCLOB:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  public static List<ColumnInfo> of(ResultSetMetaData md) throws SQLException {
+    List<ColumnInfo> out = new ArrayList<>();
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      out.add(new ColumnInfo(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i),
+          md.getScale(i)));
+    }
+    return out;
+  }
+
+  public static void store(Configuration conf, List<ColumnInfo> columns) {
+    conf.setStrings(KEY_NAMES, columns.stream().map(ColumnInfo::name).toArray(String[]::new));
+    conf.set(KEY_TYPES, join(columns.stream().mapToInt(ColumnInfo::jdbcType).toArray()));
+    conf.setStrings(KEY_TYPE_NAMES, columns.stream().map(ColumnInfo::typeName).toArray(String[]::new));
+    conf.set(KEY_PRECISION, join(columns.stream().mapToInt(ColumnInfo::precision).toArray()));
+    conf.set(KEY_SCALE, join(columns.stream().mapToInt(ColumnInfo::scale).toArray()));
+  }
+
+  public static List<ColumnInfo> load(Configuration conf) {
+    String[] names = conf.getTrimmedStrings(KEY_NAMES);
+    int[] types = conf.getInts(KEY_TYPES);
+    String[] typeNames = conf.getTrimmedStrings(KEY_TYPE_NAMES);
+    int[] precision = conf.getInts(KEY_PRECISION);
+    int[] scale = conf.getInts(KEY_SCALE);
+    List<ColumnInfo> out = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      out.add(new ColumnInfo(names[i], types[i], i < typeNames.length ? typeNames[i] : "", precision[i], scale[i]));
+    }
+    return out;
+  }
+
+  private static String join(int[] values) {
+    StringBuilder b = new StringBuilder();
+    for (int v : values) {
+      if (b.length() > 0) {
+        b.append(',');
+      }
+      b.append(v);
+    }
+    return b.toString();
+  }
+
+  @Override
+  public String toString() {
+    return name + " " + typeName;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.hadoopkit.ingest.imports;
+
+import dev.hadoopkit.ingest.TaskReports;
+import dev.hadoopkit.ingest.db.ConnectionSpec;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Mapper;
+
+/**
+ * Runs one split of the import query with a streaming result set and hands the result set to the output format,
+ * which writes every row. The
+ * password comes from the job credentials, never the configuration.
+ */
+public final class ImportMapper extends Mapper<NullWritable, NullWritable, ResultSet, NullWritable> {
+  public static final String KEY_QUERY = "hadoopkit.ingest.import.query";
+
+  @Override
+  public void run(Context context) throws IOException, InterruptedException {
+    Configuration conf = context.getConfiguration();
+    ImportSplit split = (ImportSplit) context.getInputSplit();
+    ConnectionSpec spec = ConnectionSpec.load(conf);
+    char[] password = ConnectionSpec.loadPassword(context.getCredentials());
+    String sql = conf.get(KEY_QUERY).replace("$CONDITIONS", "(" + split.condition() + ")");
+    try (Connection connection = spec.open(password, Map.of());
+        Statement statement = spec.dialect().streamingStatement(connection, spec.fetchSize());
+        ResultSet rs = statement.executeQuery(sql)) {
+      context.write(rs, NullWritable.get());
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    } catch (SQLException | RuntimeException | IOException e) {
+      String message = "Import of " + split + " failed: " + ConnectionSpec.scrub(e.getMessage(), password);
+      TaskReports.writeError(conf, context.getTaskAttemptID().getTaskID().toString(), message);
+      throw new IOException(message, e);
+    }
+  }
+}

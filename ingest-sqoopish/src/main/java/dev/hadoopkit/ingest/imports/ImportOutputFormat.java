@@ -1,0 +1,74 @@
+package dev.hadoopkit.ingest.imports;
+
+import dev.hadoopkit.ingest.IngestCounters;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.RecordWriter;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+
+/**
+ * Writes rows to {@code part-m-NNNNN[.ext]} through the task's FileOutputCommitter, with the {@link RowWriter} of the
+ * configured {@link OutputKind}. The key is the live result set, positioned before its first row; the writer drains it.
+ */
+public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWritable> {
+  private static final int COUNTER_STEP = 8192;
+  public static final String KEY_CODEC = "hadoopkit.ingest.import.codec";
+
+  @Override
+  public RecordWriter<ResultSet, NullWritable> getRecordWriter(TaskAttemptContext context) throws IOException {
+    Configuration conf = context.getConfiguration();
+    CompressionCodec codec = null;
+    String codecName = conf.get(KEY_CODEC);
+    if (codecName != null) {
+      codec = new CompressionCodecFactory(conf).getCodecByName(codecName);
+      if (codec == null) {
+        throw new IOException("Unknown compression codec " + codecName);
+      }
+    }
+    OutputKind kind = OutputKind.valueOf(conf.get(OutputKind.KEY, OutputKind.TEXT.name()));
+    Path file = getDefaultWorkFile(context, codec == null ? "" : codec.getDefaultExtension());
+    FileSystem fs = file.getFileSystem(conf);
+    FSDataOutputStream raw = fs.create(file, false);
+    OutputStream stream = codec == null ? raw : codec.createOutputStream(raw);
+    RowWriter writer = kind.create(conf, ColumnInfo.load(conf), stream);
+    org.apache.hadoop.mapreduce.Counter bytes = context.getCounter(IngestCounters.BYTES_WRITTEN);
+    org.apache.hadoop.mapreduce.Counter rows = context.getCounter(IngestCounters.ROWS_IMPORTED);
+    return new RecordWriter<>() {
+      /** Drains the whole result set: one call per split keeps the framework's per-record costs out of the loop. */
+      @Override
+      public void write(ResultSet rs, NullWritable ignored) throws IOException {
+        long pending = 0;
+        try {
+          while (rs.next()) {
+            writer.write(rs);
+            if (++pending == COUNTER_STEP) {
+              rows.increment(pending);
+              bytes.setValue(writer.bytesWritten());
+              pending = 0;
+              context.progress();
+            }
+          }
+          rows.increment(pending);
+        } catch (SQLException e) {
+          throw new IOException("Cannot read a row from the database: " + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public void close(TaskAttemptContext c) throws IOException {
+        writer.close();
+        bytes.setValue(writer.bytesWritten());
+      }
+    };
+  }
+}

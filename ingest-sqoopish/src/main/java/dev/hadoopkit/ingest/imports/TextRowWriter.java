@@ -1,0 +1,266 @@
+package dev.hadoopkit.ingest.imports;
+
+import dev.hadoopkit.ingest.text.Delimiters;
+import dev.hadoopkit.ingest.text.FieldFormatter;
+import dev.hadoopkit.ingest.text.Utf8Output;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Sqoop's delimited text: values formatted as Sqoop 1.4.7's generated classes print them (decimals in plain
+ * notation, {@code java.sql.Timestamp} text such as {@code 2008-01-01 10:00:00.0}, booleans as true/false), NULLs as
+ * --null-string / --null-non-string, then escaped and enclosed by {@link FieldFormatter}. One reusable line buffer.
+ */
+public final class TextRowWriter implements RowWriter {
+  public static final String KEY_DELIMITERS = "hadoopkit.ingest.import.delimiters";
+  public static final String KEY_NULL_STRING = "hadoopkit.ingest.import.null.string";
+  public static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.import.null.non.string";
+  public static final String KEY_HIVE_DELIMS_REPLACEMENT = "hadoopkit.ingest.import.hive.delims.replacement";
+  /**
+   * True when the driver's text for DATE/DATETIME/TIMESTAMP is the session wall clock (MySQL/MariaDB): the writer then
+   * reshapes that text into java.sql.Timestamp's format instead of building Calendar-backed objects per value.
+   */
+  /** Columns read with getString (--map-column-java col=String). */
+  public static final String KEY_AS_STRING = "hadoopkit.ingest.import.column.as.string";
+  public static final String KEY_TEMPORAL_AS_TEXT = "hadoopkit.ingest.import.temporal.as.text";
+
+  private final Utf8Output out;
+  private final FieldFormatter formatter;
+  private final char fieldSeparator;
+  private final char lineTerminator;
+  private final ValueReader[] readers;
+  private final String[] nullText;
+  private final boolean[] stringColumn;
+  private final String hiveReplacement;
+  private final StringBuilder line = new StringBuilder(256);
+  private final StringBuilder value = new StringBuilder(64);
+
+  public TextRowWriter(Configuration conf, List<ColumnInfo> columns, OutputStream stream) {
+    Delimiters delimiters = Delimiters.load(conf, KEY_DELIMITERS);
+    this.out = new Utf8Output(stream, 1 << 16);
+    this.formatter = new FieldFormatter(delimiters);
+    this.fieldSeparator = delimiters.fieldsTerminatedBy();
+    this.lineTerminator = delimiters.linesTerminatedBy();
+    this.hiveReplacement = conf.get(KEY_HIVE_DELIMS_REPLACEMENT);
+    String nullString = conf.get(KEY_NULL_STRING, "null");
+    String nullNonString = conf.get(KEY_NULL_NON_STRING, "null");
+    int n = columns.size();
+    readers = new ValueReader[n];
+    nullText = new String[n];
+    stringColumn = new boolean[n];
+    boolean temporalAsText = conf.getBoolean(KEY_TEMPORAL_AS_TEXT, false);
+    java.util.Set<String> asString = new java.util.HashSet<>();
+    for (String name : conf.getTrimmedStrings(KEY_AS_STRING)) {
+      asString.add(name.toLowerCase(java.util.Locale.ROOT));
+    }
+    for (int i = 0; i < n; i++) {
+      ColumnInfo c = columns.get(i);
+      readers[i] = asString.contains(c.name().toLowerCase(java.util.Locale.ROOT)) ? ImportValueReaders.STRING
+          : temporalAsText ? textTemporalReaderFor(c) : null;
+      if (readers[i] == null) {
+        readers[i] = readerFor(c);
+      }
+      stringColumn[i] = c.isString();
+      nullText[i] = c.isString() ? nullString : nullNonString;
+    }
+  }
+
+  /** MySQL/MariaDB temporal columns read as text; zero dates become NULL as with Connector/J's convertToNull. */
+  private static ValueReader textTemporalReaderFor(ColumnInfo column) {
+    switch (column.jdbcType()) {
+      case Types.DATE:
+        return (rs, i, out) -> {
+          String v = rs.getString(i);
+          if (v == null || v.startsWith("0000-00-00")) {
+            return false;
+          }
+          out.append(v);
+          return true;
+        };
+      case Types.TIMESTAMP:
+        return (rs, i, out) -> {
+          String v = rs.getString(i);
+          if (v == null || v.startsWith("0000-00-00")) {
+            return false;
+          }
+          appendTimestampText(v, out);
+          return true;
+        };
+      default:
+        return null;
+    }
+  }
+
+  /** "2001-02-03 04:05:06[.fff]" as java.sql.Timestamp prints it: fraction without trailing zeros, at least ".0". */
+  static void appendTimestampText(String v, StringBuilder out) {
+    int dot = v.indexOf('.');
+    if (dot < 0) {
+      out.append(v);
+      if (v.length() == 10) {
+        out.append(" 00:00:00");
+      }
+      out.append(".0");
+      return;
+    }
+    int end = v.length();
+    while (end > dot + 2 && v.charAt(end - 1) == '0') {
+      end--;
+    }
+    out.append(v, 0, end);
+  }
+
+  private static ValueReader readerFor(ColumnInfo column) {
+    switch (column.jdbcType()) {
+      case Types.TINYINT:
+      case Types.SMALLINT:
+        return (rs, i, out) -> {
+          int v = rs.getInt(i);
+          if (rs.wasNull()) {
+            return false;
+          }
+          out.append(v);
+          return true;
+        };
+      case Types.INTEGER:
+        if (column.isUnsigned()) {
+          return ImportValueReaders.LONG;
+        }
+        return (rs, i, out) -> {
+          int v = rs.getInt(i);
+          if (rs.wasNull()) {
+            return false;
+          }
+          out.append(v);
+          return true;
+        };
+      case Types.BIGINT:
+        return column.isUnsigned() ? ImportValueReaders.STRING : ImportValueReaders.LONG;
+      case Types.DECIMAL:
+      case Types.NUMERIC:
+        return (rs, i, out) -> {
+          BigDecimal v = rs.getBigDecimal(i);
+          if (v == null) {
+            return false;
+          }
+          out.append(v.toPlainString());
+          return true;
+        };
+      case Types.REAL:
+        return (rs, i, out) -> {
+          float v = rs.getFloat(i);
+          if (rs.wasNull()) {
+            return false;
+          }
+          out.append(v);
+          return true;
+        };
+      case Types.FLOAT:
+      case Types.DOUBLE:
+        return (rs, i, out) -> {
+          double v = rs.getDouble(i);
+          if (rs.wasNull()) {
+            return false;
+          }
+          out.append(v);
+          return true;
+        };
+      case Types.BIT:
+      case Types.BOOLEAN:
+        if (column.precision() > 1 && column.jdbcType() == Types.BIT) {
+          return ImportValueReaders.LONG;
+        }
+        return (rs, i, out) -> {
+          boolean v = rs.getBoolean(i);
+          if (rs.wasNull()) {
+            return false;
+          }
+          out.append(v);
+          return true;
+        };
+      case Types.DATE:
+        return (rs, i, out) -> {
+          java.sql.Date v = rs.getDate(i);
+          if (v == null) {
+            return false;
+          }
+          out.append(v.toString());
+          return true;
+        };
+      case Types.TIME:
+      case Types.TIME_WITH_TIMEZONE:
+        return (rs, i, out) -> {
+          java.sql.Time v = rs.getTime(i);
+          if (v == null) {
+            return false;
+          }
+          out.append(v.toString());
+          return true;
+        };
+      case Types.TIMESTAMP:
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        return (rs, i, out) -> {
+          java.sql.Timestamp v = rs.getTimestamp(i);
+          if (v == null) {
+            return false;
+          }
+          out.append(v.toString());
+          return true;
+        };
+      case Types.BINARY:
+      case Types.VARBINARY:
+      case Types.LONGVARBINARY:
+      case Types.BLOB:
+        return ImportValueReaders.BYTES;
+      default:
+        return ImportValueReaders.STRING;
+    }
+  }
+
+  @Override
+  public void write(ResultSet rs) throws IOException, SQLException {
+    StringBuilder line = this.line;
+    line.setLength(0);
+    for (int i = 0; i < readers.length; i++) {
+      if (i > 0) {
+        line.append(fieldSeparator);
+      }
+      value.setLength(0);
+      if (readers[i].read(rs, i + 1, value)) {
+        if (hiveReplacement != null && stringColumn[i]) {
+          replaceHiveDelimiters(value, hiveReplacement);
+        }
+        formatter.append(line, value);
+      } else {
+        line.append(nullText[i]);
+      }
+    }
+    line.append(lineTerminator);
+    out.write(line);
+  }
+
+  private static void replaceHiveDelimiters(StringBuilder value, String replacement) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\001') {
+        value.replace(i, i + 1, replacement);
+        i += replacement.length() - 1;
+      }
+    }
+  }
+
+  @Override
+  public long bytesWritten() {
+    return out.bytesWritten();
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}

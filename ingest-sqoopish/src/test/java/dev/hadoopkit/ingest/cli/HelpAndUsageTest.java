@@ -1,0 +1,67 @@
+package dev.hadoopkit.ingest.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hadoopkit.ingest.CliRun;
+import org.junit.jupiter.api.Test;
+
+/** Commands that need no database: help, version, usage errors, not-supported messages. */
+class HelpAndUsageTest {
+  @Test
+  void helpListsEveryTool() {
+    CliRun r = CliRun.run(null, "help");
+    assertEquals(0, r.exit);
+    for (String tool : new String[] {"import", "export", "eval", "list-databases", "list-tables", "import-all-tables", "job", "version"}) {
+      assertTrue(r.out.contains("  " + tool + " "), tool + " missing from:\n" + r.out);
+    }
+  }
+
+  @Test
+  void toolHelpShowsOptionsAndExamples() {
+    CliRun r = CliRun.run(null, "import", "--help");
+    assertEquals(0, r.exit);
+    assertTrue(r.out.contains("--split-by <column>"), r.out);
+    assertTrue(r.out.contains("Examples:"), r.out);
+  }
+
+  @Test
+  void versionNamesSqoopCompatibility() {
+    CliRun r = CliRun.run(null, "version");
+    assertEquals(0, r.exit);
+    assertTrue(r.out.startsWith("Sqoop 1.4.7-compatible"), r.out);
+  }
+
+  @Test
+  void unknownToolAndOptionAreUsageErrors() {
+    CliRun tool = CliRun.run(null, "imprt");
+    assertEquals(2, tool.exit);
+    assertTrue(tool.err.contains("No such sqoop tool: imprt"), tool.err);
+    CliRun option = CliRun.run(null, "import", "--connect", "jdbc:mysql://x/y", "--tabel", "t");
+    assertEquals(2, option.exit);
+    assertTrue(option.err.contains("--tabel"), option.err);
+  }
+
+  @Test
+  void unsupportedFormatsSaySoBeforeConnecting() {
+    for (String format : new String[] {"--as-parquetfile", "--as-avrodatafile", "--as-orcfile"}) {
+      CliRun r = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/none", "--table", "t", format);
+      assertEquals(2, r.exit);
+      assertTrue(r.err.contains(format + " is not yet supported in this build"), r.err);
+    }
+  }
+
+  @Test
+  void unsupportedUrlIsRejected() {
+    CliRun r = CliRun.run(null, "list-tables", "--connect", "jdbc:oracle:thin:@x:1521/db");
+    assertEquals(2, r.exit);
+    assertTrue(r.err.contains("supports jdbc:mysql:, jdbc:mariadb: and jdbc:postgresql:"), r.err);
+  }
+
+  @Test
+  void wrongDriverForUrlIsRejected() {
+    CliRun r = CliRun.run(null, "list-tables", "--connect", "jdbc:postgresql://x/db", "--driver", "com.mysql.jdbc.Driver");
+    assertEquals(2, r.exit);
+    assertTrue(r.err.contains("Invalid --driver com.mysql.jdbc.Driver"), r.err);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.hadoopkit.ingest.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SplitPlannerTest {
+  @Test
+  void rangesAreOpenAtBothEndsAndTakeNullsFirst() {
+    assertEquals(List.of("id < 5 OR id IS NULL", "id >= 5 AND id < 9", "id >= 9"), SplitPlanner.ranges("id", List.of("5", "9")));
+    assertEquals(List.of(SplitPlanner.ALL), SplitPlanner.ranges("id", List.of()));
+  }
+
+  @Test
+  void integerBoundariesAreDistinctAndInsideTheRange() {
+    assertEquals(List.of("25", "50", "75"), SplitPlanner.integerBounds(BigInteger.ZERO, BigInteger.valueOf(100), 4, null));
+    assertEquals(List.of("2"), SplitPlanner.integerBounds(BigInteger.ONE, BigInteger.TWO, 8, null));
+    assertEquals(List.of(), SplitPlanner.integerBounds(BigInteger.TEN, BigInteger.TEN, 4, null));
+  }
+
+  @Test
+  void splitLimitAddsSplits() {
+    assertEquals(10, SplitPlanner.integerPoints(BigInteger.ZERO, BigInteger.valueOf(100), 2, 10L).size());
+  }
+
+  @Test
+  void decimalBoundaries() {
+    assertEquals(List.of("0.5"), SplitPlanner.decimalBounds(BigDecimal.ZERO, BigDecimal.ONE, 2));
+    assertEquals(List.of(), SplitPlanner.decimalBounds(BigDecimal.ONE, BigDecimal.ONE, 2));
+  }
+}

@@ -1,0 +1,346 @@
+package dev.hadoopkit.ingest.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hadoopkit.ingest.CliRun;
+import dev.hadoopkit.ingest.TestDatabases;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Import and export against the real local MariaDB, through the same entry point as bin/sqoop. */
+class MariaDbIngestIT {
+  private static String db;
+  private static String url;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void createDatabase() throws SQLException {
+    db = TestDatabases.uniqueName("hk_it_maria");
+    url = TestDatabases.createMariaDb(db);
+    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
+      s.execute(ItemsTable.mariaDbDdl("items"));
+      ItemsTable.insert(c, "items");
+      s.execute("CREATE TABLE nokey (a INT, b VARCHAR(10))");
+      s.execute("INSERT INTO nokey VALUES (1,'x'),(2,'y')");
+    }
+  }
+
+  @AfterAll
+  static void dropDatabase() throws SQLException {
+    TestDatabases.dropMariaDb(db);
+  }
+
+  private CliRun sqoop(String... args) {
+    return CliRun.run(tmp.resolve("hadoop-tmp"), args);
+  }
+
+  static List<String> readParts(Path dir) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-m-")).sorted().collect(Collectors.toList())) {
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        if (!text.isEmpty()) {
+          Collections.addAll(lines, text.split("\n", -1));
+          lines.remove(lines.size() - 1);
+        }
+      }
+    }
+    return lines;
+  }
+
+  private void exec(String sql) throws SQLException {
+    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private long count(String table) throws SQLException {
+    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void importWithFourMappersWritesSqoopTextForEveryRow() throws IOException {
+    Path target = tmp.resolve("items");
+    CliRun r = sqoop("import", "--connect", url, "--driver", "com.mysql.jdbc.Driver", "--username", "root", "--table", "items",
+        "--columns", "id,price,born,seen,flag,score,grp", "-m", "4", "--target-dir", target.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(Files.exists(target.resolve("_SUCCESS")), "Sqoop-style _SUCCESS marker");
+    assertTrue(Files.exists(target.resolve("part-m-00003")), "four part files");
+    List<String> expected = ItemsTable.items().stream().map(ItemsTable.Item::sqoopTextWithoutName).sorted().collect(Collectors.toList());
+    List<String> actual = readParts(target);
+    Collections.sort(actual);
+    assertEquals(expected, actual);
+    assertTrue(r.err.contains("Retrieved " + ItemsTable.ROWS + " records."), r.err);
+    assertTrue(r.err.matches("(?s).*Transferred .* in .* seconds \\(.*rows/s\\).*"), r.err);
+  }
+
+  @Test
+  void nullSplitColumnRowsAreNotLost() throws IOException {
+    Path target = tmp.resolve("bygrp");
+    CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "--columns", "id,grp",
+        "--split-by", "grp", "-m", "3", "--target-dir", target.toString());
+    assertEquals(0, r.exit, r.toString());
+    List<String> ids = readParts(target).stream().map(l -> l.substring(0, l.indexOf(','))).sorted().collect(Collectors.toList());
+    List<String> expected = ItemsTable.items().stream().map(i -> String.valueOf(i.id)).sorted().collect(Collectors.toList());
+    assertEquals(expected, ids, "every id exactly once, including the rows whose grp is NULL");
+  }
+
+  @Test
+  void decimalDateTimestampAndBoundaryQuerySplitsKeepEveryRowOnce() throws IOException {
+    List<String> expected = ItemsTable.items().stream().map(i -> String.valueOf(i.id)).sorted().collect(Collectors.toList());
+    String[][] variants = {{"--split-by", "price"}, {"--split-by", "score"}, {"--split-by", "born"}, {"--split-by", "seen"},
+        {"--split-by", "flag"}, {"--split-by", "id", "--boundary-query", "SELECT 100, 300"}};
+    for (String[] variant : variants) {
+      Path target = tmp.resolve("split-" + variant[1]);
+      List<String> args = new ArrayList<>(List.of("import", "--connect", url, "--username", "root", "--table", "items",
+          "--columns", "id", "-m", "3", "--target-dir", target.toString()));
+      args.addAll(List.of(variant));
+      CliRun r = sqoop(args.toArray(new String[0]));
+      assertEquals(0, r.exit, r.toString());
+      List<String> ids = readParts(target);
+      Collections.sort(ids);
+      assertEquals(expected, ids, "split on " + String.join(" ", variant));
+      long nonEmpty;
+      try (Stream<Path> parts = Files.list(target)) {
+        nonEmpty = parts.filter(p -> p.getFileName().toString().startsWith("part-m-") && p.toFile().length() > 0).count();
+      }
+      assertTrue(nonEmpty >= 2, "work was shared between mappers for " + String.join(" ", variant));
+    }
+  }
+
+  @Test
+  void textSplitWarnsAboutCollationAndKeepsEveryRow() throws IOException {
+    Path target = tmp.resolve("byname");
+    CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "--columns", "id",
+        "--split-by", "name", "-m", "4", "--target-dir", target.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.err.contains("collation"), r.err);
+    List<String> ids = readParts(target);
+    Collections.sort(ids);
+    List<String> expected = ItemsTable.items().stream().map(i -> String.valueOf(i.id)).sorted().collect(Collectors.toList());
+    assertEquals(expected, ids);
+  }
+
+  @Test
+  void escapedRoundTripThroughExportPreservesEveryValue() throws Exception {
+    exec(ItemsTable.mariaDbDdl("items_copy"));
+    Path target = tmp.resolve("escaped");
+    CliRun imp = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "-m", "2",
+        "--target-dir", target.toString(), "--fields-terminated-by", ",", "--escaped-by", "\\\\",
+        "--optionally-enclosed-by", "\\\"", "--null-string", "\\\\N", "--null-non-string", "\\\\N");
+    assertEquals(0, imp.exit, imp.toString());
+    assertTrue(Files.readString(target.resolve("part-m-00000")).contains("\\N"), "NULL written as \\N");
+    CliRun exp = sqoop("export", "--connect", url, "--username", "root", "--table", "items_copy", "-m", "3",
+        "--export-dir", target.toString(), "--input-fields-terminated-by", ",", "--input-escaped-by", "\\\\",
+        "--input-optionally-enclosed-by", "\\\"", "--input-null-string", "\\\\N", "--input-null-non-string", "\\\\N");
+    assertEquals(0, exp.exit, exp.toString());
+    assertTrue(exp.err.contains("Exported " + ItemsTable.ROWS + " records."), exp.err);
+    try (Connection c = TestDatabases.mariaDb(db)) {
+      assertEquals(ItemsTable.dump(c, "items"), ItemsTable.dump(c, "items_copy"));
+    }
+  }
+
+  @Test
+  void directExportUsesLoadDataAndMatchesInsertExport() throws Exception {
+    exec(ItemsTable.mariaDbDdl("items_direct"));
+    Path target = tmp.resolve("tabbed");
+    CliRun imp = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "-m", "1",
+        "--target-dir", target.toString(), "--fields-terminated-by", "\\0001", "--escaped-by", "\\\\", "--null-string", "\\\\N",
+        "--null-non-string", "\\\\N");
+    assertEquals(0, imp.exit, imp.toString());
+    CliRun exp = sqoop("export", "--connect", url, "--username", "root", "--table", "items_direct", "--direct",
+        "--export-dir", target.toString(), "--input-fields-terminated-by", "\\0001", "--input-escaped-by", "\\\\",
+        "--input-null-string", "\\\\N", "--input-null-non-string", "\\\\N", "-m", "2");
+    assertEquals(0, exp.exit, exp.toString());
+    try (Connection c = TestDatabases.mariaDb(db)) {
+      assertEquals(ItemsTable.dump(c, "items"), ItemsTable.dump(c, "items_direct"));
+    }
+  }
+
+  @Test
+  void updateOnlyAndAllowInsertFollowSqoopSemantics() throws Exception {
+    exec("CREATE TABLE kv (k INT PRIMARY KEY, v VARCHAR(20))");
+    exec("INSERT INTO kv VALUES (1,'one'),(2,'two')");
+    Path in = Files.createDirectories(tmp.resolve("kv"));
+    Files.writeString(in.resolve("part-m-00000"), "1,uno\n3,tres\n");
+    CliRun update = sqoop("export", "--connect", url, "--username", "root", "--table", "kv", "--update-key", "k",
+        "--export-dir", in.toString(), "-m", "1");
+    assertEquals(0, update.exit, update.toString());
+    try (Connection c = TestDatabases.mariaDb(db)) {
+      assertEquals(List.of("1=uno", "2=two"), kv(c));
+    }
+    CliRun upsert = sqoop("export", "--connect", url, "--username", "root", "--table", "kv", "--update-key", "k",
+        "--update-mode", "allowinsert", "--export-dir", in.toString(), "-m", "1");
+    assertEquals(0, upsert.exit, upsert.toString());
+    try (Connection c = TestDatabases.mariaDb(db)) {
+      assertEquals(List.of("1=uno", "2=two", "3=tres"), kv(c));
+    }
+  }
+
+  static List<String> kv(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT k, v FROM kv ORDER BY k")) {
+      while (rs.next()) {
+        out.add(rs.getInt(1) + "=" + rs.getString(2));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void failedImportLeavesTargetDirectoryAsItWas() throws IOException {
+    Path target = Files.createDirectories(tmp.resolve("keep"));
+    Files.writeString(target.resolve("part-m-00000"), "old data\n");
+    // The subquery returns several rows only from id 52 on: the statement fails while rows are already streaming.
+    CliRun r = sqoop("import", "--connect", url, "--username", "root", "--query",
+        "SELECT id, name FROM items WHERE $CONDITIONS AND (SELECT i2.id FROM items i2 WHERE i2.id <= items.id - 50) IS NOT NULL OR id < 50",
+        "-m", "1", "--target-dir", target.toString(), "--delete-target-dir");
+    assertEquals(1, r.exit, r.toString());
+    assertTrue(r.err.contains("was left unchanged"), r.err);
+    try (Stream<Path> files = Files.list(target)) {
+      assertEquals(List.of("part-m-00000"), files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
+    }
+    assertEquals("old data\n", Files.readString(target.resolve("part-m-00000")));
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains("hk-import")), "work directory removed");
+    }
+  }
+
+  @Test
+  void appendAddsRenumberedPartFiles() throws IOException {
+    Path target = tmp.resolve("app");
+    assertEquals(0, sqoop("import", "--connect", url, "--username", "root", "--table", "nokey", "-m", "1",
+        "--target-dir", target.toString()).exit);
+    CliRun again = sqoop("import", "--connect", url, "--username", "root", "--table", "nokey", "-m", "1",
+        "--target-dir", target.toString(), "--append");
+    assertEquals(0, again.exit, again.toString());
+    assertEquals("1,x\n2,y\n", Files.readString(target.resolve("part-m-00001")));
+    CliRun exists = sqoop("import", "--connect", url, "--username", "root", "--table", "nokey", "-m", "1",
+        "--target-dir", target.toString());
+    assertEquals(1, exists.exit);
+    assertTrue(exists.err.contains("already exists"), exists.err);
+  }
+
+  @Test
+  void failedExportWithStagingLeavesTableUnchanged() throws Exception {
+    exec("CREATE TABLE st_target (k INT PRIMARY KEY, v VARCHAR(20))");
+    exec("CREATE TABLE st_stage (k INT PRIMARY KEY, v VARCHAR(20))");
+    exec("INSERT INTO st_target VALUES (1000, 'before')");
+    Path in = Files.createDirectories(tmp.resolve("bad"));
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= 60; i++) {
+      b.append(i == 45 ? "45,too,many" : i + ",v" + i).append('\n');
+    }
+    Files.writeString(in.resolve("part-m-00000"), b.toString());
+    CliRun r = sqoop("export", "-D", "sqoop.export.records.per.statement=10", "-D", "sqoop.export.statements.per.transaction=1",
+        "--connect", url, "--username", "root", "--table", "st_target", "--staging-table", "st_stage", "--export-dir", in.toString(), "-m", "1");
+    assertEquals(1, r.exit, r.toString());
+    assertTrue(r.err.contains("part-m-00000 line 45"), r.err);
+    assertTrue(r.err.contains("st_target was not changed"), r.err);
+    assertEquals(1, count("st_target"));
+
+    CliRun plain = sqoop("export", "-D", "sqoop.export.records.per.statement=10", "-D", "sqoop.export.statements.per.transaction=1",
+        "--connect", url, "--username", "root", "--table", "st_target", "--export-dir", in.toString(), "-m", "1");
+    assertEquals(1, plain.exit, plain.toString());
+    assertTrue(plain.err.contains("Exactly 40 rows were committed"), plain.err);
+    assertEquals(41, count("st_target"));
+  }
+
+  @Test
+  void passwordStaysOutOfJobXmlLogsAndErrors() throws Exception {
+    String password = "Pw-" + TestDatabases.uniqueName("s3cret");
+    String user = TestDatabases.uniqueName("hkuser").substring(0, 16);
+    exec("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
+    exec("CREATE USER '" + user + "'@'localhost' IDENTIFIED BY '" + password + "'");
+    exec("GRANT ALL ON " + db + ".* TO '" + user + "'@'%'");
+    exec("GRANT ALL ON " + db + ".* TO '" + user + "'@'localhost'");
+    try {
+      Path hadoopTmp = tmp.resolve("hadoop-tmp");
+      JobFileWatcher watcher = new JobFileWatcher(hadoopTmp);
+      watcher.start();
+      Path target = tmp.resolve("pw");
+      CliRun r = sqoop("import", "--connect", url, "--username", user, "--password", password, "--table", "nokey", "-m", "1",
+          "--target-dir", target.toString());
+      watcher.stop();
+      assertEquals(0, r.exit, r.toString());
+      assertTrue(r.err.contains("Setting your password on the command-line is insecure"), r.err);
+      assertTrue(watcher.seenJobXml(), "the watcher saw the job.xml of the local job: " + watcher.names());
+      assertFalse(watcher.anyContains(password), "password found in a job file");
+      assertFalse(r.out.contains(password) || r.err.contains(password));
+      assertEquals(List.of("1,x", "2,y"), readParts(target));
+
+      Path pwFile = tmp.resolve("pw.txt");
+      Files.writeString(pwFile, "wrong-" + password + "\n");
+      CliRun bad = sqoop("list-tables", "--connect", url, "--username", user, "--password-file", pwFile.toString());
+      assertEquals(1, bad.exit, bad.toString());
+      assertFalse(bad.err.contains(password), bad.err);
+      Files.writeString(pwFile, password + "\n");
+      CliRun good = sqoop("list-tables", "--connect", url, "--username", user, "--password-file", pwFile.toString());
+      assertEquals(0, good.exit, good.toString());
+      assertTrue(good.out.contains("items"), good.out);
+    } finally {
+      exec("DROP USER '" + user + "'@'%'");
+      exec("DROP USER '" + user + "'@'localhost'");
+    }
+  }
+
+  @Test
+  void badInputGivesOneClearLineAndWritesNothing() {
+    Path target = tmp.resolve("never");
+    CliRun table = sqoop("import", "--connect", url, "--username", "root", "--table", "no_such_table", "--target-dir", target.toString());
+    assertEquals(1, table.exit);
+    assertTrue(table.err.contains("Table no_such_table does not exist"), table.err);
+    CliRun column = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "--columns", "id,nope",
+        "--target-dir", target.toString());
+    assertEquals(1, column.exit);
+    assertTrue(column.err.contains("Column nope (from --columns) does not exist in table items"), column.err);
+    CliRun conditions = sqoop("import", "--connect", url, "--username", "root", "--query", "SELECT * FROM items",
+        "--target-dir", target.toString());
+    assertEquals(2, conditions.exit);
+    assertTrue(conditions.err.contains("must contain '$CONDITIONS'"), conditions.err);
+    CliRun escape = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "--fields-terminated-by", "\\q",
+        "--target-dir", target.toString());
+    assertEquals(2, escape.exit);
+    assertTrue(escape.err.contains("Invalid escape '\\q' for --fields-terminated-by"), escape.err);
+    CliRun noKey = sqoop("import", "--connect", url, "--username", "root", "--table", "nokey", "--target-dir", target.toString());
+    assertEquals(2, noKey.exit);
+    assertTrue(noKey.err.contains("No primary key could be found for table nokey"), noKey.err);
+    for (CliRun r : List.of(table, column, conditions, escape, noKey)) {
+      assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+    }
+    assertFalse(Files.exists(target), "nothing written");
+  }
+
+  @Test
+  void evalAndListTablesPrintResults() {
+    CliRun eval = sqoop("eval", "--connect", url, "--username", "root", "--query", "SELECT COUNT(*) AS n FROM items");
+    assertEquals(0, eval.exit, eval.toString());
+    assertTrue(eval.out.contains("| " + ItemsTable.ROWS + " "), eval.out);
+    CliRun list = sqoop("list-tables", "--connect", url, "--username", "root");
+    assertEquals(0, list.exit);
+    assertTrue(list.out.lines().collect(Collectors.toList()).containsAll(List.of("items", "nokey")), list.out);
+  }
+}

@@ -1,0 +1,170 @@
+package dev.hadoopkit.ingest.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hadoopkit.ingest.CliRun;
+import dev.hadoopkit.ingest.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Import and export against the real local PostgreSQL: cursor streaming, ON CONFLICT upserts, COPY, staging. */
+class PostgresIngestIT {
+  private static String db;
+  private static String url;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void createDatabase() throws SQLException {
+    db = TestDatabases.uniqueName("hk_it_pg");
+    url = TestDatabases.createPostgres(db);
+    try (Connection c = TestDatabases.postgres(db); Statement s = c.createStatement()) {
+      s.execute(ItemsTable.postgresDdl("items"));
+      ItemsTable.insert(c, "items");
+      s.execute("CREATE TABLE kv (k INT PRIMARY KEY, v VARCHAR(20))");
+    }
+  }
+
+  @AfterAll
+  static void dropDatabase() throws SQLException {
+    TestDatabases.dropPostgres(db);
+  }
+
+  private CliRun sqoop(String... args) {
+    return CliRun.run(tmp.resolve("hadoop-tmp"), args);
+  }
+
+  private void exec(String sql) throws SQLException {
+    try (Connection c = TestDatabases.postgres(db); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  @Test
+  void importStreamsEveryRowInSqoopText() throws Exception {
+    Path target = tmp.resolve("items");
+    CliRun r = sqoop("import", "--connect", url, "--driver", "org.postgresql.Driver", "--username", "postgres", "--table", "items",
+        "--columns", "id,price,born,seen,flag,score,grp", "-m", "3", "--fetch-size", "50", "--target-dir", target.toString());
+    assertEquals(0, r.exit, r.toString());
+    List<String> expected = ItemsTable.items().stream().map(ItemsTable.Item::sqoopTextWithoutName).sorted().collect(Collectors.toList());
+    List<String> actual = MariaDbIngestIT.readParts(target);
+    Collections.sort(actual);
+    assertEquals(expected, actual);
+  }
+
+  @Test
+  void queryImportSplitOnNullableColumnKeepsNullRows() throws Exception {
+    Path target = tmp.resolve("q");
+    CliRun missing = sqoop("import", "--connect", url, "--username", "postgres", "--query",
+        "SELECT i.id FROM items i WHERE i.id > 0 AND $CONDITIONS", "--split-by", "i.grp", "-m", "4", "--target-dir", target.toString());
+    assertEquals(1, missing.exit, missing.toString());
+    assertTrue(missing.err.contains("must be in the SELECT list"), missing.err);
+    CliRun r = sqoop("import", "--connect", url, "--username", "postgres", "--query",
+        "SELECT i.id, i.grp FROM items i WHERE i.id > 0 AND $CONDITIONS", "--split-by", "i.grp", "-m", "4", "--target-dir", target.toString());
+    assertEquals(0, r.exit, r.toString());
+    List<String> ids = MariaDbIngestIT.readParts(target).stream().map(l -> l.substring(0, l.indexOf(','))).collect(Collectors.toList());
+    Collections.sort(ids);
+    assertEquals(ItemsTable.items().stream().map(i -> String.valueOf(i.id)).sorted().collect(Collectors.toList()), ids);
+  }
+
+  @Test
+  void roundTripThroughInsertAndCopyPreservesEveryValue() throws Exception {
+    exec(ItemsTable.postgresDdl("items_copy"));
+    exec(ItemsTable.postgresDdl("items_direct"));
+    Path target = tmp.resolve("enclosed");
+    CliRun imp = sqoop("import", "--connect", url, "--username", "postgres", "--table", "items", "-m", "2",
+        "--target-dir", target.toString(), "--fields-terminated-by", "\\t", "--enclosed-by", "'", "--escaped-by", "\\\\",
+        "--null-string", "\\\\N", "--null-non-string", "\\\\N", "-z");
+    assertEquals(0, imp.exit, imp.toString());
+    assertTrue(Files.exists(target.resolve("part-m-00000.gz")), "gzip output");
+    String[] common = {"--export-dir", target.toString(), "--input-fields-terminated-by", "\\t", "--input-enclosed-by", "'",
+        "--input-escaped-by", "\\\\", "--input-null-string", "\\\\N", "--input-null-non-string", "\\\\N", "-m", "2"};
+    CliRun insert = sqoop(concat(new String[] {"export", "--connect", url, "--username", "postgres", "--table", "items_copy"}, common));
+    assertEquals(0, insert.exit, insert.toString());
+    CliRun direct = sqoop(concat(new String[] {"export", "--connect", url, "--username", "postgres", "--table", "items_direct",
+        "--direct"}, common));
+    assertEquals(0, direct.exit, direct.toString());
+    try (Connection c = TestDatabases.postgres(db)) {
+      List<String> source = ItemsTable.dump(c, "items");
+      assertEquals(source, ItemsTable.dump(c, "items_copy"));
+      assertEquals(source, ItemsTable.dump(c, "items_direct"));
+    }
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void upsertUsesOnConflictAndStagingMovesRowsAtTheEnd() throws Exception {
+    exec("DELETE FROM kv");
+    exec("INSERT INTO kv VALUES (1,'one'),(2,'two')");
+    exec("CREATE TABLE kv_stage (k INT PRIMARY KEY, v VARCHAR(20))");
+    Path in = Files.createDirectories(tmp.resolve("kv"));
+    Files.writeString(in.resolve("part-m-00000"), "1,uno\n3,tres\n");
+    CliRun update = sqoop("export", "--connect", url, "--username", "postgres", "--table", "kv", "--update-key", "k",
+        "--export-dir", in.toString(), "-m", "1");
+    assertEquals(0, update.exit, update.toString());
+    assertEquals(List.of("1=uno", "2=two"), kv());
+    Files.writeString(in.resolve("part-m-00000"), "2,dos\n4,cuatro\n");
+    CliRun upsert = sqoop("export", "--connect", url, "--username", "postgres", "--table", "kv", "--update-key", "k",
+        "--update-mode", "allowinsert", "--staging-table", "kv_stage", "--export-dir", in.toString(), "-m", "1");
+    assertEquals(0, upsert.exit, upsert.toString());
+    assertEquals(List.of("1=uno", "2=dos", "4=cuatro"), kv());
+  }
+
+  @Test
+  void failedImportAndFailedStagedExportChangeNothing() throws Exception {
+    Path target = Files.createDirectories(tmp.resolve("keep"));
+    Files.writeString(target.resolve("part-m-00000"), "old\n");
+    CliRun imp = sqoop("import", "--connect", url, "--username", "postgres", "--query",
+        "SELECT id, 100 / (id - 300) AS boom FROM items WHERE $CONDITIONS", "-m", "1", "--fetch-size", "10",
+        "--target-dir", target.toString(), "--delete-target-dir");
+    assertEquals(1, imp.exit, imp.toString());
+    assertTrue(imp.err.contains("division by zero"), imp.err);
+    assertEquals("old\n", Files.readString(target.resolve("part-m-00000")));
+
+    exec("DELETE FROM kv");
+    exec("CREATE TABLE kv_stage2 (k INT PRIMARY KEY, v VARCHAR(20))");
+    Path in = Files.createDirectories(tmp.resolve("badkv"));
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= 30; i++) {
+      b.append(i == 25 ? "x25,not a number" : i + ",v" + i).append('\n');
+    }
+    Files.writeString(in.resolve("data.txt"), b.toString());
+    CliRun exp = sqoop("export", "-D", "sqoop.export.records.per.statement=5", "-D", "sqoop.export.statements.per.transaction=1",
+        "--connect", url, "--username", "postgres", "--table", "kv", "--staging-table", "kv_stage2", "--export-dir", in.toString());
+    assertEquals(1, exp.exit, exp.toString());
+    assertTrue(exp.err.contains("data.txt line 21 to "), exp.err);
+    assertTrue(exp.err.contains("line 25"), exp.err);
+    assertEquals(List.of(), kv());
+  }
+
+  private List<String> kv() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = TestDatabases.postgres(db); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT k, v FROM kv ORDER BY k")) {
+      while (rs.next()) {
+        out.add(rs.getInt(1) + "=" + rs.getString(2));
+      }
+    }
+    return out;
+  }
+}
