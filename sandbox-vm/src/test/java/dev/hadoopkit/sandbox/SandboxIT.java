@@ -137,8 +137,43 @@ class SandboxIT {
     assertTrue(jobs.output().contains("SUCCEEDED"), jobs.output());
   }
 
+  /** bin/sqoop imports a table of the sandbox's database into HDFS on YARN; the rows are the table's. */
   @Test
   @Order(3)
+  void sqoopImportFromTheSandboxDatabaseRunsOnYarn() throws Exception {
+    Launchers.Result load = ok(bin.sandbox("load-movielens", "--ratings", "3000", "--seed", "3",
+        "--hdfs-dir", "/user/" + System.getProperty("user.name") + "/small"));
+    assertTrue(load.output().contains("ratings=3000"), load.output());
+    ok(bin.client("sqoop", "import", "--connect", "jdbc:mariadb://127.0.0.1:" + (3306 + offset) + "/movielens",
+        "--username", "root", "--table", "movies", "--target-dir", "/imports/movies", "-m", "1"));
+    List<String> imported = new ArrayList<>(
+        List.of(ok(bin.client("hadoop", "fs", "-cat", "/imports/movies/part-*")).output().strip().split("\n")));
+    List<String> expected = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + (3306 + offset) + "/movielens",
+        "root", "");
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id, title, release_date FROM movies ORDER BY id")) {
+      while (rs.next()) {
+        expected.add(rs.getInt(1) + "," + rs.getString(2) + "," + rs.getString(3));
+      }
+    }
+    imported.sort(java.util.Comparator.comparingInt(l -> Integer.parseInt(l.substring(0, l.indexOf(',')))));
+    assertEquals(expected.size(), imported.size(), "rows imported");
+    assertEquals(expected.get(0), imported.get(0));
+    assertEquals(expected, imported);
+    HealthProbe probe = new HealthProbe();
+    var apps = probe.get(8088 + offset, "/ws/v1/cluster/apps").orElseThrow().path("apps").path("app");
+    long succeeded = 0;
+    for (var app : apps) {
+      if ("SUCCEEDED".equals(app.path("finalStatus").asText())) {
+        succeeded++;
+      }
+    }
+    assertEquals(2, succeeded, "YARN applications: the lowest-rated job and the import: " + apps);
+  }
+
+  @Test
+  @Order(4)
   void adminClientsTalkToTheSandbox() throws Exception {
     Launchers.Result report = ok(bin.client("hdfs", "dfsadmin", "-report"));
     assertTrue(report.output().contains("Live datanodes (3)"), report.output());
@@ -157,7 +192,7 @@ class SandboxIT {
    * blocks. start-node brings the DataNode back.
    */
   @Test
-  @Order(4)
+  @Order(5)
   void jobSurvivesALostDataNodeAndHdfsHeals() throws Exception {
     Path local = temp.resolve("loss");
     Files.createDirectories(local);
@@ -220,7 +255,7 @@ class SandboxIT {
 
   /** A daemon that crashes (SIGKILL) is reported dead with its log's tail, and `up` starts it again. */
   @Test
-  @Order(5)
+  @Order(6)
   void aCrashedDaemonIsReportedAndUpRecoversIt() throws Exception {
     long pid = Long.parseLong(Files.readString(home.resolve("pids/datanode-3.pid")).trim());
     ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();

@@ -28,6 +28,18 @@ public final class PortProbe {
     }
   }
 
+  /** ", the namenode of the sandbox at /x" when the process is a sandbox daemon (another home, or a leftover). */
+  static String sandboxDaemonOf(long pid) {
+    String cmdline = DaemonLauncher.cmdline(pid);
+    Matcher daemon = Pattern.compile("-Dsandbox\\.daemon=([^\\x00]+)").matcher(cmdline);
+    Matcher home = Pattern.compile("-Dsandbox\\.home=([^\\x00]+)").matcher(cmdline);
+    if (daemon.find() && home.find()) {
+      return ", the " + daemon.group(1) + " of the sandbox at " + home.group(1)
+          + " (stop it with `bin/sandbox down --home " + home.group(1) + "`)";
+    }
+    return "";
+  }
+
   public static boolean isListening(int port) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 300);
@@ -48,7 +60,8 @@ public final class PortProbe {
       p.waitFor(5, TimeUnit.SECONDS);
       Matcher m = SS_USER.matcher(out);
       if (m.find()) {
-        return m.group(1) + " (pid " + m.group(2) + ")";
+        String sandbox = sandboxDaemonOf(Long.parseLong(m.group(2)));
+        return m.group(1) + " (pid " + m.group(2) + ")" + sandbox;
       }
       if (!out.isBlank()) {
         return "a process of another user (see `ss -ltnp 'sport = :" + port + "'` as root)";
