@@ -68,4 +68,18 @@ class SandboxCliTest {
     assertEquals(1, run("up", "--home", home.toString(), "--datanodes", "2", "--replication", "3", "--no-db"));
     assertTrue(err().contains("Invalid --replication 3"), err());
   }
+
+  @Test
+  void aTakenPortIsNamedWithItsProcessAndTheWayOut(@TempDir Path home) throws Exception {
+    int offset = 30000 + 100 * java.util.concurrent.ThreadLocalRandom.current().nextInt(100);
+    int nameNodeHttp = 9870 + offset;
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(nameNodeHttp, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      assertEquals(1, run("up", "--home", home.toString(), "--port-offset", Integer.toString(offset), "--no-db"));
+    }
+    assertTrue(err().contains("port " + nameNodeHttp + " (namenode) is taken by java (pid "
+        + ProcessHandle.current().pid() + ")"), err());
+    assertTrue(err().contains("--port-offset"), err());
+    assertEquals(0, run("down", "--home", home.toString()));
+  }
 }
