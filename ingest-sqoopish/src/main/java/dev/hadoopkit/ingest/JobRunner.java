@@ -96,6 +96,7 @@ public final class JobRunner {
       throw new IOException(e);
     }
     console.debug("Submitted " + job.getJobID());
+    console.jobs().submitted(job);
     long lastDraw = 0;
     while (!job.isComplete()) {
       Thread.sleep(100);
@@ -125,6 +126,7 @@ public final class JobRunner {
     } catch (IOException e) {
       // a failed local job may have no counters
     }
+    console.jobs().finished(job, success, counters);
     if (!success && console.verbose()) {
       try {
         for (TaskCompletionEvent e : job.getTaskCompletionEvents(0, 100)) {
