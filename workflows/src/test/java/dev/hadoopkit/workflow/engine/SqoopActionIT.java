@@ -92,7 +92,7 @@ class SqoopActionIT {
    *                      \--> count(shell: wc -l data/items/part-m-*, capture-output) -------> joined(join)
    *                                                                                                 |
    *           enough(decision) <----------------------------------------------------------------------/
-   *             |-- hadoop:counters('import') ROWS_IMPORTED == count.rows == 6
+   *             |-- hadoop:counters('import') ROWS_IMPORTED == count.rows, [RECORDS][MAP_IN] == 6
    *             |      and fs:exists(done/_IMPORTED) --> export(sqoop <arg>s: data/items -> items_copy,
    *             |                                              user with --password) --> end
    *             \-- default --> fail(kill)
@@ -119,7 +119,8 @@ class SqoopActionIT {
         + "  <join name=\"joined\" to=\"enough\"/>\n"
         + "  <decision name=\"enough\"><switch>\n"
         + "    <case to=\"export\">${hadoop:counters('import')['dev.hadoopkit.ingest.IngestCounters']['ROWS_IMPORTED']"
-        + " eq wf:actionData('count')['rows'] and fs:exists('" + d + "done/_IMPORTED')}</case>\n"
+        + " eq wf:actionData('count')['rows'] and hadoop:counters('import')[RECORDS][MAP_IN] eq 6"
+        + " and fs:exists('" + d + "done/_IMPORTED')}</case>\n"
         + "    <default to=\"fail\"/>\n  </switch></decision>\n"
         + "  <action name=\"export\">\n    <sqoop xmlns=\"uri:oozie:sqoop-action:0.2\">\n"
         + "      <arg>export</arg><arg>--connect</arg><arg>jdbc:mysql://127.0.0.1:3306/${db}</arg>\n"
@@ -158,6 +159,8 @@ class SqoopActionIT {
     assertEquals("6", state.nodeRun("count").data().get("rows"));
     assertEquals(6L, state.nodeRun("import").counters().get("dev.hadoopkit.ingest.IngestCounters")
         .get("ROWS_IMPORTED"));
+    assertEquals(6L, state.nodeRun("import").counters().get("org.apache.hadoop.mapred.Task$Counter")
+        .get("MAP_OUTPUT_RECORDS"));
     assertEquals(6L, state.nodeRun("export").counters().get("dev.hadoopkit.ingest.IngestCounters")
         .get("ROWS_EXPORTED"));
     assertTrue(state.nodeRun("export").externalId().startsWith("job_local"));
