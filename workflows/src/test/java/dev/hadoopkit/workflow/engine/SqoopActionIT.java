@@ -200,6 +200,42 @@ class SqoopActionIT {
     assertNoPassword(root.resolve("state").resolve(state.id()));
   }
 
+  /*
+   *  start -> toHdfs(sqoop import --target-dir /warehouse/items; name-node from <global> = a MiniDFSCluster,
+   *                  while the engine's own default file system is file:///) -> end
+   */
+  @Test
+  void nameNodeOfTheActionReachesTheIngestJob() throws Exception {
+    org.apache.hadoop.conf.Configuration dfsConf = new org.apache.hadoop.conf.Configuration();
+    dfsConf.set(org.apache.hadoop.hdfs.MiniDFSCluster.HDFS_MINIDFS_BASEDIR, root.resolve("dfs").toString());
+    org.apache.hadoop.hdfs.MiniDFSCluster cluster = new org.apache.hadoop.hdfs.MiniDFSCluster.Builder(dfsConf)
+        .numDataNodes(1).build();
+    try {
+      cluster.waitActive();
+      org.apache.hadoop.fs.FileSystem hdfs = cluster.getFileSystem();
+      Path app = app(root, "hdfs", head("sqoop-hdfs", "toHdfs")
+          + "  <action name=\"toHdfs\">\n    <sqoop xmlns=\"uri:oozie:sqoop-action:1.0\">\n"
+          + "      <command>import --connect jdbc:mariadb://127.0.0.1:3306/${db} --username root --table items"
+          + " --where id&lt;=4 -m 1 --target-dir /warehouse/items</command>\n"
+          + "    </sqoop>\n    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n" + TAIL);
+
+      WorkflowEngine engine = engine(root, 2);
+      Submission submission = engine.prepare(Map.of("db", database, "jobTracker", "local",
+          "nameNode", hdfs.getUri().toString()), Map.of(), app.toUri().toString());
+      RunState state = engine.run(engine.submit(submission, null, RunListener.NONE), RunListener.NONE);
+
+      assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+      org.apache.hadoop.fs.Path part = new org.apache.hadoop.fs.Path("/warehouse/items/part-m-00000");
+      assertEquals("1,anvil,12.50,2024-01-31\n2,bolt,0.05,2024-02-29\n3,crème brûlée,7.00,1999-12-31\n"
+          + "4,döner,5.25,2000-01-01\n", new String(hdfs.open(part).readAllBytes(), StandardCharsets.UTF_8));
+      assertFalse(Files.exists(Path.of("/warehouse/items")), "nothing on the engine's local file system");
+      assertEquals(4L, state.nodeRun("toHdfs").counters().get("dev.hadoopkit.ingest.IngestCounters")
+          .get("ROWS_IMPORTED"));
+    } finally {
+      cluster.shutdown();
+    }
+  }
+
   private List<String> rows(String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = root(); Statement s = c.createStatement();
