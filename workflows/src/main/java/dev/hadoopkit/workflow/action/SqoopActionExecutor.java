@@ -46,12 +46,12 @@ final class SqoopActionExecutor implements ActionExecutor {
     List<String> args = arguments(body);
     List<String> secrets = secrets(args);
     if (args.isEmpty()) {
-      return ActionOutcome.failed("SQOOP_ARGS", "node [" + context.node() + "]: the sqoop action has an empty"
+      return ActionOutcome.error("SQOOP_USAGE", "node [" + context.node() + "]: the sqoop action has an empty"
           + " <command>; write the Sqoop command line without 'sqoop', e.g. import --connect jdbc:mysql://host/db"
           + " --table t");
     }
     if (args.contains("-P")) {
-      return ActionOutcome.failed("SQOOP_ARGS", "node [" + context.node() + "]: -P cannot prompt for a password"
+      return ActionOutcome.error("SQOOP_USAGE", "node [" + context.node() + "]: -P cannot prompt for a password"
           + " inside a workflow; use --password-file (a <file> or a Hadoop path) or --password-alias");
     }
     FileLocalizer.localize(body, context);
@@ -160,8 +160,10 @@ final class SqoopActionExecutor implements ActionExecutor {
     for (int i = 0; i + 1 < out.size(); i++) {
       if (FILE_OPTIONS.contains(out.get(i))) {
         String value = out.get(i + 1);
-        if (!value.startsWith("/") && !value.contains(":") && Files.isRegularFile(workDir.resolve(value))) {
-          out.set(i + 1, workDir.resolve(value).toAbsolutePath().toString());
+        java.nio.file.Path local = workDir.resolve(value).toAbsolutePath();
+        if (!value.startsWith("/") && !value.contains(":") && Files.isRegularFile(local)) {
+          // --password-file is read through Hadoop's FileSystem (the default may be HDFS): name the local one
+          out.set(i + 1, out.get(i).equals("--password-file") ? local.toUri().toString() : local.toString());
         }
       }
     }

@@ -201,8 +201,38 @@ class SqoopActionIT {
   }
 
   /*
+   *  start -> prompt(sqoop with -P) --error--> typo(sqoop with --tabel) --error--> fail(kill)
+   */
+  @Test
+  void usageErrorsFollowTheErrorTransitionWithoutConnecting() throws Exception {
+    String connect = "import --connect jdbc:mysql://127.0.0.1:3306/${db} --username root ";
+    Path app = app(root, "usage", head("sqoop-usage", "prompt")
+        + "  <action name=\"prompt\"><sqoop xmlns=\"uri:oozie:sqoop-action:0.4\"><command>" + connect
+        + "-P --table items --target-dir " + root.toUri() + "p</command></sqoop>"
+        + "<ok to=\"end\"/><error to=\"typo\"/></action>\n"
+        + "  <action name=\"typo\"><sqoop xmlns=\"uri:oozie:sqoop-action:0.4\"><command>" + connect
+        + "--tabel items --target-dir " + root.toUri() + "t</command></sqoop>"
+        + "<ok to=\"end\"/><error to=\"fail\"/></action>\n" + TAIL);
+
+    RunState state = run(engine(root, 2), app, Map.of("db", database, "jobTracker", "local", "nameNode",
+        "file:///"));
+
+    assertEquals(WorkflowStatus.KILLED, state.status());
+    assertNode(state, "prompt", NodeStatus.ERROR);
+    assertEquals("SQOOP_USAGE", state.nodeRun("prompt").errorCode());
+    assertTrue(state.nodeRun("prompt").errorMessage().contains("-P cannot prompt for a password"),
+        state.nodeRun("prompt").errorMessage());
+    assertNode(state, "typo", NodeStatus.ERROR);
+    assertEquals("SQOOP_USAGE", state.nodeRun("typo").errorCode());
+    assertTrue(state.nodeRun("typo").errorMessage().startsWith("sqoop import failed (exit 2): ")
+        && state.nodeRun("typo").errorMessage().contains("--tabel"), state.nodeRun("typo").errorMessage());
+    assertFalse(Files.exists(root.resolve("p")) || Files.exists(root.resolve("t")));
+  }
+
+  /*
    *  start -> toHdfs(sqoop import --target-dir /warehouse/items; name-node from <global> = a MiniDFSCluster,
-   *                  while the engine's own default file system is file:///) -> end
+   *                  while the engine's own default file system is file:///; --password-file secret.txt
+   *                  from <file>, read from the action's local work dir) -> end
    */
   @Test
   void nameNodeOfTheActionReachesTheIngestJob() throws Exception {
@@ -215,10 +245,11 @@ class SqoopActionIT {
       org.apache.hadoop.fs.FileSystem hdfs = cluster.getFileSystem();
       Path app = app(root, "hdfs", head("sqoop-hdfs", "toHdfs")
           + "  <action name=\"toHdfs\">\n    <sqoop xmlns=\"uri:oozie:sqoop-action:1.0\">\n"
-          + "      <command>import --connect jdbc:mariadb://127.0.0.1:3306/${db} --username root --table items"
-          + " --where id&lt;=4 -m 1 --target-dir /warehouse/items</command>\n"
-          + "    </sqoop>\n    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n" + TAIL);
+          + "      <command>import --connect jdbc:mariadb://127.0.0.1:3306/${db} --username " + user
+          + " --password-file secret.txt --table items --where id&lt;=4 -m 1 --target-dir /warehouse/items</command>\n"
+          + "      <file>secret.txt</file>\n    </sqoop>\n    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n" + TAIL);
 
+      Files.writeString(app.resolve("secret.txt"), PASSWORD + "\n");
       WorkflowEngine engine = engine(root, 2);
       Submission submission = engine.prepare(Map.of("db", database, "jobTracker", "local",
           "nameNode", hdfs.getUri().toString()), Map.of(), app.toUri().toString());
