@@ -58,17 +58,15 @@ final class SqoopActionExecutor implements ActionExecutor {
     args = localFiles(args, context.workDir());
 
     Configuration conf = new Configuration(context.conf());
-    killStillRunning(context.previousExternalId(), conf, context);
+    killStillRunning(context.previousExternalId(), conf);
 
     List<String> ids = new ArrayList<>();
-    List<Job> running = new ArrayList<>();
     JobListener listener = new JobListener() {
       @Override
       public void submitted(Job job) {
         String id;
         synchronized (ids) {
           ids.add(job.getJobID().toString());
-          running.add(job);
           id = String.join(",", ids);
         }
         context.externalId().accept(id);
@@ -174,7 +172,7 @@ final class SqoopActionExecutor implements ActionExecutor {
    * On resume: a cluster job the previous engine started may still run (an export would insert its rows twice once
    * the action runs again), so it is killed first. LocalJobRunner jobs died with that engine.
    */
-  private static void killStillRunning(String previous, Configuration conf, ActionContext context) {
+  private static void killStillRunning(String previous, Configuration conf) {
     if (previous == null) {
       return;
     }
