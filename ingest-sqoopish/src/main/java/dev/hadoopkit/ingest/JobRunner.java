@@ -105,6 +105,7 @@ public final class JobRunner {
       throw new IOException(e);
     }
     console.debug("Submitted " + job.getJobID());
+    console.jobs().submitted(job);
     long lastDraw = 0;
     while (!job.isComplete()) {
       Thread.sleep(100);
@@ -143,6 +144,7 @@ public final class JobRunner {
     } catch (IOException e) {
       // a failed local job may have no counters
     }
+    console.jobs().finished(job, success, counters);
     if (!success && console.verbose()) {
       try {
         for (TaskCompletionEvent e : job.getTaskCompletionEvents(0, 100)) {

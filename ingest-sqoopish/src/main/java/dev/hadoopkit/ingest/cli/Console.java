@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.cli;
 
+import dev.hadoopkit.ingest.JobListener;
 import java.io.PrintStream;
 
 /**
@@ -11,12 +12,20 @@ public final class Console {
   private final PrintStream err;
   private final boolean verbose;
   private final boolean terminal;
+  private final JobListener jobs;
+  private volatile String lastError;
 
   public Console(PrintStream out, PrintStream err, boolean verbose, boolean terminal) {
+    this(out, err, verbose, terminal, JobListener.NONE);
+  }
+
+  /** A console that also reports every submitted MapReduce job to {@code jobs} (for programs embedding ingest). */
+  public Console(PrintStream out, PrintStream err, boolean verbose, boolean terminal, JobListener jobs) {
     this.out = out;
     this.err = err;
     this.verbose = verbose;
     this.terminal = terminal;
+    this.jobs = jobs;
   }
 
   public static Console system(boolean verbose) {
@@ -25,6 +34,16 @@ public final class Console {
 
   public PrintStream out() {
     return out;
+  }
+
+  /** Who is told about submitted and finished jobs. */
+  public JobListener jobs() {
+    return jobs;
+  }
+
+  /** The last line given to {@link #error(String)}, or null: what failed, for an embedder. */
+  public String lastError() {
+    return lastError;
   }
 
   public boolean verbose() {
@@ -54,6 +73,7 @@ public final class Console {
   }
 
   public void error(String message) {
+    lastError = message;
     err.println("ERROR " + message);
   }
 

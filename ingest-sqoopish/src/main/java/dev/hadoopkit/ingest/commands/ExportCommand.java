@@ -33,7 +33,6 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.NullOutputFormat;
 
 /** {@code sqoop export}: text files into a table, as a map-only MapReduce job whose tasks are never retried. */
 public final class ExportCommand implements Command {
@@ -136,7 +135,7 @@ public final class ExportCommand implements Command {
     Job job = Job.getInstance(conf, args.get("mapreduce-job-name", table + ".jar"));
     Configuration jc = job.getConfiguration();
     session.spec().store(jc);
-    ConnectionSpec.storePassword(job.getCredentials(), session.password());
+    ConnectionSpec.storePassword(job, session.password());
     (staging == null ? target : target.withTable(staging)).store(jc);
     delimiters.store(jc, ExportMapper.KEY_DELIMITERS);
     jc.setInt(ExportInputFormat.KEY_LINE_DELIMITER, delimiters.linesTerminatedBy());
@@ -160,7 +159,7 @@ public final class ExportCommand implements Command {
     ExportInputFormat.setMaxInputSplitSize(job, perSplit);
     job.setMapperClass(ExportMapper.class);
     job.setNumReduceTasks(0);
-    job.setOutputFormatClass(NullOutputFormat.class);
+    job.setOutputFormatClass(dev.hadoopkit.ingest.exports.ExportOutputFormat.class);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(NullWritable.class);
     JobRunner.configure(job, conf, mappers);

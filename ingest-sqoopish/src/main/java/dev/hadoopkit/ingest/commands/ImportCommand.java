@@ -293,7 +293,7 @@ public final class ImportCommand implements Command {
           (table != null ? table : "QueryResult") + ".jar"));
       Configuration jc = job.getConfiguration();
       session.spec().store(jc);
-      ConnectionSpec.storePassword(job.getCredentials(), session.password());
+      ConnectionSpec.storePassword(job, session.password());
       jc.set(ImportMapper.KEY_QUERY, template);
       ImportInputFormat.storeSplits(jc, splits);
       ColumnInfo.store(jc, columns);

@@ -2,6 +2,7 @@ package dev.hadoopkit.ingest.db;
 
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.UsageException;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -188,6 +189,38 @@ public final class ConnectionSpec {
   public static void storePassword(Credentials credentials, char[] password) {
     if (password != null) {
       credentials.addSecretKey(PASSWORD_ALIAS, new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Set (true) in the job configuration when a password travels in the job's credentials. */
+  public static final String KEY_PASSWORD_EXPECTED = "hadoopkit.ingest.connect.password.expected";
+
+  /** Stores the password in the job's credentials and notes in the configuration that one is there. */
+  public static void storePassword(org.apache.hadoop.mapreduce.Job job, char[] password) {
+    storePassword(job.getCredentials(), password);
+    job.getConfiguration().setBoolean(KEY_PASSWORD_EXPECTED, password != null);
+  }
+
+  /**
+   * Works around a race in Hadoop's LocalJobRunner: {@code submitJob} starts the job's thread before it hands the job
+   * its Credentials, and each task copies the Credentials it finds when it starts, so a task could run without the
+   * password ("using password: NO"). The output committer's {@code setupJob} runs on that thread before any task is
+   * created, and calls this: it waits (at most 30 s) until the password has arrived in the live job configuration.
+   * On YARN the credentials are there from the start and this returns at once.
+   */
+  public static void awaitPassword(org.apache.hadoop.mapreduce.JobContext context) throws IOException {
+    Configuration conf = context.getConfiguration();
+    if (!conf.getBoolean(KEY_PASSWORD_EXPECTED, false) || !(conf instanceof org.apache.hadoop.mapred.JobConf job)) {
+      return;
+    }
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (loadPassword(job.getCredentials()) == null && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("Interrupted while waiting for the job's credentials", e);
+      }
     }
   }
 

@@ -30,7 +30,14 @@ public final class ImportMapper extends Mapper<NullWritable, NullWritable, Resul
     try (Connection connection = spec.open(password, Map.of());
         Statement statement = spec.dialect().streamingStatement(connection, spec.fetchSize());
         ResultSet rs = statement.executeQuery(sql)) {
+      org.apache.hadoop.mapreduce.Counter imported = context.getCounter(dev.hadoopkit.ingest.IngestCounters.ROWS_IMPORTED);
+      long before = imported.getValue();
       context.write(rs, NullWritable.get());
+      // As in Sqoop, every row is a map input and output record (Oozie's hadoop:counters(node)[RECORDS][MAP_IN]);
+      // the framework counted the one write of the whole result set.
+      long rows = imported.getValue() - before;
+      context.getCounter(org.apache.hadoop.mapreduce.TaskCounter.MAP_INPUT_RECORDS).increment(rows);
+      context.getCounter(org.apache.hadoop.mapreduce.TaskCounter.MAP_OUTPUT_RECORDS).increment(rows - 1);
       if (!connection.getAutoCommit()) {
         connection.commit();
       }

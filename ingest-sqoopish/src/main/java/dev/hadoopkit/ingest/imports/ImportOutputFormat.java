@@ -26,6 +26,24 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
   private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
   public static final String KEY_CODEC = "hadoopkit.ingest.import.codec";
 
+  private org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter committer;
+
+  /** Hadoop's file committer, which first waits for the job's password (see ConnectionSpec.awaitPassword). */
+  @Override
+  public synchronized org.apache.hadoop.mapreduce.OutputCommitter getOutputCommitter(TaskAttemptContext context)
+      throws IOException {
+    if (committer == null) {
+      committer = new org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter(getOutputPath(context), context) {
+        @Override
+        public void setupJob(org.apache.hadoop.mapreduce.JobContext job) throws IOException {
+          dev.hadoopkit.ingest.db.ConnectionSpec.awaitPassword(job);
+          super.setupJob(job);
+        }
+      };
+    }
+    return committer;
+  }
+
   @Override
   public RecordWriter<ResultSet, NullWritable> getRecordWriter(TaskAttemptContext context) throws IOException {
     Configuration conf = context.getConfiguration();

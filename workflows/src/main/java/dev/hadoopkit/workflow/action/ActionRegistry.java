@@ -26,13 +26,12 @@ public final class ActionRegistry {
         .register(new DistcpActionExecutor())
         .register(new EmailActionExecutor())
         .register(new Hive2ActionExecutor())
+        .register(new SqoopActionExecutor())
         .register(new UnsupportedActionExecutor("pig", "rewrite the script as a map-reduce or java action"))
         .register(new UnsupportedActionExecutor("hive", "run the query over JDBC from a java action"))
         .register(new UnsupportedActionExecutor("spark", "submit the job from a shell action (spark-submit)"))
         .register(new UnsupportedActionExecutor("ssh", "run the remote command from a shell action"))
-        .register(new UnsupportedActionExecutor("git", "clone in a shell action"))
-        .register(new UnsupportedActionExecutor("sqoop",
-            "import with the ingest module from a java action until the sqoop action lands"));
+        .register(new UnsupportedActionExecutor("git", "clone in a shell action"));
   }
 
   public ActionExecutor get(String type) {
