@@ -47,12 +47,14 @@ hk_conf_dir() {
   fi
 }
 
-# Options every launcher passes to the JVM.
+# Options every launcher passes to the JVM. The client JIT stops at C1 by default (HK_TIERED_STOP=1): on two cores
+# C2's compiler threads compete with the job, and a local job of 10 M ratings in a fresh JVM finished in 4.7 s with
+# C1 against 7.8 s with C2 (docs/benchmarks.md). Long single-JVM runs may prefer HK_TIERED_STOP=4.
 hk_java_opts() {
   local logdir="${HADOOP_LOG_DIR:-${TMPDIR:-/tmp}/hadoopkit-logs-$(id -un)}"
   local log4j="$HK_ROOT/conf/log4j.properties"
   if [ -n "${HADOOP_CONF_DIR:-}" ] && [ -f "$HADOOP_CONF_DIR/log4j.properties" ]; then
     log4j="$HADOOP_CONF_DIR/log4j.properties"
   fi
-  echo "-Xmx${HADOOP_HEAPSIZE_MAX:-1g} -XX:+UseParallelGC -XX:TieredStopAtLevel=${HK_TIERED_STOP:-4} -Dhadoop.log.dir=$logdir -Dhadoop.log.file=hadoop.log -Dhadoop.root.logger=${HADOOP_ROOT_LOGGER:-WARN,console} -Dlog4j.configuration=file:$log4j ${HADOOP_CLIENT_OPTS:-} ${HADOOP_OPTS:-}"
+  echo "-Xmx${HADOOP_HEAPSIZE_MAX:-1g} -XX:+UseParallelGC -XX:TieredStopAtLevel=${HK_TIERED_STOP:-1} -Dhadoop.log.dir=$logdir -Dhadoop.log.file=hadoop.log -Dhadoop.root.logger=${HADOOP_ROOT_LOGGER:-WARN,console} -Dlog4j.configuration=file:$log4j ${HADOOP_CLIENT_OPTS:-} ${HADOOP_OPTS:-}"
 }
