@@ -280,7 +280,7 @@ public final class Orc {
         batch = type.createRowBatch();
       } catch (IOException | RuntimeException e) {
         reader.close();
-        if (e instanceof CorruptFileException) {
+        if (e instanceof CorruptFileException || e instanceof IllegalArgumentException) {
           throw e;
         }
         throw new CorruptFileException(FileFormat.ORC, file, CorruptFileException.reason(e), e);

@@ -136,6 +136,8 @@ public final class Parquet {
           .withSchema(settings.schema())
           .withDataModel(GenericData.get())
           .withCompressionCodec(codec(settings.codec()))
+          .withRowGroupSize(conf.getLong("parquet.block.size", ParquetWriter.DEFAULT_BLOCK_SIZE))
+          .withPageSize(conf.getInt("parquet.page.size", ParquetWriter.DEFAULT_PAGE_SIZE))
           .build();
     }
 
