@@ -32,6 +32,15 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
     return new DetectingReader();
   }
 
+  /** Checks every binary file's footer first, so a truncated file fails the job at submission, named. */
+  @Override
+  public List<InputSplit> getSplits(JobContext job) throws IOException {
+    for (org.apache.hadoop.fs.FileStatus status : listStatus(job)) {
+      dev.hadoopkit.formats.io.Formats.check(job.getConfiguration(), status.getPath());
+    }
+    return super.getSplits(job);
+  }
+
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
     try {

@@ -111,6 +111,10 @@ public final class Avro {
    * A complete container file ends with the sync marker of its header; a truncated one does not (Avro's own
    * reader stops quietly at a cut block, so this is checked up front).
    */
+  public static void check(Configuration conf, Path file) throws IOException {
+    checkComplete(file.getFileSystem(conf), file);
+  }
+
   static void checkComplete(FileSystem fs, Path file) throws IOException {
     long length = fs.getFileStatus(file).getLen();
     byte[] sync = new byte[16];

@@ -49,6 +49,26 @@ public final class Formats {
   }
 
   /**
+   * Checks that a binary file is whole: its footer (Parquet, ORC) or header and final sync marker (Avro) can be
+   * read. Cheap: no data is decoded. Fails with a {@link CorruptFileException} naming the file.
+   */
+  public static void check(Configuration conf, Path file) throws IOException {
+    switch (FileFormat.detect(conf, file)) {
+      case AVRO:
+        Avro.check(conf, file);
+        break;
+      case PARQUET:
+        Parquet.footer(conf, file);
+        break;
+      case ORC:
+        Orc.open(conf, file).close();
+        break;
+      default:
+        break;
+    }
+  }
+
+  /**
    * The data files a path stands for: the file itself, or a directory's visible files (names not starting
    * with {@code _} or {@code .}), recursively, in name order. Fails when there are none.
    */
