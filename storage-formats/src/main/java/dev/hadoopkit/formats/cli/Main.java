@@ -38,7 +38,7 @@ public final class Main extends Configured implements Tool {
     this.out = out;
     this.err = err;
     this.commands = register(new ConvertCommand(), new SchemaCommand(), new MetaCommand(), new HeadCommand(),
-        new CatCommand(), new CountCommand(), new StatsCommand());
+        new CatCommand(), new CountCommand(), new StatsCommand(), new BenchCommand());
   }
 
   public Main() {

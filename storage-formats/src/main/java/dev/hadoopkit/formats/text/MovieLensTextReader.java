@@ -37,6 +37,10 @@ public final class MovieLensTextReader implements RecordReader {
   private final MovieParser movieParser = new MovieParser();
   private MovieFormat movieFormat;
   private long lineNumber;
+  private final InputStream bytes;
+  private byte[] buffer = new byte[1 << 16];
+  private int position;
+  private int limit;
 
   public MovieLensTextReader(InputStream in, String source, Preset preset) throws IOException {
     this.preset = preset;
@@ -57,7 +61,9 @@ public final class MovieLensTextReader implements RecordReader {
     } else if (preset == Preset.MOVIELENS_RATINGS || preset == Preset.MOVIELENS_RATINGS_LATEST) {
       charset = StandardCharsets.UTF_8;
     }
-    this.lines = new BufferedReader(new InputStreamReader(buffered, charset), 1 << 16);
+    // Ratings are parsed from bytes (no charset decoding); movies and users go through a reader.
+    this.bytes = preset.isRatings() ? in : null;
+    this.lines = preset.isRatings() ? null : new BufferedReader(new InputStreamReader(buffered, charset), 1 << 16);
     this.intRating = preset.isRatings() && Schemas.nonNull(schema.getField("rating").schema()).getType() == Schema.Type.INT;
   }
 
@@ -68,6 +74,9 @@ public final class MovieLensTextReader implements RecordReader {
 
   @Override
   public GenericRecord next() throws IOException {
+    if (bytes != null) {
+      return nextRating();
+    }
     String line;
     while ((line = lines.readLine()) != null) {
       lineNumber++;
@@ -87,28 +96,100 @@ public final class MovieLensTextReader implements RecordReader {
     return null;
   }
 
+  private GenericRecord nextRating() throws IOException {
+    while (true) {
+      int end = findNewline();
+      if (end < 0) {
+        return null;
+      }
+      int start = position;
+      position = end + 1;
+      lineNumber++;
+      int length = end - start;
+      if (length > 0 && buffer[end - 1] == '\r') {
+        length--;
+      }
+      if (length == 0 || isBlank(start, length)) {
+        continue;
+      }
+      try {
+        if (lineNumber == 1 && ratingParser.isHeader(buffer, start, length)) {
+          continue;
+        }
+        return rating(ratingParser.parse(buffer, start, length));
+      } catch (MalformedRecordException e) {
+        throw new IOException(String.format(Locale.ROOT, "Cannot read %s line %d as %s: %s", source, lineNumber,
+            preset.presetName(), e.getMessage()));
+      }
+    }
+  }
+
+  private boolean isBlank(int start, int length) {
+    for (int i = start; i < start + length; i++) {
+      if (buffer[i] != ' ' && buffer[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index of the next line's end in the buffer (refilling it as needed); -1 at the end of input. */
+  private int findNewline() throws IOException {
+    int scanned = position;
+    while (true) {
+      for (int i = scanned; i < limit; i++) {
+        if (buffer[i] == '\n') {
+          return i;
+        }
+      }
+      if (position > 0) {
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+      }
+      if (limit == buffer.length) {
+        buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+      }
+      scanned = limit;
+      int read = bytes.read(buffer, limit, buffer.length - limit);
+      if (read < 0) {
+        if (limit > position) {
+          // The last line has no newline: end it here.
+          if (limit == buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, buffer.length + 1);
+          }
+          buffer[limit] = '\n';
+          return limit++;
+        }
+        return -1;
+      }
+      limit += read;
+    }
+  }
+
+  private GenericRecord rating(Rating rating) throws MalformedRecordException {
+    GenericData.Record record = new GenericData.Record(schema);
+    record.put(0, rating.userId());
+    record.put(1, rating.movieId());
+    if (intRating) {
+      if (rating.rating() != Math.rint(rating.rating())) {
+        throw new MalformedRecordException("rating " + rating.rating() + " is not a whole star; half-star data "
+            + "(ml-latest) needs --preset movielens-ratings-latest (rating as float)");
+      }
+      record.put(2, (int) rating.rating());
+    } else {
+      record.put(2, (float) rating.rating());
+    }
+    record.put(3, rating.timestamp() * 1000L);
+    return record;
+  }
+
   private GenericRecord parse(String line) throws MalformedRecordException {
     GenericData.Record record = new GenericData.Record(schema);
     switch (preset) {
       case MOVIELENS_RATINGS:
       case MOVIELENS_RATINGS_LATEST:
-        if (lineNumber == 1 && ratingParser.isHeader(line)) {
-          return null;
-        }
-        Rating rating = ratingParser.parse(line);
-        record.put(0, rating.userId());
-        record.put(1, rating.movieId());
-        if (intRating) {
-          if (rating.rating() != Math.rint(rating.rating())) {
-            throw new MalformedRecordException("rating " + rating.rating() + " is not a whole star; half-star data "
-                + "(ml-latest) needs --preset movielens-ratings-latest (rating as float)");
-          }
-          record.put(2, (int) rating.rating());
-        } else {
-          record.put(2, (float) rating.rating());
-        }
-        record.put(3, rating.timestamp() * 1000L);
-        return record;
+        return rating(ratingParser.parse(line));
       case MOVIELENS_MOVIES:
         Movie movie = movieParser.parse(line, movieFormat);
         if (movie == null) {
@@ -146,6 +227,11 @@ public final class MovieLensTextReader implements RecordReader {
 
   @Override
   public void close() throws IOException {
-    lines.close();
+    if (lines != null) {
+      lines.close();
+    }
+    if (bytes != null) {
+      bytes.close();
+    }
   }
 }
