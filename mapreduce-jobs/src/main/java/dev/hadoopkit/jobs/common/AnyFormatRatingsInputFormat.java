@@ -19,7 +19,8 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * Ratings in any format: each split's file is recognised by its magic bytes. Text goes to
  * {@link RatingsInputFormat}; Avro, Parquet and ORC are read through storage-formats with only the columns the
  * jobs use ({@link #COLUMNS}: the timestamp is never read), one split per block, row group or stripe range.
- * Every format yields the same {@code (NullWritable, RatingWritable)}.
+ * ORC is read column-vector by column-vector ({@link OrcRatingsReader}). Every format yields the same
+ * {@code (NullWritable, RatingWritable)}.
  */
 public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
 
@@ -62,9 +63,13 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
     public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
       Path file = ((FileSplit) split).getPath();
       FileFormat format = FileFormat.detect(context.getConfiguration(), file);
-      delegate = format == FileFormat.TEXT
-          ? AnyFormatRatingsInputFormat.super.createRecordReader(split, context)
-          : new BinaryRatingsReader(format);
+      if (format == FileFormat.TEXT) {
+        delegate = AnyFormatRatingsInputFormat.super.createRecordReader(split, context);
+      } else if (format == FileFormat.ORC) {
+        delegate = new OrcRatingsReader();
+      } else {
+        delegate = new BinaryRatingsReader(format);
+      }
       delegate.initialize(split, context);
     }
 
