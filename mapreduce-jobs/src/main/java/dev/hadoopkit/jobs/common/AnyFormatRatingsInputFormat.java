@@ -19,7 +19,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * Ratings in any format: each split's file is recognised by its magic bytes. Text goes to
  * {@link RatingsInputFormat}; Avro, Parquet and ORC are read through storage-formats with only the columns the
  * jobs use ({@link #COLUMNS}: the timestamp is never read), one split per block, row group or stripe range.
- * ORC is read column-vector by column-vector ({@link OrcRatingsReader}). Every format yields the same
+ * ORC and Parquet are read column by column ({@link OrcRatingsReader}, {@link ParquetRatingsReader}). Every format yields the same
  * {@code (NullWritable, RatingWritable)}.
  */
 public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
@@ -67,6 +67,8 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
         delegate = AnyFormatRatingsInputFormat.super.createRecordReader(split, context);
       } else if (format == FileFormat.ORC) {
         delegate = new OrcRatingsReader();
+      } else if (format == FileFormat.PARQUET) {
+        delegate = new ParquetRatingsReader();
       } else {
         delegate = new BinaryRatingsReader(format);
       }
