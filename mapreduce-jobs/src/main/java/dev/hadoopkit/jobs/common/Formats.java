@@ -18,6 +18,14 @@ public final class Formats {
     return new BigDecimal(sum).divide(BigDecimal.valueOf(count), 4, RoundingMode.HALF_UP).toPlainString();
   }
 
+  /**
+   * An average known only as a double (read back from a Parquet/ORC/Avro result): its shortest decimal form rounded
+   * half up, which gives what {@link #average(double, long)} printed for the exact quotient.
+   */
+  public static String average(double value) {
+    return new BigDecimal(Double.toString(value)).setScale(4, RoundingMode.HALF_UP).toPlainString();
+  }
+
   /** Whole-star ratings as integers ({@code 4}), half stars as decimals ({@code 4.5}). */
   public static String rating(double value) {
     if (value == Math.rint(value)) {

@@ -143,7 +143,7 @@ public abstract class JobCommand extends Configured implements Tool {
 
     Job job = Job.getInstance(conf, "movielens " + name());
     job.setJarByClass(getClass());
-    job.setInputFormatClass(RatingsInputFormat.class);
+    job.setInputFormatClass(AnyFormatRatingsInputFormat.class);
     for (Path input : inputs) {
       FileInputFormat.addInputPath(job, input);
     }
@@ -151,6 +151,7 @@ public abstract class JobCommand extends Configured implements Tool {
     job.setOutputKeyClass(Text.class);
     job.setOutputValueClass(NullWritable.class);
     FileOutputFormat.setOutputPath(job, staging);
+    OutputFormatOption.configure(job, command, columns());
     // One reducer: its input is already aggregated per movie/user by the mappers, at most a few hundred
     // thousand records, and one reducer is what makes the single output file globally ordered.
     job.setNumReduceTasks(1);
@@ -198,6 +199,7 @@ public abstract class JobCommand extends Configured implements Tool {
           .build());
     }
     addOptions(options);
+    OutputFormatOption.addTo(options);
     options.addOption(Option.builder().longOpt("strict").desc("fail on the first malformed line instead of skipping it").build());
     options.addOption(Option.builder().longOpt("overwrite").desc("replace the output directory if it exists").build());
     options.addOption(Option.builder().longOpt("print").desc("print the result as a table when the job is done").build());

@@ -3,10 +3,8 @@ package dev.hadoopkit.jobs.common;
 import dev.hadoopkit.formats.movielens.MovieCatalog;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -55,9 +53,7 @@ public final class MovieCatalogLoader {
   public static MovieCatalog read(Configuration conf, List<Path> files) throws IOException {
     MovieCatalog.Builder builder = MovieCatalog.builder();
     for (Path file : files) {
-      try (InputStream in = file.getFileSystem(conf).open(file)) {
-        builder.read(in, file.toString());
-      }
+      MovieFiles.read(builder, conf, file, file.toString());
     }
     return builder.build();
   }
@@ -90,10 +86,8 @@ public final class MovieCatalogLoader {
       URI remote = URI.create(uri.toString().substring(0, uri.toString().indexOf('#')));
       File localized = new File(link);
       // On YARN the file is localized and linked in the working directory; in local mode it is read in place.
-      try (InputStream in = localized.isFile() ? Files.newInputStream(localized.toPath())
-          : FileSystem.get(remote, conf).open(new Path(remote))) {
-        builder.read(in, remote.toString());
-      }
+      Path file = localized.isFile() ? new Path(localized.getAbsoluteFile().toURI()) : new Path(remote);
+      MovieFiles.read(builder, conf, file, remote.toString());
     }
     return builder.build();
   }

@@ -24,6 +24,10 @@ public final class OutputFiles {
     Arrays.sort(parts, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
     List<String[]> rows = new ArrayList<>();
     for (FileStatus part : parts) {
+      if (BinaryRows.isBinary(conf, part.getPath())) {
+        BinaryRows.read(conf, part.getPath(), rows);
+        continue;
+      }
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(part.getPath()), StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {

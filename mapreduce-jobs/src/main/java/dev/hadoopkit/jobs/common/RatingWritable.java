@@ -1,0 +1,74 @@
+package dev.hadoopkit.jobs.common;
+
+import dev.hadoopkit.formats.movielens.Rating;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.apache.hadoop.io.Writable;
+
+/**
+ * One rating as a reusable value: the columnar (Parquet, ORC, Avro) readers fill one per row, and
+ * {@link BatchingRecordReader} gathers them into the {@link RatingBatch}es mappers receive.
+ */
+public final class RatingWritable implements Writable {
+
+  private int userId;
+  private int movieId;
+  private double rating;
+  private long timestamp;
+
+  public RatingWritable() {
+  }
+
+  public RatingWritable(Rating rating) {
+    set(rating);
+  }
+
+  public void set(Rating value) {
+    this.userId = value.userId();
+    this.movieId = value.movieId();
+    this.rating = value.rating();
+    this.timestamp = value.timestamp();
+  }
+
+  public int userId() {
+    return userId;
+  }
+
+  public int movieId() {
+    return movieId;
+  }
+
+  public double rating() {
+    return rating;
+  }
+
+  public long timestamp() {
+    return timestamp;
+  }
+
+  public Rating toRating() {
+    return new Rating(userId, movieId, rating, timestamp);
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    out.writeInt(userId);
+    out.writeInt(movieId);
+    out.writeDouble(rating);
+    out.writeLong(timestamp);
+  }
+
+  @Override
+  public void readFields(DataInput in) throws IOException {
+    userId = in.readInt();
+    movieId = in.readInt();
+    rating = in.readDouble();
+    timestamp = in.readLong();
+  }
+
+  @Override
+  public String toString() {
+    return userId + "\t" + movieId + "\t" + rating + "\t" + timestamp;
+  }
+}

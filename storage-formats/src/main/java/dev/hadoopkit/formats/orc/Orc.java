@@ -1,0 +1,377 @@
+package dev.hadoopkit.formats.orc;
+
+import dev.hadoopkit.formats.io.CommittingAppender;
+import dev.hadoopkit.formats.io.CorruptFileException;
+import dev.hadoopkit.formats.io.FileAppender;
+import dev.hadoopkit.formats.io.FileFormat;
+import dev.hadoopkit.formats.io.Formats;
+import dev.hadoopkit.formats.io.ReadSettings;
+import dev.hadoopkit.formats.io.RecordReader;
+import dev.hadoopkit.formats.io.WriteBuilder;
+import dev.hadoopkit.formats.io.WriteSettings;
+import dev.hadoopkit.formats.schema.Schemas;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.orc.ColumnStatistics;
+import org.apache.orc.CompressionKind;
+import org.apache.orc.OrcFile;
+import org.apache.orc.Reader;
+import org.apache.orc.StripeInformation;
+import org.apache.orc.TypeDescription;
+import org.apache.orc.Writer;
+import org.apache.orc.storage.ql.exec.vector.BytesColumnVector;
+import org.apache.orc.storage.ql.exec.vector.ColumnVector;
+import org.apache.orc.storage.ql.exec.vector.DecimalColumnVector;
+import org.apache.orc.storage.ql.exec.vector.DoubleColumnVector;
+import org.apache.orc.storage.ql.exec.vector.LongColumnVector;
+import org.apache.orc.storage.ql.exec.vector.TimestampColumnVector;
+import org.apache.orc.storage.ql.exec.vector.VectorizedRowBatch;
+
+/**
+ * ORC files through orc-core (nohive). The Avro schema a file was written with is kept in the file's user
+ * metadata ({@value #AVRO_SCHEMA_KEY}) so a round trip gives back the same schema; files from other writers are
+ * read with a schema derived from their ORC types.
+ */
+public final class Orc {
+
+  /** User metadata key holding the Avro schema of files written here. */
+  public static final String AVRO_SCHEMA_KEY = "avro.schema";
+
+  private Orc() {
+  }
+
+  public static WriteBuilder write(Path path) {
+    return Formats.write(path).format(FileFormat.ORC);
+  }
+
+  public static FileAppender appender(WriteSettings settings) throws IOException {
+    return new OrcAppender(settings);
+  }
+
+  public static RecordReader reader(ReadSettings settings) throws IOException {
+    return new OrcRecordReader(settings);
+  }
+
+  static CompressionKind codec(dev.hadoopkit.formats.io.Codec codec) {
+    switch (codec) {
+      case NONE:
+        return CompressionKind.NONE;
+      case SNAPPY:
+        return CompressionKind.SNAPPY;
+      case GZIP:
+        return CompressionKind.ZLIB;
+      case ZSTD:
+        return CompressionKind.ZSTD;
+      default:
+        throw new IllegalArgumentException("Invalid codec for ORC: " + codec);
+    }
+  }
+
+  /** Opens the file's footer, or fails with a message naming the file. */
+  public static Reader open(Configuration conf, Path file) throws IOException {
+    try {
+      return OrcFile.createReader(file, OrcFile.readerOptions(conf).useUTCTimestamp(true));
+    } catch (IOException | RuntimeException e) {
+      long length = file.getFileSystem(conf).getFileStatus(file).getLen();
+      throw new CorruptFileException(FileFormat.ORC, file, "its tail (postscript and footer) is invalid, the file is truncated or damaged ("
+          + length + " bytes): " + CorruptFileException.reason(e), e);
+    }
+  }
+
+  /** The Avro schema the file was written with, else one derived from its ORC types. */
+  public static Schema avroSchema(Reader reader) {
+    if (reader.hasMetadataValue(AVRO_SCHEMA_KEY)) {
+      ByteBuffer value = reader.getMetadataValue(AVRO_SCHEMA_KEY).duplicate();
+      byte[] bytes = new byte[value.remaining()];
+      value.get(bytes);
+      return new Schema.Parser().parse(new String(bytes, StandardCharsets.UTF_8));
+    }
+    return OrcSchemas.toAvro(reader.getSchema());
+  }
+
+  /** The ORC struct an Avro record schema is written as. */
+  public static TypeDescription orcSchema(Schema schema) {
+    return OrcSchemas.toOrc(schema);
+  }
+
+  public static TypeDescription nativeSchema(Configuration conf, Path file) throws IOException {
+    try (Reader reader = open(conf, file)) {
+      return reader.getSchema();
+    }
+  }
+
+  public static long count(Configuration conf, Path file) throws IOException {
+    try (Reader reader = open(conf, file)) {
+      return reader.getNumberOfRows();
+    }
+  }
+
+  /** Stripes, compression, row counts and per-column statistics. */
+  public static void describe(Configuration conf, Path file, PrintStream out) throws IOException {
+    try (Reader reader = open(conf, file)) {
+      out.printf(Locale.ROOT, "file: %s%nformat: ORC%nsize: %,d bytes%nfile version: %s, writer: %s%ncompression: %s%nschema: %s%n",
+          file, file.getFileSystem(conf).getFileStatus(file).getLen(), reader.getFileVersion().getName(), reader.getSoftwareVersion(),
+          reader.getCompressionKind(), reader.getSchema());
+      int index = 0;
+      for (StripeInformation stripe : reader.getStripes()) {
+        out.printf(Locale.ROOT, "stripe %d: %,d rows, offset %,d, data %,d bytes, index %,d bytes, footer %,d bytes%n",
+            index++, stripe.getNumberOfRows(), stripe.getOffset(), stripe.getDataLength(), stripe.getIndexLength(),
+            stripe.getFooterLength());
+      }
+      ColumnStatistics[] statistics = reader.getStatistics();
+      TypeDescription schema = reader.getSchema();
+      List<String> names = schema.getFieldNames();
+      for (int i = 0; i < names.size(); i++) {
+        int id = schema.getChildren().get(i).getId();
+        if (id < statistics.length) {
+          out.printf(Locale.ROOT, "  %s: %s, %s%n", names.get(i), schema.getChildren().get(i),
+              statistics[id].toString().replace('\n', ' ').trim());
+        }
+      }
+      out.printf(Locale.ROOT, "rows: %,d%n", reader.getNumberOfRows());
+    }
+  }
+
+  private static final class OrcAppender extends CommittingAppender {
+    private final Writer writer;
+    private final VectorizedRowBatch batch;
+    private final Schema schema;
+    private final Schema[] fieldTypes;
+
+    OrcAppender(WriteSettings settings) throws IOException {
+      super(settings);
+      schema = settings.schema();
+      TypeDescription type = OrcSchemas.toOrc(schema);
+      Configuration conf = new Configuration(settings.conf());
+      settings.properties().forEach(conf::set);
+      writer = OrcFile.createWriter(temporaryPath(), OrcFile.writerOptions(conf)
+          .setSchema(type)
+          .compress(codec(settings.codec()))
+          .useUTCTimestamp(true)
+          .overwrite(true));
+      writer.addUserMetadata(AVRO_SCHEMA_KEY, StandardCharsets.UTF_8.encode(schema.toString()));
+      batch = type.createRowBatch();
+      fieldTypes = new Schema[schema.getFields().size()];
+      for (int i = 0; i < fieldTypes.length; i++) {
+        fieldTypes[i] = Schemas.nonNull(schema.getFields().get(i).schema());
+      }
+    }
+
+    @Override
+    protected void write(GenericRecord record) throws IOException {
+      int row = batch.size++;
+      for (int i = 0; i < fieldTypes.length; i++) {
+        set(batch.cols[i], row, fieldTypes[i], record.get(i));
+      }
+      if (batch.size == batch.getMaxSize()) {
+        writer.addRowBatch(batch);
+        batch.reset();
+      }
+    }
+
+    private static void set(ColumnVector vector, int row, Schema type, Object value) {
+      if (value == null) {
+        vector.noNulls = false;
+        vector.isNull[row] = true;
+        return;
+      }
+      vector.isNull[row] = false;
+      switch (type.getType()) {
+        case BOOLEAN:
+          ((LongColumnVector) vector).vector[row] = ((Boolean) value) ? 1 : 0;
+          break;
+        case INT:
+        case LONG:
+          if (vector instanceof TimestampColumnVector) {
+            long millis = ((Number) value).longValue();
+            TimestampColumnVector timestamps = (TimestampColumnVector) vector;
+            timestamps.time[row] = millis;
+            timestamps.nanos[row] = (int) Math.floorMod(millis, 1000L) * 1_000_000;
+          } else {
+            ((LongColumnVector) vector).vector[row] = ((Number) value).longValue();
+          }
+          break;
+        case FLOAT:
+        case DOUBLE:
+          ((DoubleColumnVector) vector).vector[row] = ((Number) value).doubleValue();
+          break;
+        case STRING:
+        case ENUM:
+          byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
+          ((BytesColumnVector) vector).setVal(row, text, 0, text.length);
+          break;
+        case BYTES:
+          ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+          byte[] bytes = new byte[buffer.remaining()];
+          buffer.get(bytes);
+          ((BytesColumnVector) vector).setVal(row, bytes, 0, bytes.length);
+          break;
+        case FIXED:
+          byte[] fixed = ((GenericData.Fixed) value).bytes();
+          ((BytesColumnVector) vector).setVal(row, fixed, 0, fixed.length);
+          break;
+        default:
+          throw new IllegalArgumentException("Cannot write ORC value of type " + type);
+      }
+    }
+
+    @Override
+    protected void finish() throws IOException {
+      try {
+        if (batch.size > 0) {
+          writer.addRowBatch(batch);
+          batch.reset();
+        }
+      } finally {
+        writer.close();
+      }
+    }
+  }
+
+  private static final class OrcRecordReader implements RecordReader {
+    private final Path file;
+    private final Reader reader;
+    private final org.apache.orc.RecordReader rows;
+    private final Schema schema;
+    private final VectorizedRowBatch batch;
+    private final int[] columnIndexes;
+    private final Schema[] fieldTypes;
+    private int row;
+
+    OrcRecordReader(ReadSettings settings) throws IOException {
+      file = settings.path();
+      reader = open(settings.conf(), file);
+      try {
+        Schema fileSchema = avroSchema(reader);
+        schema = Schemas.project(fileSchema, settings.columns(), file);
+        TypeDescription type = reader.getSchema();
+        List<String> orcNames = type.getFieldNames();
+        boolean[] include = new boolean[type.getMaximumId() + 1];
+        include[0] = true;
+        columnIndexes = new int[schema.getFields().size()];
+        fieldTypes = new Schema[columnIndexes.length];
+        for (int i = 0; i < columnIndexes.length; i++) {
+          String name = schema.getFields().get(i).name();
+          int index = orcNames.indexOf(name);
+          if (index < 0) {
+            throw new CorruptFileException(FileFormat.ORC, file, "column " + name + " of its Avro schema is missing", null);
+          }
+          columnIndexes[i] = index;
+          fieldTypes[i] = Schemas.nonNull(schema.getFields().get(i).schema());
+          TypeDescription child = type.getChildren().get(index);
+          for (int id = child.getId(); id <= child.getMaximumId(); id++) {
+            include[id] = true;
+          }
+        }
+        Reader.Options options = reader.options().include(include).useSelected(false);
+        if (!settings.wholeFile()) {
+          options.range(settings.start(), settings.length());
+        }
+        rows = reader.rows(options);
+        batch = type.createRowBatch();
+      } catch (IOException | RuntimeException e) {
+        reader.close();
+        if (e instanceof CorruptFileException || e instanceof IllegalArgumentException) {
+          throw e;
+        }
+        throw new CorruptFileException(FileFormat.ORC, file, CorruptFileException.reason(e), e);
+      }
+    }
+
+    @Override
+    public Schema schema() {
+      return schema;
+    }
+
+    @Override
+    public GenericRecord next() throws IOException {
+      try {
+        if (row >= batch.size) {
+          row = 0;
+          if (!rows.nextBatch(batch)) {
+            return null;
+          }
+          if (batch.size == 0) {
+            return null;
+          }
+        }
+        GenericData.Record record = new GenericData.Record(schema);
+        for (int i = 0; i < columnIndexes.length; i++) {
+          record.put(i, get(batch.cols[columnIndexes[i]], row, fieldTypes[i]));
+        }
+        row++;
+        return record;
+      } catch (IOException | RuntimeException e) {
+        throw new CorruptFileException(FileFormat.ORC, file, CorruptFileException.reason(e), e);
+      }
+    }
+
+    /** The batch, for readers that go column by column; valid until the next call. */
+    VectorizedRowBatch batch() {
+      return batch;
+    }
+
+    private static Object get(ColumnVector vector, int row, Schema type) {
+      int index = vector.isRepeating ? 0 : row;
+      if (!vector.noNulls && vector.isNull[index]) {
+        return null;
+      }
+      switch (type.getType()) {
+        case BOOLEAN:
+          return ((LongColumnVector) vector).vector[index] != 0;
+        case INT:
+          return (int) ((LongColumnVector) vector).vector[index];
+        case LONG:
+          if (vector instanceof TimestampColumnVector) {
+            return ((TimestampColumnVector) vector).getTime(index);
+          }
+          return ((LongColumnVector) vector).vector[index];
+        case FLOAT:
+          return (float) ((DoubleColumnVector) vector).vector[index];
+        case DOUBLE:
+          return ((DoubleColumnVector) vector).vector[index];
+        case STRING:
+        case ENUM:
+          if (vector instanceof DecimalColumnVector) {
+            return ((DecimalColumnVector) vector).vector[index].toString();
+          }
+          BytesColumnVector strings = (BytesColumnVector) vector;
+          return new String(strings.vector[index], strings.start[index], strings.length[index], StandardCharsets.UTF_8);
+        case BYTES:
+        case FIXED:
+          BytesColumnVector bytes = (BytesColumnVector) vector;
+          byte[] copy = java.util.Arrays.copyOfRange(bytes.vector[index], bytes.start[index], bytes.start[index] + bytes.length[index]);
+          return type.getType() == Schema.Type.FIXED ? new GenericData.Fixed(type, copy) : ByteBuffer.wrap(copy);
+        default:
+          throw new IllegalArgumentException("Cannot read ORC value of type " + type);
+      }
+    }
+
+    @Override
+    public float progress() {
+      try {
+        return rows.getProgress();
+      } catch (IOException e) {
+        return 0f;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        rows.close();
+      } finally {
+        reader.close();
+      }
+    }
+  }
+}
