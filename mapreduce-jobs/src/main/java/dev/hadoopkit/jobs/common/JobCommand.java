@@ -318,7 +318,7 @@ public abstract class JobCommand extends Configured implements Tool {
     PrintWriter writer = new PrintWriter(out);
     HelpFormatter formatter = new HelpFormatter();
     formatter.setOptionComparator(null);
-    String header = description() + "\n\nInputs: ratings files or directories (u.data, ratings.dat, ratings.csv; gzip/bzip2 too),"
+    String header = description() + "\n\nInputs: ratings files or directories (u.data, ratings.dat, ratings.csv, gzip/bzip2 too; or Avro, Parquet, ORC),"
         + " on any Hadoop filesystem. Output: a new directory of tab-separated part files with columns "
         + String.join(", ", columns()) + ".\n\nOptions:";
     String footer = "\n" + helpFooter()
