@@ -2,7 +2,6 @@ package dev.hadoopkit.jobs.common;
 
 import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.RecordReader;
-import dev.hadoopkit.formats.movielens.Rating;
 import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -158,7 +157,7 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
           onMalformed("rating " + stars + " is outside 0.5 to 5");
           continue;
         }
-        value.set(new Rating(((Number) userId).intValue(), ((Number) movieId).intValue(), stars, 0L));
+        value.set(((Number) userId).intValue(), ((Number) movieId).intValue(), stars, 0L);
         read.increment(1);
         return true;
       }

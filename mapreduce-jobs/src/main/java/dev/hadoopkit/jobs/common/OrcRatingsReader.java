@@ -2,7 +2,6 @@ package dev.hadoopkit.jobs.common;
 
 import dev.hadoopkit.formats.io.CorruptFileException;
 import dev.hadoopkit.formats.io.FileFormat;
-import dev.hadoopkit.formats.movielens.Rating;
 import dev.hadoopkit.formats.movielens.RatingParser;
 import dev.hadoopkit.formats.orc.Orc;
 import java.io.IOException;
@@ -99,8 +98,8 @@ final class OrcRatingsReader extends org.apache.hadoop.mapreduce.RecordReader<Nu
         skip("rating " + rating + " is outside 0.5 to 5");
         continue;
       }
-      value.set(new Rating((int) ((LongColumnVector) users).vector[users.isRepeating ? 0 : current],
-          (int) ((LongColumnVector) movies).vector[movies.isRepeating ? 0 : current], rating, 0L));
+      value.set((int) ((LongColumnVector) users).vector[users.isRepeating ? 0 : current],
+          (int) ((LongColumnVector) movies).vector[movies.isRepeating ? 0 : current], rating, 0L);
       read.increment(1);
       return true;
     }

@@ -2,7 +2,6 @@ package dev.hadoopkit.jobs.common;
 
 import dev.hadoopkit.formats.io.CorruptFileException;
 import dev.hadoopkit.formats.io.FileFormat;
-import dev.hadoopkit.formats.movielens.Rating;
 import dev.hadoopkit.formats.movielens.RatingParser;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -127,7 +126,7 @@ final class ParquetRatingsReader extends org.apache.hadoop.mapreduce.RecordReade
         skip("rating " + values[2] + " is outside 0.5 to 5");
         continue;
       }
-      value.set(new Rating((int) values[0], (int) values[1], values[2], 0L));
+      value.set((int) values[0], (int) values[1], values[2], 0L);
       read.increment(1);
       return true;
     }

@@ -1,6 +1,5 @@
 package dev.hadoopkit.jobs.common;
 
-import dev.hadoopkit.formats.movielens.Rating;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -20,15 +19,12 @@ public final class RatingWritable implements Writable {
   public RatingWritable() {
   }
 
-  public RatingWritable(Rating rating) {
-    set(rating);
-  }
-
-  public void set(Rating value) {
-    this.userId = value.userId();
-    this.movieId = value.movieId();
-    this.rating = value.rating();
-    this.timestamp = value.timestamp();
+  /** Fills the value in place: readers call this once per row, so it takes primitives, not a {@code Rating}. */
+  public void set(int userId, int movieId, double rating, long timestamp) {
+    this.userId = userId;
+    this.movieId = movieId;
+    this.rating = rating;
+    this.timestamp = timestamp;
   }
 
   public int userId() {
@@ -47,9 +43,6 @@ public final class RatingWritable implements Writable {
     return timestamp;
   }
 
-  public Rating toRating() {
-    return new Rating(userId, movieId, rating, timestamp);
-  }
 
   @Override
   public void write(DataOutput out) throws IOException {

@@ -2,7 +2,6 @@ package dev.hadoopkit.formats.movielens;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One MovieLens movie. The release date is absent when the source has none (some u.item rows)
@@ -12,9 +11,5 @@ public record Movie(int movieId, String title, LocalDate releaseDate) {
 
   public Movie {
     Objects.requireNonNull(title, "title");
-  }
-
-  public Optional<LocalDate> release() {
-    return Optional.ofNullable(releaseDate);
   }
 }
