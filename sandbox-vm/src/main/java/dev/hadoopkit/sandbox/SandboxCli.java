@@ -1,6 +1,7 @@
 package dev.hadoopkit.sandbox;
 
 import dev.hadoopkit.sandbox.cluster.SandboxHome;
+import dev.hadoopkit.sandbox.db.StandaloneDatabase;
 import dev.hadoopkit.sandbox.movielens.MovieLensLoader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -40,6 +43,14 @@ public final class SandboxCli {
         down [--wipe]              stop everything the sandbox started; --wipe also deletes its home
         bench                      measure cold up, down, memory and a job on YARN vs local mode
 
+      The database alone (no Hadoop daemons), for workflows and scripts:
+        db-up [--db-port P] [--db-home DIR] [--owner-pid PID]
+                                   the server on 127.0.0.1:P (default 3306) when one answers, else an embedded
+                                   MariaDB in the background; prints jdbcUrl=..., embedded=..., as properties
+        db-load --url URL [--db-name NAME] [PATH | --ratings N --seed S]
+                                   MovieLens tables (movielens-mysql.sql's layout) into NAME (default movielens)
+        db-down [--db-home DIR]    stop the embedded MariaDB that db-up started (the local server is left alone)
+
       Options for every command:
         --home DIR                 the sandbox home (default ~/.sandbox): conf, data, logs, PID files
         --verbose                  stack traces on errors
@@ -51,6 +62,7 @@ public final class SandboxCli {
         bin/sandbox load-movielens ../shared/datasets/ml-100k
         bin/sandbox stop-node datanode-2 && bin/sandbox status
         bin/sandbox down --wipe
+        bin/sandbox db-up && bin/sandbox db-load --url jdbc:mariadb://127.0.0.1:3306/ --ratings 100000
 
       Ports (Hadoop's usual ones, all moved by --port-offset): NameNode 9000/9870, DataNode i 9866/9864/9867
       (+10 per node), ResourceManager 8030-8033/8088, NodeManager i 8040-8042 (+100 per node), shuffle 13562+i-1,
@@ -126,6 +138,25 @@ public final class SandboxCli {
         o.addOption(Option.builder().longOpt("job-jar").hasArg().argName("JAR")
             .desc("job jar to run (default: hadoop-mapreduce-examples wordcount-style)").build());
       }
+      case "db-up" -> {
+        o.addOption(intOption("db-port", "P", "port of a local server to use when it answers (default 3306)"));
+        o.addOption(dbHomeOption());
+        o.addOption(intOption("owner-pid", "PID", "an embedded server stops itself when this process exits"));
+        o.addOption(intOption("timeout", "SECONDS", "how long to wait for the embedded server (default 180)"));
+      }
+      case "db-down" -> o.addOption(dbHomeOption());
+      case "db-load" -> {
+        o.addOption(Option.builder().longOpt("url").hasArg().argName("URL")
+            .desc("server JDBC URL, e.g. jdbc:mariadb://127.0.0.1:3306/ (as db-up prints it)").build());
+        o.addOption(Option.builder().longOpt("username").hasArg().argName("USER").desc("default root").build());
+        o.addOption(Option.builder().longOpt("password-env").hasArg().argName("VAR")
+            .desc("environment variable holding the password (default: none)").build());
+        o.addOption(Option.builder().longOpt("db-name").hasArg().argName("NAME")
+            .desc("database name (default movielens)").build());
+        o.addOption(intOption("ratings", "N", "generated data only: number of ratings (default 100000)"));
+        o.addOption(Option.builder().longOpt("seed").hasArg().argName("N")
+            .desc("generated data only: random seed (default 42)").build());
+      }
       default -> {
         // status, env, stop-node, start-node: common options only.
       }
@@ -133,12 +164,19 @@ public final class SandboxCli {
     return o;
   }
 
+  private static Option dbHomeOption() {
+    return Option.builder().longOpt("db-home").hasArg().argName("DIR")
+        .desc("state directory of the embedded server: binaries, data, log, PID (default <home>/standalone-db)")
+        .build();
+  }
+
   private static Option intOption(String name, String arg, String desc) {
     return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build();
   }
 
   private static final List<String> COMMANDS =
-      List.of("up", "status", "env", "down", "stop-node", "start-node", "load-movielens", "bench");
+      List.of("up", "status", "env", "down", "stop-node", "start-node", "load-movielens", "bench", "db-up",
+          "db-load", "db-down");
 
   int run(String[] args) {
     if (args.length == 0) {
@@ -228,6 +266,50 @@ public final class SandboxCli {
               intOpt(cl, "port-offset") == null ? 20000 : intOpt(cl, "port-offset"), cl.getOptionValue("job-jar"));
           return 0;
         }
+        case "db-up" -> {
+          noArgs(command, rest);
+          StandaloneDatabase db = new StandaloneDatabase(dbHome(cl, home), err);
+          Integer owner = intOpt(cl, "owner-pid");
+          StandaloneDatabase.Endpoint e = db.up(intOpt(cl, "db-port") == null ? 3306 : intOpt(cl, "db-port"),
+              owner == null ? OptionalLong.empty() : OptionalLong.of(owner),
+              Duration.ofSeconds(intOpt(cl, "timeout") == null ? 180 : intOpt(cl, "timeout")));
+          out.println("jdbcUrl=" + e.jdbcUrl());
+          out.println("port=" + e.port());
+          out.println("embedded=" + e.embedded());
+          out.println("server=" + e.serverVersion());
+          return 0;
+        }
+        case "db-down" -> {
+          noArgs(command, rest);
+          boolean stopped = new StandaloneDatabase(dbHome(cl, home), err).down(Duration.ofSeconds(30));
+          err.println(stopped ? "database: embedded MariaDB stopped"
+              : "database: no embedded MariaDB running for " + dbHome(cl, home) + " (nothing to stop)");
+          return 0;
+        }
+        case "db-load" -> {
+          if (rest.size() > 1) {
+            throw new UsageException("sandbox db-load: give at most one PATH (an ml-100k directory or a MySQL dump)");
+          }
+          Path source = rest.isEmpty() || rest.get(0).isBlank() ? null : Path.of(rest.get(0));
+          if (source != null && !Files.exists(source)) {
+            throw new UsageException("sandbox db-load: " + source + " does not exist");
+          }
+          if (!cl.hasOption("url")) {
+            throw new UsageException("sandbox db-load: --url is required, e.g. --url jdbc:mariadb://127.0.0.1:3306/"
+                + " (db-up prints it)");
+          }
+          String passwordEnv = cl.getOptionValue("password-env");
+          String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
+          if (password == null) {
+            throw new UsageException("sandbox db-load: environment variable " + passwordEnv + " is not set");
+          }
+          Map<String, Long> counts = MovieLensLoader.loadDatabase(cl.getOptionValue("url"),
+              cl.getOptionValue("username", "root"), password, cl.getOptionValue("db-name", "movielens"), source,
+              Long.parseLong(cl.getOptionValue("seed", "42")),
+              intOpt(cl, "ratings") == null ? 100_000 : intOpt(cl, "ratings"), out);
+          counts.forEach((table, n) -> out.println(table + "=" + n));
+          return 0;
+        }
         default -> throw new IllegalStateException(command);
       }
     } catch (UsageException e) {
@@ -257,12 +339,16 @@ public final class SandboxCli {
     HelpFormatter f = new HelpFormatter();
     String args = switch (command) {
       case "stop-node", "start-node" -> " NAME";
-      case "load-movielens" -> " [PATH]";
+      case "load-movielens", "db-load" -> " [PATH]";
       default -> "";
     };
     f.printHelp(pw, 100, "bin/sandbox " + command + args + " [options]", "", options, 2, 2,
         "\nSee `bin/sandbox --help` for every command and examples.");
     pw.flush();
+  }
+
+  private static Path dbHome(CommandLine cl, SandboxHome home) {
+    return cl.hasOption("db-home") ? Path.of(cl.getOptionValue("db-home")) : home.root().resolve("standalone-db");
   }
 
   private static void noArgs(String command, List<String> rest) throws UsageException {

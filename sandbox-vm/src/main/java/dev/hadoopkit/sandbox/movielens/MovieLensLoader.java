@@ -89,6 +89,45 @@ public final class MovieLensLoader {
     }
   }
 
+  /**
+   * MovieLens into database {@code dbName} of any MySQL-compatible server (no HDFS): the tables of movielens-mysql.sql,
+   * from an ml-100k directory, a MySQL dump, or seeded generated data when {@code source} is null. Tables are built
+   * in a staging database and swapped in, so a failed load leaves the previous tables as they were.
+   */
+  public static Map<String, Long> loadDatabase(String serverUrl, String user, String password, String dbName,
+      java.nio.file.Path source, long seed, int ratings, PrintStream out) throws IOException, SQLException {
+    long t0 = System.nanoTime();
+    java.nio.file.Path generated = null;
+    try (Connection c = DriverManager.getConnection(serverUrl, user, password == null ? "" : password)) {
+      MovieLensDb db = new MovieLensDb(c, dbName);
+      if (source == null) {
+        generated = Files.createTempDirectory("movielens-db-");
+        generate(generated, seed, ratings);
+        db.write(Ml100kReader.read(generated));
+        out.printf(Locale.ROOT, "# generated %,d ratings (seed %d)%n", ratings, seed);
+      } else if (Ml100kReader.isMl100k(source)) {
+        db.write(Ml100kReader.read(source));
+      } else if (Files.isRegularFile(source) && source.getFileName().toString().endsWith(".sql")) {
+        db.loadDump(source);
+      } else {
+        throw new IOException("Invalid PATH " + source + ": give an ml-100k directory (with u.data and u.item) or a"
+            + " MySQL dump ending in .sql, like movielens-mysql.sql");
+      }
+      Map<String, Long> counts = db.counts();
+      out.printf(Locale.ROOT, "# loaded %s into %s in %.1f s%n", source == null ? "generated data" : source, dbName,
+          (System.nanoTime() - t0) / 1e9);
+      return counts;
+    } finally {
+      if (generated != null) {
+        try (var files = Files.walk(generated)) {
+          for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
+  }
+
   /** Seeded MovieLens-shaped data in ml-100k layout (the MovieLens jobs' own generator). */
   static void generate(java.nio.file.Path dir, long seed, int ratings) throws IOException {
     MovieLensGenerator generator = MovieLensGenerator.builder().ratings(ratings).seed(seed).build();
