@@ -86,7 +86,9 @@ public final class MovieCatalog {
         firstLineEnd++;
       }
       MovieFormat format = MovieFormat.detect(new String(content, 0, firstLineEnd, java.nio.charset.StandardCharsets.ISO_8859_1));
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content), format.charset()))) {
+      // u.item is Latin-1, but the same layout written by a database import is UTF-8: take UTF-8 when it decodes.
+      java.nio.charset.Charset charset = isUtf8(content) ? java.nio.charset.StandardCharsets.UTF_8 : format.charset();
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content), charset))) {
         String line;
         long lineNumber = 0;
         while ((line = reader.readLine()) != null) {
@@ -105,6 +107,18 @@ public final class MovieCatalog {
         }
       }
       return this;
+    }
+
+    private static boolean isUtf8(byte[] content) {
+      try {
+        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(content));
+        return true;
+      } catch (java.nio.charset.CharacterCodingException e) {
+        return false;
+      }
     }
 
     public Builder add(Movie movie) {

@@ -46,9 +46,12 @@ public final class MovieParser {
     LocalDate releaseDate = null;
     if (!date.isEmpty()) {
       try {
-        releaseDate = LocalDate.parse(date, U_ITEM_DATE_LENIENT);
+        // ISO dates too: a database table exported as text (e.g. sqoop import --fields-terminated-by '|') has them.
+        releaseDate = Character.isDigit(date.charAt(0)) && date.indexOf('-') == 4 ? LocalDate.parse(date)
+            : LocalDate.parse(date, U_ITEM_DATE_LENIENT);
       } catch (DateTimeParseException e) {
-        throw new MalformedRecordException("release date '" + date + "' is not dd-MMM-yyyy (e.g. 01-Jan-1995)");
+        throw new MalformedRecordException("release date '" + date + "' is neither dd-MMM-yyyy (01-Jan-1995) nor"
+            + " yyyy-MM-dd (1995-01-01)");
       }
     }
     return new Movie(id, title, releaseDate);

@@ -58,7 +58,7 @@ class MovieCatalogTest {
   void skipsMalformedLinesAndSaysWhere() throws Exception {
     String text = "1|Good (1995)|01-Jan-1995||x\n"
         + "x|Bad id|01-Jan-1995||x\n"
-        + "3|Bad date|1995-01-01||x\n"
+        + "3|Bad date|1995/01/01||x\n"
         + "4\n";
     MovieCatalog catalog = read(text.getBytes(StandardCharsets.ISO_8859_1), "u.item");
 
@@ -66,8 +66,27 @@ class MovieCatalogTest {
     List<MovieCatalog.MalformedLine> malformed = catalog.malformedLines();
     assertEquals(3, malformed.size());
     assertEquals("u.item line 2: movieId 'x' is not a number", malformed.get(0).toString());
-    assertEquals("u.item line 3: release date '1995-01-01' is not dd-MMM-yyyy (e.g. 01-Jan-1995)", malformed.get(1).toString());
+    assertEquals("u.item line 3: release date '1995/01/01' is neither dd-MMM-yyyy (01-Jan-1995) nor yyyy-MM-dd (1995-01-01)", malformed.get(1).toString());
     assertTrue(malformed.get(2).toString().startsWith("u.item line 4: "));
+  }
+
+  @Test
+  void readsIsoDatesOfATableExportedAsText() throws Exception {
+    MovieCatalog catalog = read("7|Toy Story (1995)|1995-01-01\n8|No Date (1996)|\n".getBytes(StandardCharsets.UTF_8),
+        "part-m-00000");
+
+    assertEquals(java.time.LocalDate.of(1995, 1, 1), catalog.find(7).orElseThrow().releaseDate());
+    assertEquals(null, catalog.find(8).orElseThrow().releaseDate());
+    assertTrue(catalog.malformedLines().isEmpty());
+  }
+
+  @Test
+  void readsLatin1UItemAndUtf8TableExports() throws Exception {
+    MovieCatalog latin1 = read("1|Café (1995)|01-Jan-1995||x\n".getBytes(StandardCharsets.ISO_8859_1), "u.item");
+    MovieCatalog utf8 = read("1|Café (1995)|1995-01-01\n".getBytes(StandardCharsets.UTF_8), "part-m-00000");
+
+    assertEquals("Café (1995)", latin1.titleOf(1));
+    assertEquals("Café (1995)", utf8.titleOf(1));
   }
 
   private static MovieCatalog read(byte[] content, String source) throws Exception {
