@@ -52,15 +52,18 @@ public final class OptionSets {
     o.addOption(flag("delete-target-dir", "replace the target directory if it exists (only after the import succeeded)"));
     o.addOption(flag("append", "add the new files to an existing target directory"));
     o.addOption(flag("as-textfile", "delimited text output (default)"));
-    o.addOption(flag("as-avrodatafile", "Avro data files"));
-    o.addOption(flag("as-parquetfile", "Parquet files"));
-    o.addOption(flag("as-orcfile", "ORC files"));
-    o.addOption(flag("as-sequencefile", "SequenceFiles"));
-    o.addOption(Option.builder("z").longOpt("compress").desc("compress the output (gzip unless --compression-codec)").build());
-    o.addOption(arg("compression-codec", "codec", "gzip, bzip2, deflate, snappy, lz4, zstd or a codec class"));
+    o.addOption(flag("as-avrodatafile", "Avro data files part-m-NNNNN.avro (snappy); decimal, date, timestamp-millis "
+        + "and time-millis logical types, every field nullable"));
+    o.addOption(flag("as-parquetfile", "Parquet files part-m-NNNNN.parquet (snappy), same schema as Avro"));
+    o.addOption(flag("as-orcfile", "ORC files part-m-NNNNN.orc (zstd), same schema as Avro"));
+    o.addOption(flag("as-sequencefile", "SequenceFiles (not supported in this build)"));
+    o.addOption(Option.builder("z").longOpt("compress").desc("compress the output (text: gzip unless --compression-codec; "
+        + "Avro/Parquet/ORC are compressed by default)").build());
+    o.addOption(arg("compression-codec", "codec", "text: gzip, bzip2, deflate, snappy, lz4, zstd or a codec class; "
+        + "Avro/Parquet/ORC: snappy, zstd, gzip (deflate/zlib) or none"));
     o.addOption(arg("null-string", "str", "text written for a NULL in a string column (default null)"));
     o.addOption(arg("null-non-string", "str", "text written for a NULL in any other column (default null)"));
-    o.addOption(arg("map-column-java", "col=Type,...", "override the Java type of columns (String, Integer, Long, ...)"));
+    o.addOption(arg("map-column-java", "col=Type,...", "override the Java type of columns: String (any output); Integer, Long, Float, Double, Boolean (Avro/Parquet/ORC)"));
     o.addOption(flag("direct", "accepted; imports already stream through the JDBC driver's fast path"));
     o.addOption(arg("direct-split-size", "bytes", "accepted for compatibility"));
     o.addOption(arg("inline-lob-limit", "bytes", "accepted for compatibility"));

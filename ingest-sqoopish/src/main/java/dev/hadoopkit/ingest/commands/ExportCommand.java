@@ -1,5 +1,8 @@
 package dev.hadoopkit.ingest.commands;
 
+import dev.hadoopkit.formats.io.CorruptFileException;
+import dev.hadoopkit.formats.io.FileFormat;
+import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.ingest.IngestCounters;
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.JobRunner;
@@ -14,6 +17,7 @@ import dev.hadoopkit.ingest.db.Dialect;
 import dev.hadoopkit.ingest.exports.ExportInputFormat;
 import dev.hadoopkit.ingest.exports.ExportMapper;
 import dev.hadoopkit.ingest.exports.ExportTarget;
+import dev.hadoopkit.ingest.exports.RecordValues;
 import dev.hadoopkit.ingest.text.Delimiters;
 import dev.hadoopkit.ingest.text.EscapeSyntax;
 import java.io.IOException;
@@ -21,20 +25,27 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.avro.Schema;
 import org.apache.hadoop.fs.ContentSummary;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 
-/** {@code sqoop export}: text files into a table, as a map-only MapReduce job whose tasks are never retried. */
+/**
+ * {@code sqoop export}: text, Avro, Parquet or ORC files into a table, as a map-only MapReduce job whose tasks are never
+ * retried. Each file's format comes from its magic bytes; binary fields are matched to columns by name.
+ */
 public final class ExportCommand implements Command {
   @Override
   public String name() {
@@ -58,7 +69,9 @@ public final class ExportCommand implements Command {
         + "  sqoop export --connect jdbc:postgresql://localhost/shop --username etl -P --table orders --export-dir /data/orders \\\n"
         + "      --update-key id --update-mode allowinsert\n"
         + "  sqoop export --connect jdbc:mysql://localhost/db --table t --staging-table t_stage --clear-staging-table --export-dir /d\n"
-        + "  sqoop export --connect jdbc:mysql://localhost/db --table t --export-dir /d --direct   (LOAD DATA LOCAL INFILE / COPY)\n";
+        + "  sqoop export --connect jdbc:mysql://localhost/db --table t --export-dir /d --direct   (LOAD DATA LOCAL INFILE / COPY)\n"
+        + "  sqoop export --connect jdbc:mysql://localhost/movielens --table ratings_copy --export-dir /data/ratings_parquet\n"
+        + "      (Avro, Parquet and ORC directories are recognised by their files' magic bytes; fields match columns by name)\n";
   }
 
   @Override
@@ -102,6 +115,7 @@ public final class ExportCommand implements Command {
       throw new IngestException("Export directory " + fs.makeQualified(dir) + " does not exist (check --export-dir)");
     }
     ContentSummary summary = fs.getContentSummary(dir);
+    List<Path> binaryFiles = binaryFiles(conf, dir);
 
     Session session = Session.from(args, conf, console);
     Dialect dialect = session.spec().dialect();
@@ -125,6 +139,7 @@ public final class ExportCommand implements Command {
       String product = connection.getMetaData().getDatabaseProductVersion();
       mariaDbServer = dialect == Dialect.MYSQL && product != null && product.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
       target = new ExportTarget(table, columns, types, mode, keys, 1000, 10, 32 << 20);
+      checkBinaryFiles(conf, binaryFiles, target);
       if (staging != null) {
         ImportCommand.tableColumns(connection, dialect, staging, session);
         prepareStaging(connection, dialect, staging, args.has("clear-staging-table"), session);
@@ -146,6 +161,10 @@ public final class ExportCommand implements Command {
       jc.set(ExportMapper.KEY_NULL_NON_STRING, nullNonString);
     }
     jc.set(TaskReports.KEY_DIR, reports.toString());
+    if (!binaryFiles.isEmpty()) {
+      // Binary records are converted to typed values in Java; --direct then sends them in its text stream format.
+      jc.setBoolean(ExportMapper.KEY_DIRECT_PARSE, true);
+    }
     if (jc.get(ExportMapper.KEY_MARIADB_BULK) == null) {
       jc.setBoolean(ExportMapper.KEY_MARIADB_BULK, mariaDbServer);
     }
@@ -165,7 +184,8 @@ public final class ExportCommand implements Command {
     JobRunner.configure(job, conf, mappers);
 
     String into = staging == null ? table : table + " through staging table " + staging;
-    console.info("Beginning export of " + fs.makeQualified(dir) + " into " + into + (direct ? " (direct)" : ""));
+    console.info("Beginning export of " + fs.makeQualified(dir) + " into " + into + (direct ? " (direct)" : "")
+        + (binaryFiles.isEmpty() ? "" : " from " + binaryFiles.size() + " Avro/Parquet/ORC file(s)"));
     JobRunner.Outcome outcome;
     try {
       outcome = JobRunner.run(job, console, IngestCounters.ROWS_EXPORTED, IngestCounters.BYTES_READ, reports, mappers);
@@ -190,6 +210,82 @@ public final class ExportCommand implements Command {
     console.info(JobRunner.transferLine(outcome.counter(IngestCounters.BYTES_READ), rows, outcome.seconds()));
     console.info("Exported " + rows + " records.");
     return 0;
+  }
+
+  /**
+   * The Avro, Parquet and ORC files of the export directory (visible files, recursively, by magic bytes). A directory
+   * mixing them with text files is refused: text options and binary fields would be applied to the wrong files.
+   */
+  static List<Path> binaryFiles(Configuration conf, Path dir) throws IOException {
+    FileSystem fs = dir.getFileSystem(conf);
+    List<Path> binary = new ArrayList<>();
+    Path firstText = null;
+    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
+    for (Path file : visibleFiles(fs, fs.makeQualified(dir))) {
+      if (fs.getFileStatus(file).getLen() == 0) {
+        continue;
+      }
+      FileFormat format = codecs.getCodec(file) != null ? FileFormat.TEXT : FileFormat.detect(conf, file);
+      if (format == FileFormat.TEXT) {
+        firstText = firstText == null ? file : firstText;
+      } else {
+        binary.add(file);
+      }
+    }
+    if (!binary.isEmpty() && firstText != null) {
+      throw new IngestException("Export directory " + fs.makeQualified(dir) + " mixes text files (" + firstText + ") with "
+          + "Avro/Parquet/ORC files (" + binary.get(0) + "): export them from separate directories");
+    }
+    return binary;
+  }
+
+  private static List<Path> visibleFiles(FileSystem fs, Path path) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (FileStatus status : fs.listStatus(path)) {
+      String name = status.getPath().getName();
+      if (name.startsWith("_") || name.startsWith(".")) {
+        continue;
+      }
+      if (status.isDirectory()) {
+        out.addAll(visibleFiles(fs, status.getPath()));
+      } else {
+        out.add(status.getPath());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * Before anything is written: every binary file must be whole (footer or header and sync marker) and have a field
+   * for every exported column. Fails naming the file.
+   */
+  private static void checkBinaryFiles(Configuration conf, List<Path> files, ExportTarget target) throws IOException {
+    Schema checked = null;
+    for (Path file : files) {
+      Schema schema;
+      try {
+        Formats.check(conf, file);
+        schema = Formats.schema(conf, file);
+      } catch (CorruptFileException e) {
+        throw new IngestException(e.getMessage() + ". Nothing was exported; table " + target.table() + " was not changed "
+            + "(remove or replace the file, then export again)", e);
+      }
+      if (checked == null || !checked.equals(schema)) {
+        List<String> missing = new ArrayList<>();
+        for (String column : target.columns()) {
+          if (RecordValues.find(schema, column) == null) {
+            missing.add(column);
+          }
+        }
+        if (!missing.isEmpty()) {
+          throw new IngestException("Cannot export " + file + " into table " + target.table() + ": it has no field for column(s) "
+              + String.join(", ", missing) + " (its fields: " + schema.getFields().stream().map(Schema.Field::name)
+              .collect(Collectors.joining(", ")) + "); choose the exported columns with --columns");
+        }
+        checked = schema;
+      }
+    }
   }
 
   private static int[] columnTypes(Connection connection, Dialect dialect, String table, List<String> columns) throws SQLException {

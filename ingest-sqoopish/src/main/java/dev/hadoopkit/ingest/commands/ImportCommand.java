@@ -11,11 +11,15 @@ import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import dev.hadoopkit.ingest.db.ConnectionSpec;
 import dev.hadoopkit.ingest.db.Dialect;
+import dev.hadoopkit.formats.io.Codec;
+import dev.hadoopkit.formats.io.FileFormat;
+import dev.hadoopkit.ingest.imports.BinaryRowWriter;
 import dev.hadoopkit.ingest.imports.ColumnInfo;
 import dev.hadoopkit.ingest.imports.HiveStatement;
 import dev.hadoopkit.ingest.imports.ImportInputFormat;
 import dev.hadoopkit.ingest.imports.ImportMapper;
 import dev.hadoopkit.ingest.imports.ImportOutputFormat;
+import dev.hadoopkit.ingest.imports.ImportSchema;
 import dev.hadoopkit.ingest.imports.OutputKind;
 import dev.hadoopkit.ingest.imports.OutputPlacement;
 import dev.hadoopkit.ingest.imports.SplitPlanner;
@@ -33,10 +37,14 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.avro.Schema;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
@@ -158,7 +166,8 @@ public final class ImportCommand implements Command {
     Delimiters delimiters = args.outputDelimiters();
     String nullString = EscapeSyntax.unescapeNullString(args.get("null-string", "null"));
     String nullNonString = EscapeSyntax.unescapeNullString(args.get("null-non-string", "null"));
-    String codec = codecName(args, conf);
+    String codec = kind.isBinary() ? null : codecName(args, conf);
+    Codec binaryCodec = kind.isBinary() ? binaryCodec(args, kind) : null;
     console.warnLines(args.warnings());
     args.warnings().setLength(0);
     Long splitLimit = args.getLong("split-limit");
@@ -215,7 +224,10 @@ public final class ImportCommand implements Command {
         template = incrementalFilter == null ? query : query.replace(CONDITIONS, "(" + incrementalFilter + ") AND " + CONDITIONS);
       }
       List<ColumnInfo> columns = resultColumns(connection, template, table, session);
-      List<String> asString = mapColumnJava(args, columns);
+      Map<String, String> javaTypes = mapColumnJava(args, columns, kind);
+      List<String> asString = javaTypes.entrySet().stream().filter(e -> e.getValue().equals("String")).map(Map.Entry::getKey)
+          .collect(Collectors.toList());
+      Schema avroSchema = kind.isBinary() ? ImportSchema.of(table, columns, javaTypes) : null;
       if (table != null && dialect == Dialect.MYSQL) {
         // Connector/J parses and re-formats every DATE/DATETIME value; the server's own text is the same wall clock.
         template = "SELECT " + columns.stream().map(c -> SplitPlanner.kindOf(c.jdbcType()) == null
@@ -278,6 +290,7 @@ public final class ImportCommand implements Command {
 
       OutputPlacement.Mode mode = args.has("delete-target-dir") ? OutputPlacement.Mode.REPLACE
           : args.has("append") || "append".equals(incremental) ? OutputPlacement.Mode.APPEND : OutputPlacement.Mode.CREATE;
+      checkAppendFormat(conf, target, mode, kind);
       OutputPlacement placement;
       try {
         placement = OutputPlacement.prepare(conf, target, mode);
@@ -298,6 +311,10 @@ public final class ImportCommand implements Command {
       ImportInputFormat.storeSplits(jc, splits);
       ColumnInfo.store(jc, columns);
       jc.set(OutputKind.KEY, kind.name());
+      if (kind.isBinary()) {
+        jc.set(BinaryRowWriter.KEY_SCHEMA, avroSchema.toString());
+        jc.set(BinaryRowWriter.KEY_CODEC, binaryCodec.name());
+      }
       delimiters.store(jc, TextRowWriter.KEY_DELIMITERS);
       jc.set(TextRowWriter.KEY_NULL_STRING, nullString);
       jc.set(TextRowWriter.KEY_NULL_NON_STRING, nullNonString);
@@ -326,7 +343,8 @@ public final class ImportCommand implements Command {
       JobRunner.configure(job, conf, splits.size());
 
       console.info("Beginning import of " + (table != null ? table : "query") + " into " + placement.target()
-          + " with " + splits.size() + " mapper(s)");
+          + " with " + splits.size() + " mapper(s)" + (kind.isBinary() ? " as " + kind.displayName() + " files ("
+          + binaryCodec.displayName() + ")" : ""));
       JobRunner.Outcome outcome;
       try {
         outcome = JobRunner.run(job, console, IngestCounters.ROWS_IMPORTED, IngestCounters.BYTES_WRITTEN, reports, splits.size());
@@ -359,9 +377,12 @@ public final class ImportCommand implements Command {
     }
   }
 
-  /** --map-column-java: String mappings (read the column as the driver's text) are honoured; others are refused. */
-  static List<String> mapColumnJava(Args args, List<ColumnInfo> columns) {
-    List<String> out = new ArrayList<>();
+  /**
+   * --map-column-java, column to Java type name. Text output honours only {@code String} (read the column as the
+   * driver's text); binary output also takes Integer, Long, Float, Double and Boolean, which set the field's Avro type.
+   */
+  static Map<String, String> mapColumnJava(Args args, List<ColumnInfo> columns, OutputKind kind) {
+    Map<String, String> out = new LinkedHashMap<>();
     for (String mapping : args.getList("map-column-java")) {
       int eq = mapping.indexOf('=');
       if (eq <= 0) {
@@ -369,17 +390,86 @@ public final class ImportCommand implements Command {
       }
       String column = mapping.substring(0, eq).trim();
       String type = mapping.substring(eq + 1).trim();
+      if (type.startsWith("java.lang.")) {
+        type = type.substring("java.lang.".length());
+      }
       if (columns.stream().noneMatch(c -> c.name().equalsIgnoreCase(column))) {
         throw new IngestException("Column " + column + " (from --map-column-java) is not imported; the columns are: "
             + columns.stream().map(ColumnInfo::name).collect(Collectors.joining(", ")));
       }
-      if (!type.equals("String")) {
-        throw new UsageException("--map-column-java " + mapping + " is not yet supported in this build: only =String is; "
+      if (kind.isBinary() && !ImportSchema.JAVA_TYPES_NAMES.contains(type)) {
+        throw new UsageException("--map-column-java " + mapping + " is not supported for " + kind.displayName() + " output: use "
+            + String.join(", ", ImportSchema.JAVA_TYPES_NAMES));
+      }
+      if (!kind.isBinary() && !type.equals("String")) {
+        throw new UsageException("--map-column-java " + mapping + " is not yet supported for text output: only =String is; "
             + "text output already writes each type the way Sqoop does");
       }
-      out.add(column);
+      out.put(column, type);
     }
     return out;
+  }
+
+  /**
+   * The binary format's codec: the format's default (Parquet and Avro snappy, ORC zstd) without --compression-codec
+   * (also with -z alone); otherwise snappy, zstd, gzip/deflate (Avro deflate, ORC zlib) or none/uncompressed, by name or
+   * Hadoop codec class.
+   */
+  static Codec binaryCodec(Args args, OutputKind kind) {
+    String name = args.get("compression-codec");
+    if (name == null) {
+      return BinaryRowWriter.defaultCodec(kind.format());
+    }
+    String simple = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).replace("codec", "");
+    switch (simple) {
+      case "snappy":
+        return Codec.SNAPPY;
+      case "zstd":
+      case "zstandard":
+        return Codec.ZSTD;
+      case "gzip":
+      case "gz":
+      case "deflate":
+      case "default":
+      case "zlib":
+        return Codec.GZIP;
+      case "none":
+      case "uncompressed":
+      case "null":
+        return Codec.NONE;
+      default:
+        throw new UsageException("Invalid --compression-codec " + name + " for " + kind.displayName()
+            + " files: use snappy, zstd, gzip (deflate) or none");
+    }
+  }
+
+  /**
+   * A binary import into an existing directory, or an --append: the files already there must be of the same format.
+   * Only the first non-empty part file is looked at (its magic bytes; gzip-compressed text counts as text).
+   */
+  static void checkAppendFormat(Configuration conf, Path target, OutputPlacement.Mode mode, OutputKind kind) throws IOException {
+    if (mode != OutputPlacement.Mode.APPEND) {
+      return;
+    }
+    FileSystem fs = target.getFileSystem(conf);
+    if (!fs.exists(target)) {
+      return;
+    }
+    for (FileStatus file : fs.listStatus(target)) {
+      String name = file.getPath().getName();
+      if (!file.isFile() || !name.startsWith("part-") || file.getLen() == 0) {
+        continue;
+      }
+      FileFormat existing = FileFormat.detect(conf, file.getPath());
+      FileFormat wanted = kind.isBinary() ? kind.format() : FileFormat.TEXT;
+      if (existing != wanted) {
+        String option = existing == FileFormat.TEXT ? "--as-textfile" : "--" + OutputKind.valueOf(existing.name()).option();
+        throw new IngestException("Cannot append " + kind.displayName() + " files to " + fs.makeQualified(target) + ": it holds "
+            + existing.displayName() + " files (" + name + "). Import with " + option + " to append to it, or choose another "
+            + "--target-dir (or --delete-target-dir to replace it)");
+      }
+      return;
+    }
   }
 
   static OutputKind outputKind(Args args) {

@@ -1,7 +1,9 @@
 package dev.hadoopkit.ingest.exports;
 
 import dev.hadoopkit.ingest.db.Dialect;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.function.LongConsumer;
@@ -85,6 +87,46 @@ abstract class AbstractSink implements RowSink {
       }
     }
     return value;
+  }
+
+  /** Binds one value: text through {@link #adapt}, typed values (from binary files) as they are. */
+  protected final void bind(PreparedStatement statement, int parameter, int column, Object value) throws SQLException {
+    if (value == null) {
+      statement.setNull(parameter, target.type(column));
+    } else if (value instanceof String) {
+      statement.setString(parameter, adapt(column, (String) value));
+    } else {
+      statement.setObject(parameter, value);
+    }
+  }
+
+  /**
+   * A value as the text LOAD DATA and COPY read: booleans as 1/0 on MySQL, decimals in plain notation, dates and
+   * timestamps as JDBC prints them, bytes in PostgreSQL's hex form (MySQL's LOAD DATA here takes text only).
+   */
+  protected final String text(int column, Object value) {
+    if (value instanceof String) {
+      return adapt(column, (String) value);
+    }
+    if (value instanceof Boolean) {
+      return dialect == Dialect.MYSQL ? ((Boolean) value ? "1" : "0") : value.toString();
+    }
+    if (value instanceof BigDecimal) {
+      return ((BigDecimal) value).toPlainString();
+    }
+    if (value instanceof byte[]) {
+      if (dialect == Dialect.MYSQL) {
+        throw new IllegalArgumentException("--direct cannot load the binary values of column " + target.columns().get(column)
+            + " into MySQL/MariaDB: export without --direct");
+      }
+      byte[] bytes = (byte[]) value;
+      StringBuilder hex = new StringBuilder(2 + bytes.length * 2).append("\\x");
+      for (byte b : bytes) {
+        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+      }
+      return hex.toString();
+    }
+    return value.toString();
   }
 
   @Override

@@ -34,13 +34,9 @@ final class BulkBatchSink extends AbstractSink {
   }
 
   @Override
-  public void add(String[] values, LinePosition where) throws SQLException {
+  public void add(Object[] values, LinePosition where) throws SQLException {
     for (int c = 0; c < width; c++) {
-      if (values[c] == null) {
-        insert.setNull(c + 1, target.type(c));
-      } else {
-        insert.setString(c + 1, adapt(c, values[c]));
-      }
+      bind(insert, c + 1, c, values[c]);
     }
     insert.addBatch();
     pending(where);

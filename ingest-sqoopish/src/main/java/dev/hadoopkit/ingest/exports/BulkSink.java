@@ -38,17 +38,17 @@ final class BulkSink extends AbstractSink {
   }
 
   @Override
-  public void add(String[] values, LinePosition where) throws SQLException, IOException {
+  public void add(Object[] values, LinePosition where) throws SQLException, IOException {
     for (int c = 0; c < values.length; c++) {
       if (c > 0) {
         put((byte) '\t');
       }
-      String v = values[c];
+      Object v = values[c];
       if (v == null) {
         put((byte) '\\');
         put((byte) 'N');
       } else {
-        encode(adapt(c, v));
+        encode(text(c, v));
       }
     }
     put((byte) '\n');

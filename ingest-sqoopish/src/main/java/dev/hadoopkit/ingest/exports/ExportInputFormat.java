@@ -1,9 +1,13 @@
 package dev.hadoopkit.ingest.exports;
 
+import dev.hadoopkit.formats.io.CorruptFileException;
+import dev.hadoopkit.formats.io.FileFormat;
+import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.ingest.IngestCounters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -21,10 +25,11 @@ import org.apache.hadoop.util.LineReader;
 
 /**
  * Groups the export directory's files into about -m splits, never cutting a file, so every record is known by file
- * and line number. Compressed files are read through their codec; the record delimiter follows
- * --input-lines-terminated-by.
+ * and line (or record) number. Each file's format comes from its magic bytes: Avro, Parquet and ORC files give
+ * {@link GenericRecord} values (the storage-formats readers); anything else is text, read line by line as {@link Text}
+ * through its compression codec, the record delimiter following --input-lines-terminated-by.
  */
-public final class ExportInputFormat extends CombineFileInputFormat<LinePosition, Text> {
+public final class ExportInputFormat extends CombineFileInputFormat<LinePosition, Object> {
   public static final String KEY_LINE_DELIMITER = "hadoopkit.ingest.export.line.delimiter";
 
   @Override
@@ -33,18 +38,25 @@ public final class ExportInputFormat extends CombineFileInputFormat<LinePosition
   }
 
   @Override
-  public RecordReader<LinePosition, Text> createRecordReader(InputSplit split, TaskAttemptContext context) throws IOException {
+  public RecordReader<LinePosition, Object> createRecordReader(InputSplit split, TaskAttemptContext context) throws IOException {
     return new CombineFileRecordReader<>((CombineFileSplit) split, context, FileReader.class);
   }
 
-  /** Reads one whole file of a combined split, line by line. */
-  public static final class FileReader extends RecordReader<LinePosition, Text> {
+  /**
+   * Reads one whole file of a combined split. The file is opened by the first {@link #nextKeyValue()}, inside the
+   * mapper, so an unreadable file fails the task with a message naming it.
+   */
+  public static final class FileReader extends RecordReader<LinePosition, Object> {
     private final Path path;
     private final long length;
-    private LineReader reader;
-    private InputStream stream;
+    private Configuration conf;
+    private boolean opened;
+    private LineReader lines;
+    private dev.hadoopkit.formats.io.RecordReader records;
+    private FileFormat format;
     private final LinePosition key = new LinePosition();
-    private final Text value = new Text();
+    private final Text text = new Text();
+    private Object value;
     private long line;
     private long bytes;
     private org.apache.hadoop.mapreduce.Counter bytesCounter;
@@ -55,26 +67,57 @@ public final class ExportInputFormat extends CombineFileInputFormat<LinePosition
     }
 
     @Override
-    public void initialize(InputSplit split, TaskAttemptContext context) throws IOException {
-      Configuration conf = context.getConfiguration();
-      FileSystem fs = path.getFileSystem(conf);
-      InputStream raw = fs.open(path);
-      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-      stream = codec == null ? raw : codec.createInputStream(raw);
-      int delimiter = conf.getInt(KEY_LINE_DELIMITER, '\n');
-      reader = new LineReader(stream, 1 << 16, String.valueOf((char) delimiter).getBytes(StandardCharsets.UTF_8));
+    public void initialize(InputSplit split, TaskAttemptContext context) {
+      conf = context.getConfiguration();
       bytesCounter = context.getCounter(IngestCounters.BYTES_READ);
+    }
+
+    private void open() throws IOException {
+      opened = true;
+      FileSystem fs = path.getFileSystem(conf);
+      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+      format = codec != null || length == 0 ? FileFormat.TEXT : FileFormat.detect(conf, path);
+      if (format != FileFormat.TEXT) {
+        records = Formats.read(path).conf(conf).format(format).build();
+        return;
+      }
+      InputStream raw = fs.open(path);
+      InputStream stream = codec == null ? raw : codec.createInputStream(raw);
+      int delimiter = conf.getInt(KEY_LINE_DELIMITER, '\n');
+      lines = new LineReader(stream, 1 << 16, String.valueOf((char) delimiter).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public boolean nextKeyValue() throws IOException {
-      int read = reader.readLine(value);
+      if (!opened) {
+        open();
+      }
+      if (records != null) {
+        GenericRecord record;
+        try {
+          record = records.next();
+        } catch (CorruptFileException e) {
+          throw e;
+        } catch (IOException | RuntimeException e) {
+          throw new CorruptFileException(format, path, "record " + (line + 1) + ": " + CorruptFileException.reason(e), e);
+        }
+        if (record == null) {
+          bytes = length;
+          return false;
+        }
+        line++;
+        key.set(path.toString(), line, true);
+        value = record;
+        return true;
+      }
+      int read = lines.readLine(text);
       if (read == 0) {
         return false;
       }
       bytes += read;
       line++;
       key.set(path.toString(), line);
+      value = text;
       return true;
     }
 
@@ -84,12 +127,15 @@ public final class ExportInputFormat extends CombineFileInputFormat<LinePosition
     }
 
     @Override
-    public Text getCurrentValue() {
+    public Object getCurrentValue() {
       return value;
     }
 
     @Override
     public float getProgress() {
+      if (records != null) {
+        return records.progress();
+      }
       return length == 0 ? 1f : Math.min(1f, bytes / (float) length);
     }
 
@@ -99,8 +145,11 @@ public final class ExportInputFormat extends CombineFileInputFormat<LinePosition
         bytesCounter.increment(bytes);
         bytes = 0;
       }
-      if (reader != null) {
-        reader.close();
+      if (records != null) {
+        records.close();
+      }
+      if (lines != null) {
+        lines.close();
       }
     }
   }

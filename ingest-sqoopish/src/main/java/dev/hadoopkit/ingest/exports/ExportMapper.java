@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -21,11 +22,11 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Parses export records (Sqoop's delimiters, enclosing and escaping, null markers) and feeds them to a
+ * Parses export records from text files, or takes the records of Avro, Parquet and ORC files, (Sqoop's delimiters, enclosing and escaping, null markers) and feeds them to a
  * {@link RowSink}. A malformed record or a database error stops the task with a message naming the file and line;
  * committed rows are reported after every commit, so the client knows the exact count even after a failure.
  */
-public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable, NullWritable> {
+public final class ExportMapper extends Mapper<LinePosition, Object, NullWritable, NullWritable> {
   public static final String KEY_DELIMITERS = "hadoopkit.ingest.export.delimiters";
   public static final String KEY_NULL_STRING = "hadoopkit.ingest.export.null.string";
   public static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.export.null.non.string";
@@ -79,7 +80,7 @@ public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable,
         long pendingRecords = 0;
         while (context.nextKeyValue()) {
           where = context.getCurrentKey();
-          Text line = context.getCurrentValue();
+          Text line = (Text) context.getCurrentValue();
           byte[] bytes = line.getBytes();
           int length = line.getLength();
           int found = 1;
@@ -108,10 +109,23 @@ public final class ExportMapper extends Mapper<LinePosition, Text, NullWritable,
       LinePosition start = new LinePosition();
       StringBuilder record = new StringBuilder(256);
       String incomplete = null;
+      Object[] typed = new Object[width];
+      RecordValues recordValues = null;
       while (context.nextKeyValue()) {
         where = context.getCurrentKey();
         if (incomplete != null && !where.file().equals(start.file())) {
           throw new MalformedRecord(start + ": " + incomplete + " and the file ends there");
+        }
+        Object current = context.getCurrentValue();
+        if (current instanceof GenericRecord) {
+          GenericRecord binary = (GenericRecord) current;
+          if (recordValues == null || !recordValues.fits(binary.getSchema())) {
+            recordValues = RecordValues.of(binary.getSchema(), target, where.file());
+          }
+          recordValues.fill(binary, typed);
+          sink.add(typed, where);
+          records.increment(1);
+          continue;
         }
         if (incomplete == null) {
           record.setLength(0);

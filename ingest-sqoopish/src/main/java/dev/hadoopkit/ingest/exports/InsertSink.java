@@ -16,7 +16,7 @@ final class InsertSink extends AbstractSink {
   private final int width;
   private final int rowsPerStatement;
   private final PreparedStatement full;
-  private final String[][] buffer;
+  private final Object[][] buffer;
   private int buffered;
   private int statements;
 
@@ -26,7 +26,7 @@ final class InsertSink extends AbstractSink {
     // PostgreSQL accepts at most 32767 bind parameters per statement.
     int limit = dialect == Dialect.POSTGRESQL ? Math.max(1, 32767 / Math.max(1, width)) : Integer.MAX_VALUE;
     this.rowsPerStatement = Math.max(1, Math.min(target.recordsPerStatement(), limit));
-    this.buffer = new String[rowsPerStatement][];
+    this.buffer = new Object[rowsPerStatement][];
     this.full = connection.prepareStatement(sql(rowsPerStatement, upsert));
     this.upsert = upsert;
   }
@@ -52,10 +52,10 @@ final class InsertSink extends AbstractSink {
   }
 
   @Override
-  public void add(String[] values, LinePosition where) throws SQLException {
-    String[] row = buffer[buffered];
+  public void add(Object[] values, LinePosition where) throws SQLException {
+    Object[] row = buffer[buffered];
     if (row == null) {
-      row = new String[width];
+      row = new Object[width];
       buffer[buffered] = row;
     }
     System.arraycopy(values, 0, row, 0, width);
@@ -73,13 +73,9 @@ final class InsertSink extends AbstractSink {
   private void execute(PreparedStatement statement, int rows) throws SQLException {
     int p = 1;
     for (int r = 0; r < rows; r++) {
-      String[] row = buffer[r];
+      Object[] row = buffer[r];
       for (int c = 0; c < width; c++) {
-        if (row[c] == null) {
-          statement.setNull(p++, target.type(c));
-        } else {
-          statement.setString(p++, adapt(c, row[c]));
-        }
+        bind(statement, p++, c, row[c]);
       }
     }
     statement.executeUpdate();

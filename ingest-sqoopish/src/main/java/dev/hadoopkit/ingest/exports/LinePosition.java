@@ -6,10 +6,14 @@ import java.io.IOException;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.WritableComparable;
 
-/** Where an export record came from: file and 1-based line number, for error messages. Reused by the reader. */
+/**
+ * Where an export record came from: file and 1-based line number (text) or record number (Avro, Parquet, ORC), for
+ * error messages. Reused by the reader.
+ */
 public final class LinePosition implements WritableComparable<LinePosition> {
   private String file = "";
   private long line;
+  private boolean record;
 
   public String file() {
     return file;
@@ -20,20 +24,27 @@ public final class LinePosition implements WritableComparable<LinePosition> {
   }
 
   void set(String file, long line) {
+    set(file, line, false);
+  }
+
+  void set(String file, long line, boolean record) {
     this.file = file;
     this.line = line;
+    this.record = record;
   }
 
   @Override
   public void write(DataOutput out) throws IOException {
     Text.writeString(out, file);
     out.writeLong(line);
+    out.writeBoolean(record);
   }
 
   @Override
   public void readFields(DataInput in) throws IOException {
     file = Text.readString(in);
     line = in.readLong();
+    record = in.readBoolean();
   }
 
   @Override
@@ -54,6 +65,6 @@ public final class LinePosition implements WritableComparable<LinePosition> {
 
   @Override
   public String toString() {
-    return file + " line " + line;
+    return file + (record ? " record " : " line ") + line;
   }
 }

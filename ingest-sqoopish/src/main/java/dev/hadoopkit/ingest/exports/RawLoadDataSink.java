@@ -79,7 +79,7 @@ final class RawLoadDataSink extends AbstractSink {
   }
 
   @Override
-  public void add(String[] values, LinePosition where) {
+  public void add(Object[] values, LinePosition where) {
     throw new UnsupportedOperationException("RawLoadDataSink takes whole lines");
   }
 

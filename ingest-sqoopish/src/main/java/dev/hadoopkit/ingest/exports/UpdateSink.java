@@ -39,7 +39,7 @@ final class UpdateSink extends AbstractSink {
   }
 
   @Override
-  public void add(String[] values, LinePosition where) throws SQLException {
+  public void add(Object[] values, LinePosition where) throws SQLException {
     int p = 1;
     for (int c : setColumns) {
       bind(p++, c, values[c]);
@@ -56,12 +56,8 @@ final class UpdateSink extends AbstractSink {
     }
   }
 
-  private void bind(int parameter, int column, String value) throws SQLException {
-    if (value == null) {
-      update.setNull(parameter, target.type(column));
-    } else {
-      update.setString(parameter, adapt(column, value));
-    }
+  private void bind(int parameter, int column, Object value) throws SQLException {
+    bind(update, parameter, column, value);
   }
 
   @Override

@@ -49,18 +49,25 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
     Configuration conf = context.getConfiguration();
     CompressionCodec codec = null;
     String codecName = conf.get(KEY_CODEC);
-    if (codecName != null) {
+    if (codecName != null && !OutputKind.valueOf(conf.get(OutputKind.KEY, OutputKind.TEXT.name())).isBinary()) {
       codec = new CompressionCodecFactory(conf).getCodecByName(codecName);
       if (codec == null) {
         throw new IOException("Unknown compression codec " + codecName);
       }
     }
     OutputKind kind = OutputKind.valueOf(conf.get(OutputKind.KEY, OutputKind.TEXT.name()));
-    Path file = getDefaultWorkFile(context, codec == null ? "" : codec.getDefaultExtension());
-    FileSystem fs = file.getFileSystem(conf);
-    FSDataOutputStream raw = fs.create(file, false);
-    OutputStream stream = codec == null ? raw : codec.createOutputStream(raw);
-    RowWriter writer = kind.create(conf, ColumnInfo.load(conf), stream);
+    RowWriter writer;
+    if (kind.isBinary()) {
+      // The appender compresses inside the format (--compression-codec maps to BinaryRowWriter.KEY_CODEC).
+      Path file = getDefaultWorkFile(context, "." + kind.format().extension());
+      writer = BinaryRowWriter.open(conf, ColumnInfo.load(conf), kind.format(), file);
+    } else {
+      Path file = getDefaultWorkFile(context, codec == null ? "" : codec.getDefaultExtension());
+      FileSystem fs = file.getFileSystem(conf);
+      FSDataOutputStream raw = fs.create(file, false);
+      OutputStream stream = codec == null ? raw : codec.createOutputStream(raw);
+      writer = kind.create(conf, ColumnInfo.load(conf), stream);
+    }
     org.apache.hadoop.mapreduce.Counter bytes = context.getCounter(IngestCounters.BYTES_WRITTEN);
     org.apache.hadoop.mapreduce.Counter rows = context.getCounter(IngestCounters.ROWS_IMPORTED);
     String task = context.getTaskAttemptID().getTaskID().toString();
@@ -88,7 +95,17 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
           }
           rows.increment(pending);
         } catch (SQLException e) {
+          abort(writer);
           throw new IOException("Cannot read a row from the database: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+          abort(writer);
+          throw e;
+        }
+      }
+
+      private void abort(RowWriter w) {
+        if (w instanceof BinaryRowWriter) {
+          ((BinaryRowWriter) w).abort();
         }
       }
 

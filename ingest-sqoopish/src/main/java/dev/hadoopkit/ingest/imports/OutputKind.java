@@ -1,26 +1,33 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.ingest.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
-/** The file formats an import can write; each names the factory that makes its {@link RowWriter}. */
+/**
+ * The file formats an import can write. Text goes through {@link TextRowWriter} to a (possibly compressed) stream;
+ * Avro, Parquet and ORC through {@link BinaryRowWriter} and the storage-formats appenders, to
+ * {@code part-m-NNNNN.avro|.parquet|.orc}.
+ */
 public enum OutputKind {
-  TEXT("as-textfile", true),
-  AVRO("as-avrodatafile", false),
-  PARQUET("as-parquetfile", false),
-  ORC("as-orcfile", false),
-  SEQUENCE("as-sequencefile", false);
+  TEXT("as-textfile", null, true),
+  AVRO("as-avrodatafile", FileFormat.AVRO, true),
+  PARQUET("as-parquetfile", FileFormat.PARQUET, true),
+  ORC("as-orcfile", FileFormat.ORC, true),
+  SEQUENCE("as-sequencefile", null, false);
 
   public static final String KEY = "hadoopkit.ingest.import.output.kind";
 
   private final String option;
+  private final FileFormat format;
   private final boolean supported;
 
-  OutputKind(String option, boolean supported) {
+  OutputKind(String option, FileFormat format, boolean supported) {
     this.option = option;
+    this.format = format;
     this.supported = supported;
   }
 
@@ -28,17 +35,34 @@ public enum OutputKind {
     return option;
   }
 
+  /** The storage-formats format of a binary kind; null for text and SequenceFiles. */
+  public FileFormat format() {
+    return format;
+  }
+
+  public boolean isBinary() {
+    return format != null;
+  }
+
+  /** What the files are called in messages: text, Avro, Parquet, ORC, SequenceFile. */
+  public String displayName() {
+    return this == SEQUENCE ? "SequenceFile" : format == null ? "text" : format.displayName();
+  }
+
   /** Fails with a clear message for formats this build cannot write yet. */
   public void checkSupported() {
     if (!supported) {
-      throw new UsageException("--" + option + " is not yet supported in this build (it arrives with the storage-formats "
-          + "module); use --as-textfile (the default) for now");
+      throw new UsageException("--" + option + " is not supported in this build: use --as-parquetfile, --as-avrodatafile, "
+          + "--as-orcfile or --as-textfile (the default)");
     }
   }
 
-  /** Creates the writer for one output file. */
+  /** Creates the text writer for one output stream. */
   public RowWriter create(Configuration conf, List<ColumnInfo> columns, OutputStream out) throws IOException {
     checkSupported();
+    if (isBinary()) {
+      throw new IllegalStateException("Cannot write " + displayName() + " to a stream: use BinaryRowWriter.open");
+    }
     return new TextRowWriter(conf, columns, out);
   }
 }

@@ -43,12 +43,32 @@ class HelpAndUsageTest {
   }
 
   @Test
-  void unsupportedFormatsSaySoBeforeConnecting() {
+  void sequenceFilesAndUnknownBinaryCodecsAreUsageErrorsBeforeConnecting() {
+    CliRun sequence = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/none", "--table", "t", "--as-sequencefile");
+    assertEquals(2, sequence.exit);
+    assertTrue(sequence.err.contains("--as-sequencefile is not supported in this build: use --as-parquetfile"), sequence.err);
     for (String format : new String[] {"--as-parquetfile", "--as-avrodatafile", "--as-orcfile"}) {
-      CliRun r = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/none", "--table", "t", format);
-      assertEquals(2, r.exit);
-      assertTrue(r.err.contains(format + " is not yet supported in this build"), r.err);
+      CliRun r = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/none", "--table", "t", format,
+          "--compression-codec", "bzip2");
+      assertEquals(2, r.exit, r.toString());
+      assertTrue(r.err.contains("Invalid --compression-codec bzip2 for ") && r.err.contains("use snappy, zstd, gzip (deflate) or none"),
+          r.err);
     }
+    CliRun two = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/none", "--table", "t", "--as-orcfile",
+        "--as-parquetfile");
+    assertEquals(2, two.exit);
+    assertTrue(two.err.contains("Choose one output format, not --as-parquetfile and --as-orcfile"), two.err);
+  }
+
+  @Test
+  void importHelpDescribesTheBinaryFormats() {
+    CliRun r = CliRun.run(null, "help", "import");
+    assertEquals(0, r.exit, r.toString());
+    String text = r.out.replaceAll("\\s+", " ");
+    assertTrue(text.contains("--as-parquetfile Parquet files part-m-NNNNN.parquet (snappy)"), r.out);
+    assertTrue(text.contains("--as-orcfile ORC files part-m-NNNNN.orc (zstd)"), r.out);
+    assertTrue(text.contains("--as-avrodatafile Avro data files part-m-NNNNN.avro (snappy); decimal, date, timestamp-millis"), r.out);
+    assertTrue(text.contains("Avro/Parquet/ORC: snappy, zstd, gzip (deflate/zlib) or none"), r.out);
   }
 
   @Test

@@ -12,10 +12,14 @@ import dev.hadoopkit.formats.io.WriteSettings;
 import dev.hadoopkit.formats.schema.Schemas;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -28,6 +32,7 @@ import org.apache.orc.Reader;
 import org.apache.orc.StripeInformation;
 import org.apache.orc.TypeDescription;
 import org.apache.orc.Writer;
+import org.apache.orc.storage.common.type.HiveDecimal;
 import org.apache.orc.storage.ql.exec.vector.BytesColumnVector;
 import org.apache.orc.storage.ql.exec.vector.ColumnVector;
 import org.apache.orc.storage.ql.exec.vector.DecimalColumnVector;
@@ -210,18 +215,44 @@ public final class Orc {
           ((BytesColumnVector) vector).setVal(row, text, 0, text.length);
           break;
         case BYTES:
+          if (vector instanceof DecimalColumnVector) {
+            int scale = ((LogicalTypes.Decimal) type.getLogicalType()).getScale();
+            ((DecimalColumnVector) vector).set(row, HiveDecimal.create(decimal(value, scale)));
+            break;
+          }
           ByteBuffer buffer = ((ByteBuffer) value).duplicate();
           byte[] bytes = new byte[buffer.remaining()];
           buffer.get(bytes);
           ((BytesColumnVector) vector).setVal(row, bytes, 0, bytes.length);
           break;
         case FIXED:
+          if (vector instanceof DecimalColumnVector) {
+            int fixedScale = ((LogicalTypes.Decimal) type.getLogicalType()).getScale();
+            ((DecimalColumnVector) vector).set(row, HiveDecimal.create(decimal(value, fixedScale)));
+            break;
+          }
           byte[] fixed = ((GenericData.Fixed) value).bytes();
           ((BytesColumnVector) vector).setVal(row, fixed, 0, fixed.length);
           break;
         default:
           throw new IllegalArgumentException("Cannot write ORC value of type " + type);
       }
+    }
+
+    /** An Avro decimal (unscaled two's-complement bytes, or a BigDecimal) as a BigDecimal of the schema's scale. */
+    private static BigDecimal decimal(Object value, int scale) {
+      if (value instanceof BigDecimal) {
+        return ((BigDecimal) value).setScale(scale, RoundingMode.UNNECESSARY);
+      }
+      byte[] bytes;
+      if (value instanceof GenericData.Fixed) {
+        bytes = ((GenericData.Fixed) value).bytes();
+      } else {
+        ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+        bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+      }
+      return new BigDecimal(new BigInteger(bytes), scale);
     }
 
     @Override
@@ -348,12 +379,33 @@ public final class Orc {
           return new String(strings.vector[index], strings.start[index], strings.length[index], StandardCharsets.UTF_8);
         case BYTES:
         case FIXED:
+          if (vector instanceof DecimalColumnVector) {
+            // Avro's decimal representation: the unscaled value's two's-complement bytes at the schema's scale.
+            int scale = type.getLogicalType() instanceof LogicalTypes.Decimal
+                ? ((LogicalTypes.Decimal) type.getLogicalType()).getScale() : ((DecimalColumnVector) vector).scale;
+            byte[] unscaled = ((DecimalColumnVector) vector).vector[index].getHiveDecimal().bigDecimalValue()
+                .setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().toByteArray();
+            return type.getType() == Schema.Type.FIXED ? new GenericData.Fixed(type, pad(unscaled, type.getFixedSize()))
+                : ByteBuffer.wrap(unscaled);
+          }
           BytesColumnVector bytes = (BytesColumnVector) vector;
           byte[] copy = java.util.Arrays.copyOfRange(bytes.vector[index], bytes.start[index], bytes.start[index] + bytes.length[index]);
           return type.getType() == Schema.Type.FIXED ? new GenericData.Fixed(type, copy) : ByteBuffer.wrap(copy);
         default:
           throw new IllegalArgumentException("Cannot read ORC value of type " + type);
       }
+    }
+
+    /** Sign-extends two's-complement bytes to a fixed width. */
+    private static byte[] pad(byte[] value, int size) {
+      if (value.length >= size) {
+        return value;
+      }
+      byte[] out = new byte[size];
+      byte fill = value.length > 0 && value[0] < 0 ? (byte) 0xff : 0;
+      java.util.Arrays.fill(out, 0, size - value.length, fill);
+      System.arraycopy(value, 0, out, size - value.length, value.length);
+      return out;
     }
 
     @Override

@@ -40,10 +40,14 @@ final class OrcSchemas {
         return TypeDescription.createString();
       case BYTES:
       case FIXED:
+        if (schema.getLogicalType() instanceof LogicalTypes.Decimal) {
+          LogicalTypes.Decimal decimal = (LogicalTypes.Decimal) schema.getLogicalType();
+          return TypeDescription.createDecimal().withPrecision(decimal.getPrecision()).withScale(decimal.getScale());
+        }
         return TypeDescription.createBinary();
       default:
         throw new IllegalArgumentException("Cannot write ORC: column " + name + " has type " + schema
-            + "; only flat records of primitive types (with date and timestamp-millis) are supported");
+            + "; only flat records of primitive types (with date, time-millis, timestamp-millis and decimal) are supported");
     }
   }
 
@@ -78,8 +82,9 @@ final class OrcSchemas {
       case STRING:
       case VARCHAR:
       case CHAR:
-      case DECIMAL:
         return Schema.create(Schema.Type.STRING);
+      case DECIMAL:
+        return LogicalTypes.decimal(type.getPrecision(), type.getScale()).addToSchema(Schema.create(Schema.Type.BYTES));
       case BINARY:
         return Schema.create(Schema.Type.BYTES);
       case DATE:
