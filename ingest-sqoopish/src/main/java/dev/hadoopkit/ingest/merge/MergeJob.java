@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
@@ -96,8 +97,11 @@ public final class MergeJob {
     jc.set(TaskReports.KEY_DIR, reports.toString());
     job.setJarByClass(MergeMapper.class);
     job.setInputFormatClass(ExportInputFormat.class);
-    FileInputFormat.addInputPath(job, newData);
-    FileInputFormat.addInputPath(job, onto);
+    // The files one by one: the delta of an import sits in a hidden work directory, which FileInputFormat would skip.
+    int files = addDataFiles(job, newData) + addDataFiles(job, onto);
+    if (files == 0) {
+      throw new IngestException("Cannot merge: neither " + newData + " nor " + onto + " holds any data file");
+    }
     ExportInputFormat.setMaxInputSplitSize(job, jc.getLong("mapreduce.input.fileinputformat.split.maxsize", SPLIT_BYTES));
     job.setMapperClass(MergeMapper.class);
     job.setMapOutputKeyClass(Text.class);
@@ -133,6 +137,18 @@ public final class MergeJob {
     return new Result(counters.findCounter(MergeCounters.NEW_RECORDS).getValue(),
         counters.findCounter(MergeCounters.OLD_RECORDS).getValue(),
         counters.findCounter(MergeCounters.OUTPUT_RECORDS).getValue(), outcome.seconds());
+  }
+
+  private static int addDataFiles(Job job, Path dir) throws IOException {
+    FileSystem fs = dir.getFileSystem(job.getConfiguration());
+    int added = 0;
+    for (FileStatus s : fs.listStatus(dir, p -> !p.getName().startsWith("_") && !p.getName().startsWith("."))) {
+      if (s.isFile()) {
+        FileInputFormat.addInputPath(job, s.getPath());
+        added++;
+      }
+    }
+    return added;
   }
 
   private static Class<? extends CompressionCodec> codecClass(Configuration conf, String name) {
