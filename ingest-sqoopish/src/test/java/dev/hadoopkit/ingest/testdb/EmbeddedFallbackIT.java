@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The servers the ITs get behave like the local services, whichever is in use: an embedded one only when asked
  * for or when the local one is down, utf8mb4/UTF8 by default, and passwords really checked (grants enforced).
  */
-class TestServersIT {
+class EmbeddedFallbackIT {
 
   @Test
   void mariaDbIsEmbeddedExactlyWhenAskedForOrDownAndChecksPasswords() throws SQLException {
