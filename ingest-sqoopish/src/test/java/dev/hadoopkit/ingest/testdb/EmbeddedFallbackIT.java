@@ -77,13 +77,8 @@ class EmbeddedFallbackIT {
     switch (TestServers.Mode.current()) {
       case EMBEDDED -> assertTrue(server.embedded(), server + " with " + TestServers.MODE_PROPERTY + "=embedded");
       case LOCAL -> assertFalse(server.embedded(), server + " with " + TestServers.MODE_PROPERTY + "=local");
-      case AUTO -> assertEquals(TestServers.probe(localOf(server)) != null, server.embedded(),
-          server + ": embedded exactly when the local service does not answer");
+      case AUTO -> assertEquals(TestServers.probe(TestServers.localServer(server.product())) != null,
+          server.embedded(), server + ": embedded exactly when the local service does not answer");
     }
-  }
-
-  private static DbServer localOf(DbServer server) {
-    return new DbServer(server.product(), TestServers.LOCAL_HOST, server.product().localPort(),
-        server.product().adminUser(), false);
   }
 }

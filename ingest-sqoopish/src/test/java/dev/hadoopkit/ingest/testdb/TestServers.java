@@ -91,7 +91,7 @@ public final class TestServers {
 
   private static DbServer resolve(Product product) {
     Mode mode = Mode.current();
-    DbServer local = new DbServer(product, LOCAL_HOST, product.localPort(), product.adminUser(), false);
+    DbServer local = localServer(product);
     String why;
     if (mode == Mode.EMBEDDED) {
       why = MODE_PROPERTY + "=embedded";
@@ -118,6 +118,23 @@ public final class TestServers {
           case POSTGRESQL -> EmbeddedPostgres.VERSION;
         }, embedded.port(), (System.nanoTime() - started) / 1e9);
     return embedded;
+  }
+
+  /**
+   * The local service of {@code product}: 127.0.0.1 on its usual port, or {@code -Dhk.test.mariadb.address=HOST:PORT}
+   * ({@code hk.test.postgres.address}) for a server elsewhere, or an address where nothing listens to try the fallback.
+   */
+  public static DbServer localServer(Product product) {
+    String property = "hk.test." + (product == Product.MARIADB ? "mariadb" : "postgres") + ".address";
+    String address = System.getProperty(property, LOCAL_HOST + ":" + product.localPort()).trim();
+    int colon = address.lastIndexOf(':');
+    try {
+      return new DbServer(product, address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)),
+          product.adminUser(), false);
+    } catch (IndexOutOfBoundsException | NumberFormatException e) {
+      throw new IllegalStateException("Invalid -D" + property + "=" + address + ": write HOST:PORT, e.g. 127.0.0.1:"
+          + product.localPort());
+    }
   }
 
   /** Null when {@code server} accepts its administrator within a short timeout, else the reason it did not. */
