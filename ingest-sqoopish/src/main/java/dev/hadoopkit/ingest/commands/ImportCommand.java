@@ -387,6 +387,10 @@ public final class ImportCommand implements Command {
       throw new UsageException("--merge-key and --append cannot be used together: --append adds the changed rows as new "
           + "files, --merge-key replaces the older versions of the changed rows");
     }
+    if (args.has("delete-target-dir")) {
+      throw new UsageException("--merge-key and --delete-target-dir cannot be used together: --delete-target-dir replaces "
+          + "the target with the changed rows only, --merge-key keeps the other rows");
+    }
     if (kind != OutputKind.TEXT) {
       throw new UsageException("--merge-key works on text imports only in this build (merging Avro, Parquet, ORC or "
           + "SequenceFile data is not supported): import as text, or re-import with --delete-target-dir");

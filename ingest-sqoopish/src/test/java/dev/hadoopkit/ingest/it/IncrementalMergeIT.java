@@ -169,6 +169,11 @@ class IncrementalMergeIT {
         "--check-column", "id", "--merge-key", "id", "--target-dir", tmp.resolve("a").toString());
     assertEquals(2, append.exit, append.toString());
     assertTrue(append.err.contains("--merge-key applies to --incremental lastmodified imports"), append.err);
+    CliRun replace = sqoop("import", "--connect", url, "--username", "root", "--table", "stock", "--incremental",
+        "lastmodified", "--check-column", "updated", "--merge-key", "id", "--delete-target-dir", "--target-dir",
+        tmp.resolve("r").toString());
+    assertEquals(2, replace.exit, replace.toString());
+    assertTrue(replace.err.contains("--merge-key and --delete-target-dir cannot be used together"), replace.err);
     CliRun existingWithoutKey = sqoop("import", "--connect", url, "--username", "root", "--table", "stock", "-m", "1",
         "--incremental", "lastmodified", "--check-column", "updated", "--target-dir", tmp.toString());
     assertEquals(1, existingWithoutKey.exit, existingWithoutKey.toString());
