@@ -19,11 +19,13 @@ import dev.hadoopkit.ingest.imports.HiveStatement;
 import dev.hadoopkit.ingest.imports.ImportInputFormat;
 import dev.hadoopkit.ingest.imports.ImportMapper;
 import dev.hadoopkit.ingest.imports.ImportOutputFormat;
+import dev.hadoopkit.ingest.imports.ImportManifest;
 import dev.hadoopkit.ingest.imports.ImportSchema;
 import dev.hadoopkit.ingest.imports.OutputKind;
 import dev.hadoopkit.ingest.imports.OutputPlacement;
 import dev.hadoopkit.ingest.imports.SplitPlanner;
 import dev.hadoopkit.ingest.imports.TextRowWriter;
+import dev.hadoopkit.ingest.merge.MergeJob;
 import dev.hadoopkit.ingest.text.Delimiters;
 import dev.hadoopkit.ingest.text.EscapeSyntax;
 import java.io.IOException;
@@ -121,9 +123,9 @@ public final class ImportCommand implements Command {
       throw new UsageException("HCatalog options are not supported in this build: import to a directory with --target-dir "
           + "and create an external table over it");
     }
-    if (args.has("merge-key")) {
-      throw new UsageException("--merge-key is not yet supported in this build: import lastmodified rows with --append, "
-          + "or re-import with --delete-target-dir");
+    String mergeKey = args.get("merge-key");
+    if (mergeKey != null) {
+      checkMergeKey(args, kind);
     }
     String table = tableOverride != null ? tableOverride : args.get("table");
     String query = tableOverride != null ? null : args.get("query");
@@ -288,7 +290,9 @@ public final class ImportCommand implements Command {
         }
       }
 
-      OutputPlacement.Mode mode = args.has("delete-target-dir") ? OutputPlacement.Mode.REPLACE
+      // --merge-key onto an existing directory: the delta lands in the work directory, then is merged onto the target.
+      boolean mergeOnto = mergeKey != null && target.getFileSystem(conf).exists(target);
+      OutputPlacement.Mode mode = args.has("delete-target-dir") || mergeOnto ? OutputPlacement.Mode.REPLACE
           : args.has("append") || "append".equals(incremental) ? OutputPlacement.Mode.APPEND : OutputPlacement.Mode.CREATE;
       checkAppendFormat(conf, target, mode, kind);
       OutputPlacement placement;
@@ -361,8 +365,22 @@ public final class ImportCommand implements Command {
       }
       FileSystem fs = placement.work().getFileSystem(jc);
       fs.delete(reports, true);
-      placement.commit();
+      ImportManifest schema = new ImportManifest(kind.name(), columns.stream().map(ColumnInfo::name).collect(Collectors.toList()),
+          delimiters, nullString, nullNonString, codec);
+      schema.write(fs, placement.work());
       long rows = outcome.counter(IngestCounters.ROWS_IMPORTED);
+      if (mergeOnto) {
+        try {
+          MergeJob.Result merged = MergeJob.runOntoImport(conf, console, placement.work(), placement.target(), mergeKey,
+              schema);
+          console.info("Merged " + merged.newRecords() + " new and " + merged.oldRecords() + " existing records on "
+              + mergeKey + ": " + placement.target() + " now holds " + merged.outputRecords() + " records.");
+        } finally {
+          placement.abort();
+        }
+      } else {
+        placement.commit();
+      }
       console.info(JobRunner.transferLine(outcome.counter(IngestCounters.BYTES_WRITTEN), rows, outcome.seconds()));
       console.info("Retrieved " + rows + " records.");
       if (incremental != null) {
@@ -374,6 +392,26 @@ public final class ImportCommand implements Command {
         console.info("(Consider saving this with 'sqoop job --create')");
       }
       return new Result(rows, nextLastValue);
+    }
+  }
+
+  /** --merge-key: Sqoop merges only lastmodified imports, and this build only text. */
+  private static void checkMergeKey(Args args, OutputKind kind) {
+    if (!"lastmodified".equals(args.get("incremental"))) {
+      throw new UsageException("--merge-key applies to --incremental lastmodified imports; to merge two directories use "
+          + "'sqoop merge --new-data DIR --onto DIR --target-dir DIR --merge-key COL'");
+    }
+    if (args.has("append")) {
+      throw new UsageException("--merge-key and --append cannot be used together: --append adds the changed rows as new "
+          + "files, --merge-key replaces the older versions of the changed rows");
+    }
+    if (args.has("delete-target-dir")) {
+      throw new UsageException("--merge-key and --delete-target-dir cannot be used together: --delete-target-dir replaces "
+          + "the target with the changed rows only, --merge-key keeps the other rows");
+    }
+    if (kind != OutputKind.TEXT) {
+      throw new UsageException("--merge-key works on text imports only in this build (merging Avro, Parquet, ORC or "
+          + "SequenceFile data is not supported): import as text, or re-import with --delete-target-dir");
     }
   }
 

@@ -12,7 +12,7 @@ class HelpAndUsageTest {
   void helpListsEveryTool() {
     CliRun r = CliRun.run(null, "help");
     assertEquals(0, r.exit);
-    for (String tool : new String[] {"import", "export", "eval", "list-databases", "list-tables", "import-all-tables", "job", "version"}) {
+    for (String tool : new String[] {"import", "export", "eval", "list-databases", "list-tables", "import-all-tables", "job", "merge", "version"}) {
       assertTrue(r.out.contains("  " + tool + " "), tool + " missing from:\n" + r.out);
     }
   }
@@ -23,6 +23,17 @@ class HelpAndUsageTest {
     assertEquals(0, r.exit);
     assertTrue(r.out.contains("--split-by <column>"), r.out);
     assertTrue(r.out.contains("Examples:"), r.out);
+  }
+
+  @Test
+  void mergeHelpExplainsWhereColumnsComeFromAndMissingOptionsAreUsageErrors() {
+    CliRun help = CliRun.run(null, "merge", "--help");
+    assertEquals(0, help.exit);
+    assertTrue(help.out.contains("--merge-key <column>"), help.out);
+    assertTrue(help.out.contains("_hk_schema.properties"), help.out);
+    CliRun missing = CliRun.run(null, "merge", "--onto", "/a", "--target-dir", "/b", "--merge-key", "id");
+    assertEquals(2, missing.exit);
+    assertTrue(missing.err.contains("Missing --new-data"), missing.err);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static dev.hadoopkit.workflow.engine.TestApps.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hadoopkit.ingest.TestDatabases;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.nio.file.Files;
@@ -15,10 +16,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hive2 action as a SQL script over JDBC, against the local MariaDB and PostgreSQL. */
+/**
+ * The hive2 action as a SQL script over JDBC, against MariaDB and PostgreSQL (the local services, or the embedded
+ * fallback of ingest's TestDatabases).
+ */
 class Hive2JdbcIT {
   @TempDir
   Path root;
@@ -27,10 +31,18 @@ class Hive2JdbcIT {
    *  start -> load(hive2: script.sql with ${table}) -> broken(hive2: bad SQL) --error--> fail
    */
   @ParameterizedTest
-  @CsvSource({"jdbc:mariadb://127.0.0.1:3306/test?user=root, mariadb",
-      "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres, postgresql"})
-  void scriptRunsStatementsInOrderAndReportsTheFailingOne(String url, String db) throws Exception {
+  @ValueSource(strings = {"mariadb", "postgresql"})
+  void scriptRunsStatementsInOrderAndReportsTheFailingOne(String db) throws Exception {
     String table = "wf_hive2_" + db + "_" + ProcessHandle.current().pid();
+    String database = TestDatabases.uniqueName("wf_hive2");
+    String url;
+    if (db.equals("mariadb")) {
+      TestDatabases.createMariaDb(database);
+      url = TestDatabases.mariaDbServer().jdbcUrl(database) + "?user=root";
+    } else {
+      TestDatabases.createPostgres(database);
+      url = TestDatabases.postgresServer().jdbcUrl(database) + "?user=postgres";
+    }
     Path app = app(root, "app", "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"sql\">\n"
         + "  <start to=\"load\"/>\n"
         + "  <action name=\"load\">\n    <hive2 xmlns=\"uri:oozie:hive2-action:1.0\">\n"
@@ -61,8 +73,10 @@ class Hive2JdbcIT {
         assertEquals(3, rows.getInt(2));
       }
     } finally {
-      try (Connection c = DriverManager.getConnection(url)) {
-        c.createStatement().execute("DROP TABLE IF EXISTS " + table);
+      if (db.equals("mariadb")) {
+        TestDatabases.dropMariaDb(database);
+      } else {
+        TestDatabases.dropPostgres(database);
       }
     }
   }

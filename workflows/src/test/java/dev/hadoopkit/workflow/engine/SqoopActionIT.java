@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hadoopkit.ingest.TestDatabases;
+import dev.hadoopkit.ingest.testdb.DbServer;
+import dev.hadoopkit.ingest.testdb.TestServers;
 import dev.hadoopkit.workflow.state.NodeStatus;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
@@ -16,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,21 +32,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sqoop action through this project's ingest module, in the engine's JVM, against the real local MariaDB
- * (127.0.0.1:3306, root): each test makes its own database, and a user with a password to check masking.
+ * The sqoop action through this project's ingest module, in the engine's JVM, against a real MariaDB (the local one
+ * at 127.0.0.1:3306 as root, or the embedded fallback of ingest's TestDatabases): each test makes its own database,
+ * and a user with a password to check masking.
  */
 class SqoopActionIT {
-  private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
   private static final String PASSWORD = "Wf-S3cret-" + Long.toHexString(System.nanoTime());
 
   @TempDir
   Path root;
 
+  private DbServer server;
+  private String address;
   private String database;
   private String user;
 
   @BeforeEach
   void createDatabase() throws SQLException {
+    server = TestDatabases.mariaDbServer();
+    address = server.address();
     String suffix = ProcessHandle.current().pid() + "_" + Long.toHexString(System.nanoTime() & 0xffffffL);
     database = "wf_sqoop_" + suffix;
     user = "wfsq_" + Long.toHexString(System.nanoTime() & 0xffffffL);
@@ -58,9 +64,6 @@ class SqoopActionIT {
       s.execute("INSERT INTO " + database + ".items VALUES (1, 'anvil', 12.50, '2024-01-31'),"
           + " (2, 'bolt', 0.05, '2024-02-29'), (3, 'crème brûlée', 7.00, '1999-12-31'),"
           + " (4, 'döner', 5.25, '2000-01-01'), (5, 'éclair', 3.10, '2026-11-21'), (6, 'fuse', 1.99, '1970-01-02')");
-    } catch (SQLException e) {
-      throw new SQLException("The local MariaDB must answer on 127.0.0.1:3306 as root (start it with"
-          + " `start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd`): " + e.getMessage(), e);
     }
   }
 
@@ -72,8 +75,8 @@ class SqoopActionIT {
     }
   }
 
-  private static Connection root() throws SQLException {
-    return DriverManager.getConnection(SERVER + "?user=root");
+  private Connection root() throws SQLException {
+    return TestServers.connect(server, "");
   }
 
   private static String head(String name, String start) {
@@ -107,7 +110,7 @@ class SqoopActionIT {
         + "      <prepare><delete path=\"" + d + "items\"/></prepare>\n"
         + "      <configuration><property><name>mapreduce.job.queuename</name><value>default</value></property>"
         + "</configuration>\n"
-        + "      <command>import --connect jdbc:mysql://127.0.0.1:3306/${db} --username root\n"
+        + "      <command>import --connect jdbc:mysql://" + address + "/${db} --username root\n"
         + "        --table items -m 2 --split-by id --target-dir " + d + "items</command>\n"
         + "    </sqoop>\n    <ok to=\"split\"/><error to=\"fail\"/>\n  </action>\n"
         + "  <fork name=\"split\"><path start=\"stamp\"/><path start=\"count\"/></fork>\n"
@@ -123,7 +126,7 @@ class SqoopActionIT {
         + " and fs:exists('" + d + "done/_IMPORTED')}</case>\n"
         + "    <default to=\"fail\"/>\n  </switch></decision>\n"
         + "  <action name=\"export\">\n    <sqoop xmlns=\"uri:oozie:sqoop-action:0.2\">\n"
-        + "      <arg>export</arg><arg>--connect</arg><arg>jdbc:mysql://127.0.0.1:3306/${db}</arg>\n"
+        + "      <arg>export</arg><arg>--connect</arg><arg>jdbc:mysql://" + address + "/${db}</arg>\n"
         + "      <arg>--username</arg><arg>" + user + "</arg><arg>--password</arg><arg>" + PASSWORD + "</arg>\n"
         + "      <arg>--table</arg><arg>items_copy</arg><arg>--export-dir</arg><arg>" + d + "items</arg>\n"
         + "      <arg>-m</arg><arg>1</arg>\n"
@@ -181,7 +184,7 @@ class SqoopActionIT {
     Path data = Files.createDirectories(root.resolve("data"));
     Path app = app(root, "bad", head("sqoop-bad", "load")
         + "  <action name=\"load\">\n    <sqoop xmlns=\"uri:oozie:sqoop-action:0.3\">\n"
-        + "      <command>import --connect jdbc:mysql://127.0.0.1:3306/${db}?password=" + PASSWORD + " --username "
+        + "      <command>import --connect jdbc:mysql://" + address + "/${db}?password=" + PASSWORD + " --username "
         + user + " --table no_such_table -m 1 --target-dir " + data.toUri() + "out</command>\n"
         + "    </sqoop>\n    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n" + TAIL);
 
@@ -205,7 +208,7 @@ class SqoopActionIT {
    */
   @Test
   void usageErrorsFollowTheErrorTransitionWithoutConnecting() throws Exception {
-    String connect = "import --connect jdbc:mysql://127.0.0.1:3306/${db} --username root ";
+    String connect = "import --connect jdbc:mysql://" + address + "/${db} --username root ";
     Path app = app(root, "usage", head("sqoop-usage", "prompt")
         + "  <action name=\"prompt\"><sqoop xmlns=\"uri:oozie:sqoop-action:0.4\"><command>" + connect
         + "-P --table items --target-dir " + root.toUri() + "p</command></sqoop>"
@@ -245,7 +248,7 @@ class SqoopActionIT {
       org.apache.hadoop.fs.FileSystem hdfs = cluster.getFileSystem();
       Path app = app(root, "hdfs", head("sqoop-hdfs", "toHdfs")
           + "  <action name=\"toHdfs\">\n    <sqoop xmlns=\"uri:oozie:sqoop-action:1.0\">\n"
-          + "      <command>import --connect jdbc:mariadb://127.0.0.1:3306/${db} --username " + user
+          + "      <command>import --connect jdbc:mariadb://" + address + "/${db} --username " + user
           + " --password-file secret.txt --table items --where id&lt;=4 -m 1 --target-dir /warehouse/items</command>\n"
           + "      <file>secret.txt</file>\n    </sqoop>\n    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n" + TAIL);
 
