@@ -100,17 +100,32 @@ final class OrcRatingBatchReader extends RecordReader<NullWritable, RatingBatch>
 
   /** Copies the ORC batch's rows into {@link #batch}, leaving out malformed ones; returns how many were kept. */
   private int copy() throws IOException {
-    int n = vectors.size;
-    LongColumnVector users = (LongColumnVector) vectors.cols[columns[0]];
-    LongColumnVector movies = (LongColumnVector) vectors.cols[columns[1]];
-    ColumnVector stars = vectors.cols[columns[2]];
-    double[] ratings = ratings(stars, n);
-    // A repeating vector holds one value for every row, at index 0: reading index i * step covers both cases.
+    return copy(vectors.cols[columns[0]], vectors.cols[columns[1]], vectors.cols[columns[2]], vectors.size, batch,
+        widened, (index, reason) -> malformed.skip(rowsBefore + index + 1, reason));
+  }
+
+  /** Where {@link #copy(ColumnVector, ColumnVector, ColumnVector, int, RatingBatch, double[], Skipper)} reports a row it leaves out. */
+  @FunctionalInterface
+  interface Skipper {
+    /** Row {@code index} (0-based, in the ORC batch) is left out for {@code reason}. */
+    void skip(int index, String reason) throws IOException;
+  }
+
+  /**
+   * Copies rows {@code 0 <= i < n} of ORC's vectors (user and movie ids as {@link LongColumnVector}, the rating as
+   * a {@link DoubleColumnVector} or {@link LongColumnVector}) into {@code batch}, honouring {@code isRepeating} and
+   * {@code noNulls}/{@code isNull}, and leaving out rows with a null or a rating outside 0.5 to 5. Returns how many
+   * rows were kept. {@code widened} holds at least {@code n} doubles, for an integer rating column.
+   */
+  static int copy(ColumnVector users, ColumnVector movies, ColumnVector stars, int n, RatingBatch batch,
+      double[] widened, Skipper skipper) throws IOException {
+    double[] ratings = ratings(stars, n, widened);
+    // A repeating vector holds one value (and null flag) for every row, at index 0: index i * step covers both.
     int userStep = users.isRepeating ? 0 : 1;
     int movieStep = movies.isRepeating ? 0 : 1;
     int ratingStep = stars.isRepeating ? 0 : 1;
-    long[] userValues = users.vector;
-    long[] movieValues = movies.vector;
+    long[] userValues = ((LongColumnVector) users).vector;
+    long[] movieValues = ((LongColumnVector) movies).vector;
     int[] userIds = batch.userIdColumn();
     int[] movieIds = batch.movieIdColumn();
     double[] ratingValues = batch.ratingColumn();
@@ -120,13 +135,13 @@ final class OrcRatingBatchReader extends RecordReader<NullWritable, RatingBatch>
       if (nulls) {
         String column = nullColumn(users, movies, stars, i);
         if (column != null) {
-          malformed.skip(rowsBefore + i + 1, "null " + column);
+          skipper.skip(i, "null " + column);
           continue;
         }
       }
       double rating = ratings[i * ratingStep];
       if (!MalformedRows.isRating(rating)) {
-        malformed.skipRating(rowsBefore + i + 1, rating);
+        skipper.skip(i, "rating " + rating + " is outside 0.5 to 5");
         continue;
       }
       userIds[size] = (int) userValues[i * userStep];
@@ -138,7 +153,7 @@ final class OrcRatingBatchReader extends RecordReader<NullWritable, RatingBatch>
   }
 
   /** The rating column as doubles: a double vector as it is, an integer one widened (one value if repeating). */
-  private double[] ratings(ColumnVector stars, int n) {
+  private static double[] ratings(ColumnVector stars, int n, double[] widened) {
     if (stars instanceof DoubleColumnVector doubles) {
       return doubles.vector;
     }
