@@ -46,7 +46,7 @@ final class OrcRatingBatchReader extends RecordReader<NullWritable, RatingBatch>
     Configuration conf = context.getConfiguration();
     Path file = fileSplit.getPath();
     read = context.getCounter(RatingsCounter.RATINGS_READ);
-    reader = Orc.open(conf, file, CountedReadsFileSystem.of(conf, file));
+    reader = Orc.open(conf, file, CountedReadsFileSystem.of(conf, file, context.getCounter(RatingsCounter.COLUMNAR_BYTES_READ)));
     try {
       TypeDescription schema = reader.getSchema();
       List<String> names = schema.getFieldNames();

@@ -64,7 +64,7 @@ final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBa
     file = fileSplit.getPath();
     read = context.getCounter(RatingsCounter.RATINGS_READ);
     try {
-      reader = ParquetFileReader.open(inputFile(conf, file), HadoopReadOptions.builder(conf)
+      reader = ParquetFileReader.open(inputFile(conf, file, context.getCounter(RatingsCounter.COLUMNAR_BYTES_READ)), HadoopReadOptions.builder(conf)
           .withRange(fileSplit.getStart(), fileSplit.getStart() + fileSplit.getLength()).build());
     } catch (IOException | RuntimeException e) {
       throw new CorruptFileException(FileFormat.PARQUET, file, CorruptFileException.reason(e), e);
@@ -102,8 +102,8 @@ final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBa
   }
 
   /** The file, read through {@link CountedReadsFileSystem} so the task's byte counters see the column chunks. */
-  private static InputFile inputFile(Configuration conf, Path file) throws IOException {
-    FileSystem fs = CountedReadsFileSystem.of(conf, file);
+  private static InputFile inputFile(Configuration conf, Path file, Counter bytesRead) throws IOException {
+    FileSystem fs = CountedReadsFileSystem.of(conf, file, bytesRead);
     long length = fs.getFileStatus(file).getLen();
     return new InputFile() {
       @Override

@@ -241,4 +241,29 @@ class ColumnarRatingReadersTest {
         (index, reason) -> skipped.add(index + ": " + reason)));
     assertEquals(List.of("0: null rating", "1: null rating", "2: null rating"), skipped);
   }
+
+  /** The bytes-read counter shows the projection: a wide column the job does not need is not read. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = FileFormat.class, names = {"PARQUET", "ORC"})
+  void countsTheBytesOfTheProjectedColumnsOnly(FileFormat format) throws Exception {
+    Random random = new Random(5);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      byte[] comment = new byte[200];
+      for (int j = 0; j < comment.length; j++) {
+        comment[j] = (byte) ('a' + random.nextInt(26));
+      }
+      rows.add(new Object[] {1 + random.nextInt(900), 1 + random.nextInt(1600), 1 + random.nextInt(5),
+          new String(comment, java.nio.charset.StandardCharsets.US_ASCII)});
+    }
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(directory.resolve("wide." + format.extension()).toUri());
+    RatingFiles.write(conf, file, format, RatingFiles.schema(List.of("userId", "movieId", "rating", "comment"),
+        List.of(Schema.Type.INT, Schema.Type.INT, Schema.Type.INT, Schema.Type.STRING)), rows);
+    long size = file.getFileSystem(conf).getFileStatus(file).getLen();
+    // One split: each split reads the file's footer again.
+    RatingFiles.Read read = RatingFiles.read(conf, file, Long.MAX_VALUE);
+    assertEquals(3000, read.read());
+    assertTrue(read.bytesRead() > 0 && read.bytesRead() < size / 4,
+        "read " + read.bytesRead() + " bytes of a " + size + "-byte file");
+  }
 }

@@ -54,7 +54,7 @@ final class RatingFiles {
   }
 
   /** What a job's map tasks read. */
-  record Read(List<String> ratings, long read, long malformed, int splits) {
+  record Read(List<String> ratings, long read, long malformed, long bytesRead, int splits) {
   }
 
   /** Reads {@code file} through {@link AnyFormatRatingsInputFormat} in splits of at most {@code splitSize} bytes. */
@@ -80,7 +80,8 @@ final class RatingFiles {
       }
     }
     return new Read(ratings, counters.findCounter(RatingsCounter.RATINGS_READ).getValue(),
-        counters.findCounter(RatingsCounter.MALFORMED_LINES).getValue(), splits.size());
+        counters.findCounter(RatingsCounter.MALFORMED_LINES).getValue(),
+        counters.findCounter(RatingsCounter.COLUMNAR_BYTES_READ).getValue(), splits.size());
   }
 
   static String row(int userId, int movieId, double rating) {
