@@ -4,6 +4,7 @@ import dev.hadoopkit.formats.io.CorruptFileException;
 import dev.hadoopkit.formats.io.FileFormat;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,9 +31,10 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Ratings from the row groups of one split of a Parquet file (row groups whose midpoint is in the split), read a
- * column at a time into a {@link RatingBatch}: parquet-column's {@link ColumnReader}s over the user id, movie id and
- * rating column chunks (by name, see {@link ColumnNames#RATINGS}; the other columns are not read), with no record
- * assembled. The ids may be INT32 or INT64, the rating INT32, INT64, FLOAT or DOUBLE. Rows with a null in one of
+ * column at a time into a {@link RatingBatch}: the user id, movie id and rating column chunks (by name, see
+ * {@link ColumnNames#RATINGS}; the other columns are not read) are decoded a batch of values at a time by
+ * {@link ParquetColumnDecoder}s (by parquet-column's {@link ColumnReader}s when a filter leaves only some rows of a
+ * row group), with no record assembled. The ids may be INT32 or INT64, the rating INT32, INT64, FLOAT or DOUBLE. Rows with a null in one of
  * them, or a rating outside 0.5 to 5, are skipped and counted as malformed ({@link MalformedRows}).
  */
 final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBatch> {
@@ -50,6 +52,8 @@ final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBa
   private MessageType projection;
   private String createdBy;
   private ColumnDescriptor[] descriptors;
+  /** The current row group's columns: decoders, or column readers when the row group is filtered. */
+  private ParquetColumnDecoder[] decoders;
   private ColumnReader[] columns;
   private long rowsLeftInGroup;
   private long rowsRead;
@@ -134,10 +138,16 @@ final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBa
   public boolean nextKeyValue() throws IOException {
     while (rowsLeftInGroup > 0 || nextRowGroup()) {
       int n = (int) Math.min(RatingBatch.CAPACITY, rowsLeftInGroup);
-      java.util.Arrays.fill(nulls, 0, n, (byte) 0);
-      readIds(0, userIds, n);
-      readIds(1, movieIds, n);
-      readRatings(n);
+      Arrays.fill(nulls, 0, n, (byte) 0);
+      if (decoders != null) {
+        decoders[0].readInts(userIds, nulls, (byte) 1, n);
+        decoders[1].readInts(movieIds, nulls, (byte) 2, n);
+        decoders[2].readDoubles(ratings, nulls, (byte) 3, n);
+      } else {
+        readIds(0, userIds, n);
+        readIds(1, movieIds, n);
+        readRatings(n);
+      }
       int size = keep(n);
       rowsLeftInGroup -= n;
       rowsRead += n;
@@ -223,13 +233,36 @@ final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBa
         return false;
       }
     } while (pages.getRowCount() == 0);
+    rowsLeftInGroup = pages.getRowCount();
+    if (pages.getRowIndexes().isEmpty() && isFlat()) {
+      decoders = new ParquetColumnDecoder[descriptors.length];
+      try {
+        for (int i = 0; i < descriptors.length; i++) {
+          decoders[i] = new ParquetColumnDecoder(descriptors[i], pages.getPageReader(descriptors[i]));
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new CorruptFileException(FileFormat.PARQUET, file, CorruptFileException.reason(e), e);
+      }
+      return true;
+    }
+    // A filtered row group (only some rows of its pages belong to it): parquet-column's readers skip the others.
+    decoders = null;
     ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new GroupRecordConverter(projection).getRootConverter(),
         projection, createdBy);
     columns = new ColumnReader[descriptors.length];
     for (int i = 0; i < descriptors.length; i++) {
       columns[i] = store.getColumnReader(descriptors[i]);
     }
-    rowsLeftInGroup = pages.getRowCount();
+    return true;
+  }
+
+  /** Whether every column is one the decoder takes: not repeated, at most one definition level. */
+  private boolean isFlat() {
+    for (ColumnDescriptor descriptor : descriptors) {
+      if (descriptor.getMaxRepetitionLevel() != 0 || descriptor.getMaxDefinitionLevel() > 1) {
+        return false;
+      }
+    }
     return true;
   }
 

@@ -266,4 +266,34 @@ class ColumnarRatingReadersTest {
     assertTrue(read.bytesRead() > 0 && read.bytesRead() < size / 4,
         "read " + read.bytesRead() + " bytes of a " + size + "-byte file");
   }
+
+  /**
+   * Parquet pages of every kind the decoder meets: v1 and v2 data pages, dictionary-encoded and PLAIN values, and
+   * v2's delta encoding of integers without a dictionary (decoded through parquet-column's reader).
+   */
+  @ParameterizedTest(name = "{0}, dictionary {1}, rating {2}")
+  @MethodSource("parquetPageKinds")
+  void readsParquetPagesOfEveryKind(String writerVersion, boolean dictionary, Schema.Type ratingType) throws Exception {
+    Data data = data(Schema.Type.INT, ratingType, 17);
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(directory.resolve("pages.parquet").toUri());
+    RatingFiles.write(conf, file, FileFormat.PARQUET, RatingFiles.schema(List.of("userId", "movieId", "rating"),
+        List.of(Schema.Type.INT, Schema.Type.INT, ratingType)), data.rows(),
+        java.util.Map.of("parquet.writer.version", writerVersion, "parquet.enable.dictionary", String.valueOf(dictionary)));
+    RatingFiles.Read read = RatingFiles.read(conf, file, 4096);
+    List<String> ratings = new ArrayList<>(read.ratings());
+    Collections.sort(ratings);
+    assertEquals(data.usable(), ratings);
+    assertEquals(data.malformed(), read.malformed());
+  }
+
+  static Stream<Arguments> parquetPageKinds() {
+    List<Arguments> arguments = new ArrayList<>();
+    for (String version : List.of("v1", "v2")) {
+      for (boolean dictionary : List.of(true, false)) {
+        arguments.add(Arguments.of(version, dictionary, Schema.Type.INT));
+        arguments.add(Arguments.of(version, dictionary, Schema.Type.DOUBLE));
+      }
+    }
+    return arguments.stream();
+  }
 }

@@ -40,9 +40,17 @@ final class RatingFiles {
 
   /** Writes the rows (values in schema order, null for null) in small row groups / stripes / blocks. */
   static void write(Configuration conf, Path file, FileFormat format, Schema schema, List<Object[]> rows) throws IOException {
-    try (FileAppender appender = Formats.write(file).format(format).conf(conf).schema(schema)
+    write(conf, file, format, schema, rows, java.util.Map.of());
+  }
+
+  /** As above, with more writer settings ({@code parquet.writer.version}, {@code parquet.enable.dictionary}, ...). */
+  static void write(Configuration conf, Path file, FileFormat format, Schema schema, List<Object[]> rows,
+      java.util.Map<String, String> settings) throws IOException {
+    dev.hadoopkit.formats.io.WriteBuilder builder = Formats.write(file).format(format).conf(conf).schema(schema)
         .set("parquet.block.size", "16384").set("parquet.page.size", "2048").set("orc.stripe.size", "8192")
-        .set("orc.rows.between.memory.checks", "100").build()) {
+        .set("orc.rows.between.memory.checks", "100");
+    settings.forEach(builder::set);
+    try (FileAppender appender = builder.build()) {
       for (Object[] row : rows) {
         GenericRecord record = new GenericData.Record(schema);
         for (int i = 0; i < row.length; i++) {
