@@ -16,10 +16,11 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
  * Ratings in any format: each split's file is recognised by its magic bytes. Text goes to
- * {@link RatingsInputFormat}; Avro, Parquet and ORC are read through storage-formats with only the columns the
- * jobs use ({@link #COLUMNS}: the timestamp is never read), one split per block, row group or stripe range.
- * ORC and Parquet are read column by column ({@link OrcRatingsReader}, {@link ParquetRatingsReader}). Every format yields the same
- * {@code (NullWritable, RatingWritable)}.
+ * {@link RatingsInputFormat}; Avro, Parquet and ORC are read with only the columns the jobs use ({@link #COLUMNS},
+ * found by name ignoring case and underscores, see {@link ColumnNames}: the timestamp is never read), one split per
+ * block, row group or stripe range. ORC and Parquet fill each {@link RatingBatch} a column at a time
+ * ({@link OrcRatingBatchReader}, {@link ParquetRatingBatchReader}); Avro goes row by row through storage-formats.
+ * Every format yields the same {@code (NullWritable, RatingBatch)}.
  */
 public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
 
@@ -65,9 +66,9 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
       if (format == FileFormat.TEXT) {
         delegate = AnyFormatRatingsInputFormat.super.createRecordReader(split, context);
       } else if (format == FileFormat.ORC) {
-        delegate = new BatchingRecordReader(new OrcRatingsReader());
+        delegate = new OrcRatingBatchReader();
       } else if (format == FileFormat.PARQUET) {
-        delegate = new BatchingRecordReader(new ParquetRatingsReader());
+        delegate = new ParquetRatingBatchReader();
       } else {
         delegate = new BatchingRecordReader(new BinaryRatingsReader(format));
       }
@@ -102,16 +103,13 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
     }
   }
 
-  /** Reads one split of an Avro, Parquet or ORC file, projected to {@link #COLUMNS}. */
+  /** Reads one split of an Avro (or any storage-formats) file a row at a time, projected to {@link #COLUMNS}. */
   static final class BinaryRatingsReader extends org.apache.hadoop.mapreduce.RecordReader<NullWritable, RatingWritable> {
     private final FileFormat format;
     private final RatingWritable value = new RatingWritable();
     private RecordReader reader;
-    private Path file;
-    private boolean strict;
     private org.apache.hadoop.mapreduce.Counter read;
-    private org.apache.hadoop.mapreduce.Counter malformed;
-    private MalformedRecordLog.Writer log;
+    private MalformedRows malformed;
     private long row;
 
     BinaryRatingsReader(FileFormat format) {
@@ -122,21 +120,26 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
     public void initialize(InputSplit split, TaskAttemptContext context) throws IOException {
       FileSplit fileSplit = (FileSplit) split;
       Configuration conf = context.getConfiguration();
-      file = fileSplit.getPath();
-      strict = conf.getBoolean(STRICT_KEY, false);
+      Path file = fileSplit.getPath();
       read = context.getCounter(RatingsCounter.RATINGS_READ);
-      malformed = context.getCounter(RatingsCounter.MALFORMED_LINES);
-      String logDirectory = conf.get(MalformedRecordLog.DIRECTORY_KEY);
-      log = new MalformedRecordLog.Writer(conf, logDirectory == null ? null : new Path(logDirectory),
-          context.getTaskAttemptID().toString());
-      reader = dev.hadoopkit.formats.io.Formats.read(file).conf(conf).format(format)
-          .project(COLUMNS).range(fileSplit.getStart(), fileSplit.getLength()).build();
-      Schema.Type ratingType = dev.hadoopkit.formats.schema.Schemas.nonNull(reader.schema().getField("rating").schema()).getType();
-      if (ratingType != Schema.Type.INT && ratingType != Schema.Type.FLOAT && ratingType != Schema.Type.DOUBLE
-          && ratingType != Schema.Type.LONG) {
-        throw new IOException("Cannot read ratings from " + file + ": column rating is " + ratingType
-            + ", expected int, float or double");
+      List<String> names = new java.util.ArrayList<>();
+      for (Schema.Field field : dev.hadoopkit.formats.io.Formats.schema(conf, file).getFields()) {
+        names.add(field.name());
       }
+      List<String> chosen = ColumnNames.RATINGS.resolve(file, names);
+      reader = dev.hadoopkit.formats.io.Formats.read(file).conf(conf).format(format)
+          .project(chosen).range(fileSplit.getStart(), fileSplit.getLength()).build();
+      for (int i = 0; i < chosen.size(); i++) {
+        Schema.Type type = dev.hadoopkit.formats.schema.Schemas.nonNull(reader.schema().getField(chosen.get(i)).schema()).getType();
+        boolean number = type == Schema.Type.INT || type == Schema.Type.LONG
+            || (i == 2 && (type == Schema.Type.FLOAT || type == Schema.Type.DOUBLE));
+        if (!number) {
+          reader.close();
+          throw new IOException("Cannot read ratings from " + file + ": column " + chosen.get(i) + " (" + COLUMNS.get(i)
+              + ") is " + type + ", expected " + (i == 2 ? "int, long, float or double" : "int or long"));
+        }
+      }
+      malformed = new MalformedRows(context, file, format.displayName());
     }
 
     @Override
@@ -148,13 +151,12 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
         Object movieId = record.get(1);
         Object rating = record.get(2);
         if (userId == null || movieId == null || rating == null) {
-          onMalformed("null " + (userId == null ? "userId" : movieId == null ? "movieId" : "rating"));
+          malformed.skip(row, "null " + (userId == null ? COLUMNS.get(0) : movieId == null ? COLUMNS.get(1) : COLUMNS.get(2)));
           continue;
         }
         double stars = ((Number) rating).doubleValue();
-        if (stars < dev.hadoopkit.formats.movielens.RatingParser.MIN_RATING
-            || stars > dev.hadoopkit.formats.movielens.RatingParser.MAX_RATING) {
-          onMalformed("rating " + stars + " is outside 0.5 to 5");
+        if (!MalformedRows.isRating(stars)) {
+          malformed.skipRating(row, stars);
           continue;
         }
         value.set(((Number) userId).intValue(), ((Number) movieId).intValue(), stars, 0L);
@@ -162,19 +164,6 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
         return true;
       }
       return false;
-    }
-
-    private void onMalformed(String reason) throws IOException {
-      malformed.increment(1);
-      // Row numbers count from the start of this split: a columnar file has no line numbers.
-      MalformedRecordLog.Entry entry = new MalformedRecordLog.Entry(file + " (" + format.displayName() + ", split row)", row, reason);
-      if (log.wantsMore() || strict) {
-        log.add(entry);
-      }
-      if (strict) {
-        log.close();
-        throw new IOException("Malformed rating at " + entry + ". Fix the data, or run without --strict to skip such rows.");
-      }
     }
 
     @Override
@@ -194,14 +183,8 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
 
     @Override
     public void close() throws IOException {
-      try {
-        if (reader != null) {
-          reader.close();
-        }
-      } finally {
-        if (log != null) {
-          log.close();
-        }
+      try (RecordReader openReader = reader; MalformedRows log = malformed) {
+        // both closed
       }
     }
   }

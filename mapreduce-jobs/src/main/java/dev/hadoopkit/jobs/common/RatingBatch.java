@@ -58,6 +58,32 @@ public final class RatingBatch implements Writable {
     size++;
   }
 
+  /**
+   * The user id column, for a reader that fills the batch a column at a time (ORC, Parquet): it writes rows
+   * {@code 0 <= i < n}, {@code n <= CAPACITY}, into {@link #userIdColumn()}, {@link #movieIdColumn()} and
+   * {@link #ratingColumn()}, then calls {@link #setSize}. Timestamps are left as they are (0 in a batch only such a
+   * reader fills).
+   */
+  int[] userIdColumn() {
+    return userIds;
+  }
+
+  int[] movieIdColumn() {
+    return movieIds;
+  }
+
+  double[] ratingColumn() {
+    return ratings;
+  }
+
+  /** Declares rows {@code 0 <= i < size} of the columns filled. */
+  void setSize(int size) {
+    if (size < 0 || size > userIds.length) {
+      throw new IllegalArgumentException("Invalid batch size: " + size + ", must be 0 to " + userIds.length);
+    }
+    this.size = size;
+  }
+
   public int userId(int index) {
     return userIds[index];
   }

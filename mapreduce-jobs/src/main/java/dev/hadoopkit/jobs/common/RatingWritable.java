@@ -6,8 +6,9 @@ import java.io.IOException;
 import org.apache.hadoop.io.Writable;
 
 /**
- * One rating as a reusable value: the columnar (Parquet, ORC, Avro) readers fill one per row, and
- * {@link BatchingRecordReader} gathers them into the {@link RatingBatch}es mappers receive.
+ * One rating as a reusable value: the row-at-a-time Avro reader fills one per row, and
+ * {@link BatchingRecordReader} gathers them into the {@link RatingBatch}es mappers receive (Parquet and ORC fill
+ * batches directly).
  */
 public final class RatingWritable implements Writable {
 

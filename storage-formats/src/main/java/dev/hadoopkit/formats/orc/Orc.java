@@ -24,6 +24,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.orc.ColumnStatistics;
 import org.apache.orc.CompressionKind;
@@ -83,8 +84,13 @@ public final class Orc {
 
   /** Opens the file's footer, or fails with a message naming the file. */
   public static Reader open(Configuration conf, Path file) throws IOException {
+    return open(conf, file, file.getFileSystem(conf));
+  }
+
+  /** Opens the file's footer, reading through {@code fileSystem}, or fails with a message naming the file. */
+  public static Reader open(Configuration conf, Path file, FileSystem fileSystem) throws IOException {
     try {
-      return OrcFile.createReader(file, OrcFile.readerOptions(conf).useUTCTimestamp(true));
+      return OrcFile.createReader(file, OrcFile.readerOptions(conf).filesystem(fileSystem).useUTCTimestamp(true));
     } catch (IOException | RuntimeException e) {
       long length = file.getFileSystem(conf).getFileStatus(file).getLen();
       throw new CorruptFileException(FileFormat.ORC, file, "its tail (postscript and footer) is invalid, the file is truncated or damaged ("
