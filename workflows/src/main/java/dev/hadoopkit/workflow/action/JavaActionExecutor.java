@@ -77,13 +77,36 @@ final class JavaActionExecutor implements ActionExecutor {
     return ActionOutcome.ok();
   }
 
-  /** Work dir (holds action.xml and localized files) : app lib jars : the engine's classpath (Hadoop client). */
+  /**
+   * Where the Hadoop client classpath for actions comes from: bin/workflow sets it to the Hadoop client jars alone
+   * (what a cluster's {@code hadoop classpath} holds), so a java action sees Hadoop and its own jars but none of the
+   * engine's libraries, as under Oozie's launcher. A job jar that shades its own copies (Avro, storage formats) would
+   * otherwise get the engine's unshaded classes first. Unset (tests, embedded use): the engine's classpath.
+   */
+  public static final String ACTION_CLASSPATH_PROPERTY = "hk.workflow.action.classpath";
+
+  /** Work dir (holds action.xml and localized files) : app lib jars : the launcher : the Hadoop client classpath. */
   private static String classpath(ActionContext context) {
     List<String> entries = new ArrayList<>();
     entries.add(context.workDir().toString());
     entries.addAll(context.libJars());
-    entries.add(System.getProperty("java.class.path"));
+    String hadoop = System.getProperty(ACTION_CLASSPATH_PROPERTY);
+    if (hadoop == null || hadoop.isBlank()) {
+      entries.add(System.getProperty("java.class.path"));
+    } else {
+      entries.add(launcherLocation());
+      entries.add(hadoop);
+    }
     return String.join(File.pathSeparator, entries);
+  }
+
+  /** The jar (or classes directory) holding {@link JavaActionLauncher}. */
+  private static String launcherLocation() {
+    try {
+      return Path.of(JavaActionLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("Cannot locate the workflow engine's jar", e);
+    }
   }
 
   /** Writes the action's Hadoop configuration as {@code action.xml} in the work dir. */

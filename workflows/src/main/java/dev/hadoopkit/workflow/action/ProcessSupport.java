@@ -39,10 +39,15 @@ final class ProcessSupport {
     }
   }
 
-  /** The last lines of a file, for error messages. */
+  /**
+   * The last lines of a file, for error messages, without stack frames ("at …", "… N more"): what a person reads
+   * is the exception and its message, and the frames would push it out of the limit.
+   */
   static String tail(Path file, int maxChars) {
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.matches("\\s+at .*") && !line.matches("\\s*\\.\\.\\. \\d+ more"))
+          .collect(java.util.stream.Collectors.joining("\n")).strip();
       return text.length() <= maxChars ? text : "…" + text.substring(text.length() - maxChars);
     } catch (IOException e) {
       return "";
