@@ -10,14 +10,17 @@ import org.w3c.dom.Element;
 
 /**
  * {@code <file>path#link</file>}: copies the file (relative paths are relative to the app path) into the action's
- * working directory under the link name, as the distributed cache does for an Oozie launcher.
+ * working directory under the link name, as the distributed cache does for an Oozie launcher. As in Oozie, a localized
+ * {@code .jar} goes on the java action's classpath.
  */
 final class FileLocalizer {
   private FileLocalizer() {
   }
 
-  static void localize(Element body, ActionContext context) throws IOException {
+  /** Localizes every {@code <file>}; returns the localized files whose link name ends in {@code .jar}, in order. */
+  static java.util.List<java.nio.file.Path> localize(Element body, ActionContext context) throws IOException {
     Files.createDirectories(context.workDir());
+    java.util.List<java.nio.file.Path> jars = new java.util.ArrayList<>();
     for (Element file : children(body, "file")) {
       String text = file.getTextContent().trim();
       int hash = text.indexOf('#');
@@ -31,6 +34,10 @@ final class FileLocalizer {
       java.nio.file.Path target = context.workDir().resolve(link);
       Files.deleteIfExists(target);
       fs.copyToLocalFile(false, path, new Path(target.toUri()), true);
+      if (link.endsWith(".jar")) {
+        jars.add(target);
+      }
     }
+    return jars;
   }
 }

@@ -31,7 +31,7 @@ final class JavaActionExecutor implements ActionExecutor {
   @Override
   public ActionOutcome execute(ActionContext context) throws IOException, InterruptedException {
     Element body = context.body();
-    FileLocalizer.localize(body, context);
+    List<Path> fileJars = FileLocalizer.localize(body, context);
     Path actionConf = writeActionConf(context);
     Path output = context.workDir().resolve("output.properties");
     Files.deleteIfExists(output);
@@ -53,7 +53,7 @@ final class JavaActionExecutor implements ActionExecutor {
       command.add("-Dlog4j.configuration=" + log4j);
     }
     command.add("-cp");
-    command.add(classpath(context));
+    command.add(classpath(context, fileJars));
     command.add(LAUNCHER);
     command.add(childText(body, "main-class"));
     for (Element arg : children(body, "arg")) {
@@ -85,11 +85,15 @@ final class JavaActionExecutor implements ActionExecutor {
    */
   public static final String ACTION_CLASSPATH_PROPERTY = "hk.workflow.action.classpath";
 
-  /** Work dir (holds action.xml and localized files) : app lib jars : the launcher : the Hadoop client classpath. */
-  private static String classpath(ActionContext context) {
+  /**
+   * Work dir (holds action.xml and localized files) : app lib jars : {@code <file>} jars : the launcher : the Hadoop
+   * client classpath.
+   */
+  private static String classpath(ActionContext context, List<Path> fileJars) {
     List<String> entries = new ArrayList<>();
     entries.add(context.workDir().toString());
     entries.addAll(context.libJars());
+    fileJars.forEach(jar -> entries.add(jar.toString()));
     String hadoop = System.getProperty(ACTION_CLASSPATH_PROPERTY);
     if (hadoop == null || hadoop.isBlank()) {
       entries.add(System.getProperty("java.class.path"));

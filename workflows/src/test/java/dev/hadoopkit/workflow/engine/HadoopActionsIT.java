@@ -78,6 +78,47 @@ class HadoopActionsIT {
   }
 
   /*
+   *  start -> from-file(java ExitMain, its jar given as <file>) -> end
+   *  The action classpath is restricted to Hadoop and the engine's main classes, as bin/workflow sets it: ExitMain is
+   *  reachable only through the localized jar.
+   */
+  @Test
+  void aJarGivenAsFileIsOnTheJavaActionClasspath() throws Exception {
+    Path jar = root.resolve("exitmain.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      String entry = ExitMain.class.getName().replace('.', '/') + ".class";
+      out.putNextEntry(new JarEntry(entry));
+      try (var in = ExitMain.class.getClassLoader().getResourceAsStream(entry)) {
+        in.transferTo(out);
+      }
+      out.closeEntry();
+    }
+    String withoutTestClasses = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.endsWith("test-classes"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    String action = "  <action name=\"from-file\">\n    <java>\n"
+        + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
+        + "      <main-class>" + ExitMain.class.getName() + "</main-class>\n"
+        + "      <arg>0</arg><arg>from-a-file-jar</arg>\n      <file>" + jar.toUri() + "#exit.jar</file>\n"
+        + "      <capture-output/>\n    </java>\n    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n";
+    Path app = app(root, "filejar", "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"filejar\">\n"
+        + "  <start to=\"from-file\"/>\n" + action + TAIL);
+    String previous = System.setProperty("hk.workflow.action.classpath", withoutTestClasses);
+    try {
+      RunState state = run(engine(root, 2), app, Map.of("jobTracker", "local", "nameNode", "file:///"));
+
+      assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+      assertEquals("0 from-a-file-jar", state.nodeRun("from-file").data().get("args"));
+    } finally {
+      if (previous == null) {
+        System.clearProperty("hk.workflow.action.classpath");
+      } else {
+        System.setProperty("hk.workflow.action.classpath", previous);
+      }
+    }
+  }
+
+  /*
    *  start -> wc(map-reduce word count) -> enough(decision on hadoop:counters) --MAP_IN eq 3--> end
    *                                                                   \--default--> fail
    */
