@@ -79,8 +79,21 @@ enum ReferenceTool {
 
   /** Runs the tool to completion in {@code workDirectory}; stdout and stderr are kept whole (callers keep them small). */
   Result run(Path workDirectory, List<String> jvmOptions, List<String> arguments, long timeoutSeconds) throws IOException {
+    return run(workDirectory, jvmOptions, arguments, timeoutSeconds, null);
+  }
+
+  /**
+   * As {@link #run(Path, List, List, long)}, with stdout written to {@code stdoutFile} when it is not null (avro-tools
+   * fromjson writes its Avro file there); the result's {@code out} is then empty.
+   */
+  Result run(Path workDirectory, List<String> jvmOptions, List<String> arguments, long timeoutSeconds, Path stdoutFile)
+      throws IOException {
     List<String> command = command(jvmOptions, arguments);
-    Process process = new ProcessBuilder(command).directory(workDirectory.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
+    if (stdoutFile != null) {
+      builder.redirectOutput(stdoutFile.toFile());
+    }
+    Process process = builder.start();
     process.getOutputStream().close();
     CompletableFuture<byte[]> out = drain(process.getInputStream());
     CompletableFuture<byte[]> err = drain(process.getErrorStream());
