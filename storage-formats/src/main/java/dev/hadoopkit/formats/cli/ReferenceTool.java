@@ -88,7 +88,11 @@ enum ReferenceTool {
    */
   Result run(Path workDirectory, List<String> jvmOptions, List<String> arguments, long timeoutSeconds, Path stdoutFile)
       throws IOException {
-    List<String> command = command(jvmOptions, arguments);
+    return execute(workDirectory, command(jvmOptions, arguments), timeoutSeconds, stdoutFile);
+  }
+
+  /** Runs any command to completion (stdout to {@code stdoutFile} when not null); the launcher of every tool JVM. */
+  static Result execute(Path workDirectory, List<String> command, long timeoutSeconds, Path stdoutFile) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
     if (stdoutFile != null) {
       builder.redirectOutput(stdoutFile.toFile());
@@ -100,13 +104,14 @@ enum ReferenceTool {
     try {
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IOException(toolName + " did not finish within " + timeoutSeconds + " s: " + arguments);
+        throw new IOException("Cannot finish " + String.join(" ", command.subList(command.indexOf("-cp") + 2, command.size()))
+            + " within " + timeoutSeconds + " s: stopped it");
       }
       return new Result(process.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while running " + toolName, e);
+      throw new IOException("Interrupted while running " + String.join(" ", command.subList(command.indexOf("-cp") + 2, command.size())), e);
     }
   }
 
