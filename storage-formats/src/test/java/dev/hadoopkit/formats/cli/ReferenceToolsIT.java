@@ -332,6 +332,30 @@ class ReferenceToolsIT {
     assertEquals("struct<movieId:int,title:string,releaseDate:date>\n", out());
   }
 
+  // ---------------------------------------------------------------- bench
+
+  @Test
+  void benchRunsTheReferenceToolsOnTheSameRatings() throws Exception {
+    Path benchWork = work.resolve("bench");
+    assertEquals(0, run("bench", "--ratings", "20000", "--codec", "snappy", benchWork.toString()), err());
+    List<String> table = out().lines().filter(line -> line.startsWith("| ")).toList();
+    assertEquals(1 + 4 + 4 + 3, table.size(), out());
+    for (String side : List.of("| Parquet | reference: parquet-cli 1.15.2 `convert-csv`, own JVM | 20,000 |",
+        "| ORC | reference: orc-tools 2.1.2 `convert`, own JVM | 20,000 |", "| Parquet | hadoopkit `formats convert`, own JVM | 20,000 |",
+        "| ORC | hadoopkit `formats convert`, own JVM | 20,000 |", "| Avro | hadoopkit `formats convert`, own JVM | 20,000 |")) {
+      assertTrue(table.stream().anyMatch(line -> line.startsWith(side)), side + " in\n" + out());
+    }
+    // Each tool's own row is the denominator of its format's own-JVM rows.
+    assertTrue(table.stream().anyMatch(line -> line.startsWith("| ORC | reference: orc-tools") && line.endsWith("| 1.00 |")), out());
+    assertTrue(out().contains("Avro: avro-tools has no CSV/TSV conversion"), out());
+    // The files the tools wrote: same rows, the requested codec, readable here.
+    assertEquals(0, run("meta", benchWork.resolve("tool.parquet").toString()), err());
+    assertTrue(out().contains("rows: 20,000"), out());
+    assertTrue(out().contains("  rating: INT32, SNAPPY, "), out());
+    assertEquals(0, run("meta", benchWork.resolve("tool.orc").toString()), err());
+    assertTrue(out().toLowerCase(Locale.ROOT).contains("compression: snappy"), out());
+  }
+
   // ---------------------------------------------------------------- reading here
 
   /** formats count, cat (JSON lines) and schema on a ratings file written by a reference tool. */
