@@ -3,17 +3,11 @@ package dev.hadoopkit.formats.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -38,10 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Both directions of interoperability with the reference implementations from Maven Central, used through their
- * own APIs and object models (no code of this module on the other side): avro's {@code DataFileReader/Writer}
- * on plain files, parquet-hadoop's example {@code Group} reader and writer (what parquet-cli's cat and
- * convert-csv sit on), and orc-core's vectorized reader and writer (what orc-tools sits on).
+ * Both directions of interoperability with Parquet's and ORC's own object models, for the column types the
+ * MovieLens presets do not have (float, double, boolean, binary, bigint, plain ORC timestamp): parquet-hadoop's
+ * example {@code Group} reader and writer, and orc-core's vectorized reader and writer, with no code of this
+ * module on the other side. The released tools themselves (avro-tools, parquet-cli, orc-tools as separate JVMs)
+ * are exercised by {@code dev.hadoopkit.formats.cli.ReferenceToolsIT}, which also covers Avro in both directions
+ * (Avro's object model is the one this module writes with, so an in-library Avro test here proved nothing more).
  */
 class ReferenceInteropTest {
 
@@ -65,29 +61,6 @@ class ReferenceInteropTest {
     try (RecordReader reader = Formats.read(path).conf(conf).build()) {
       return RoundTripSuite.readAll(reader);
     }
-  }
-
-  @Test
-  void avroFilesWeWriteAreReadByAvrosDataFileReader() throws IOException {
-    Path path = ours(FileFormat.AVRO);
-    List<GenericRecord> back = new ArrayList<>();
-    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(new File(path.toUri()), new GenericDatumReader<>())) {
-      assertEquals(RandomRecords.SCHEMA, reader.getSchema());
-      reader.forEach(back::add);
-    }
-    assertEquals(records, back);
-  }
-
-  @Test
-  void avroFilesWrittenByAvrosDataFileWriterAreReadByUs() throws IOException {
-    File file = directory.resolve("reference.avro").toFile();
-    try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(RandomRecords.SCHEMA))) {
-      writer.create(RandomRecords.SCHEMA, file);
-      for (GenericRecord record : records) {
-        writer.append(record);
-      }
-    }
-    assertEquals(records, readOurs(new Path(file.toURI())));
   }
 
   @Test
