@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
 import java.util.function.LongConsumer;
 
 /** Commit bookkeeping shared by the sinks: counts rows, commits, tells the listener the committed total. */
@@ -114,6 +115,9 @@ abstract class AbstractSink implements RowSink {
     if (value instanceof BigDecimal) {
       return ((BigDecimal) value).toPlainString();
     }
+    if (value instanceof LocalDateTime) {
+      return timestampText((LocalDateTime) value);
+    }
     if (value instanceof byte[]) {
       if (dialect == Dialect.MYSQL) {
         throw new IllegalArgumentException("--direct cannot load the binary values of column " + target.columns().get(column)
@@ -127,6 +131,24 @@ abstract class AbstractSink implements RowSink {
       return hex.toString();
     }
     return value.toString();
+  }
+
+  /** A wall clock as java.sql.Timestamp prints it: {@code yyyy-MM-dd HH:mm:ss.f}, the fraction without trailing zeros. */
+  static String timestampText(LocalDateTime value) {
+    StringBuilder out = new StringBuilder(29).append(value.toLocalDate()).append(' ');
+    pad2(out, value.getHour()).append(':');
+    pad2(out, value.getMinute()).append(':');
+    pad2(out, value.getSecond()).append('.');
+    String nanos = Integer.toString(1_000_000_000 + value.getNano()).substring(1);
+    int end = nanos.length();
+    while (end > 1 && nanos.charAt(end - 1) == '0') {
+      end--;
+    }
+    return out.append(nanos, 0, end).toString();
+  }
+
+  private static StringBuilder pad2(StringBuilder out, int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   @Override

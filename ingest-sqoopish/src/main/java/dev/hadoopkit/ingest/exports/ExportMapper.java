@@ -8,6 +8,7 @@ import dev.hadoopkit.ingest.text.Delimiters;
 import dev.hadoopkit.ingest.text.EscapeSyntax;
 import dev.hadoopkit.ingest.text.RecordParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -107,6 +108,8 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
         return;
       }
       LinePosition start = new LinePosition();
+      boolean plainLines = !delimiters.hasEnclosing() && !delimiters.hasEscaping() && delimiters.fieldsTerminatedBy() < 0x80;
+      byte plainSeparator = (byte) delimiters.fieldsTerminatedBy();
       StringBuilder record = new StringBuilder(256);
       String incomplete = null;
       Object[] typed = new Object[width];
@@ -127,25 +130,31 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
           records.increment(1);
           continue;
         }
-        if (incomplete == null) {
-          record.setLength(0);
+        if (plainLines && current instanceof Text) {
+          // No enclosing or escaping: a line is a record, split on its (ASCII) separator byte, no StringBuilder.
           start.set(where.file(), where.line());
+          splitLine((Text) current, plainSeparator, fields);
         } else {
-          record.append(delimiters.linesTerminatedBy());
-        }
-        record.append(context.getCurrentValue().toString());
-        try {
-          parser.parse(record, fields);
-          incomplete = null;
-        } catch (RecordParser.IncompleteRecordException e) {
-          // An enclosed or escaped line terminator: the record goes on in the next line.
-          incomplete = e.getMessage();
-          if (record.length() > MAX_RECORD_CHARS) {
-            throw new MalformedRecord(start + ": " + incomplete + " (no end within " + MAX_RECORD_CHARS + " characters)");
+          if (incomplete == null) {
+            record.setLength(0);
+            start.set(where.file(), where.line());
+          } else {
+            record.append(delimiters.linesTerminatedBy());
           }
-          continue;
-        } catch (RecordParser.ParseException e) {
-          throw new MalformedRecord(start + ": " + e.getMessage());
+          record.append(current instanceof Text ? utf8((Text) current) : current.toString());
+          try {
+            parser.parse(record, fields);
+            incomplete = null;
+          } catch (RecordParser.IncompleteRecordException e) {
+            // An enclosed or escaped line terminator: the record goes on in the next line.
+            incomplete = e.getMessage();
+            if (record.length() > MAX_RECORD_CHARS) {
+              throw new MalformedRecord(start + ": " + incomplete + " (no end within " + MAX_RECORD_CHARS + " characters)");
+            }
+            continue;
+          } catch (RecordParser.ParseException e) {
+            throw new MalformedRecord(start + ": " + e.getMessage());
+          }
         }
         where = start;
         if (fields.size() != width) {
@@ -180,6 +189,26 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
         sink.close();
       }
     }
+  }
+
+  /** The fields of a plain line, as RecordParser splits one without enclosing or escaping. */
+  static void splitLine(Text line, byte separator, List<String> out) {
+    out.clear();
+    byte[] bytes = line.getBytes();
+    int length = line.getLength();
+    int start = 0;
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] == separator) {
+        out.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    out.add(new String(bytes, start, length - start, StandardCharsets.UTF_8));
+  }
+
+  /** The line's text, decoded by the JDK's UTF-8 decoder (malformed bytes become U+FFFD, as with Text.toString). */
+  private static String utf8(Text line) {
+    return new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8);
   }
 
   private static String rowsCommitted(RowSink sink) {

@@ -5,7 +5,6 @@ import dev.hadoopkit.ingest.imports.ImportSchema;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -21,7 +20,8 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Maps the fields of Avro, Parquet and ORC records (read as Avro generic records) to the export's table columns, by
  * name and ignoring case, and converts their values to what JDBC binds: decimal to {@link BigDecimal}, date to
- * {@link java.sql.Date}, timestamp-millis/-micros (wall clock as UTC, as imports write it) to {@link Timestamp},
+ * {@link java.sql.Date}, timestamp-millis/-micros (wall clock as UTC, as imports write it) to {@link LocalDateTime}
+ * (bound with setObject: no Calendar per value, and no shift in a daylight-saving gap of the JVM's zone),
  * time-millis/-micros to {@code HH:mm:ss.fff} text, strings to {@link String}, bytes to {@code byte[]}; numbers and
  * booleans stay as they are and NULL stays null. Made once per file schema.
  */
@@ -146,12 +146,12 @@ public final class RecordValues {
     }
   }
 
-  /** A UTC wall-clock instant as a Timestamp showing the same wall clock in any JVM time zone. */
-  private static Timestamp timestamp(long value, long perSecond) {
+  /** A UTC wall-clock instant as the same wall clock. */
+  private static LocalDateTime timestamp(long value, long perSecond) {
     long seconds = Math.floorDiv(value, perSecond);
     long fraction = Math.floorMod(value, perSecond);
     int nanos = (int) (fraction * (1_000_000_000L / perSecond));
-    return Timestamp.valueOf(LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC));
+    return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * Takes export rows and writes them to the database in committed batches. Values are text fields parsed from
  * delimited files ({@link String}) or typed values read from Avro, Parquet and ORC files ({@code Integer},
  * {@code Long}, {@code Float}, {@code Double}, {@code Boolean}, {@code BigDecimal}, {@code java.sql.Date},
- * {@code java.sql.Timestamp}, {@code byte[]}, {@link String}).
+ * {@code java.time.LocalDateTime}, {@code byte[]}, {@link String}).
  */
 interface RowSink extends AutoCloseable {
   /**

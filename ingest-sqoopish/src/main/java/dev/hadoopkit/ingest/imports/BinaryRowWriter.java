@@ -1,17 +1,17 @@
 package dev.hadoopkit.ingest.imports;
 
 import dev.hadoopkit.formats.io.Codec;
-import dev.hadoopkit.formats.io.FileAppender;
 import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
+import dev.hadoopkit.formats.io.RowAppender;
 import dev.hadoopkit.formats.schema.Schemas;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -21,14 +21,15 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes result set rows as Avro, Parquet or ORC records of the import's {@link ImportSchema}, through the
- * storage-formats appender (which writes a hidden temporary file and renames it into place on close). One reused
- * record; each column has a reader chosen once from its JDBC type and Avro field type.
+ * Writes result set rows as Avro, Parquet or ORC rows of the import's {@link ImportSchema}, through the
+ * storage-formats {@link RowAppender} (which writes a hidden temporary file and renames it into place on close).
+ * Each column has a copier chosen once from its JDBC type and Avro field type; it reads the value with the typed
+ * getter and hands it to the appender's typed setter, so Parquet and ORC get primitives straight into their column
+ * writers, with no record or boxed value per row.
  */
 public final class BinaryRowWriter implements RowWriter {
   /** The import's Avro schema (JSON), made by the client from the column metadata. */
@@ -36,28 +37,29 @@ public final class BinaryRowWriter implements RowWriter {
   /** The format's codec: none, snappy, gzip (deflate/zlib) or zstd. */
   public static final String KEY_CODEC = "hadoopkit.ingest.import.binary.codec";
 
-  private final FileAppender appender;
-  private final GenericData.Record record;
-  private final ColumnReader[] readers;
+  private final RowAppender appender;
+  private final ColumnCopier[] copiers;
   private final String[] names;
   private long bytes;
 
-  /** Reads one column of the current row as the Avro value of its field; null for SQL NULL. */
+  /**
+   * Copies one column of the current row into field {@code field} of the appender's row (null for SQL NULL) and
+   * returns the value's size for the bytes counter: characters, bytes, or 4/8 for numbers.
+   */
   @FunctionalInterface
-  interface ColumnReader {
-    Object read(ResultSet rs, int column) throws SQLException;
+  interface ColumnCopier {
+    int copy(ResultSet rs, int column, RowAppender row, int field) throws SQLException;
   }
 
-  BinaryRowWriter(FileAppender appender, Schema schema, List<ColumnInfo> columns, boolean temporalAsText, List<String> asString) {
+  BinaryRowWriter(RowAppender appender, Schema schema, List<ColumnInfo> columns, boolean temporalAsText, List<String> asString) {
     this.appender = appender;
-    this.record = new GenericData.Record(schema);
-    this.readers = new ColumnReader[columns.size()];
+    this.copiers = new ColumnCopier[columns.size()];
     this.names = new String[columns.size()];
-    for (int i = 0; i < readers.length; i++) {
+    for (int i = 0; i < copiers.length; i++) {
       ColumnInfo column = columns.get(i);
       names[i] = column.name();
       boolean forcedString = asString.stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
-      readers[i] = readerFor(column, Schemas.nonNull(schema.getFields().get(i).schema()), temporalAsText && !forcedString);
+      copiers[i] = copierFor(column, Schemas.nonNull(schema.getFields().get(i).schema()), temporalAsText && !forcedString);
     }
   }
 
@@ -68,10 +70,15 @@ public final class BinaryRowWriter implements RowWriter {
       throw new IllegalStateException("Cannot write " + file + ": the schema has " + schema.getFields().size()
           + " fields for " + columns.size() + " columns");
     }
-    FileAppender appender = Formats.write(file).format(format).conf(conf).schema(schema)
-        .codec(Codec.of(conf.get(KEY_CODEC, defaultCodec(format).name()))).build();
-    return new BinaryRowWriter(appender, schema, columns, conf.getBoolean(TextRowWriter.KEY_TEMPORAL_AS_TEXT, false),
-        List.of(conf.getTrimmedStrings(TextRowWriter.KEY_AS_STRING)));
+    RowAppender appender = Formats.write(file).format(format).conf(conf).schema(schema)
+        .codec(Codec.of(conf.get(KEY_CODEC, defaultCodec(format).name()))).buildRows();
+    try {
+      return new BinaryRowWriter(appender, schema, columns, conf.getBoolean(TextRowWriter.KEY_TEMPORAL_AS_TEXT, false),
+          List.of(conf.getTrimmedStrings(TextRowWriter.KEY_AS_STRING)));
+    } catch (RuntimeException e) {
+      appender.abort();
+      throw e;
+    }
   }
 
   /** Snappy for Parquet and Avro (what Sqoop and Spark write), zstd for ORC. */
@@ -81,31 +88,15 @@ public final class BinaryRowWriter implements RowWriter {
 
   @Override
   public void write(ResultSet rs) throws IOException, SQLException {
-    for (int i = 0; i < readers.length; i++) {
-      Object value;
+    for (int i = 0; i < copiers.length; i++) {
       try {
-        value = readers[i].read(rs, i + 1);
-      } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+        bytes += copiers[i].copy(rs, i + 1, appender, i);
+      } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
         throw new IOException("Cannot convert column " + names[i] + ": " + e.getMessage()
             + " (import it as text with --map-column-java " + names[i] + "=String)", e);
       }
-      record.put(i, value);
-      bytes += size(value);
     }
-    appender.add(record);
-  }
-
-  private static int size(Object value) {
-    if (value == null) {
-      return 0;
-    }
-    if (value instanceof String) {
-      return ((String) value).length();
-    }
-    if (value instanceof ByteBuffer) {
-      return ((ByteBuffer) value).remaining();
-    }
-    return value instanceof Long || value instanceof Double ? 8 : 4;
+    appender.endRow();
   }
 
   @Override
@@ -123,84 +114,237 @@ public final class BinaryRowWriter implements RowWriter {
     appender.abort();
   }
 
-  static ColumnReader readerFor(ColumnInfo column, Schema field, boolean temporalAsText) {
+  static ColumnCopier copierFor(ColumnInfo column, Schema field, boolean temporalAsText) {
     String logical = field.getLogicalType() == null ? null : field.getLogicalType().getName();
     switch (field.getType()) {
       case STRING:
-        return (rs, i) -> rs.getString(i);
+        return (rs, i, row, f) -> {
+          String v = rs.getString(i);
+          if (v == null) {
+            row.setNull(f);
+            return 0;
+          }
+          row.setString(f, v);
+          return v.length();
+        };
       case BOOLEAN:
-        return (rs, i) -> {
+        return (rs, i, row, f) -> {
           boolean v = rs.getBoolean(i);
-          return rs.wasNull() ? null : v;
+          if (rs.wasNull()) {
+            row.setNull(f);
+            return 0;
+          }
+          row.setBoolean(f, v);
+          return 4;
         };
       case FLOAT:
-        return (rs, i) -> {
+        return (rs, i, row, f) -> {
           float v = rs.getFloat(i);
-          return rs.wasNull() ? null : v;
+          if (rs.wasNull()) {
+            row.setNull(f);
+            return 0;
+          }
+          row.setFloat(f, v);
+          return 4;
         };
       case DOUBLE:
-        return (rs, i) -> {
+        return (rs, i, row, f) -> {
           double v = rs.getDouble(i);
-          return rs.wasNull() ? null : v;
+          if (rs.wasNull()) {
+            row.setNull(f);
+            return 0;
+          }
+          row.setDouble(f, v);
+          return 8;
         };
       case BYTES:
         if (field.getLogicalType() instanceof LogicalTypes.Decimal) {
           int scale = ((LogicalTypes.Decimal) field.getLogicalType()).getScale();
-          return (rs, i) -> {
+          return (rs, i, row, f) -> {
             BigDecimal v = rs.getBigDecimal(i);
-            return v == null ? null : ByteBuffer.wrap(v.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().toByteArray());
+            if (v == null) {
+              row.setNull(f);
+              return 0;
+            }
+            BigDecimal scaled = v.setScale(scale, RoundingMode.UNNECESSARY);
+            row.setDecimal(f, scaled);
+            return scaled.unscaledValue().bitLength() / 8 + 1;
           };
         }
-        return (rs, i) -> {
+        return (rs, i, row, f) -> {
           byte[] v = rs.getBytes(i);
-          return v == null ? null : ByteBuffer.wrap(v);
+          if (v == null) {
+            row.setNull(f);
+            return 0;
+          }
+          row.setBytes(f, v);
+          return v.length;
         };
       case INT:
         if ("date".equals(logical)) {
-          return temporalAsText ? (rs, i) -> {
+          return temporalAsText ? (rs, i, row, f) -> {
             String v = rs.getString(i);
-            return v == null || v.startsWith("0000-00-00") ? null : (int) LocalDate.parse(v.substring(0, 10)).toEpochDay();
-          } : (rs, i) -> {
+            if (v == null || v.startsWith("0000-00-00")) {
+              row.setNull(f);
+              return 0;
+            }
+            row.setInt(f, (int) epochDay(v));
+            return 4;
+          } : (rs, i, row, f) -> {
             LocalDate v = rs.getObject(i, LocalDate.class);
-            return v == null ? null : (int) v.toEpochDay();
+            if (v == null) {
+              row.setNull(f);
+              return 0;
+            }
+            row.setInt(f, (int) v.toEpochDay());
+            return 4;
           };
         }
         if ("time-millis".equals(logical)) {
-          return column.jdbcType() == Types.TIME_WITH_TIMEZONE || !temporalAsText ? (rs, i) -> {
+          return column.jdbcType() == Types.TIME_WITH_TIMEZONE || !temporalAsText ? (rs, i, row, f) -> {
             LocalTime v = column.jdbcType() == Types.TIME_WITH_TIMEZONE ? localTimeOf(rs, i) : rs.getObject(i, LocalTime.class);
-            return v == null ? null : (int) (v.toNanoOfDay() / 1_000_000L);
-          } : (rs, i) -> {
+            if (v == null) {
+              row.setNull(f);
+              return 0;
+            }
+            row.setInt(f, (int) (v.toNanoOfDay() / 1_000_000L));
+            return 4;
+          } : (rs, i, row, f) -> {
             String v = rs.getString(i);
-            return v == null ? null : timeMillis(v);
+            if (v == null) {
+              row.setNull(f);
+              return 0;
+            }
+            row.setInt(f, timeMillis(v));
+            return 4;
           };
         }
-        return (rs, i) -> {
+        return (rs, i, row, f) -> {
           int v = rs.getInt(i);
-          return rs.wasNull() ? null : v;
+          if (rs.wasNull()) {
+            row.setNull(f);
+            return 0;
+          }
+          row.setInt(f, v);
+          return 4;
         };
       case LONG:
         if ("timestamp-millis".equals(logical)) {
           if (column.jdbcType() == Types.TIMESTAMP_WITH_TIMEZONE) {
-            return (rs, i) -> {
+            return (rs, i, row, f) -> {
               OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
-              return v == null ? null : v.toInstant().toEpochMilli();
+              if (v == null) {
+                row.setNull(f);
+                return 0;
+              }
+              row.setLong(f, v.toInstant().toEpochMilli());
+              return 8;
             };
           }
-          return temporalAsText ? (rs, i) -> {
+          return temporalAsText ? (rs, i, row, f) -> {
             String v = rs.getString(i);
-            return v == null || v.startsWith("0000-00-00") ? null : utcMillis(parseTimestamp(v));
-          } : (rs, i) -> {
+            if (v == null || v.startsWith("0000-00-00")) {
+              row.setNull(f);
+              return 0;
+            }
+            row.setLong(f, timestampMillis(v));
+            return 8;
+          } : (rs, i, row, f) -> {
             LocalDateTime v = rs.getObject(i, LocalDateTime.class);
-            return v == null ? null : utcMillis(v);
+            if (v == null) {
+              row.setNull(f);
+              return 0;
+            }
+            row.setLong(f, utcMillis(v));
+            return 8;
           };
         }
-        return (rs, i) -> {
+        return (rs, i, row, f) -> {
           long v = rs.getLong(i);
-          return rs.wasNull() ? null : v;
+          if (rs.wasNull()) {
+            row.setNull(f);
+            return 0;
+          }
+          row.setLong(f, v);
+          return 8;
         };
       default:
         throw new IllegalArgumentException("Cannot import column " + column.name() + " as " + field);
     }
+  }
+
+  /**
+   * MySQL/MariaDB text {@code yyyy-MM-dd[ HH:mm:ss[.f…]]} as milliseconds since 1970-01-01T00:00 read as UTC (the
+   * fraction truncated to milliseconds), without a parser per value; other shapes go through {@link #parseTimestamp}.
+   */
+  static long timestampMillis(String v) {
+    int length = v.length();
+    if (length >= 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+      int year = digits(v, 0, 4);
+      int month = digits(v, 5, 7);
+      int day = digits(v, 8, 10);
+      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+        if (length == 10) {
+          return LocalDate.of(year, month, day).toEpochDay() * 86_400_000L;
+        }
+        if (length >= 19 && v.charAt(10) == ' ' && v.charAt(13) == ':' && v.charAt(16) == ':'
+            && (length == 19 || (v.charAt(19) == '.' && length > 20 && length <= 29))) {
+          int hour = digits(v, 11, 13);
+          int minute = digits(v, 14, 16);
+          int second = digits(v, 17, 19);
+          int millis = length == 19 ? 0 : fractionMillis(v, 20, length);
+          if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
+            return LocalDate.of(year, month, day).toEpochDay() * 86_400_000L
+                + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis;
+          }
+        }
+      }
+    }
+    return utcMillis(parseTimestamp(v));
+  }
+
+  /** MySQL/MariaDB DATE text {@code yyyy-MM-dd} (or the date part of a DATETIME) as days since 1970-01-01. */
+  static long epochDay(String v) {
+    if (v.length() >= 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+      int year = digits(v, 0, 4);
+      int month = digits(v, 5, 7);
+      int day = digits(v, 8, 10);
+      if (year >= 0 && month >= 0 && day >= 0) {
+        return LocalDate.of(year, month, day).toEpochDay();
+      }
+    }
+    return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v).toEpochDay();
+  }
+
+  /** The decimal number in {@code v[from, to)}, or -1 if a character is not an ASCII digit. */
+  private static int digits(String v, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      int d = v.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /** The first three digits of a fraction of a second (missing ones are 0), or -1 if a character is not a digit. */
+  private static int fractionMillis(String v, int from, int to) {
+    int millis = 0;
+    for (int i = from; i < to; i++) {
+      int d = v.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      if (i < from + 3) {
+        millis = millis * 10 + d;
+      }
+    }
+    for (int i = to - from; i < 3; i++) {
+      millis *= 10;
+    }
+    return millis;
   }
 
   private static LocalTime localTimeOf(ResultSet rs, int i) throws SQLException {

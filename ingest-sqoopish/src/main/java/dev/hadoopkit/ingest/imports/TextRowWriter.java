@@ -40,6 +40,77 @@ public final class TextRowWriter implements RowWriter {
   private final String hiveReplacement;
   private final StringBuilder line = new StringBuilder(256);
   private final StringBuilder value = new StringBuilder(64);
+  /**
+   * Per column, a reader that writes the value straight to the output (null: go through {@link #readers}); only
+   * when values are written as they are (no enclosing, no escaping, no Hive delimiter replacement).
+   */
+  private final DirectReader[] direct;
+  private final boolean plain;
+
+  /** Writes one column of the current row to the output as it is; false, having written nothing, for SQL NULL. */
+  @FunctionalInterface
+  interface DirectReader {
+    boolean write(ResultSet rs, int column, Utf8Output out) throws SQLException, IOException;
+  }
+
+  private static final DirectReader DIRECT_STRING = (rs, i, out) -> {
+    String v = rs.getString(i);
+    if (v == null) {
+      return false;
+    }
+    out.write(v);
+    return true;
+  };
+
+  private static final DirectReader DIRECT_INT = (rs, i, out) -> {
+    int v = rs.getInt(i);
+    if (rs.wasNull()) {
+      return false;
+    }
+    out.write((long) v);
+    return true;
+  };
+
+  private static final DirectReader DIRECT_LONG = (rs, i, out) -> {
+    long v = rs.getLong(i);
+    if (rs.wasNull()) {
+      return false;
+    }
+    out.write(v);
+    return true;
+  };
+
+  private static final DirectReader DIRECT_DATE_TEXT = (rs, i, out) -> {
+    String v = rs.getString(i);
+    if (v == null || v.startsWith("0000-00-00")) {
+      return false;
+    }
+    out.write(v);
+    return true;
+  };
+
+  /** As {@link #appendTimestampText}: the fraction without trailing zeros, at least ".0". */
+  private static final DirectReader DIRECT_TIMESTAMP_TEXT = (rs, i, out) -> {
+    String v = rs.getString(i);
+    if (v == null || v.startsWith("0000-00-00")) {
+      return false;
+    }
+    int dot = v.indexOf('.');
+    if (dot < 0) {
+      out.write(v);
+      if (v.length() == 10) {
+        out.write(" 00:00:00");
+      }
+      out.write(".0");
+      return true;
+    }
+    int end = v.length();
+    while (end > dot + 2 && v.charAt(end - 1) == '0') {
+      end--;
+    }
+    out.write(end == v.length() ? v : v.substring(0, end));
+    return true;
+  };
 
   public TextRowWriter(Configuration conf, List<ColumnInfo> columns, OutputStream stream) {
     Delimiters delimiters = Delimiters.load(conf, KEY_DELIMITERS);
@@ -59,15 +130,69 @@ public final class TextRowWriter implements RowWriter {
     for (String name : conf.getTrimmedStrings(KEY_AS_STRING)) {
       asString.add(name.toLowerCase(java.util.Locale.ROOT));
     }
+    plain = !delimiters.hasEnclosing() && !delimiters.hasEscaping() && hiveReplacement == null;
+    direct = new DirectReader[n];
     for (int i = 0; i < n; i++) {
       ColumnInfo c = columns.get(i);
-      readers[i] = asString.contains(c.name().toLowerCase(java.util.Locale.ROOT)) ? ImportValueReaders.STRING
-          : temporalAsText ? textTemporalReaderFor(c) : null;
+      boolean forcedString = asString.contains(c.name().toLowerCase(java.util.Locale.ROOT));
+      readers[i] = forcedString ? ImportValueReaders.STRING : temporalAsText ? textTemporalReaderFor(c) : null;
       if (readers[i] == null) {
         readers[i] = readerFor(c);
       }
+      direct[i] = plain ? directReaderFor(c, forcedString, temporalAsText) : null;
       stringColumn[i] = c.isString();
       nullText[i] = c.isString() ? nullString : nullNonString;
+    }
+  }
+
+  /**
+   * The direct reader that writes what {@link #readerFor} (or {@link #textTemporalReaderFor}) would append, for the
+   * types whose text needs no formatting object; null for the others (decimals, floating point, booleans, bytes and
+   * temporals read through the driver's objects).
+   */
+  private static DirectReader directReaderFor(ColumnInfo column, boolean forcedString, boolean temporalAsText) {
+    if (forcedString) {
+      return DIRECT_STRING;
+    }
+    if (temporalAsText) {
+      switch (column.jdbcType()) {
+        case Types.DATE:
+          return DIRECT_DATE_TEXT;
+        case Types.TIME:
+          return DIRECT_STRING;
+        case Types.TIMESTAMP:
+          return DIRECT_TIMESTAMP_TEXT;
+        default:
+          break;
+      }
+    }
+    switch (column.jdbcType()) {
+      case Types.TINYINT:
+      case Types.SMALLINT:
+        return DIRECT_INT;
+      case Types.INTEGER:
+        return column.isUnsigned() ? DIRECT_LONG : DIRECT_INT;
+      case Types.BIGINT:
+        return column.isUnsigned() ? DIRECT_STRING : DIRECT_LONG;
+      case Types.DECIMAL:
+      case Types.NUMERIC:
+      case Types.REAL:
+      case Types.FLOAT:
+      case Types.DOUBLE:
+      case Types.BIT:
+      case Types.BOOLEAN:
+      case Types.DATE:
+      case Types.TIME:
+      case Types.TIME_WITH_TIMEZONE:
+      case Types.TIMESTAMP:
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+      case Types.BINARY:
+      case Types.VARBINARY:
+      case Types.LONGVARBINARY:
+      case Types.BLOB:
+        return null;
+      default:
+        return DIRECT_STRING;
     }
   }
 
@@ -227,6 +352,10 @@ public final class TextRowWriter implements RowWriter {
 
   @Override
   public void write(ResultSet rs) throws IOException, SQLException {
+    if (plain) {
+      writePlain(rs);
+      return;
+    }
     StringBuilder line = this.line;
     line.setLength(0);
     for (int i = 0; i < readers.length; i++) {
@@ -245,6 +374,30 @@ public final class TextRowWriter implements RowWriter {
     }
     line.append(lineTerminator);
     out.write(line);
+  }
+
+  /** Values as they are: each straight to the output, or through its text reader when it has no direct one. */
+  private void writePlain(ResultSet rs) throws IOException, SQLException {
+    Utf8Output out = this.out;
+    for (int i = 0; i < direct.length; i++) {
+      if (i > 0) {
+        out.write(fieldSeparator);
+      }
+      boolean present;
+      if (direct[i] != null) {
+        present = direct[i].write(rs, i + 1, out);
+      } else {
+        value.setLength(0);
+        present = readers[i].read(rs, i + 1, value);
+        if (present) {
+          out.write(value);
+        }
+      }
+      if (!present) {
+        out.write(nullText[i]);
+      }
+    }
+    out.write(lineTerminator);
   }
 
   private static void replaceHiveDelimiters(StringBuilder value, String replacement) {

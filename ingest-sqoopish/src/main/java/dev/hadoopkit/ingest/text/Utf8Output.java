@@ -49,6 +49,81 @@ public final class Utf8Output implements java.io.Closeable {
     size = p;
   }
 
+  /** Appends one character. */
+  public void write(char c) throws IOException {
+    if (c < 0x80) {
+      if (size == buffer.length) {
+        flushBuffer();
+      }
+      buffer[size++] = (byte) c;
+    } else {
+      write(String.valueOf(c));
+    }
+  }
+
+  /**
+   * Appends a string: Latin-1 text (the common case) is encoded by the JDK in one call and copied as a block;
+   * anything else goes character by character through {@link #write(CharSequence)}, with the same bytes.
+   */
+  public void write(String text) throws IOException {
+    int n = text.length();
+    if (n > 256) {
+      write((CharSequence) text);
+      return;
+    }
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (bytes.length != n && hasSurrogate(text)) {
+      // Unpaired surrogates: the JDK writes '?' as this class does, but keep one encoder for them.
+      write((CharSequence) text);
+      return;
+    }
+    if (size + bytes.length > buffer.length) {
+      flushBuffer();
+      if (bytes.length > buffer.length) {
+        out.write(bytes);
+        written += bytes.length;
+        return;
+      }
+    }
+    System.arraycopy(bytes, 0, buffer, size, bytes.length);
+    size += bytes.length;
+  }
+
+  private static boolean hasSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Appends the decimal digits of {@code value}, as {@link StringBuilder#append(long)} prints them. */
+  public void write(long value) throws IOException {
+    if (size + 20 > buffer.length) {
+      flushBuffer();
+    }
+    if (value == Long.MIN_VALUE) {
+      write(Long.toString(value));
+      return;
+    }
+    byte[] b = buffer;
+    if (value < 0) {
+      b[size++] = '-';
+      value = -value;
+    }
+    int digits = 1;
+    for (long rest = value / 10; rest != 0; rest /= 10) {
+      digits++;
+    }
+    int end = size + digits;
+    for (int p = end - 1; p >= size; p--) {
+      b[p] = (byte) ('0' + (int) (value % 10));
+      value /= 10;
+    }
+    size = end;
+  }
+
   private void flushBuffer() throws IOException {
     out.write(buffer, 0, size);
     written += size;

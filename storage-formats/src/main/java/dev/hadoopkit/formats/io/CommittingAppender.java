@@ -1,63 +1,25 @@
 package dev.hadoopkit.formats.io;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
- * The commit protocol every format's appender shares: write to {@code .<name>.tmp-<id>} beside the target,
- * rename on {@link #close()}, delete on {@link #abort()} or on a failed close.
+ * A {@link FileAppender} with the commit protocol of {@link CommittingFile}: records go to a hidden temporary file
+ * that {@link #close()} renames into place and {@link #abort()} deletes.
  */
-public abstract class CommittingAppender implements FileAppender {
+public abstract class CommittingAppender extends CommittingFile implements FileAppender {
 
-  private final FileSystem fs;
-  private final Path target;
-  private final Path temporary;
-  private final boolean overwrite;
   private long count;
-  private boolean closed;
 
   protected CommittingAppender(WriteSettings settings) throws IOException {
-    this.fs = settings.path().getFileSystem(settings.conf());
-    this.target = fs.makeQualified(settings.path());
-    this.overwrite = settings.overwrite();
-    if (!overwrite && fs.exists(target)) {
-      throw new FileAlreadyExistsException("Cannot write " + target + ": it already exists (pass --overwrite to replace it)");
-    }
-    Path parent = target.getParent();
-    if (parent != null && !fs.exists(parent)) {
-      fs.mkdirs(parent);
-    }
-    this.temporary = new Path(parent, "." + target.getName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
-  }
-
-  /** Where the format writes until the commit. */
-  protected final Path temporaryPath() {
-    return temporary;
-  }
-
-  protected final Path targetPath() {
-    return target;
-  }
-
-  protected final FileSystem fileSystem() {
-    return fs;
+    super(settings);
   }
 
   protected abstract void write(GenericRecord record) throws IOException;
 
-  /** Flushes and closes the format's writer. */
-  protected abstract void finish() throws IOException;
-
   @Override
   public final void add(GenericRecord record) throws IOException {
-    if (closed) {
-      throw new IllegalStateException("Cannot add to " + target + ": the appender is closed");
-    }
+    checkOpen();
     write(record);
     count++;
   }
@@ -65,59 +27,5 @@ public abstract class CommittingAppender implements FileAppender {
   @Override
   public final long count() {
     return count;
-  }
-
-  @Override
-  public final void abort() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      finish();
-    } catch (IOException | RuntimeException | LinkageError ignored) {
-      // The file is being thrown away.
-    }
-    try {
-      fs.delete(temporary, false);
-      fs.delete(crc(temporary), false);
-    } catch (IOException ignored) {
-      // Nothing more to do: a hidden temporary file is all that can be left.
-    }
-  }
-
-  @Override
-  public final void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      finish();
-      if (fs.exists(target)) {
-        if (!overwrite) {
-          throw new FileAlreadyExistsException("Cannot write " + target + ": it was created while writing");
-        }
-        fs.delete(target, true);
-      }
-      if (!fs.rename(temporary, target)) {
-        throw new IOException("Cannot move " + temporary + " to " + target);
-      }
-      fs.delete(crc(temporary), false);
-    } catch (IOException | RuntimeException | Error e) {
-      fs.delete(temporary, false);
-      fs.delete(crc(temporary), false);
-      throw e;
-    }
-  }
-
-  private static Path crc(Path file) {
-    return new Path(file.getParent(), "." + file.getName() + ".crc");
-  }
-
-  static void requireExists(FileSystem fs, Path path) throws IOException {
-    if (!fs.exists(path)) {
-      throw new FileNotFoundException("Cannot read " + path + ": no such file");
-    }
   }
 }

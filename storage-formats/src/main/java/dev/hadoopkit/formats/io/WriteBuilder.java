@@ -65,14 +65,7 @@ public final class WriteBuilder {
   }
 
   public FileAppender build() throws IOException {
-    if (format == null) {
-      throw new IllegalStateException("Cannot build an appender for " + path + ": no format set");
-    }
-    if (schema == null) {
-      throw new IllegalStateException("Cannot build an appender for " + path + ": no schema set");
-    }
-    WriteSettings settings = new WriteSettings(path, conf == null ? new Configuration() : conf, schema, codec,
-        overwrite, Map.copyOf(properties));
+    WriteSettings settings = settings();
     switch (format) {
       case AVRO:
         return Avro.appender(settings);
@@ -83,5 +76,36 @@ public final class WriteBuilder {
       default:
         throw new IllegalStateException("Cannot write " + format.displayName() + " with a file appender");
     }
+  }
+
+  /**
+   * An appender fed with typed column values instead of records (see {@link RowAppender}): Parquet and ORC write the
+   * values straight into their column writers; Avro goes through one reused record. The schema must be a flat record
+   * of primitive fields ({@link RowLayout}).
+   */
+  public RowAppender buildRows() throws IOException {
+    WriteSettings settings = settings();
+    RowLayout layout = RowLayout.of(schema);
+    switch (format) {
+      case AVRO:
+        return new RecordRowAppender(Avro.appender(settings), layout);
+      case PARQUET:
+        return Parquet.rowAppender(settings, layout);
+      case ORC:
+        return Orc.rowAppender(settings, layout);
+      default:
+        throw new IllegalStateException("Cannot write " + format.displayName() + " with a row appender");
+    }
+  }
+
+  private WriteSettings settings() {
+    if (format == null) {
+      throw new IllegalStateException("Cannot build an appender for " + path + ": no format set");
+    }
+    if (schema == null) {
+      throw new IllegalStateException("Cannot build an appender for " + path + ": no schema set");
+    }
+    return new WriteSettings(path, conf == null ? new Configuration() : conf, schema, codec, overwrite,
+        Map.copyOf(properties));
   }
 }

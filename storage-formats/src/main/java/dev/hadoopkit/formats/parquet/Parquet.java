@@ -7,6 +7,8 @@ import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.formats.io.ReadSettings;
 import dev.hadoopkit.formats.io.RecordReader;
+import dev.hadoopkit.formats.io.RowAppender;
+import dev.hadoopkit.formats.io.RowLayout;
 import dev.hadoopkit.formats.io.WriteBuilder;
 import dev.hadoopkit.formats.io.WriteSettings;
 import dev.hadoopkit.formats.schema.Schemas;
@@ -46,6 +48,11 @@ public final class Parquet {
 
   public static FileAppender appender(WriteSettings settings) throws IOException {
     return new ParquetAppender(settings);
+  }
+
+  /** Rows from typed column values, written without records: the same file as {@link #appender} writes. */
+  public static RowAppender rowAppender(WriteSettings settings, RowLayout layout) throws IOException {
+    return new ParquetRowAppender(settings, layout);
   }
 
   public static RecordReader reader(ReadSettings settings) throws IOException {
