@@ -17,7 +17,8 @@ final class RunCommand implements Command {
   }
 
   public String description() {
-    return "run a workflow app (streams node transitions; exit 0 only when it SUCCEEDED), or resume a run";
+    return "run a workflow app (streams node transitions; exit 0 only when it SUCCEEDED), or resume a run;"
+        + " properties named *password*, *secret*, *token*, *credential* are shown as ********";
   }
 
   public String usage() {
@@ -28,6 +29,7 @@ final class RunCommand implements Command {
     return List.of("bin/workflow run -config job.properties",
         "bin/workflow run -config job.properties -D inputDir=/data/in -D queueName=etl",
         "bin/workflow run -config job.properties -dryrun",
+        "bin/workflow run -config job.properties -D dbPassword=s3cret   # masked in output, encrypted in the journal",
         "bin/workflow run --resume 0000003-261121203000123-hk-W");
   }
 
