@@ -116,7 +116,8 @@ class StreamingActionIT {
   }
 
   /*
-   *  start -> bad(streaming: fail.sh exits 3) --error--> handled(streaming map-only cat, reducer NONE) -> end
+   *  start -> bad(streaming: fail.sh exits 3) --error--> reader(streaming with <record-reader>) --error-->
+   *           handled(streaming map-only cat, reducer NONE) -> end
    */
   @Test
   void failingMapperCommandEndsInErrorNamingCommandAndExitCode() throws Exception {
@@ -126,7 +127,9 @@ class StreamingActionIT {
     Path app = app(root, "failing", "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"streaming-fail\">\n"
         + "  <start to=\"bad\"/>\n"
         + streaming("bad", input, root.resolve("bad-out"), "fail.sh 3", "cat", List.of("<file>fail.sh</file>"),
-            "fail", "handled")
+            "fail", "reader")
+        + streaming("reader", input, root.resolve("reader-out"), "cat", "cat", List.of(), "fail", "handled")
+            .replace("<env>", "<record-reader>StreamXmlRecordReader</record-reader><env>")
         + streaming("handled", input, root.resolve("copy"), "cat", "NONE", List.of(), "end", "fail")
         + TAIL);
     Files.writeString(app.resolve("fail.sh"), "#!/bin/sh\nread -r first\necho \"cannot parse [$first]\" >&2\n"
@@ -139,6 +142,9 @@ class StreamingActionIT {
     String message = state.nodeRun("bad").errorMessage();
     assertTrue(message.contains("streaming mapper command [fail.sh 3] exited with code 3"), message);
     assertTrue(message.contains("cannot parse [alpha"), message);
+    assertNode(state, "reader", NodeStatus.ERROR);
+    assertTrue(state.nodeRun("reader").errorMessage().contains("<record-reader>/<record-reader-mapping> are not"
+        + " supported"), state.nodeRun("reader").errorMessage());
     assertNode(state, "handled", NodeStatus.OK);
     assertEquals(List.of("alpha\tone", "beta two\t", "gamma\t"),
         Files.readAllLines(root.resolve("copy").resolve("part-m-00000"), StandardCharsets.UTF_8));
