@@ -1,6 +1,7 @@
 package dev.hadoopkit.workflow.cli;
 
 import dev.hadoopkit.workflow.definition.Node;
+import dev.hadoopkit.workflow.definition.NodeKind;
 import dev.hadoopkit.workflow.definition.WorkflowDefinition;
 import dev.hadoopkit.workflow.state.NodeRun;
 import dev.hadoopkit.workflow.state.RunState;
@@ -136,7 +137,7 @@ final class SvgGraph {
       case START, END -> {
         svg.append(String.format(Locale.ROOT, "    <circle cx=\"%d\" cy=\"%d\" r=\"22\" fill=\"%s\" %s/>%n", x, y,
             fill, stroke));
-        if (node.kind() == dev.hadoopkit.workflow.definition.NodeKind.END) {
+        if (node.kind() == NodeKind.END) {
           svg.append(String.format(Locale.ROOT, "    <circle cx=\"%d\" cy=\"%d\" r=\"17\" fill=\"none\" %s/>%n",
               x, y, stroke));
         }

@@ -117,6 +117,16 @@ final class RunDriver implements WorkflowElContext {
     return settings.clock().millis();
   }
 
+  /** Masks secret values in an ended attempt's files; a failure is noted in run.log, the outcome stands. */
+  private void scrub(Path workDir) {
+    try {
+      secrets.scrub(workDir);
+    } catch (IOException | UncheckedIOException e) {
+      engine.log(state.id(), "could not mask secret properties in the files of " + workDir + ": " + e.getMessage()
+          + "; check them before sharing the state directory");
+    }
+  }
+
   private void record(JournalRecord unmasked) {
     JournalRecord record = secrets.mask(unmasked);
     synchronized (journal) {
@@ -355,7 +365,7 @@ final class RunDriver implements WorkflowElContext {
       try {
         return executor.execute(context);
       } finally {
-        secrets.scrub(workDir);
+        scrub(workDir);
       }
     } catch (ElException e) {
       return ActionOutcome.failed("EL_ERROR", "node [" + action.name() + "] at " + action.spec().location() + ": "

@@ -2,6 +2,7 @@ package dev.hadoopkit.workflow.streaming;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
@@ -21,7 +22,7 @@ public class StreamingMapper extends Mapper<Object, Object, Text, Text> {
     String command = conf.get(StreamingKeys.MAP_COMMAND, "").trim();
     boolean ignoreKey = ignoreKey(conf, context);
     byte[] separator = StreamingTask.unescape(conf.get(StreamingKeys.MAP_INPUT_SEPARATOR,
-        StreamingKeys.DEFAULT_SEPARATOR)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        StreamingKeys.DEFAULT_SEPARATOR)).getBytes(StandardCharsets.UTF_8);
     StreamLines lines = StreamingTask.lines(conf, StreamingKeys.MAP_OUTPUT_SEPARATOR,
         StreamingKeys.MAP_OUTPUT_KEY_FIELDS);
     StreamProcess.Sink sink = StreamingTask.sink(context, lines);
@@ -29,7 +30,7 @@ public class StreamingMapper extends Mapper<Object, Object, Text, Text> {
     if (command.isEmpty()) {
       while (context.nextKeyValue()) {
         sink.line(new String(line(record, context.getCurrentKey(), context.getCurrentValue(), ignoreKey, separator),
-            java.nio.charset.StandardCharsets.UTF_8));
+            StandardCharsets.UTF_8));
       }
       return;
     }
