@@ -4,40 +4,79 @@ import static dev.hadoopkit.workflow.definition.LocatedXml.children;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.w3c.dom.Element;
 
 /**
  * {@code <file>path#link</file>}: copies the file (relative paths are relative to the app path) into the action's
- * working directory under the link name, as the distributed cache does for an Oozie launcher. As in Oozie, a localized
- * {@code .jar} goes on the java action's classpath.
+ * working directory under the link name, as the distributed cache does for an Oozie launcher (as in Oozie, a localized
+ * {@code .jar} goes on the java action's classpath). {@code <archive>path#link</archive>} (with {@link #localizeArchives}): unpacks a .zip, .jar, .tar, .tar.gz or .tgz
+ * into a directory of that name.
  */
 final class FileLocalizer {
   private FileLocalizer() {
   }
 
-  /** Localizes every {@code <file>}; returns the localized files whose link name ends in {@code .jar}, in order. */
-  static java.util.List<java.nio.file.Path> localize(Element body, ActionContext context) throws IOException {
-    Files.createDirectories(context.workDir());
-    java.util.List<java.nio.file.Path> jars = new java.util.ArrayList<>();
-    for (Element file : children(body, "file")) {
+  /** A {@code <file>} or {@code <archive>} entry: where it is (app-relative paths resolved) and its link name. */
+  record Entry(Path source, String link) {
+  }
+
+  static List<Entry> entries(Element body, String element, String appPath) {
+    List<Entry> out = new ArrayList<>();
+    for (Element file : children(body, element)) {
       String text = file.getTextContent().trim();
       int hash = text.indexOf('#');
       String source = hash < 0 ? text : text.substring(0, hash);
       Path path = new Path(source);
       if (!path.isAbsolute() && path.toUri().getScheme() == null) {
-        path = new Path(context.appPath(), source);
+        path = new Path(appPath, source);
       }
-      String link = hash < 0 ? path.getName() : text.substring(hash + 1);
-      FileSystem fs = path.getFileSystem(context.conf());
-      java.nio.file.Path target = context.workDir().resolve(link);
-      Files.deleteIfExists(target);
-      fs.copyToLocalFile(false, path, new Path(target.toUri()), true);
-      if (link.endsWith(".jar")) {
-        jars.add(target);
-      }
+      out.add(new Entry(path, hash < 0 ? path.getName() : text.substring(hash + 1)));
     }
-    return jars;
+    return out;
+  }
+
+  /** Copies the {@code <file>}s into the work dir; returns their link names. */
+  static List<String> localize(Element body, ActionContext context) throws IOException {
+    Files.createDirectories(context.workDir());
+    List<String> links = new ArrayList<>();
+    for (Entry entry : entries(body, "file", context.appPath())) {
+      FileSystem fs = entry.source().getFileSystem(context.conf());
+      java.nio.file.Path target = context.workDir().resolve(entry.link());
+      Files.deleteIfExists(target);
+      fs.copyToLocalFile(false, entry.source(), new Path(target.toUri()), true);
+      links.add(entry.link());
+    }
+    return links;
+  }
+
+  /** Unpacks the {@code <archive>}s into directories of the work dir named by their links; returns the links. */
+  static List<String> localizeArchives(Element body, ActionContext context) throws IOException {
+    List<String> links = new ArrayList<>();
+    for (Entry entry : entries(body, "archive", context.appPath())) {
+      FileSystem fs = entry.source().getFileSystem(context.conf());
+      java.nio.file.Path target = context.workDir().resolve(entry.link());
+      java.nio.file.Path copy = context.workDir().resolve(".archive-" + entry.source().getName());
+      Files.deleteIfExists(copy);
+      fs.copyToLocalFile(false, entry.source(), new Path(copy.toUri()), true);
+      FileUtil.fullyDelete(target.toFile());
+      Files.createDirectories(target);
+      String name = entry.source().getName().toLowerCase(java.util.Locale.ROOT);
+      if (name.endsWith(".zip") || name.endsWith(".jar")) {
+        FileUtil.unZip(copy.toFile(), target.toFile());
+      } else if (name.endsWith(".tar") || name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
+        FileUtil.unTar(copy.toFile(), target.toFile());
+      } else {
+        throw new IOException("Cannot unpack <archive> " + entry.source() + ": unknown archive type (use .zip, .jar,"
+            + " .tar, .tar.gz or .tgz, or ship it with <file>)");
+      }
+      Files.delete(copy);
+      links.add(entry.link());
+    }
+    return links;
   }
 }

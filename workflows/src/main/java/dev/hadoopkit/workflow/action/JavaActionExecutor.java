@@ -31,7 +31,8 @@ final class JavaActionExecutor implements ActionExecutor {
   @Override
   public ActionOutcome execute(ActionContext context) throws IOException, InterruptedException {
     Element body = context.body();
-    List<Path> fileJars = FileLocalizer.localize(body, context);
+    List<Path> fileJars = FileLocalizer.localize(body, context).stream().filter(link -> link.endsWith(".jar"))
+        .map(link -> context.workDir().resolve(link)).toList();
     Path actionConf = writeActionConf(context);
     Path output = context.workDir().resolve("output.properties");
     Files.deleteIfExists(output);

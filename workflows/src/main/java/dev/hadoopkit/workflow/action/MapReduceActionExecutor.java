@@ -32,11 +32,18 @@ final class MapReduceActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    if (child(context.body(), "streaming") != null) {
-      return ActionOutcome.error("E0723", "map-reduce <streaming> is not supported by this engine yet; run"
-          + " org.apache.hadoop.streaming.HadoopStreaming from a java action with hadoop-streaming in lib/");
+    if (child(context.body(), "pipes") != null) {
+      return ActionOutcome.error("E0723", "map-reduce <pipes> is not supported by this engine (node ["
+          + context.node() + "]); use <streaming> with the program as <mapper>/<reducer>, or a shell action");
     }
     JobConf job = new JobConf(context.conf());
+    org.w3c.dom.Element streaming = child(context.body(), "streaming");
+    if (streaming != null) {
+      String problem = StreamingSetup.configure(job, streaming, context);
+      if (problem != null) {
+        return ActionOutcome.error("STREAMING", problem);
+      }
+    }
     if (job.getBoolean("mapred.mapper.new-api", false) || job.get("mapreduce.job.map.class") != null) {
       job.setUseNewMapper(true);
     }
@@ -80,7 +87,8 @@ final class MapReduceActionExecutor implements ActionExecutor {
       if (running.isSuccessful()) {
         return ActionOutcome.ok().withCounters(counters);
       }
-      String reason = running.getFailureInfo();
+      String reason = streaming != null && StreamingSetup.localFailure(job) != null
+          ? StreamingSetup.localFailure(job) : failureInfo(running);
       return ActionOutcome.error("JA018", "MapReduce job " + running.getID() + " ended "
           + org.apache.hadoop.mapred.JobStatus.getJobRunState(running.getJobState())
           + (reason == null || reason.isEmpty() ? "" : ": " + reason)).withCounters(counters);
@@ -108,6 +116,26 @@ final class MapReduceActionExecutor implements ActionExecutor {
     } catch (java.io.IOException | IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * Why the job failed: the job's failure info, else the diagnostics of its first failed task attempt (the
+   * LocalJobRunner gives neither; its failed task's error is in the engine's log).
+   */
+  private static String failureInfo(RunningJob running) throws java.io.IOException {
+    String info = running.getFailureInfo();
+    if (info != null && !info.isBlank()) {
+      return info;
+    }
+    for (org.apache.hadoop.mapred.TaskCompletionEvent event : running.getTaskCompletionEvents(0)) {
+      if (event.getTaskStatus() == org.apache.hadoop.mapred.TaskCompletionEvent.Status.FAILED) {
+        String[] diagnostics = running.getTaskDiagnostics(event.getTaskAttemptId());
+        if (diagnostics != null && diagnostics.length > 0) {
+          return diagnostics[0].strip().lines().findFirst().orElse("");
+        }
+      }
+    }
+    return null;
   }
 
   /** Counters by group and name, with Oozie's RECORDS group (a copy of the task counters) added. */

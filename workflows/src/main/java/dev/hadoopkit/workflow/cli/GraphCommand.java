@@ -9,30 +9,41 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** {@code graph <app-dir> [--format dot|svg] [--run id]}: the DAG in Graphviz form, coloured by a run's states. */
+/**
+ * {@code graph <app-dir> [--format dot|svg] [--engine builtin|dot] [--run id]}: the DAG as Graphviz dot or as SVG
+ * (drawn by {@link SvgGraph}, or by Graphviz's {@code dot} with {@code --engine dot}), coloured by a run's states.
+ */
 final class GraphCommand implements Command {
   public String name() {
     return "graph";
   }
 
   public String description() {
-    return "print the workflow DAG as Graphviz dot (svg needs the 'dot' program), coloured by node state for a run";
+    return "print the workflow DAG as Graphviz dot or as SVG (drawn in Java; --engine dot uses Graphviz),"
+        + " coloured by node state for a run";
   }
 
   public String usage() {
-    return "graph <app-dir | workflow.xml> [--format dot|svg] [--run <id>]";
+    return "graph <app-dir | workflow.xml> [--format dot|svg] [--engine builtin|dot] [--run <id>]";
   }
 
   public List<String> examples() {
     return List.of("bin/workflow graph workflows/examples/movielens > wf.dot",
-        "bin/workflow graph workflows/examples/movielens --run 0000001-261121203000123-hk-W --format svg > wf.svg");
+        "bin/workflow graph workflows/examples/movielens --format svg > wf.svg",
+        "bin/workflow graph --run 0000001-261121203000123-hk-W --format svg > run.svg   # OK green, ERROR red,"
+            + " RUNNING yellow, not reached grey",
+        "bin/workflow graph workflows/examples/movielens --format svg --engine dot > wf.svg   # needs Graphviz");
   }
 
   public int run(Invocation in) throws Exception {
-    in.rejectUnknown(List.of("format", "run"));
+    in.rejectUnknown(List.of("format", "run", "engine"));
     String format = in.options().getOrDefault("format", "dot");
     if (!format.equals("dot") && !format.equals("svg")) {
       throw new UsageException("--format must be dot or svg, not " + format);
+    }
+    String engine = in.options().getOrDefault("engine", "builtin");
+    if (!engine.equals("builtin") && !engine.equals("dot")) {
+      throw new UsageException("--engine must be builtin or dot, not " + engine);
     }
     WorkflowDefinition definition;
     RunState state = null;
@@ -44,6 +55,10 @@ final class GraphCommand implements Command {
       WorkflowApp app = WorkflowApp.load(path, in.conf());
       definition = in.engine().parser().parse(app.workflowXml(), app.workflowFile());
     }
+    if (format.equals("svg") && engine.equals("builtin")) {
+      in.out().print(SvgGraph.render(definition, state));
+      return 0;
+    }
     String dot = dot(definition, state);
     if (format.equals("dot")) {
       in.out().print(dot);
@@ -53,8 +68,8 @@ final class GraphCommand implements Command {
     try {
       process = new ProcessBuilder("dot", "-Tsvg").start();
     } catch (java.io.IOException e) {
-      in.err().println("workflow graph: --format svg needs Graphviz's 'dot' on the PATH (apt-get install graphviz);"
-          + " use --format dot and render it elsewhere");
+      in.err().println("workflow graph: --engine dot needs Graphviz's 'dot' on the PATH (apt-get install graphviz);"
+          + " leave --engine out to draw the SVG without it");
       return 1;
     }
     process.getOutputStream().write(dot.getBytes(StandardCharsets.UTF_8));

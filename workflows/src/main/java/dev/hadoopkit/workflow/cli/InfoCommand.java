@@ -2,6 +2,7 @@ package dev.hadoopkit.workflow.cli;
 
 import dev.hadoopkit.workflow.state.NodeRun;
 import dev.hadoopkit.workflow.state.RunState;
+import dev.hadoopkit.workflow.state.Secrets;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,12 +28,13 @@ final class InfoCommand implements Command {
     in.rejectUnknown(List.of());
     String id = in.positional(0, "the run id");
     RunState state = in.engine().store().load(id);
+    Secrets secrets = Secrets.of(state.conf());
     var out = in.out();
     out.println("Job ID        : " + state.id());
     out.println("Workflow Name : " + state.name());
     out.println("App Path      : " + state.appPath());
     out.println("Status        : " + state.status() + (state.statusMessage() == null ? ""
-        : " (" + state.statusMessage() + ")"));
+        : " (" + secrets.mask(state.statusMessage()) + ")"));
     out.println("Run           : " + state.run());
     out.println("User          : " + state.user());
     if (state.parent() != null) {
@@ -51,7 +53,7 @@ final class InfoCommand implements Command {
           node.externalId() == null ? "-" : node.externalId(), node.errorCode() == null ? "-" : node.errorCode(),
           node.endTime() == 0 ? "-" : duration + " ms"));
       if (node.errorMessage() != null && !node.status().isSuccessful()) {
-        out.println("    " + node.errorMessage());
+        out.println("    " + secrets.mask(node.errorMessage()));
       }
     }
     if (!state.tokens().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.cli;
 
+import dev.hadoopkit.workflow.state.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +28,12 @@ final class LogCommand implements Command {
   public int run(Invocation in) throws Exception {
     in.rejectUnknown(List.of());
     String id = in.positional(0, "the run id");
-    in.engine().store().load(id);
+    // masked again here: an action still running has not had its output files scrubbed yet
+    Secrets secrets = Secrets.of(in.engine().store().load(id).conf());
     Path dir = in.engine().store().runDir(id);
     Path log = dir.resolve("run.log");
     if (Files.exists(log)) {
-      in.out().print(Files.readString(log, StandardCharsets.UTF_8));
+      in.out().print(secrets.mask(Files.readString(log, StandardCharsets.UTF_8)));
     }
     Path actions = dir.resolve("actions");
     if (Files.isDirectory(actions)) {
@@ -41,7 +43,7 @@ final class LogCommand implements Command {
           if (Files.isRegularFile(file) && (name.equals("stdout") || name.equals("stderr"))
               && Files.size(file) > 0) {
             in.out().println("---- " + dir.relativize(file) + " (" + Files.size(file) + " bytes)");
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = secrets.mask(Files.readString(file, StandardCharsets.UTF_8));
             in.out().println(text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text.stripTrailing());
           }
         }

@@ -6,6 +6,7 @@ import dev.hadoopkit.workflow.engine.RunLogFormat;
 import dev.hadoopkit.workflow.engine.Submission;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
 import dev.hadoopkit.workflow.state.RunState;
+import dev.hadoopkit.workflow.state.Secrets;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ final class RunCommand implements Command {
   }
 
   public String description() {
-    return "run a workflow app (streams node transitions; exit 0 only when it SUCCEEDED), or resume a run";
+    return "run a workflow app (streams node transitions; exit 0 only when it SUCCEEDED), or resume a run;"
+        + " properties named *password*, *secret*, *token*, *credential* are shown as ********";
   }
 
   public String usage() {
@@ -27,6 +29,7 @@ final class RunCommand implements Command {
     return List.of("bin/workflow run -config job.properties",
         "bin/workflow run -config job.properties -D inputDir=/data/in -D queueName=etl",
         "bin/workflow run -config job.properties -dryrun",
+        "bin/workflow run -config job.properties -D dbPassword=s3cret   # masked in output, encrypted in the journal",
         "bin/workflow run --resume 0000003-261121203000123-hk-W");
   }
 
@@ -79,7 +82,8 @@ final class RunCommand implements Command {
       }
       java.nio.file.Path stdout = latest.get().resolve("stdout");
       if (java.nio.file.Files.isRegularFile(stdout) && java.nio.file.Files.size(stdout) > 0) {
-        List<String> lines = java.nio.file.Files.readAllLines(stdout);
+        Secrets secrets = Secrets.of(engine.store().load(runId).conf());
+        List<String> lines = java.nio.file.Files.readAllLines(stdout).stream().map(secrets::mask).toList();
         int from = Math.max(0, lines.size() - 50);
         for (String line : lines.subList(from, lines.size())) {
           in.out().println("    | " + line);
@@ -97,14 +101,15 @@ final class RunCommand implements Command {
     out.println("App path: " + submission.app().dir());
     out.println("Lib jars: " + (submission.app().libJars().isEmpty() ? "none" : submission.app().libJars()));
     out.println("Properties (resolved: -D > job.properties > config-default.xml > <parameters>):");
-    submission.conf().forEach((k, v) -> out.println("  " + k + "=" + v));
+    Secrets secrets = Secrets.of(submission.conf());
+    secrets.maskConf(submission.conf()).forEach((k, v) -> out.println("  " + k + "=" + v));
     out.println("Nodes:");
     ElScope scope = ElScope.forCheck(submission.conf());
     for (Node node : submission.definition().nodes().values()) {
       out.println(String.format("  %-24s %-9s -> %s", node.name(), node.kind(), String.join(", ",
           node.transitions())));
       if (node instanceof Node.Action action) {
-        String resolved = engine.el().evaluateString(action.spec().xml(), scope);
+        String resolved = secrets.mask(engine.el().evaluateString(action.spec().xml(), scope));
         for (String line : resolved.strip().split("\n")) {
           out.println("      " + line);
         }

@@ -20,6 +20,7 @@ import dev.hadoopkit.workflow.state.JournalRecord;
 import dev.hadoopkit.workflow.state.NodeRun;
 import dev.hadoopkit.workflow.state.NodeStatus;
 import dev.hadoopkit.workflow.state.RunState;
+import dev.hadoopkit.workflow.state.Secrets;
 import dev.hadoopkit.workflow.state.RunStore;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.io.ByteArrayInputStream;
@@ -72,6 +73,8 @@ final class RunDriver implements WorkflowElContext {
   private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
   private final Map<String, InFlight> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Long> retryDue = new HashMap<>();
+  /** Secret job properties: masked in every record and, once an action ends, in its output files. */
+  private final Secrets secrets;
   /** Looking a factory up scans the classpath; one per run, used under its lock. */
   private final DocumentBuilderFactory documents = newDocumentBuilderFactory();
 
@@ -107,13 +110,25 @@ final class RunDriver implements WorkflowElContext {
     this.el = el;
     this.threads = threads;
     this.joinWidth = ForkJoinPairs.joinWidths(definition);
+    this.secrets = Secrets.of(state.conf());
   }
 
   private long now() {
     return settings.clock().millis();
   }
 
-  private void record(JournalRecord record) {
+  /** Masks secret values in an ended attempt's files; a failure is noted in run.log, the outcome stands. */
+  private void scrub(Path workDir) {
+    try {
+      secrets.scrub(workDir);
+    } catch (IOException | UncheckedIOException e) {
+      engine.log(state.id(), "could not mask secret properties in the files of " + workDir + ": " + e.getMessage()
+          + "; check them before sharing the state directory");
+    }
+  }
+
+  private void record(JournalRecord unmasked) {
+    JournalRecord record = secrets.mask(unmasked);
     synchronized (journal) {
       try {
         journal.append(record, mustForce(record));
@@ -347,7 +362,11 @@ final class RunDriver implements WorkflowElContext {
           state.conf(), libJars, workDir, settings.captureOutputLimit(),
           id -> record(JournalRecord.external(now(), action.name(), id)), previousExternalId, cancellation,
           engine.subWorkflowRunner(state.id(), listener));
-      return executor.execute(context);
+      try {
+        return executor.execute(context);
+      } finally {
+        scrub(workDir);
+      }
     } catch (ElException e) {
       return ActionOutcome.failed("EL_ERROR", "node [" + action.name() + "] at " + action.spec().location() + ": "
           + e.getMessage());

@@ -95,7 +95,8 @@ public final class WorkflowEngine {
     Files.write(dir.resolve("workflow.xml"), submission.app().workflowXml());
     Files.writeString(dir.resolve("source"), submission.app().workflowFile() + "\n", StandardCharsets.UTF_8);
     JournalRecord record = JournalRecord.submitted(now, id, submission.app().dir(), submission.name(),
-        submission.conf().getOrDefault("user.name", System.getProperty("user.name")), submission.conf(), parentId);
+        submission.conf().getOrDefault("user.name", System.getProperty("user.name")),
+        store.seal(submission.conf()), parentId);
     try (Journal journal = store.journal(id)) {
       journal.append(record);
     }
@@ -114,7 +115,7 @@ public final class WorkflowEngine {
           + " 'bin/workflow info " + id + "' to follow it or 'bin/workflow kill " + id + "' to stop it");
     }
     try (RunStore.RunLock held = lock.get()) {
-      RunState state = store.load(id);
+      RunState state = store.loadForRun(id);
       if (state.status().isTerminal()) {
         return state;
       }

@@ -61,4 +61,16 @@ public record JournalRecord(String type, long time, String id, String app, Strin
     return new JournalRecord("rerun", time, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, run, skip, null);
   }
+
+  /** This record with other submitted properties (sealed or opened secrets). */
+  public JournalRecord withConf(Map<String, String> newConf) {
+    return new JournalRecord(type, time, id, app, name, user, newConf, parent, status, node, attempt, to, code,
+        message, data, counters, externalId, dueTime, run, skip, skipped);
+  }
+
+  /** This record with another message and action data (masked secrets). */
+  public JournalRecord withMessageAndData(String newMessage, Map<String, String> newData) {
+    return new JournalRecord(type, time, id, app, name, user, conf, parent, status, node, attempt, to, code,
+        newMessage, newData, counters, externalId, dueTime, run, skip, skipped);
+  }
 }

@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -26,10 +27,17 @@ public final class RunStore {
 
   private final Path root;
   private final boolean sync;
+  private final SecretBox secrets;
 
   public RunStore(Path root, boolean sync) {
     this.root = root;
     this.sync = sync;
+    this.secrets = new SecretBox(root);
+  }
+
+  /** Encrypts secret properties for the journal (see {@link SecretBox}). */
+  public Map<String, String> seal(Map<String, String> conf) throws IOException {
+    return secrets.seal(conf);
   }
 
   public Path root() {
@@ -83,13 +91,27 @@ public final class RunStore {
     return new Journal(runDir(id).resolve(Journal.FILE_NAME), sync);
   }
 
+  /** A run's state for showing it: a secret that cannot be decrypted reads as the mask. */
   public RunState load(String id) throws IOException {
+    return load(id, false);
+  }
+
+  /** A run's state for driving it: its secret properties decrypted, or an error saying why they cannot be. */
+  public RunState loadForRun(String id) throws IOException {
+    return load(id, true);
+  }
+
+  private RunState load(String id, boolean strict) throws IOException {
     Path file = runDir(id).resolve(Journal.FILE_NAME);
     if (!Files.isRegularFile(file)) {
       throw new IOException("No workflow run with id " + id + " under " + root
           + " (set -Dhk.workflow.state.dir or HK_WORKFLOW_STATE_DIR if the runs live elsewhere)");
     }
-    return RunState.replay(Journal.read(file));
+    List<JournalRecord> records = new ArrayList<>();
+    for (JournalRecord record : Journal.read(file)) {
+      records.add(record.conf() == null ? record : record.withConf(secrets.open(record.conf(), strict)));
+    }
+    return RunState.replay(records);
   }
 
   public List<String> ids() throws IOException {
