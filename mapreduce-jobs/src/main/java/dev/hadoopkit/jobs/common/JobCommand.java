@@ -142,7 +142,9 @@ public abstract class JobCommand extends Configured implements Tool {
     }
 
     Job job = Job.getInstance(conf, "movielens " + name());
-    job.setJarByClass(getClass());
+    if (LocalMode.needsJobJar(conf)) {
+      job.setJarByClass(getClass());
+    }
     job.setInputFormatClass(AnyFormatRatingsInputFormat.class);
     for (Path input : inputs) {
       FileInputFormat.addInputPath(job, input);

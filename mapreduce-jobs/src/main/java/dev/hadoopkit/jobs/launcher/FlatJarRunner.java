@@ -71,13 +71,18 @@ public final class FlatJarRunner {
       // What RunJar's class loader adds besides the jar: the files directly in lib/ and the classes/ directory.
       // Deeper entries (lib/linux-x86_64/libbrotli.so of a shaded native library) are plain resources.
       boolean nested = jar.stream().map(java.util.zip.ZipEntry::getName)
-          .anyMatch(name -> name.matches("lib/[^/]+") || name.startsWith("classes/"));
+          .anyMatch(FlatJarRunner::isNested);
       Manifest manifest = jar.getManifest();
       String mainClass = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
       return new Layout(nested, mainClass);
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** {@code lib/x.jar} or anything under {@code classes/}; plain string tests, as a shaded jar has ~20,000 entries. */
+  static boolean isNested(String name) {
+    return name.startsWith("classes/") || name.startsWith("lib/") && name.length() > 4 && name.indexOf('/', 4) < 0;
   }
 
   record Layout(boolean nested, String mainClass) {
