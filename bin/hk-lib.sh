@@ -58,3 +58,32 @@ hk_java_opts() {
   fi
   echo "-Xmx${HADOOP_HEAPSIZE_MAX:-1g} -XX:+UseParallelGC -XX:TieredStopAtLevel=${HK_TIERED_STOP:-1} -Dhadoop.log.dir=$logdir -Dhadoop.log.file=hadoop.log -Dhadoop.root.logger=${HADOOP_ROOT_LOGGER:-WARN,console} -Dlog4j.configuration=file:$log4j ${HADOOP_CLIENT_OPTS:-} ${HADOOP_OPTS:-}"
 }
+
+# hk_exec_java NAME CLASSPATH JAVA_ARGS... -> runs java with JAVA_ARGS (which hold -cp CLASSPATH) and an AppCDS archive
+# of this launcher's classes: a JVM spends most of a short command loading the 3,000-5,000 classes of Hadoop and the
+# project (docs/benchmarks.md). The first run records them (-XX:ArchiveClassesAtExit, one-off ~1 s at exit), later
+# runs map them (-XX:SharedArchiveFile). The archive lives in $HK_ROOT/target/cds under a key of the classpath and
+# the jars' and JVM's sizes and dates, so a rebuild or a JDK update makes a new one; a bad or stale archive is
+# ignored by the JVM. The classpath must list jars first and directories (the conf dir) last: the JVM archives
+# only from jars, and accepts entries after the archived prefix. HK_CDS=off disables it.
+hk_exec_java() {
+  local name="$1" cp="$2"; shift 2
+  local java
+  java="$(hk_java)"
+  if [ "${HK_CDS:-on}" != on ]; then exec "$java" "$@"; fi
+  local dir="$HK_ROOT/target/cds" key entries
+  IFS=: read -r -a entries <<< "$cp"
+  key=$({ echo "$cp"; stat -L -c '%n %s %Y' "$java" "${entries[@]}" 2>/dev/null; } | cksum | cut -d' ' -f1)
+  local jsa="$dir/$name-$key.jsa" quiet="-Xlog:cds=off,cds+dynamic=off"
+  if [ -f "$jsa" ]; then exec "$java" -XX:SharedArchiveFile="$jsa" "$quiet" "$@"; fi
+  if ! mkdir -p "$dir" 2>/dev/null || [ ! -w "$dir" ]; then exec "$java" "$@"; fi
+  local tmp="$jsa.$$.tmp" rc=0
+  "$java" -XX:ArchiveClassesAtExit="$tmp" "$quiet" "$@" || rc=$?
+  if [ -s "$tmp" ]; then
+    find "$dir" -maxdepth 1 -name "$name-*" ! -name "$(basename "$tmp")" -delete 2>/dev/null || true
+    mv -f "$tmp" "$jsa"
+  else
+    rm -f "$tmp"
+  fi
+  exit "$rc"
+}
