@@ -14,10 +14,19 @@ import java.util.function.LongConsumer;
  * {@code --direct} into MySQL/MariaDB when the input is plain delimited text (no enclosing, no escaping): the lines go
  * to {@code LOAD DATA LOCAL INFILE} byte for byte ({@code ESCAPED BY ''}), and Sqoop's NULL markers are applied by
  * the server in the statement's SET clause. The client only checks each line's field count, so a malformed line
- * still stops the export with its file and line.
+ * still stops the export with its file and line. A chunk in which no field is a NULL marker is loaded straight into
+ * the columns, without the SET clause: the same rows, with the server's per-column IF work spared (the common case,
+ * and what makes {@code --direct} as fast as a plain LOAD DATA).
  */
 final class RawLoadDataSink extends AbstractSink {
   private final String sql;
+  private final String plainSql;
+  private final byte fieldSeparator;
+  private final boolean[] stringColumn;
+  private final byte[] stringNull;
+  private final byte[] nonStringNull;
+  private final boolean emptyIsNull;
+  private boolean chunkHasNullMarker;
   private final int chunkBytes;
   private byte[] buffer;
   private int size;
@@ -27,9 +36,11 @@ final class RawLoadDataSink extends AbstractSink {
     super(connection, dialect, target, onCommit);
     List<String> columns = target.columns();
     StringBuilder vars = new StringBuilder();
+    StringBuilder plainColumns = new StringBuilder();
     StringBuilder set = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
       vars.append(i == 0 ? "" : ", ").append("@v").append(i);
+      plainColumns.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i)));
       set.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i))).append(" = ");
       String v = "@v" + i;
       if (stringColumn[i]) {
@@ -42,9 +53,16 @@ final class RawLoadDataSink extends AbstractSink {
             .append(v).append(')');
       }
     }
-    sql = "LOAD DATA LOCAL INFILE 'hadoopkit-export.txt' INTO TABLE " + dialect.quoteTable(target.table())
+    String head = "LOAD DATA LOCAL INFILE 'hadoopkit-export.txt' INTO TABLE " + dialect.quoteTable(target.table())
         + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY " + dialect.stringLiteral(String.valueOf(delimiters.fieldsTerminatedBy()))
-        + " ESCAPED BY '' LINES TERMINATED BY '\\n' (" + vars + ") SET " + set;
+        + " ESCAPED BY '' LINES TERMINATED BY '\\n' (";
+    sql = head + vars + ") SET " + set;
+    plainSql = head + plainColumns + ")";
+    fieldSeparator = (byte) delimiters.fieldsTerminatedBy();
+    this.stringColumn = stringColumn.clone();
+    stringNull = (nullString == null ? "null" : nullString).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    nonStringNull = (nullNonString == null ? "null" : nullNonString).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    emptyIsNull = nullNonString == null;
     chunkBytes = Math.max(1 << 16, target.directChunkBytes());
     buffer = new byte[Math.min(chunkBytes + (1 << 16), 1 << 20)];
   }
@@ -71,11 +89,41 @@ final class RawLoadDataSink extends AbstractSink {
     }
     System.arraycopy(bytes, 0, buffer, size, length);
     size += length;
+    if (!chunkHasNullMarker) {
+      chunkHasNullMarker = hasNullMarker(bytes, length);
+    }
     buffer[size++] = '\n';
     pending(where);
     if (size >= chunkBytes) {
       flushChunk();
     }
+  }
+
+  /** Whether any field of the line is what the SET clause would turn into NULL. */
+  boolean hasNullMarker(byte[] line, int length) {
+    return hasNullMarker(line, length, fieldSeparator, stringColumn, stringNull, nonStringNull, emptyIsNull);
+  }
+
+  /**
+   * Whether a field of {@code line} is a NULL marker: {@code stringNull} in a string column, {@code nonStringNull}
+   * (and, when {@code emptyIsNull}, the empty field) in any other.
+   */
+  static boolean hasNullMarker(byte[] line, int length, byte separator, boolean[] stringColumn, byte[] stringNull,
+      byte[] nonStringNull, boolean emptyIsNull) {
+    int column = 0;
+    int start = 0;
+    for (int i = 0; i <= length; i++) {
+      if (i == length || line[i] == separator) {
+        boolean string = column < stringColumn.length && stringColumn[column];
+        byte[] marker = string ? stringNull : nonStringNull;
+        if (Arrays.equals(line, start, i, marker, 0, marker.length) || (!string && emptyIsNull && i == start)) {
+          return true;
+        }
+        column++;
+        start = i + 1;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -89,10 +137,11 @@ final class RawLoadDataSink extends AbstractSink {
     }
     try (Statement s = connection.createStatement()) {
       s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(buffer, 0, size));
-      s.execute(sql);
+      s.execute(chunkHasNullMarker ? sql : plainSql);
       checkLoaded(s.getLargeUpdateCount());
     }
     size = 0;
+    chunkHasNullMarker = false;
     commit();
   }
 

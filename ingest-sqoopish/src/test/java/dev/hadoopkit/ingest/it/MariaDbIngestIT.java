@@ -210,6 +210,20 @@ class MariaDbIngestIT {
     assertEquals(1, duplicate.exit, duplicate.toString());
     assertTrue(duplicate.err.contains("LOAD DATA stored 1 of 2 rows"), duplicate.err);
     assertEquals(4, count("plain_direct"), "the chunk was rolled back");
+
+    // No NULL marker in the chunk: loaded without the SET clause, with the same values
+    Files.writeString(in.resolve("part-m-00000"), "8,plain ü,4.50,2022-05-06\n9,,0.00,1999-12-31\n");
+    CliRun plain = sqoop("export", "--connect", url, "--username", "root", "--table", "plain_direct", "--direct",
+        "--export-dir", in.toString(), "-m", "1");
+    assertEquals(0, plain.exit, plain.toString());
+    List<String> loaded = new ArrayList<>();
+    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, name, price, born FROM plain_direct WHERE id >= 8 ORDER BY id")) {
+      while (rs.next()) {
+        loaded.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+      }
+    }
+    assertEquals(List.of("8|plain ü|4.50|2022-05-06", "9||0.00|1999-12-31"), loaded);
   }
 
   @Test
