@@ -54,6 +54,25 @@ abstract class AbstractSink implements RowSink {
     }
   }
 
+  /** Rows handed to an asynchronous load: how many, and where they came from (for error messages). */
+  protected record PendingChunk(long rows, String range) {
+  }
+
+  /** Hands the rows pending so far to a load running elsewhere, and forgets them here. */
+  protected final PendingChunk takePending() {
+    PendingChunk chunk = new PendingChunk(uncommitted, pendingRange());
+    uncommitted = 0;
+    firstPending = null;
+    lastPending = null;
+    return chunk;
+  }
+
+  /** Counts the rows of a chunk whose transaction the database has committed. */
+  protected final void chunkCommitted(long rows) {
+    committed += rows;
+    onCommit.accept(committed);
+  }
+
   protected final void commit() throws SQLException {
     connection.commit();
     committed += uncommitted;

@@ -16,7 +16,9 @@ import java.util.function.LongConsumer;
  * the server in the statement's SET clause. The client only checks each line's field count, so a malformed line
  * still stops the export with its file and line. A chunk in which no field is a NULL marker is loaded straight into
  * the columns, without the SET clause: the same rows, with the server's per-column IF work spared (the common case,
- * and what makes {@code --direct} as fast as a plain LOAD DATA).
+ * and what makes {@code --direct} as fast as a plain LOAD DATA). The server loads one chunk while the task reads the
+ * next: one load at a time on the task's connection, each chunk its own transaction, committed rows counted only once
+ * the database has committed them.
  */
 final class RawLoadDataSink extends AbstractSink {
   private final String sql;
@@ -29,7 +31,17 @@ final class RawLoadDataSink extends AbstractSink {
   private boolean chunkHasNullMarker;
   private final int chunkBytes;
   private byte[] buffer;
+  private byte[] loading;
   private int size;
+  private final java.util.concurrent.ExecutorService loader = java.util.concurrent.Executors.newSingleThreadExecutor(
+      runnable -> {
+        Thread thread = new Thread(runnable, "load-data");
+        thread.setDaemon(true);
+        return thread;
+      });
+  private java.util.concurrent.Future<?> inFlight;
+  private PendingChunk inFlightChunk;
+  private String failedRange;
 
   RawLoadDataSink(Connection connection, Dialect dialect, ExportTarget target, Delimiters delimiters, String nullString,
       String nullNonString, boolean[] stringColumn, LongConsumer onCommit) throws SQLException {
@@ -135,19 +147,87 @@ final class RawLoadDataSink extends AbstractSink {
     if (size == 0) {
       return;
     }
-    try (Statement s = connection.createStatement()) {
-      s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(buffer, 0, size));
-      s.execute(chunkHasNullMarker ? sql : plainSql);
-      checkLoaded(s.getLargeUpdateCount());
-    }
+    awaitLoad();
+    byte[] data = buffer;
+    int length = size;
+    String statement = chunkHasNullMarker ? sql : plainSql;
+    PendingChunk chunk = takePending();
+    inFlightChunk = chunk;
+    inFlight = loader.submit(() -> {
+      load(data, length, statement, chunk.rows());
+      return null;
+    });
+    buffer = loading != null ? loading : new byte[data.length];
+    loading = data;
     size = 0;
     chunkHasNullMarker = false;
-    commit();
+  }
+
+  /** Runs on the loader thread: one chunk, one transaction. */
+  private void load(byte[] data, int length, String statement, long rows) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
+      s.execute(statement);
+      long loaded = s.getLargeUpdateCount();
+      if (loaded >= 0 && loaded != rows) {
+        connection.rollback();
+        throw new SQLException("LOAD DATA stored " + loaded + " of " + rows + " rows (rows whose key already exists, "
+            + "or rejected values, are skipped by LOCAL loads); the chunk was rolled back");
+      }
+      connection.commit();
+    }
+  }
+
+  /** Waits for the chunk being loaded; counts its rows once committed, or rethrows its failure. */
+  private void awaitLoad() throws SQLException {
+    if (inFlight == null) {
+      return;
+    }
+    java.util.concurrent.Future<?> load = inFlight;
+    PendingChunk chunk = inFlightChunk;
+    inFlight = null;
+    inFlightChunk = null;
+    try {
+      load.get();
+      chunkCommitted(chunk.rows());
+    } catch (java.util.concurrent.ExecutionException e) {
+      failedRange = chunk.range();
+      if (e.getCause() instanceof SQLException sqlException) {
+        throw sqlException;
+      }
+      throw new SQLException("LOAD DATA failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failedRange = chunk.range();
+      throw new SQLException("Interrupted while LOAD DATA ran", e);
+    }
+  }
+
+  @Override
+  public long committed() {
+    try {
+      awaitLoad();
+    } catch (SQLException e) {
+      // the failure is reported where it was raised; here only the count matters
+    }
+    return super.committed();
+  }
+
+  @Override
+  public String pendingRange() {
+    return failedRange != null ? failedRange : super.pendingRange();
   }
 
   @Override
   public void finish() throws SQLException {
     flushChunk();
-    commit();
+    awaitLoad();
+  }
+
+  @Override
+  public void close() {
+    committed(); // lets a load in flight finish before the connection goes
+    loader.shutdownNow();
+    super.close();
   }
 }

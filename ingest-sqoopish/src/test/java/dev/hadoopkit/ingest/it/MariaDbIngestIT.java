@@ -226,6 +226,29 @@ class MariaDbIngestIT {
     assertEquals(List.of("8|plain ü|4.50|2022-05-06", "9||0.00|1999-12-31"), loaded);
   }
 
+  /*
+   * --direct loads one chunk while reading the next: a chunk that fails after others were committed says exactly how
+   * many rows the database holds.
+   */
+  @Test
+  void directExportCountsOnlyChunksTheDatabaseCommitted() throws Exception {
+    exec("CREATE TABLE chunks_direct (id INT PRIMARY KEY, name VARCHAR(50))");
+    Path in = Files.createDirectories(tmp.resolve("chunks"));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 20_000; i++) {
+      lines.append(i).append(",name-").append(i).append('\n');
+    }
+    lines.append("1,duplicate of the first row\n"); // the last chunk stores one row less: rolled back
+    Files.writeString(in.resolve("part-m-00000"), lines.toString());
+    CliRun r = sqoop("export", "-D", "hadoopkit.ingest.export.direct.chunk.bytes=65536", "--connect", url,
+        "--username", "root", "--table", "chunks_direct", "--direct", "--export-dir", in.toString(), "-m", "1");
+
+    assertEquals(1, r.exit, r.toString());
+    long stored = count("chunks_direct");
+    assertTrue(stored > 0 && stored < 20_000, "earlier chunks stay committed: " + stored);
+    assertTrue(r.err.contains("this task had committed " + stored + " rows"), r.err);
+  }
+
   @Test
   void updateOnlyAndAllowInsertFollowSqoopSemantics() throws Exception {
     exec("CREATE TABLE kv (k INT PRIMARY KEY, v VARCHAR(20))");
