@@ -80,7 +80,8 @@ hk_exec_java() {
   local tmp="$jsa.$$.tmp" rc=0
   "$java" -XX:ArchiveClassesAtExit="$tmp" "$quiet" "$@" || rc=$?
   if [ -s "$tmp" ]; then
-    find "$dir" -maxdepth 1 -name "$name-*" ! -name "$(basename "$tmp")" -delete 2>/dev/null || true
+    # older archives of this launcher only: "hadoop-<key>" must not take "hadoop-movielens-jobs-<key>" with it
+    find "$dir" -maxdepth 1 -name "$name-[0-9]*" ! -name "$(basename "$tmp")" -delete 2>/dev/null || true
     mv -f "$tmp" "$jsa"
   else
     rm -f "$tmp"
