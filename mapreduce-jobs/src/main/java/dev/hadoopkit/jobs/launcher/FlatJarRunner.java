@@ -47,7 +47,7 @@ public final class FlatJarRunner {
       mainClass = args[1];
       first = 2;
     }
-    markFlat(file);
+    markFlat(file, System.getProperty("hk.flatjar.marker"));
     ClassLoader loader = onClassPath(file) ? ClassLoader.getSystemClassLoader()
         : new URLClassLoader(new URL[] {file.getAbsoluteFile().toURI().toURL()}, FlatJarRunner.class.getClassLoader());
     Thread.currentThread().setContextClassLoader(loader);
@@ -71,8 +71,7 @@ public final class FlatJarRunner {
    * bin/hadoop passes {@code -Dhk.flatjar.marker=FILE}, a name keyed by the jar's size and date: creating it tells the
    * next command that this jar is flat, so it can go on the JVM's own classpath (where class sharing covers it).
    */
-  private static void markFlat(File jar) {
-    String marker = System.getProperty("hk.flatjar.marker");
+  static void markFlat(File jar, String marker) {
     if (marker == null || onClassPath(jar)) {
       return;
     }

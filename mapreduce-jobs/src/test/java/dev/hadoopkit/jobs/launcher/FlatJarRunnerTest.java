@@ -44,6 +44,22 @@ class FlatJarRunnerTest {
     assertNull(FlatJarRunner.inspect(Files.writeString(dir.resolve("text.jar"), "not a zip").toFile()));
   }
 
+  @Test
+  void aFlatJarLeavesAMarkerUnlessItIsAlreadyOnTheClassPath() throws Exception {
+    File flat = jar("flat.jar", "com.example.Main", "com/example/Main.class");
+    Path marker = dir.resolve("cds/flat-1-flat.jar");
+
+    assertFalse(FlatJarRunner.onClassPath(flat));
+    FlatJarRunner.markFlat(flat, marker.toString());
+    assertTrue(Files.isRegularFile(marker));
+
+    String onPath = System.getProperty("java.class.path").split(File.pathSeparator)[0];
+    assertTrue(FlatJarRunner.onClassPath(new File(onPath)));
+    Path other = dir.resolve("cds/flat-2");
+    FlatJarRunner.markFlat(new File(onPath), other.toString());
+    assertFalse(Files.exists(other), "a jar already on the classpath needs no marker");
+  }
+
   private File jar(String name, String mainClass, String... entries) throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
