@@ -43,8 +43,26 @@ public final class ElEvaluator {
   private final java.util.Set<String> plainFunctions = new java.util.HashSet<>();
 
   public ElEvaluator() {
-    for (Method method : ElFunctions.class.getMethods()) {
-      if (!Modifier.isStatic(method.getModifiers()) || method.getDeclaringClass() != ElFunctions.class) {
+    this(java.util.List.of());
+  }
+
+  /**
+   * An evaluator with Oozie's workflow functions plus the public static methods of {@code extraFunctions} (e.g. the
+   * coordinator's {@code coord:} functions): a method {@code coord_days} is bound as {@code coord:days}, one without
+   * an underscore as a plain function. A later class's function replaces an earlier one of the same name.
+   */
+  public ElEvaluator(java.util.List<Class<?>> extraFunctions) {
+    java.util.List<Class<?>> classes = new java.util.ArrayList<>();
+    classes.add(ElFunctions.class);
+    classes.addAll(extraFunctions);
+    for (Class<?> type : classes) {
+      register(type);
+    }
+  }
+
+  private void register(Class<?> type) {
+    for (Method method : type.getMethods()) {
+      if (!Modifier.isStatic(method.getModifiers()) || method.getDeclaringClass() != type) {
         continue;
       }
       String name = method.getName();
@@ -57,7 +75,8 @@ public final class ElEvaluator {
     }
   }
 
-  static ElScope currentScope() {
+  /** The scope of the evaluation in progress on this thread, for EL functions of other packages. */
+  public static ElScope currentScope() {
     ElScope scope = CURRENT.get();
     if (scope == null) {
       throw new IllegalStateException("EL function called outside an evaluation");

@@ -14,11 +14,30 @@ public final class ElScope {
   private final WorkflowElContext workflow;
   private final boolean checking;
   private final Set<String> missing = new TreeSet<>();
+  private final Object extension;
 
-  private ElScope(Map<String, String> variables, WorkflowElContext workflow, boolean checking) {
+  private ElScope(Map<String, String> variables, WorkflowElContext workflow, boolean checking, Object extension) {
     this.variables = variables;
     this.workflow = workflow;
     this.checking = checking;
+    this.extension = extension;
+  }
+
+  private ElScope(Map<String, String> variables, WorkflowElContext workflow, boolean checking) {
+    this(variables, workflow, checking, null);
+  }
+
+  /**
+   * This scope with a context for functions outside the workflow's own (e.g. a coordinator action being
+   * materialized, read by the {@code coord:} functions through {@link #extension(Class)}).
+   */
+  public ElScope with(Object newExtension) {
+    return new ElScope(variables, workflow, checking, newExtension);
+  }
+
+  /** The extension context of the given type, or null when this scope has none of it. */
+  public <T> T extension(Class<T> type) {
+    return type.isInstance(extension) ? type.cast(extension) : null;
   }
 
   public static ElScope forRun(Map<String, String> variables, WorkflowElContext workflow) {
