@@ -20,9 +20,9 @@ import org.apache.hadoop.util.ToolRunner;
 public final class WorkflowCli extends Configured implements Tool {
   static final List<Command> COMMANDS = List.of(new ValidateCommand(), new RunCommand(), new InfoCommand(),
       new LogCommand(), new KillCommand(), new RerunCommand(), new GraphCommand(), new ListCommand(),
-      new BenchCommand());
+      new BenchCommand(), new ServeCommand());
   private static final List<String> FLAGS_WITH_VALUE = List.of("config", "resume", "pool", "format", "run",
-      "oozie", "chain", "fork", "sleep");
+      "oozie", "chain", "fork", "sleep", "port", "bind", "state");
 
   private final PrintStream out;
   private final PrintStream err;

@@ -89,9 +89,19 @@ public final class WorkflowEngine {
 
   /** Records a new run (status PREP) and returns its id. */
   public String submit(Submission submission, String parentId, RunListener listener) throws IOException {
+    String id = store.newRun(settings.clock().millis());
+    submitAs(id, submission, parentId, listener);
+    return id;
+  }
+
+  /**
+   * Records a new run under an id taken earlier with {@link RunStore#newRun} (a scheduler journals the id of a
+   * coordinator action's workflow before the workflow exists, so a crash in between cannot start it twice).
+   */
+  public void submitAs(String id, Submission submission, String parentId, RunListener listener) throws IOException {
     long now = settings.clock().millis();
-    String id = store.newRun(now);
     Path dir = store.runDir(id);
+    Files.createDirectories(dir);
     Files.write(dir.resolve("workflow.xml"), submission.app().workflowXml());
     Files.writeString(dir.resolve("source"), submission.app().workflowFile() + "\n", StandardCharsets.UTF_8);
     JournalRecord record = JournalRecord.submitted(now, id, submission.app().dir(), submission.name(),
@@ -101,7 +111,6 @@ public final class WorkflowEngine {
       journal.append(record);
     }
     logRecord(listener, id, record);
-    return id;
   }
 
   /**

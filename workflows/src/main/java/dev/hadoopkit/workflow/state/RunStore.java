@@ -28,6 +28,7 @@ public final class RunStore {
   private final Path root;
   private final boolean sync;
   private final SecretBox secrets;
+  private long lastSequence;
 
   public RunStore(Path root, boolean sync) {
     this.root = root;
@@ -40,25 +41,41 @@ public final class RunStore {
     return secrets.seal(conf);
   }
 
+  /** Decrypts sealed properties; {@code strict} fails when a secret cannot be decrypted, else it reads as the mask. */
+  public Map<String, String> open(Map<String, String> conf, boolean strict) throws IOException {
+    return secrets.open(conf, strict);
+  }
+
   public Path root() {
     return root;
   }
 
   /** Creates the directory of a new run and returns its id. Ids grow by one per run in this store. */
-  public synchronized String newRun(long now) throws IOException {
+  public String newRun(long now) throws IOException {
+    return newJob(now, 'W');
+  }
+
+  /**
+   * Creates the directory of a new job of the given kind ({@code W} workflow, {@code C} coordinator, {@code B}
+   * bundle) and returns its id; all kinds share one sequence. The directory is taken with an atomic {@code mkdir},
+   * so processes sharing the store never get the same id. The last number is remembered, so a daemon creating
+   * thousands of jobs does not list the directory for each.
+   */
+  public synchronized String newJob(long now, char kind) throws IOException {
     Files.createDirectories(root);
     String stamp = STAMP.format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(now), ZoneOffset.UTC));
+    long sequence = lastSequence > 0 ? lastSequence + 1 : nextSequence();
     for (int attempt = 0; attempt < 1000; attempt++) {
-      long sequence = nextSequence();
-      String id = String.format("%07d-%s-hk-W", sequence, stamp);
+      String id = String.format("%07d-%s-hk-%c", sequence, stamp, kind);
       try {
         Files.createDirectory(root.resolve(id));
+        lastSequence = sequence;
         return id;
       } catch (FileAlreadyExistsException e) {
-        // another process took this number: try the next one
+        sequence = Math.max(sequence + 1, nextSequence()); // another process took this number
       }
     }
-    throw new IOException("Cannot allocate a run id under " + root);
+    throw new IOException("Cannot allocate a job id under " + root);
   }
 
   private long nextSequence() throws IOException {
@@ -67,7 +84,7 @@ public final class RunStore {
       for (Path p : (Iterable<Path>) runs::iterator) {
         String name = p.getFileName().toString();
         int dash = name.indexOf('-');
-        if (dash > 0 && name.endsWith("-hk-W")) {
+        if (dash > 0 && name.matches(".*-hk-[WCB]")) {
           try {
             max = Math.max(max, Long.parseLong(name.substring(0, dash)));
           } catch (NumberFormatException ignored) {

@@ -1,0 +1,273 @@
+package dev.hadoopkit.workflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bin/oozie job|jobs|admin} against a server ({@code -oozie URL} or {@code OOZIE_URL}): Oozie's options and
+ * output shapes ({@code job: <id>}, the {@code -info} tables), plus, for coordinator actions that wait, why.
+ */
+final class OozieRemote {
+  private static final String LINE = "-".repeat(120);
+
+  private final OozieHttpClient client;
+  private final PrintStream out;
+
+  OozieRemote(OozieHttpClient client, PrintStream out) {
+    this.client = client;
+    this.out = out;
+  }
+
+  /** Submits (and with {@code start} runs) a job from properties; prints {@code job: <id>}. */
+  int submit(Map<String, String> conf, boolean start) throws Exception {
+    JsonNode answer = client.postXml("/v2/jobs", start ? Map.of("action", "start") : Map.of(), configurationXml(conf));
+    out.println("job: " + answer.path("id").asText());
+    return 0;
+  }
+
+  /** Relative app paths and ${user.dir} mean the submitting user's directory, not the daemon's. */
+  static Map<String, String> forSubmission(Map<String, String> conf) {
+    Map<String, String> out = new LinkedHashMap<>(conf);
+    out.putIfAbsent("user.name", System.getProperty("user.name"));
+    out.putIfAbsent("user.dir", System.getProperty("user.dir"));
+    for (String key : List.of("oozie.wf.application.path", "oozie.coord.application.path",
+        "oozie.bundle.application.path")) {
+      String value = out.get(key);
+      if (value != null && !value.isBlank() && !value.contains(":") && !value.startsWith("/")
+          && !value.startsWith("$")) {
+        out.put(key, Path.of(value).toAbsolutePath().normalize().toString());
+      }
+    }
+    return out;
+  }
+
+  static String configurationXml(Map<String, String> conf) {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<configuration>\n");
+    conf.forEach((k, v) -> xml.append("  <property><name>").append(escape(k)).append("</name><value>")
+        .append(escape(v)).append("</value></property>\n"));
+    return xml.append("</configuration>\n").toString();
+  }
+
+  private static String escape(String text) {
+    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
+  int info(String id, int offset, int len, String filter) throws Exception {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("show", "info");
+    params.put("offset", Integer.toString(offset));
+    params.put("len", Integer.toString(len));
+    if (filter != null) {
+      params.put("filter", filter);
+    }
+    JsonNode job = client.getJson("/v2/job/" + id, params);
+    if (job.has("coordJobId")) {
+      printCoordinator(job);
+    } else if (job.has("bundleJobId")) {
+      printBundle(job);
+    } else if (job.has("actionNumber")) {
+      printCoordAction(job);
+    } else {
+      printWorkflow(job);
+    }
+    return 0;
+  }
+
+  private void printWorkflow(JsonNode job) {
+    out.println("Job ID : " + job.path("id").asText());
+    out.println(LINE);
+    field("Workflow Name", job.path("appName"));
+    field("App Path", job.path("appPath"));
+    field("Status", job.path("status"));
+    field("Run", job.path("run"));
+    field("User", job.path("user"));
+    field("Group", job.path("group"));
+    field("Created", job.path("createdTime"));
+    field("Started", job.path("startTime"));
+    field("Last Modified", job.path("lastModTime"));
+    field("Ended", job.path("endTime"));
+    field("CoordAction ID", job.path("parentId"));
+    out.println();
+    out.println("Actions");
+    out.println(LINE);
+    out.println(String.format("%-60s %-10s %-28s %-10s %-10s", "ID", "Status", "Ext ID", "Ext Status", "Err Code"));
+    out.println(LINE);
+    for (JsonNode action : job.path("actions")) {
+      out.println(String.format("%-60s %-10s %-28s %-10s %-10s", action.path("id").asText(),
+          action.path("status").asText(), text(action.path("externalId")), text(action.path("externalStatus")),
+          text(action.path("errorCode"))));
+      out.println(LINE);
+    }
+  }
+
+  private void printCoordinator(JsonNode job) {
+    out.println("Job ID : " + job.path("coordJobId").asText());
+    out.println(LINE);
+    field("Job Name", job.path("coordJobName"));
+    field("App Path", job.path("coordJobPath"));
+    field("Status", job.path("status"));
+    field("Start Time", job.path("startTime"));
+    field("End Time", job.path("endTime"));
+    field("Pause Time", job.path("pauseTime"));
+    field("Concurrency", job.path("concurrency"));
+    field("Frequency", new com.fasterxml.jackson.databind.node.TextNode(job.path("frequency").asText() + " "
+        + job.path("timeUnit").asText() + " (" + job.path("timeZone").asText() + ")"));
+    field("Next Materialized", job.path("nextMaterializedTime"));
+    out.println(LINE);
+    out.println(String.format("%-44s %-10s %-32s %-8s %-30s %-30s", "ID", "Status", "Ext ID", "Err Code",
+        "Created", "Nominal Time"));
+    for (JsonNode action : job.path("actions")) {
+      out.println(String.format("%-44s %-10s %-32s %-8s %-30s %-30s", action.path("id").asText(),
+          action.path("status").asText(), text(action.path("externalId")), text(action.path("errorCode")),
+          text(action.path("createdTime")), text(action.path("nominalTime"))));
+      String why = action.path("waitReason").asText("");
+      if (!why.isEmpty()) {
+        out.println("    why: " + why);
+      }
+      if (action.path("slaStartMiss").asBoolean(false) || action.path("slaEndMiss").asBoolean(false)) {
+        out.println("    SLA missed: " + (action.path("slaStartMiss").asBoolean(false) ? "start " : "")
+            + (action.path("slaEndMiss").asBoolean(false) ? "end" : ""));
+      }
+    }
+    out.println(LINE);
+    int total = job.path("total").asInt(job.path("actions").size());
+    if (total > job.path("actions").size()) {
+      out.println(job.path("actions").size() + " of " + total + " actions shown (use -offset N -len M)");
+    }
+  }
+
+  private void printCoordAction(JsonNode action) {
+    out.println("ID : " + action.path("id").asText());
+    out.println(LINE);
+    field("Action Number", action.path("actionNumber"));
+    field("Console URL", action.path("consoleUrl"));
+    field("Error Code", action.path("errorCode"));
+    field("Error Message", action.path("errorMessage"));
+    field("External ID", action.path("externalId"));
+    field("External Status", action.path("externalStatus"));
+    field("Job ID", action.path("coordJobId"));
+    field("Tracker URI", action.path("trackerUri"));
+    field("Created", action.path("createdTime"));
+    field("Nominal Time", action.path("nominalTime"));
+    field("Status", action.path("status"));
+    field("Last Modified", action.path("lastModifiedTime"));
+    field("Missing Dependencies", action.path("missingDependencies"));
+    field("Waiting Because", action.path("waitReason"));
+    out.println(LINE);
+  }
+
+  private void printBundle(JsonNode job) {
+    out.println("Job ID : " + job.path("bundleJobId").asText());
+    out.println(LINE);
+    field("Job Name", job.path("bundleJobName"));
+    field("App Path", job.path("bundleJobPath"));
+    field("Status", job.path("status"));
+    field("Kickoff time", job.path("kickoffTime"));
+    out.println(LINE);
+    out.println(String.format("%-44s %-24s %-16s %-30s %-30s", "Job ID", "Job Name", "Status", "Freq", "Unit"));
+    for (JsonNode coordinator : job.path("bundleCoordJobs")) {
+      out.println(String.format("%-44s %-24s %-16s %-30s %-30s", coordinator.path("coordJobId").asText(),
+          coordinator.path("coordJobName").asText(), coordinator.path("status").asText(),
+          text(coordinator.path("frequency")), text(coordinator.path("timeUnit"))));
+    }
+    out.println(LINE);
+  }
+
+  private void field(String name, JsonNode value) {
+    out.println(String.format("%-20s: %s", name, text(value)));
+  }
+
+  private static String text(JsonNode value) {
+    if (value == null || value.isMissingNode() || value.isNull()) {
+      return "-";
+    }
+    String text = value.isTextual() ? value.asText() : value.toString();
+    return text.isEmpty() ? "-" : text;
+  }
+
+  int show(String id, String what) throws Exception {
+    String text = client.getText("/v2/job/" + id, Map.of("show", what));
+    out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
+    return 0;
+  }
+
+  /** suspend, resume, kill, start, change, rerun, ignore. */
+  int control(String id, String action, Map<String, String> params, String body) throws Exception {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("action", action);
+    all.putAll(params);
+    String answer = client.put("/v2/job/" + id, all, body);
+    if (("coord-rerun".equals(action) || "ignore".equals(action)) && !answer.isBlank()) {
+      JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer);
+      JsonNode actions = json.has("actions") ? json.get("actions") : json.path("coordinatoractions");
+      for (JsonNode a : actions) {
+        out.println(String.format("%-44s %-10s %-32s %s", a.path("id").asText(), a.path("status").asText(),
+            text(a.path("externalId")), text(a.path("nominalTime"))));
+      }
+    }
+    return 0;
+  }
+
+  int jobs(String jobType, String filter, int offset, int len) throws Exception {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("jobtype", jobType);
+    params.put("offset", Integer.toString(offset));
+    params.put("len", Integer.toString(len));
+    if (filter != null) {
+      params.put("filter", filter);
+    }
+    JsonNode page = client.getJson("/v2/jobs", params);
+    if (page.has("coordinatorjobs")) {
+      out.println(String.format("%-40s %-24s %-18s %-6s %-8s %-30s %-30s", "Job ID", "App Name", "Status", "Freq",
+          "Unit", "Started", "Next Materialized"));
+      out.println(LINE);
+      for (JsonNode job : page.get("coordinatorjobs")) {
+        out.println(String.format("%-40s %-24s %-18s %-6s %-8s %-30s %-30s", job.path("coordJobId").asText(),
+            job.path("coordJobName").asText(), job.path("status").asText(), text(job.path("frequency")),
+            text(job.path("timeUnit")), text(job.path("startTime")), text(job.path("nextMaterializedTime"))));
+      }
+    } else if (page.has("bundlejobs")) {
+      out.println(String.format("%-40s %-24s %-18s %-30s %-30s", "Job ID", "Bundle Name", "Status", "Kickoff",
+          "Created"));
+      out.println(LINE);
+      for (JsonNode job : page.get("bundlejobs")) {
+        out.println(String.format("%-40s %-24s %-18s %-30s %-30s", job.path("bundleJobId").asText(),
+            job.path("bundleJobName").asText(), job.path("status").asText(), text(job.path("kickoffTime")),
+            text(job.path("createdTime"))));
+      }
+    } else {
+      out.println(String.format("%-40s %-24s %-10s %-4s %-10s %-30s %-30s", "Job ID", "App Name", "Status", "Run",
+          "User", "Started", "Ended"));
+      out.println(LINE);
+      for (JsonNode job : page.path("workflows")) {
+        out.println(String.format("%-40s %-24s %-10s %-4s %-10s %-30s %-30s", job.path("id").asText(),
+            job.path("appName").asText(), job.path("status").asText(), job.path("run").asText(),
+            text(job.path("user")), text(job.path("startTime")), text(job.path("endTime"))));
+      }
+    }
+    out.println(LINE);
+    return 0;
+  }
+
+  int adminStatus() throws Exception {
+    JsonNode status = client.getJson("/v2/admin/status", Map.of());
+    out.println("System mode: " + status.path("systemMode").asText());
+    return 0;
+  }
+
+  static List<String> splitValues(String value) {
+    List<String> out = new ArrayList<>();
+    for (String part : value.split(";")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,431 @@
+package dev.hadoopkit.workflow.scheduler;
+
+import dev.hadoopkit.workflow.coord.BundleCoordinator;
+import dev.hadoopkit.workflow.coord.BundleDefinition;
+import dev.hadoopkit.workflow.coord.BundleSubmission;
+import dev.hadoopkit.workflow.coord.CoordinatorSubmission;
+import dev.hadoopkit.workflow.coord.BundleParser;
+import dev.hadoopkit.workflow.coord.CoordIdentity;
+import dev.hadoopkit.workflow.coord.CoordinatorDefinition;
+import dev.hadoopkit.workflow.coord.CoordinatorMaterializer;
+import dev.hadoopkit.workflow.coord.CoordinatorParser;
+import dev.hadoopkit.workflow.coord.DataAvailability;
+import dev.hadoopkit.workflow.definition.WorkflowException;
+import dev.hadoopkit.workflow.state.RunStore;
+import dev.hadoopkit.workflow.state.WorkflowStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Every coordinator, bundle and daemon-submitted workflow, rebuilt from the scheduler journal by {@link #apply} — the
+ * same code for a replay after a restart and for the live daemon, so the two cannot disagree. Scheduler thread only.
+ */
+public final class SchedulerState {
+  static final String COORDINATOR_XML = "coordinator.xml";
+  static final String BUNDLE_XML = "bundle.xml";
+
+  private final RunStore store;
+  private final WorkflowLauncher launcher;
+  private final DataAvailability availability;
+  private final SchedulerMetrics metrics = new SchedulerMetrics();
+  final Map<String, CoordinatorJob> coordinators = new LinkedHashMap<>();
+  final Map<String, BundleJob> bundles = new LinkedHashMap<>();
+  /** Workflows submitted to the daemon directly: id → last known status. */
+  final Map<String, String> workflows = new LinkedHashMap<>();
+  /** Definitions parsed by a live submission, so applying its record need not parse again. */
+  private final Map<String, Object> parsed = new HashMap<>();
+
+  private final Configuration hadoop;
+  private SchedulerBackend backend;
+
+  public SchedulerState(RunStore store, WorkflowLauncher launcher, Configuration hadoop) {
+    this.store = store;
+    this.launcher = launcher;
+    this.hadoop = hadoop;
+    this.availability = new HadoopAvailability(hadoop);
+  }
+
+  /** The backend that records submissions (bundles create their coordinators through it). */
+  void backend(SchedulerBackend newBackend) {
+    this.backend = newBackend;
+  }
+
+  SchedulerMetrics metrics() {
+    return metrics;
+  }
+
+  RunStore store() {
+    return store;
+  }
+
+  WorkflowLauncher launcher() {
+    return launcher;
+  }
+
+  Set<String> jobIds() {
+    Set<String> ids = new java.util.LinkedHashSet<>(bundles.keySet());
+    ids.addAll(coordinators.keySet());
+    return ids;
+  }
+
+  /** Remembers a definition parsed for a submission about to be recorded. */
+  void parsed(String id, Object definition) {
+    parsed.put(id, definition);
+  }
+
+  void apply(SchedulerRecord record, boolean replay) {
+    switch (record) {
+      case SchedulerRecord.CoordSubmitted r -> coordinators.put(r.id(), loadCoordinator(r));
+      case SchedulerRecord.BundleSubmitted r -> bundles.put(r.id(), loadBundle(r));
+      case SchedulerRecord.WorkflowSubmitted r -> workflows.put(r.id(), WorkflowStatus.RUNNING.name());
+      case SchedulerRecord.WorkflowEnded r -> workflows.put(r.id(), r.status());
+      case SchedulerRecord.Status r -> {
+        CoordinatorJob coordinator = coordinators.get(r.id());
+        if (coordinator != null) {
+          coordinator.status = r.status();
+          coordinator.statusMessage = r.message();
+          coordinator.lastModified = r.time();
+        }
+        BundleJob bundle = bundles.get(r.id());
+        if (bundle != null) {
+          if (bundle.status == JobStatus.PREP && r.status() == JobStatus.RUNNING) {
+            bundle.startedTime = r.time();
+          }
+          bundle.status = r.status();
+          bundle.statusMessage = r.message();
+          bundle.lastModified = r.time();
+        }
+      }
+      case SchedulerRecord.Started r -> {
+        CoordinatorJob coordinator = coordinators.get(r.id());
+        if (coordinator != null && coordinator.status == JobStatus.PREP) {
+          coordinator.status = JobStatus.RUNNING;
+        }
+        BundleJob bundle = bundles.get(r.id());
+        if (bundle != null) {
+          bundle.startRequested = true;
+        }
+      }
+      case SchedulerRecord.Changed r -> {
+        CoordinatorJob job = coordinators.get(r.id());
+        if (job != null && job.definition != null) {
+          if (r.endTime() != null) {
+            job.changeEnd(Instant.ofEpochMilli(r.endTime()));
+          }
+          if (r.concurrency() != null) {
+            job.concurrency = r.concurrency();
+          }
+          if (r.pauseTime() != null) {
+            job.pauseTime = r.pauseTime() == 0 ? null : Instant.ofEpochMilli(r.pauseTime());
+          }
+          job.lastModified = r.time();
+        }
+      }
+      case SchedulerRecord.Materialized r -> {
+        CoordinatorJob job = coordinators.get(r.id());
+        if (job != null && job.definition != null) {
+          for (int n = job.materialized + 1; n <= r.upTo(); n++) {
+            Instant nominal = job.times.time(n).orElse(null);
+            if (nominal == null) {
+              break; // the end was moved before this action after it was materialized
+            }
+            CoordAction action = new CoordAction(n, nominal, r.time());
+            job.actions.put(n, action);
+            job.live.add(n);
+            job.materialized = n;
+          }
+          job.lastModified = r.time();
+        }
+      }
+      case SchedulerRecord.Dispatched r -> {
+        CoordAction action = action(r.id(), r.action());
+        if (action != null) {
+          CoordinatorJob job = coordinators.get(r.id());
+          action.workflowId = r.workflowId();
+          action.startedTime = 0;
+          job.setStatus(ActionStatus.SUBMITTED, action, r.time());
+        }
+      }
+      case SchedulerRecord.ActionEnded r -> {
+        CoordAction action = action(r.id(), r.action());
+        if (action != null) {
+          coordinators.get(r.id()).setStatus(r.status(), action, r.time());
+          action.errorCode = r.errorCode();
+          action.message = r.message();
+          action.materialized = null; // an ended action keeps only what its view shows
+          action.inputs = null;
+          action.rerun = false;
+        }
+      }
+      case SchedulerRecord.ActionReset r -> {
+        CoordinatorJob job = coordinators.get(r.id());
+        for (int n : r.actions()) {
+          CoordAction action = action(r.id(), n);
+          if (action != null) {
+            job.setStatus(ActionStatus.WAITING, action, r.time());
+            action.rerun = action.workflowId != null;
+            action.refresh = r.refresh() || action.workflowId == null;
+            action.failedNodes = r.failedNodes();
+            action.errorCode = null;
+            action.message = null;
+            action.nextCheck = 0;
+            action.backoff = 0;
+          }
+        }
+      }
+    }
+  }
+
+  private CoordAction action(String jobId, int number) {
+    CoordinatorJob job = coordinators.get(jobId);
+    return job == null ? null : job.actions.get(number);
+  }
+
+  private CoordinatorJob loadCoordinator(SchedulerRecord.CoordSubmitted r) {
+    Map<String, String> conf;
+    CoordinatorDefinition definition = null;
+    String broken = null;
+    try {
+      conf = store.open(r.conf(), true);
+    } catch (IOException | RuntimeException e) {
+      conf = r.conf();
+      broken = "cannot open its secret properties: " + e.getMessage();
+    }
+    Object cached = parsed.remove(r.id());
+    if (cached instanceof CoordinatorDefinition d) {
+      definition = d;
+    } else if (broken == null) {
+      try {
+        Path xml = store.runDir(r.id()).resolve(COORDINATOR_XML);
+        definition = new CoordinatorParser().parse(Files.readAllBytes(xml), r.appPath() + "/" + COORDINATOR_XML,
+            conf);
+      } catch (IOException e) {
+        broken = "cannot read its definition: " + e.getMessage();
+      } catch (WorkflowException e) {
+        broken = e.describe();
+      }
+    }
+    CoordinatorMaterializer materializer = definition == null ? null
+        : new CoordinatorMaterializer(definition, conf, new CoordIdentity(r.id(), r.name(), r.user()));
+    CoordinatorJob job = new CoordinatorJob(r.id(), r.name(), r.user(), r.appPath(), r.bundleId(),
+        r.bundleCoordinator(), r.time(), conf, definition, materializer, broken);
+    job.status = broken != null ? JobStatus.FAILED : r.start() ? JobStatus.RUNNING : JobStatus.PREP;
+    job.statusMessage = broken;
+    if (r.bundleId() != null && bundles.containsKey(r.bundleId())) {
+      bundles.get(r.bundleId()).coordinators.put(r.bundleCoordinator(), r.id());
+    }
+    return job;
+  }
+
+  private BundleJob loadBundle(SchedulerRecord.BundleSubmitted r) {
+    Map<String, String> conf;
+    BundleDefinition definition = null;
+    String broken = null;
+    try {
+      conf = store.open(r.conf(), true);
+    } catch (IOException | RuntimeException e) {
+      conf = r.conf();
+      broken = "cannot open its secret properties: " + e.getMessage();
+    }
+    Object cached = parsed.remove(r.id());
+    if (cached instanceof BundleDefinition d) {
+      definition = d;
+    } else if (broken == null) {
+      try {
+        Path xml = store.runDir(r.id()).resolve(BUNDLE_XML);
+        definition = new BundleParser().parse(Files.readAllBytes(xml), r.appPath() + "/" + BUNDLE_XML, conf);
+      } catch (IOException e) {
+        broken = "cannot read its definition: " + e.getMessage();
+      } catch (WorkflowException e) {
+        broken = e.describe();
+      }
+    }
+    BundleJob job = new BundleJob(r.id(), r.name(), r.user(), r.appPath(), r.time(), conf, definition, broken);
+    job.status = broken != null ? JobStatus.FAILED : JobStatus.PREP;
+    job.statusMessage = broken;
+    if (r.start() && broken == null) {
+      job.startRequested = true;
+    }
+    return job;
+  }
+
+  /**
+   * After a replay: every action whose workflow was started (or was about to be) is handed to the engine again —
+   * resumed when its run exists, submitted under the journaled id when the daemon died before writing it. So each
+   * nominal time keeps exactly one workflow run.
+   */
+  void afterReplay(Scheduler scheduler) {
+    for (CoordinatorJob job : coordinators.values()) {
+      for (int number : new ArrayList<>(job.live)) {
+        CoordAction action = job.actions.get(number);
+        if (action.status.isRunning() && action.workflowId != null) {
+          action.status = ActionStatus.RUNNING;
+          WorkflowLauncher.Mode mode = store.exists(action.workflowId) ? WorkflowLauncher.Mode.RESUME
+              : WorkflowLauncher.Mode.NEW;
+          Map<String, String> conf = null;
+          if (mode == WorkflowLauncher.Mode.NEW) {
+            conf = recomputeConf(job, action);
+            if (conf == null) {
+              continue;
+            }
+          }
+          launch(scheduler, job, number, new WorkflowLauncher.Launch(action.workflowId, job.id + "@" + number,
+              mode, conf, action.failedNodes));
+        }
+      }
+    }
+    for (Map.Entry<String, String> workflow : new ArrayList<>(workflows.entrySet())) {
+      if (!WorkflowStatus.valueOf(workflow.getValue()).isTerminal() && store.exists(workflow.getKey())) {
+        launchWorkflow(scheduler, workflow.getKey());
+      }
+    }
+  }
+
+  private Map<String, String> recomputeConf(CoordinatorJob job, CoordAction action) {
+    try {
+      var materialized = job.materializer.action(action.number).orElseThrow();
+      var inputs = job.materializer.checkInputs(materialized, availability, Instant.now());
+      return job.materializer.workflowConf(materialized, inputs, Instant.now());
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** Starts an action's workflow; its end comes back to the scheduler thread. */
+  void launch(Scheduler scheduler, CoordinatorJob job, int number, WorkflowLauncher.Launch launch) {
+    CoordAction action = job.actions.get(number);
+    long readySince = Math.max(action.nominalTime.toEpochMilli(), action.createdTime);
+    launcher.launch(launch, new WorkflowLauncher.Callbacks() {
+      @Override
+      public void started(long time) {
+        if (launch.mode() == WorkflowLauncher.Mode.NEW) {
+          metrics.latency(time - readySince);
+        }
+        scheduler.post(() -> {
+          if (action.status == ActionStatus.SUBMITTED) {
+            action.status = ActionStatus.RUNNING;
+            action.startedTime = time;
+            action.lastModified = time;
+            scheduler.emit(job.id + "@" + number, job.id, "coord-action", ActionStatus.RUNNING.name(),
+                launch.workflowId());
+          }
+        });
+      }
+
+      @Override
+      public void ended(WorkflowStatus status, String errorCode, String message) {
+        scheduler.post(() -> {
+          if (!action.status.isRunning() || !launch.workflowId().equals(action.workflowId)) {
+            return; // killed or ignored meanwhile: the job already recorded its end
+          }
+          ActionStatus end = switch (status) {
+            case SUCCEEDED -> ActionStatus.SUCCEEDED;
+            case KILLED -> ActionStatus.KILLED;
+            default -> ActionStatus.FAILED;
+          };
+          scheduler.record(new SchedulerRecord.ActionEnded(scheduler.now(), job.id, number, end,
+              errorCode, message));
+          scheduler.emit(job.id + "@" + number, job.id, "coord-action", end.name(), message);
+          scheduler.wake(job.id, scheduler.now());
+        });
+      }
+    });
+  }
+
+  /** Drives a workflow submitted to the daemon directly. */
+  void launchWorkflow(Scheduler scheduler, String id) {
+    launcher.launch(new WorkflowLauncher.Launch(id, null, WorkflowLauncher.Mode.RESUME, null, false),
+        new WorkflowLauncher.Callbacks() {
+          @Override
+          public void started(long time) {
+            scheduler.post(() -> scheduler.emit(id, id, "workflow", WorkflowStatus.RUNNING.name(), null));
+          }
+
+          @Override
+          public void ended(WorkflowStatus status, String errorCode, String message) {
+            scheduler.post(() -> {
+              scheduler.record(new SchedulerRecord.WorkflowEnded(scheduler.now(), id, status.name()));
+              scheduler.emit(id, id, "workflow", status.name(), message);
+            });
+          }
+        });
+  }
+
+  /**
+   * Creates one coordinator of a bundle (scheduler thread): its properties are the bundle's merged with the
+   * coordinator's own configuration. Returns a problem, or null when it was recorded.
+   */
+  String submitBundleCoordinator(Scheduler scheduler, BundleJob bundle, BundleCoordinator coordinator, long now) {
+    try {
+      BundleSubmission submission = BundleSubmission.forDefinition(bundle.definition, bundle.conf);
+      CoordinatorSubmission child = CoordinatorSubmission.prepare(submission.coordinatorProperties(coordinator),
+          Map.of(), hadoop);
+      String id = backend.recordCoordinator(child, bundle.id, coordinator.name(), true, now);
+      bundle.coordinators.put(coordinator.name(), id);
+      return null;
+    } catch (WorkflowException e) {
+      return e.describe();
+    } catch (IOException | RuntimeException e) {
+      return e.getMessage();
+    }
+  }
+
+  String newWorkflowId(long now) {
+    try {
+      return store.newJob(now, 'W');
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** One pass over a coordinator or bundle; returns when it is next due. */
+  long pass(Scheduler scheduler, String id, long now) {
+    CoordinatorJob coordinator = coordinators.get(id);
+    if (coordinator != null) {
+      return new CoordinatorPass(scheduler, this, coordinator, now, availability).run();
+    }
+    BundleJob bundle = bundles.get(id);
+    if (bundle != null) {
+      return new BundlePass(scheduler, this, bundle, now).run();
+    }
+    return Long.MAX_VALUE;
+  }
+
+  Map<String, Long> counts(long now) {
+    long due = 0;
+    long waiting = 0;
+    long running = 0;
+    for (CoordinatorJob job : coordinators.values()) {
+      for (int number : job.live) {
+        CoordAction action = job.actions.get(number);
+        if (action.status == ActionStatus.READY) {
+          due++;
+        } else if (action.status == ActionStatus.WAITING) {
+          waiting++;
+        } else if (action.status.isRunning()) {
+          running++;
+        }
+      }
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put("due", due);
+    out.put("waiting", waiting);
+    out.put("running", running);
+    return out;
+  }
+
+  static void writeDefinition(Path dir, String fileName, String xml) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(fileName), xml, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,332 @@
+package dev.hadoopkit.workflow.scheduler;
+
+import dev.hadoopkit.workflow.coord.CoordinatorMaterializer;
+import dev.hadoopkit.workflow.definition.Node;
+import dev.hadoopkit.workflow.definition.WorkflowDefinition;
+import dev.hadoopkit.workflow.engine.WorkflowEngine;
+import dev.hadoopkit.workflow.server.api.BadRequestException;
+import dev.hadoopkit.workflow.server.api.JobType;
+import dev.hadoopkit.workflow.server.api.NotFoundException;
+import dev.hadoopkit.workflow.server.api.Views;
+import dev.hadoopkit.workflow.state.NodeRun;
+import dev.hadoopkit.workflow.state.RunState;
+import dev.hadoopkit.workflow.state.Secrets;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Snapshots of jobs for the REST layer, secrets masked. Coordinator snapshots are taken on the scheduler thread. */
+final class SchedulerViews {
+  private final Scheduler scheduler;
+  private final SchedulerState state;
+  private final WorkflowEngine engine;
+
+  SchedulerViews(Scheduler scheduler, SchedulerState state, WorkflowEngine engine) {
+    this.scheduler = scheduler;
+    this.state = state;
+    this.engine = engine;
+  }
+
+  Views.JobView info(String id, int offset, int len, Map<String, List<String>> filter) {
+    return switch (JobType.ofId(id)) {
+      case WF -> workflow(id);
+      case COORDINATOR -> scheduler.call(() -> {
+        CoordinatorJob job = state.coordinators.get(id);
+        if (job == null) {
+          throw new NotFoundException("no coordinator job " + id);
+        }
+        return coordinator(job, offset, len, filter);
+      });
+      case BUNDLE -> scheduler.call(() -> {
+        BundleJob job = state.bundles.get(id);
+        if (job == null) {
+          throw new NotFoundException("no bundle job " + id);
+        }
+        return bundle(job);
+      });
+    };
+  }
+
+  Object action(String actionId) {
+    int at = actionId.indexOf('@');
+    if (at < 0) {
+      throw new BadRequestException("E0604", "an action id is <job id>@<action>: " + actionId);
+    }
+    String jobId = actionId.substring(0, at);
+    String name = actionId.substring(at + 1);
+    if (JobType.ofId(jobId) == JobType.WF) {
+      Views.WorkflowJob job = workflow(jobId);
+      return job.actions().stream().filter(a -> a.name().equals(name)).findFirst()
+          .orElseThrow(() -> new NotFoundException("workflow " + jobId + " has no action " + name));
+    }
+    int number;
+    try {
+      number = Integer.parseInt(name);
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("E0604", "a coordinator action id ends in @<number>: " + actionId);
+    }
+    return scheduler.call(() -> {
+      CoordinatorJob job = state.coordinators.get(jobId);
+      if (job == null || !job.actions.containsKey(number)) {
+        throw new NotFoundException("no coordinator action " + actionId);
+      }
+      return action(job, job.actions.get(number), scheduler.now());
+    });
+  }
+
+  List<Views.CoordAction> actions(String jobId, List<Integer> numbers) {
+    return scheduler.call(() -> {
+      CoordinatorJob job = state.coordinators.get(jobId);
+      List<Views.CoordAction> out = new ArrayList<>();
+      if (job != null) {
+        for (int number : numbers) {
+          out.add(action(job, job.actions.get(number), scheduler.now()));
+        }
+      }
+      return out;
+    });
+  }
+
+  Views.WorkflowJob workflow(String id) {
+    RunState run;
+    WorkflowDefinition definition;
+    try {
+      run = engine.store().load(id);
+      definition = engine.definitionOf(id);
+    } catch (Exception e) {
+      throw new NotFoundException("no workflow job " + id);
+    }
+    Secrets secrets = Secrets.of(run.conf());
+    List<Views.WorkflowAction> actions = new ArrayList<>();
+    for (NodeRun node : run.nodeRuns()) {
+      Node spec = definition.nodes().get(node.name());
+      String type = spec instanceof Node.Action action ? action.spec().type() : spec == null ? "unknown"
+          : ":" + spec.kind().name() + ":";
+      actions.add(new Views.WorkflowAction(id + "@" + node.name(), node.name(), type, node.status().name(),
+          Math.max(0, node.attempt() - 1), spec instanceof Node.Action a ? number(a.retry().max()) : 0,
+          spec instanceof Node.Action a ? number(a.retry().intervalMinutes()) : 0, instant(node.startTime()),
+          instant(node.endTime()), String.join(",", node.transitions()),
+          node.data().isEmpty() ? null : secrets.mask(node.data().toString()), node.externalId(), 
+          node.status().name(), null, node.errorCode(), node.errorMessage() == null ? null
+          : secrets.mask(node.errorMessage()), null));
+    }
+    long lastModified = Math.max(run.createdTime(), run.endTime());
+    for (NodeRun node : run.nodeRuns()) {
+      lastModified = Math.max(lastModified, Math.max(node.startTime(), node.endTime()));
+    }
+    Instant start = run.nodeRuns().isEmpty() ? null : instant(run.createdTime());
+    return new Views.WorkflowJob(id, run.name(), run.appPath(), run.user(), "users", run.status().name(),
+        run.parent(), secrets.maskConf(run.conf()), instant(run.createdTime()), start, instant(run.endTime()),
+        instant(lastModified), run.run(), actions);
+  }
+
+  private static int number(String text) {
+    try {
+      return text == null ? 0 : Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      return 0; // an EL retry count: resolved at run time
+    }
+  }
+
+  private static Instant instant(long millis) {
+    return millis <= 0 ? null : Instant.ofEpochMilli(millis);
+  }
+
+  Views.CoordJob coordinator(CoordinatorJob job, int offset, int len, Map<String, List<String>> filter) {
+    List<String> statuses = new ArrayList<>();
+    for (String status : filter.getOrDefault("status", List.of())) {
+      statuses.add(status.toUpperCase(Locale.ROOT));
+    }
+    long now = scheduler.now();
+    List<Views.CoordAction> page = new ArrayList<>();
+    int matched = 0;
+    int first = Math.max(1, offset);
+    for (CoordAction action : job.actions.values()) {
+      if (!statuses.isEmpty() && !statuses.contains(action.status.name())) {
+        continue;
+      }
+      matched++;
+      if (matched >= first && page.size() < len) {
+        page.add(action(job, action, now));
+      }
+    }
+    Secrets secrets = Secrets.of(job.conf);
+    var definition = job.definition;
+    Instant next = null;
+    if (definition != null && job.materialized < job.totalActions()) {
+      next = job.times.time(job.materialized + 1).orElse(null);
+    }
+    return new Views.CoordJob(job.id, job.name, job.appPath, job.user, job.status.name(), secrets.maskConf(job.conf),
+        definition == null ? null : definition.frequency().oozieFrequency(),
+        definition == null ? null : definition.frequency().oozieTimeUnit(),
+        definition == null ? null : definition.timezone().getId(), job.concurrency,
+        definition == null ? 0 : (int) definition.controls().timeoutMinutes(),
+        definition == null ? null : definition.controls().execution().name(),
+        definition == null ? 0 : definition.controls().throttle(),
+        definition == null ? null : definition.start(), job.endTime, job.pauseTime, next, job.materialized,
+        job.bundleId, Instant.ofEpochMilli(job.createdTime), matched, page);
+  }
+
+  Views.CoordAction action(CoordinatorJob job, CoordAction action, long now) {
+    Views.Sla sla = null;
+    if (job.materializer != null && job.definition.sla() != null) {
+      try {
+        var materialized = action.materialized != null ? action.materialized
+            : job.materializer.action(action.number).orElse(null);
+        if (materialized != null) {
+          sla = sla(job.materializer, materialized, action, now);
+        }
+      } catch (RuntimeException ignored) {
+        // an SLA that cannot be computed is shown as none
+      }
+    }
+    String wait = action.status.isPending() ? waitReason(job, action) : null;
+    Secrets secrets = Secrets.of(job.conf);
+    return new Views.CoordAction(job.id + "@" + action.number, job.id, action.number, action.status.name(),
+        action.workflowId, null,
+        action.errorCode, action.message == null ? null : secrets.mask(action.message),
+        Instant.ofEpochMilli(action.createdTime), action.nominalTime, Instant.ofEpochMilli(action.lastModified),
+        action.missing, wait, null, null, sla);
+  }
+
+  private String waitReason(CoordinatorJob job, CoordAction action) {
+    if (job.status == JobStatus.SUSPENDED) {
+      return "coordinator is SUSPENDED";
+    }
+    if (action.waitReason != null) {
+      return action.waitReason;
+    }
+    return action.status == ActionStatus.WAITING ? "inputs not checked yet" : "about to start";
+  }
+
+  private static Views.Sla sla(CoordinatorMaterializer materializer,
+      dev.hadoopkit.workflow.coord.MaterializedAction materialized, CoordAction action, long now) {
+    var times = materializer.sla(materialized).orElse(null);
+    if (times == null) {
+      return null;
+    }
+    long started = action.startedTime;
+    long ended = action.status.isTerminal() ? action.endedTime : 0;
+    boolean startMiss = times.shouldStart() != null
+        && (started > 0 ? started > times.shouldStart().toEpochMilli() : now > times.shouldStart().toEpochMilli());
+    boolean endMiss = times.shouldEnd() != null
+        && (ended > 0 ? ended > times.shouldEnd().toEpochMilli() : now > times.shouldEnd().toEpochMilli());
+    Duration max = times.maxDuration();
+    boolean durationMiss = max != null && started > 0
+        && ((ended > 0 ? ended : now) - started) > max.toMillis();
+    return new Views.Sla(times.shouldStart(), times.shouldEnd(), max == null ? null : max.toMillis(), startMiss,
+        endMiss, durationMiss);
+  }
+
+  Views.BundleJob bundle(BundleJob job) {
+    List<Views.CoordJob> coordinators = new ArrayList<>();
+    for (String id : job.coordinators.values()) {
+      CoordinatorJob coordinator = state.coordinators.get(id);
+      if (coordinator != null) {
+        coordinators.add(coordinator(coordinator, 1, 0, Map.of()));
+      }
+    }
+    Secrets secrets = Secrets.of(job.conf);
+    return new Views.BundleJob(job.id, job.name, job.appPath, job.user, job.status.name(), secrets.maskConf(job.conf),
+        job.definition == null ? null : job.definition.kickOffTime(),
+        job.startedTime == 0 ? null : Instant.ofEpochMilli(job.startedTime), null, null,
+        Instant.ofEpochMilli(job.createdTime), coordinators);
+  }
+
+  Views.Page<Views.JobView> jobs(JobType type, Map<String, List<String>> filter, int offset, int len) {
+    List<String> statuses = filter.getOrDefault("status", List.of()).stream()
+        .map(s -> s.toUpperCase(Locale.ROOT)).toList();
+    List<String> names = filter.getOrDefault("name", List.of());
+    List<String> users = filter.getOrDefault("user", List.of());
+    List<Views.JobView> matches = new ArrayList<>();
+    if (type == JobType.WF) {
+      List<String> ids;
+      try {
+        ids = new ArrayList<>(engine.store().ids());
+      } catch (IOException e) {
+        ids = List.of();
+      }
+      java.util.Collections.reverse(ids); // newest first, as Oozie lists
+      for (String id : ids) {
+        Views.WorkflowJob job;
+        try {
+          job = workflow(id);
+        } catch (NotFoundException e) {
+          continue;
+        }
+        if (matches(job.status(), job.appName(), job.user(), statuses, names, users)) {
+          matches.add(job);
+        }
+      }
+    } else {
+      matches.addAll(scheduler.call(() -> {
+        List<Views.JobView> out = new ArrayList<>();
+        if (type == JobType.COORDINATOR) {
+          for (CoordinatorJob job : state.coordinators.values()) {
+            if (matches(job.status.name(), job.name, job.user, statuses, names, users)) {
+              out.add(0, coordinator(job, 1, 0, Map.of()));
+            }
+          }
+        } else {
+          for (BundleJob job : state.bundles.values()) {
+            if (matches(job.status.name(), job.name, job.user, statuses, names, users)) {
+              out.add(0, bundle(job));
+            }
+          }
+        }
+        return out;
+      }));
+    }
+    int from = Math.min(matches.size(), Math.max(0, offset - 1));
+    int to = Math.min(matches.size(), from + Math.max(0, len));
+    return new Views.Page<>(new ArrayList<>(matches.subList(from, to)), matches.size(), offset, len);
+  }
+
+  private static boolean matches(String status, String name, String user, List<String> statuses,
+      List<String> names, List<String> users) {
+    return (statuses.isEmpty() || statuses.contains(status)) && (names.isEmpty() || names.contains(name))
+        && (users.isEmpty() || users.contains(user));
+  }
+
+  String log(String id) {
+    Path dir = state.store().runDir(id);
+    try {
+      if (JobType.ofId(id) == JobType.WF) {
+        return Files.readString(dir.resolve("run.log"), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new NotFoundException("no log for " + id);
+    }
+    List<String> workflowIds = scheduler.call(() -> {
+      List<String> out = new ArrayList<>();
+      CoordinatorJob job = state.coordinators.get(id);
+      if (job == null && !state.bundles.containsKey(id)) {
+        throw new NotFoundException("no job " + id);
+      }
+      if (job != null) {
+        for (CoordAction action : job.actions.values()) {
+          if (action.workflowId != null) {
+            out.add(action.workflowId);
+          }
+        }
+      }
+      return out;
+    });
+    StringBuilder text = new StringBuilder();
+    for (String workflowId : workflowIds) {
+      try {
+        text.append(Files.readString(state.store().runDir(workflowId).resolve("run.log"), StandardCharsets.UTF_8));
+      } catch (IOException ignored) {
+        // not started yet
+      }
+    }
+    return text.toString();
+  }
+}

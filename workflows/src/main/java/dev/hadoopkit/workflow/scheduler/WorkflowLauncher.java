@@ -1,0 +1,134 @@
+package dev.hadoopkit.workflow.scheduler;
+
+import dev.hadoopkit.workflow.definition.WorkflowException;
+import dev.hadoopkit.workflow.engine.RunListener;
+import dev.hadoopkit.workflow.engine.Submission;
+import dev.hadoopkit.workflow.engine.WorkflowEngine;
+import dev.hadoopkit.workflow.state.RunState;
+import dev.hadoopkit.workflow.state.WorkflowStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs workflows inside the daemon through the existing engine, at most {@code pool} at once. A launch is one of:
+ * a new run under an id the scheduler journaled first, the resume of a run whose daemon died (the engine's own
+ * resume path), or a rerun of an ended run (Oozie's coordinator rerun reuses the action's workflow).
+ */
+public final class WorkflowLauncher implements AutoCloseable {
+  /** What a launch reports back: when the run is RUNNING, and how it ended. */
+  public interface Callbacks {
+    void started(long time);
+
+    void ended(WorkflowStatus status, String errorCode, String message);
+  }
+
+  public enum Mode { NEW, RESUME, RERUN }
+
+  public record Launch(String workflowId, String parentId, Mode mode, Map<String, String> conf,
+      boolean failedNodes) {
+  }
+
+  private final WorkflowEngine engine;
+  private final ExecutorService pool;
+  private final ExecutorService control;
+  private final AtomicInteger running = new AtomicInteger();
+
+  public WorkflowLauncher(WorkflowEngine engine, int poolSize) {
+    this.engine = engine;
+    AtomicInteger counter = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(poolSize, r -> {
+      Thread t = new Thread(r, "workflow-" + counter.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.control = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "workflow-control");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public WorkflowEngine engine() {
+    return engine;
+  }
+
+  public int running() {
+    return running.get();
+  }
+
+  public void launch(Launch launch, Callbacks callbacks) {
+    pool.execute(() -> {
+      running.incrementAndGet();
+      try {
+        RunState end = drive(launch, callbacks);
+        callbacks.ended(end.status(), end.status().isSuccessful() ? null : errorCode(end),
+            end.statusMessage());
+      } catch (WorkflowException e) {
+        callbacks.ended(WorkflowStatus.FAILED, e.code().name(), e.describe());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the daemon stops: the run stays RUNNING, resumed by the next daemon
+      } catch (Exception e) {
+        callbacks.ended(WorkflowStatus.FAILED, "E0710", e.getMessage() == null ? e.toString() : e.getMessage());
+      } finally {
+        running.decrementAndGet();
+      }
+    });
+  }
+
+  private RunState drive(Launch launch, Callbacks callbacks) throws Exception {
+    String id = launch.workflowId();
+    RunListener listener = (runId, record) -> {
+      if (runId.equals(id) && "status".equals(record.type()) && "RUNNING".equals(record.status())) {
+        callbacks.started(record.time());
+      }
+    };
+    boolean exists = engine.store().exists(id);
+    if (launch.mode() == Mode.RERUN && exists && engine.store().load(id).status().isTerminal()) {
+      return engine.rerun(id, launch.failedNodes(), List.of(), listener);
+    }
+    if (exists) {
+      RunState previous = engine.store().load(id);
+      if (!previous.status().isTerminal() && previous.status() != WorkflowStatus.PREP) {
+        callbacks.started(engine.settings().clock().millis());
+      }
+      return engine.run(id, listener); // resumes it, or returns the state of a run that already ended
+    }
+    Submission submission = engine.prepare(launch.conf(), Map.of(), null);
+    engine.submitAs(id, submission, launch.parentId(), (runId, record) -> { });
+    return engine.run(id, listener);
+  }
+
+  private static String errorCode(RunState state) {
+    return state.status() == WorkflowStatus.KILLED ? "E0507" : "E0508";
+  }
+
+  /** Kills a run in the background (the engine asks its live driver to stop, which takes a moment). */
+  public void kill(String workflowId, Consumer<String> onProblem) {
+    control.execute(() -> {
+      try {
+        engine.kill(workflowId, 30_000);
+      } catch (Exception e) {
+        onProblem.accept("cannot kill workflow " + workflowId + ": " + e.getMessage());
+      } catch (Throwable e) {
+        onProblem.accept("cannot kill workflow " + workflowId + ": " + e);
+      }
+    });
+  }
+
+  /** Runs a control task off the scheduler thread. */
+  public void background(Runnable task) {
+    control.execute(task);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    pool.shutdownNow();
+    control.shutdownNow();
+    pool.awaitTermination(15, TimeUnit.SECONDS);
+  }
+}
