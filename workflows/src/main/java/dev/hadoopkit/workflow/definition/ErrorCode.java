@@ -1,7 +1,8 @@
 package dev.hadoopkit.workflow.definition;
 
 /**
- * The error codes of Oozie's workflow parser and LiteWorkflowValidator (E07xx), kept identical because they are what
+ * The error codes of Oozie's workflow parser and LiteWorkflowValidator (E07xx) and of its coordinator (E10xx) and
+ * bundle (E13xx) submission, kept identical because they are what
  * users search for. Each carries Oozie's summary; our messages add the node, the place and the fix.
  */
 public enum ErrorCode {
@@ -32,8 +33,23 @@ public enum ErrorCode {
   E0743("Multiple \"ok to\" transitions to the same node are not allowed"),
   E0744("A fork is not allowed to have multiple transitions to the same node"),
   EL_ERROR("Expression language error"),
+  E0803("IO error"),
   E0805("Workflow job not completed"),
-  E0807("Some skip actions were not executed");
+  E0807("Some skip actions were not executed"),
+  // coordinators (Oozie's CoordSubmitXCommand, CoordELFunctions, the input checks)
+  E1001("Could not read the coordinator job definition"),
+  E1002("Invalid coordinator application URI"),
+  E1003("Invalid coordinator application attributes"),
+  E1004("Expression language evaluation error"),
+  E1021("Coord Action Input Check Error"),
+  E1028("Coord input logic error"),
+  // bundles (BundleSubmitXCommand)
+  E1301("Could not read the bundle job definition"),
+  E1302("Invalid bundle application URI"),
+  E1303("Invalid bundle application attributes"),
+  E1304("Duplicate bundle application coordinator name"),
+  E1305("Empty bundle application coordinator name."),
+  E1319("Invalid bundle coord job namespace");
 
   private final String summary;
 

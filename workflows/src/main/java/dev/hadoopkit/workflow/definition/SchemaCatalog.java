@@ -37,7 +37,13 @@ public final class SchemaCatalog {
       new String[] {"ssh-action", "0.1", "0.2"},
       new String[] {"git-action", "1.0"});
 
+  public static final List<String> COORDINATOR_VERSIONS = List.of("0.1", "0.2", "0.3", "0.4", "0.5");
+  public static final List<String> BUNDLE_VERSIONS = List.of("0.1", "0.2");
+  public static final List<String> SLA_VERSIONS = List.of("0.1", "0.2");
+
   private final Schema schema;
+  /** Coordinators, bundles and the SLA schemas they embed: a schema set of its own, compiled when first used. */
+  private volatile Schema scheduleSchema;
   private final Set<String> workflowNamespaces = new TreeSet<>();
   private final Set<String> actionNamespaces = new TreeSet<>();
 
@@ -81,9 +87,55 @@ public final class SchemaCatalog {
     return actionNamespaces;
   }
 
+  public static boolean isCoordinatorNamespace(String namespace) {
+    return namespace != null && namespace.startsWith("uri:oozie:coordinator:")
+        && COORDINATOR_VERSIONS.contains(namespace.substring("uri:oozie:coordinator:".length()));
+  }
+
+  public static boolean isBundleNamespace(String namespace) {
+    return namespace != null && namespace.startsWith("uri:oozie:bundle:")
+        && BUNDLE_VERSIONS.contains(namespace.substring("uri:oozie:bundle:".length()));
+  }
+
+  private Schema scheduleSchema() {
+    Schema compiled = scheduleSchema;
+    if (compiled == null) {
+      synchronized (this) {
+        compiled = scheduleSchema;
+        if (compiled == null) {
+          List<Source> sources = new ArrayList<>();
+          SLA_VERSIONS.forEach(v -> sources.add(source("oozie-sla-" + v + ".xsd")));
+          COORDINATOR_VERSIONS.forEach(v -> sources.add(source("oozie-coordinator-" + v + ".xsd")));
+          BUNDLE_VERSIONS.forEach(v -> sources.add(source("oozie-bundle-" + v + ".xsd")));
+          try {
+            compiled = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(sources.toArray(new Source[0]));
+          } catch (SAXException e) {
+            throw new IllegalStateException("The bundled coordinator XSDs do not compile (a build defect): "
+                + e.getMessage(), e);
+          }
+          scheduleSchema = compiled;
+        }
+      }
+    }
+    return compiled;
+  }
+
+  /**
+   * Validates a coordinator or bundle document (uri:oozie:coordinator:0.1–0.5, uri:oozie:bundle:0.1–0.2, with
+   * sla:info 0.1–0.2); the first schema error becomes E0701 with its line and column.
+   */
+  public void validateSchedule(byte[] bytes, String file) throws WorkflowException {
+    validate(scheduleSchema(), bytes, file, false);
+  }
+
   /** Validates a document; the first schema error becomes E0701 with its line and column. */
   public void validate(byte[] bytes, String file) throws WorkflowException {
-    Validator validator = schema.newValidator();
+    validate(schema, bytes, file, true);
+  }
+
+  private void validate(Schema against, byte[] bytes, String file, boolean workflow) throws WorkflowException {
+    Validator validator = against.newValidator();
     List<SAXParseException> errors = new ArrayList<>();
     validator.setErrorHandler(new ErrorHandler() {
       public void warning(SAXParseException e) {
@@ -108,8 +160,23 @@ public final class SchemaCatalog {
     if (!errors.isEmpty()) {
       SAXParseException first = errors.get(0);
       throw new WorkflowException(ErrorCode.E0701,
-          new Location(file, first.getLineNumber(), first.getColumnNumber()), explain(first.getMessage()));
+          new Location(file, first.getLineNumber(), first.getColumnNumber()),
+          workflow ? explain(first.getMessage()) : explainSchedule(first.getMessage()));
     }
+  }
+
+  /** The same for coordinators and bundles. */
+  private static String explainSchedule(String message) {
+    String text = message.replaceFirst("^cvc-[\\w.\\-]+: ", "");
+    if (message.startsWith("cvc-complex-type.2.4")) {
+      return text + " Check the element names and their order against the schema: parameters, controls, datasets,"
+          + " input-events, input-logic (0.5), output-events, action for a coordinator; parameters, controls,"
+          + " coordinator for a bundle.";
+    }
+    if (message.startsWith("cvc-pattern-valid")) {
+      return text + " Dataset and event names start with a letter and hold only letters, digits, '-' and '_'.";
+    }
+    return text;
   }
 
   /** Xerces messages start with a cvc-… key; keep the sentence, add a fix for the frequent ones. */
