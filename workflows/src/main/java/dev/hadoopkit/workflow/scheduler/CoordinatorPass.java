@@ -40,20 +40,24 @@ final class CoordinatorPass {
       return Long.MAX_VALUE;
     }
     SchedulerSettings settings = scheduler.settings();
-    boolean more = materialize(settings.batchPerPass());
+    materialize(settings.batchPerPass());
     checkInputs(settings);
     applyExecutionPolicy();
     dispatch(settings.batchPerPass());
     settle();
-    return more ? now : next;
+    if (job.status.isActive() && job.materialized < Math.min(job.times.countUpTo(Instant.ofEpochMilli(now)),
+        job.totalActions()) && job.pendingCount() < Math.max(1, job.definition.controls().throttle())) {
+      return now; // more are due than this pass took, and the throttle has room: after the others' turn
+    }
+    return next;
   }
 
   private void due(long time) {
     next = Math.min(next, time);
   }
 
-  /** Materializes due actions; true when more are due than this pass took (come back at once). */
-  private boolean materialize(int batch) {
+  /** Materializes due actions, at most {@code batch} and up to the throttle. */
+  private void materialize(int batch) {
     int throttle = Math.max(1, job.definition.controls().throttle());
     long total = job.totalActions();
     int dueCount = job.times.countUpTo(Instant.ofEpochMilli(now));
@@ -64,7 +68,7 @@ final class CoordinatorPass {
         scheduler.record(new SchedulerRecord.Status(now, job.id, JobStatus.PAUSED, "pause time "
             + job.pauseTime + " reached; change it with -change " + job.id + " -value pausetime="));
         scheduler.emit(job.id, job.id, "coordinator", JobStatus.PAUSED.name(), null);
-        return false;
+        return;
       }
     }
     int room = throttle - job.pendingCount();
@@ -76,16 +80,9 @@ final class CoordinatorPass {
       scheduler.emit(job.id + "@" + target, job.id, "coord-action", ActionStatus.WAITING.name(),
           "materialized actions " + (before + 1) + ".." + target);
     }
-    if (job.materialized < upTo) {
-      if (job.pendingCount() >= throttle) {
-        return false; // the throttle holds the rest back: an action that starts or ends wakes the job again
-      }
-      return true;
-    }
-    if (job.materialized < total) {
+    if (job.materialized >= upTo && job.materialized < total) {
       job.times.time(job.materialized + 1).ifPresent(t -> due(t.toEpochMilli()));
     }
-    return false;
   }
 
   private void checkInputs(SchedulerSettings settings) {

@@ -78,13 +78,12 @@ public final class SchedulerDaemon implements AutoCloseable {
     SchedulerBackend backend = new SchedulerBackend(scheduler, state, engine, hadoop);
     scheduler.start();
     InetAddress address = InetAddress.getByName(options.bind());
-    OozieHttpServer.Builder builder = OozieHttpServer.builder(backend);
+    OozieHttpServer server = new OozieHttpServer(backend);
     if (!address.isLoopbackAddress()) {
-      builder.requireToken(ServerToken.loadOrCreate(options.stateDir()));
+      server.requireToken(ServerToken.loadOrCreate(options.stateDir()));
       out.println("bound beyond loopback: POST/PUT need the token in " + options.stateDir().resolve("server.token")
           + " (Authorization: Bearer <token>)");
     }
-    OozieHttpServer server = builder.build();
     try {
       server.start(new InetSocketAddress(address, options.port()));
     } catch (IOException e) {

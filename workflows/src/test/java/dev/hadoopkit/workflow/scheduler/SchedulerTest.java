@@ -1,0 +1,321 @@
+package dev.hadoopkit.workflow.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hadoopkit.workflow.server.api.ActionSelection;
+import dev.hadoopkit.workflow.server.api.BadRequestException;
+import dev.hadoopkit.workflow.server.api.ConflictException;
+import dev.hadoopkit.workflow.server.api.Views;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scheduler on a clock the test moves, with the real engine running real (fs) workflows: catch-up, data
+ * triggers, throttle, timeouts, execution policies, every control, bundles and a restart from the journal.
+ */
+class SchedulerTest {
+  private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+
+  @TempDir
+  Path root;
+
+  private static String hourly(String controls, String datasets, String inputs) {
+    return """
+        <coordinator-app name="hourly" frequency="${coord:hours(1)}" start="${start}" end="${end}" timezone="UTC"
+            xmlns="uri:oozie:coordinator:0.4">
+          <controls>%s</controls>
+          %s
+          %s
+          <action>
+            <workflow>
+              <app-path>${appPath}</app-path>
+              <configuration>
+                <property><name>output</name>
+                  <value>${outRoot}/${coord:formatTime(coord:nominalTime(), 'yyyyMMddHH')}</value></property>
+              </configuration>
+            </workflow>
+          </action>
+        </coordinator-app>
+        """.formatted(controls, datasets, inputs);
+  }
+
+  private Map<String, String> props(SchedulerHarness h, Path wfApp, Instant start, Instant end) {
+    return Map.of("start", start.toString().replace(":00Z", "Z"), "end", end.toString().replace(":00Z", "Z"),
+        "appPath", wfApp.toString(), "outRoot", root.resolve("out").toString());
+  }
+
+  private Set<String> outputs() throws Exception {
+    Path out = root.resolve("out");
+    if (!Files.isDirectory(out)) {
+      return Set.of();
+    }
+    try (Stream<Path> dirs = Files.list(out)) {
+      return new HashSet<>(dirs.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  private static long count(List<String> statuses, String status) {
+    return Collections.frequency(statuses, status);
+  }
+
+  @Test
+  void catchUpRunsEveryMissedNominalTimeExactlyOnceThenFollowsTheClock() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path app = h.coordinatorApp("catchup", hourly(
+          "<concurrency>3</concurrency><throttle>4</throttle>", "", ""));
+      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(10)),
+          NOW.plus(Duration.ofHours(5))));
+      h.await("11 caught-up actions to succeed", () -> count(h.statuses(id), "SUCCEEDED") == 11);
+      assertEquals(11, h.info(id).totalActions());
+      assertEquals(11, outputs().size());
+      assertTrue(outputs().contains("2026031002") && outputs().contains("2026031012"), outputs().toString());
+      assertEquals("RUNNING", h.info(id).status());
+
+      h.advance(Duration.ofHours(1));
+      h.await("the 12th action", () -> count(h.statuses(id), "SUCCEEDED") == 12);
+      assertTrue(outputs().contains("2026031013"));
+      assertEquals(12, h.engine.store().ids().size(), "one workflow run per nominal time");
+
+      h.advance(Duration.ofHours(5));
+      h.await("the coordinator to end", () -> h.info(id).status().equals("SUCCEEDED"));
+      assertEquals(15, h.info(id).totalActions());
+      assertEquals(15, h.engine.store().ids().size());
+    }
+  }
+
+  @Test
+  void anActionWaitsForItsDoneFlagSaysWhyAndStartsWhenItAppears() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path data = root.resolve("data");
+      String datasets = """
+          <datasets>
+            <dataset name="logs" frequency="${coord:hours(1)}" initial-instance="2026-01-01T00:00Z" timezone="UTC">
+              <uri-template>file://%s/${YEAR}${MONTH}${DAY}${HOUR}</uri-template>
+            </dataset>
+          </datasets>""".formatted(data);
+      String inputs = """
+          <input-events>
+            <data-in name="input" dataset="logs"><instance>${coord:current(0)}</instance></data-in>
+          </input-events>""";
+      Path app = h.coordinatorApp("data", hourly("<timeout>-1</timeout>", datasets, inputs));
+      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW, NOW.plus(Duration.ofHours(1))));
+      h.await("the action to wait", () -> h.statuses(id).equals(List.of("WAITING"))
+          && h.info(id).actions().get(0).waitReason() != null
+          && h.info(id).actions().get(0).waitReason().startsWith("waiting for"));
+      Views.CoordAction waiting = h.info(id).actions().get(0);
+      assertTrue(waiting.waitReason().contains("2026031012/_SUCCESS"), waiting.waitReason());
+      assertTrue(waiting.missingDependencies().toString().contains("2026031012"), waiting.missingDependencies()
+          .toString());
+
+      Files.createDirectories(data.resolve("2026031012"));
+      h.advance(Duration.ofSeconds(1));
+      Thread.sleep(100);
+      assertEquals(List.of("WAITING"), h.statuses(id), "a directory without _SUCCESS is not ready");
+      Files.writeString(data.resolve("2026031012").resolve("_SUCCESS"), "");
+      h.advance(Duration.ofSeconds(5)); // at most the back-off cap (4 s) later it is looked at again
+      h.await("the action to run", () -> h.statuses(id).equals(List.of("SUCCEEDED")));
+      assertEquals("SUCCEEDED", h.info(id).status());
+    }
+  }
+
+  @Test
+  void theThrottleBoundsWaitingActionsAndTimeoutsEndThem() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      String datasets = """
+          <datasets>
+            <dataset name="logs" frequency="${coord:hours(1)}" initial-instance="2026-01-01T00:00Z" timezone="UTC">
+              <uri-template>file://%s/${YEAR}${MONTH}${DAY}${HOUR}</uri-template>
+            </dataset>
+          </datasets>""".formatted(root.resolve("never"));
+      String inputs = """
+          <input-events>
+            <data-in name="input" dataset="logs"><instance>${coord:current(0)}</instance></data-in>
+          </input-events>""";
+      Path app = h.coordinatorApp("throttled", hourly("<timeout>10</timeout><throttle>3</throttle>", datasets,
+          inputs));
+      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(19)),
+          NOW.plus(Duration.ofMinutes(30))));
+      h.await("3 waiting actions", () -> h.statuses(id).size() == 3);
+      Thread.sleep(200);
+      assertEquals(List.of("WAITING", "WAITING", "WAITING"), h.statuses(id), "the throttle holds the other 17");
+
+      // a timeout counts from materialization for actions materialized late: three time out per 10 minutes
+      for (int round = 1; round <= 7; round++) {
+        h.advance(Duration.ofMinutes(11));
+        int timedOut = Math.min(20, 3 * round);
+        h.await(timedOut + " timed out", () -> count(h.statuses(id), "TIMEDOUT") == timedOut);
+      }
+      h.await("DONEWITHERROR", () -> h.info(id).status().equals("DONEWITHERROR"));
+      assertEquals(0, h.engine.store().ids().size(), "nothing ran");
+
+      List<Views.CoordAction> ignored = h.backend.ignore(id, new ActionSelection("action", "1-20"));
+      assertEquals(20, ignored.size());
+      h.await("SUCCEEDED once every error is ignored", () -> h.info(id).status().equals("SUCCEEDED"));
+    }
+  }
+
+  @Test
+  void lastOnlyRunsTheNewestAndSkipsTheRest() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path app = h.coordinatorApp("last", hourly("<execution>LAST_ONLY</execution>", "", ""));
+      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(4)),
+          NOW.plus(Duration.ofMinutes(30))));
+      h.await("5 ended actions", () -> h.statuses(id).size() == 5
+          && h.statuses(id).stream().allMatch(s -> s.equals("SKIPPED") || s.equals("SUCCEEDED")));
+      assertEquals(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SUCCEEDED"), h.statuses(id));
+      assertEquals(Set.of("2026031012"), outputs());
+    }
+  }
+
+  @Test
+  void noneSkipsWhatIsLateByMoreThanTheTolerance() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path app = h.coordinatorApp("none", hourly("<execution>NONE</execution>", "", ""));
+      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(2)),
+          NOW.plus(Duration.ofMinutes(30))));
+      h.await("3 ended actions", () -> h.statuses(id).size() == 3
+          && h.statuses(id).stream().allMatch(s -> s.equals("SKIPPED") || s.equals("SUCCEEDED")));
+      assertEquals(List.of("SKIPPED", "SKIPPED", "SUCCEEDED"), h.statuses(id));
+    }
+  }
+
+  @Test
+  void suspendStopsMaterializingAndResumeCatchesUp() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path app = h.coordinatorApp("suspend", hourly("", "", ""));
+      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW, NOW.plus(Duration.ofHours(10))));
+      h.await("the first action", () -> h.statuses(id).equals(List.of("SUCCEEDED")));
+      h.backend.suspend(id, ActionSelection.ALL);
+      assertEquals("SUSPENDED", h.info(id).status());
+      assertThrows(ConflictException.class, () -> h.backend.suspend(id, ActionSelection.ALL));
+      h.advance(Duration.ofHours(3));
+      Thread.sleep(200);
+      assertEquals(1, h.info(id).totalActions(), "nothing materializes while suspended");
+      h.backend.resume(id, ActionSelection.ALL);
+      h.await("the three missed actions", () -> count(h.statuses(id), "SUCCEEDED") == 4);
+      assertEquals("RUNNING", h.info(id).status());
+      assertThrows(ConflictException.class, () -> h.backend.resume(id, ActionSelection.ALL));
+    }
+  }
+
+  @Test
+  void killEndsWaitingActionsAndTheJob() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      String datasets = """
+          <datasets>
+            <dataset name="logs" frequency="${coord:hours(1)}" initial-instance="2026-01-01T00:00Z" timezone="UTC">
+              <uri-template>file://%s/${YEAR}${MONTH}${DAY}${HOUR}</uri-template>
+            </dataset>
+          </datasets>""".formatted(root.resolve("never"));
+      String inputs = """
+          <input-events>
+            <data-in name="input" dataset="logs"><instance>${coord:current(0)}</instance></data-in>
+          </input-events>""";
+      Path app = h.coordinatorApp("kill", hourly("", datasets, inputs));
+      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(2)),
+          NOW.plus(Duration.ofHours(2))));
+      h.await("3 waiting", () -> h.statuses(id).size() == 3);
+      h.backend.kill(id, new ActionSelection("action", "2"));
+      h.await("action 2 killed", () -> h.statuses(id).get(1).equals("KILLED"));
+      assertEquals("RUNNING", h.info(id).status().replace("WITHERROR", ""));
+      h.backend.kill(id, ActionSelection.ALL);
+      assertEquals("KILLED", h.info(id).status());
+      assertEquals(List.of("KILLED", "KILLED", "KILLED"), h.statuses(id));
+      h.advance(Duration.ofHours(1));
+      Thread.sleep(100);
+      assertEquals(3, h.statuses(id).size(), "a killed job materializes nothing");
+      assertThrows(BadRequestException.class, () -> h.backend.kill(id, new ActionSelection("action", "9")));
+    }
+  }
+
+  @Test
+  void changeMovesTheEndAndConcurrencyAndChecksValues() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path app = h.coordinatorApp("change", hourly("", "", ""));
+      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW, NOW.plus(Duration.ofHours(10))));
+      h.await("the first action", () -> h.statuses(id).equals(List.of("SUCCEEDED")));
+      h.backend.change(id, Map.of("endtime", "2026-03-10T14:30Z", "concurrency", "4"));
+      assertEquals(Instant.parse("2026-03-10T14:30:00Z"), h.info(id).endTime());
+      assertEquals(4, h.info(id).concurrency());
+      assertThrows(BadRequestException.class, () -> h.backend.change(id, Map.of("concurrency", "x")));
+      assertThrows(BadRequestException.class, () -> h.backend.change(id, Map.of("endtime", "2026-03-10T11:00Z")));
+      assertThrows(BadRequestException.class, () -> h.backend.change(id, Map.of("colour", "blue")));
+      h.advance(Duration.ofHours(5));
+      h.await("the end after 3 actions", () -> h.info(id).status().equals("SUCCEEDED"));
+      assertEquals(3, h.info(id).totalActions());
+    }
+  }
+
+  @Test
+  void rerunRunsTheSameWorkflowAgain() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path app = h.coordinatorApp("rerun", hourly("", "", ""));
+      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(1)),
+          NOW.plus(Duration.ofMinutes(30))));
+      h.await("two actions", () -> h.statuses(id).equals(List.of("SUCCEEDED", "SUCCEEDED")));
+      String workflow = h.info(id).actions().get(0).externalId();
+      Files.delete(root.resolve("out").resolve("2026031011"));
+      assertThrows(ConflictException.class, () -> h.backend.coordRerun(id, SchedulerHarness.actions("3"), false,
+          false, false));
+      List<Views.CoordAction> rerun = h.backend.coordRerun(id, SchedulerHarness.actions("1"), false, false, false);
+      assertEquals(1, rerun.size());
+      h.await("the rerun", () -> h.statuses(id).equals(List.of("SUCCEEDED", "SUCCEEDED"))
+          && Files.isDirectory(root.resolve("out").resolve("2026031011")));
+      assertEquals(workflow, h.info(id).actions().get(0).externalId(), "Oozie reruns the action's workflow");
+      h.await("run 1 of that workflow", () -> {
+        try {
+          return h.engine.store().load(workflow).run() == 1;
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      assertEquals(2, h.engine.store().ids().size());
+    }
+  }
+
+  @Test
+  void aRestartReplaysTheJournalAndStartsNothingTwice() throws Exception {
+    SchedulerHarness h = new SchedulerHarness(root, NOW);
+    Path app = h.coordinatorApp("restart", hourly("<concurrency>2</concurrency>", "", ""));
+    String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(5)),
+        NOW.plus(Duration.ofHours(3))));
+    h.await("6 actions", () -> count(h.statuses(id), "SUCCEEDED") == 6);
+    List<String> before = h.info(id).actions().stream().map(Views.CoordAction::externalId).toList();
+    h.stop();
+
+    h.start();
+    assertEquals(before, h.info(id).actions().stream().map(Views.CoordAction::externalId).toList());
+    assertEquals(Collections.nCopies(6, "SUCCEEDED"), h.statuses(id));
+    h.advance(Duration.ofHours(1));
+    h.await("the 7th after the restart", () -> count(h.statuses(id), "SUCCEEDED") == 7);
+    assertEquals(7, h.engine.store().ids().size());
+    assertNotNull(Files.readString(h.scheduler.settings().journalFile(), StandardCharsets.UTF_8));
+    h.close();
+  }
+
+  @Test
+  void submissionErrorsAreBadRequestsNamingTheProblem() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path app = h.coordinatorApp("bad", hourly("", "", ""));
+      BadRequestException e = assertThrows(BadRequestException.class, () -> h.submit(app,
+          props(h, h.mkdirApp("wf"), NOW, NOW.minus(Duration.ofHours(1)))));
+      assertEquals("E1003", e.code(), e.getMessage());
+      BadRequestException none = assertThrows(BadRequestException.class, () -> h.backend.submit(Map.of(), true));
+      assertTrue(none.getMessage().contains("oozie.coord.application.path"), none.getMessage());
+    }
+  }
+}
