@@ -9,7 +9,7 @@ import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code bin/oozie}: Oozie's CLI spelling mapped onto {@code bin/workflow}. {@code job -config f -run | -dryrun},
- * {@code job -info|-log|-kill|-rerun <id>}, {@code validate <workflow.xml>}; {@code -oozie URL} is accepted and
+ * {@code job -info|-log|-kill|-rerun <id>}, {@code validate <workflow.xml | coordinator.xml | bundle.xml>}; {@code -oozie URL} is accepted and
  * ignored (the engine is embedded).
  */
 public final class OozieCli {
@@ -33,7 +33,7 @@ public final class OozieCli {
       out.println("       bin/oozie job [-oozie URL] (-info | -log | -kill) <id>");
       out.println("       bin/oozie job [-oozie URL] -rerun <id> [-D oozie.wf.rerun.failnodes=true |"
           + " -D oozie.wf.rerun.skip.nodes=a,b]");
-      out.println("       bin/oozie validate <workflow.xml>");
+      out.println("       bin/oozie validate <workflow.xml | coordinator.xml | bundle.xml>");
       out.println("The engine is embedded (no server): -oozie URL is accepted and ignored. Same as bin/workflow.");
       return argv.length == 0 ? 2 : 0;
     }

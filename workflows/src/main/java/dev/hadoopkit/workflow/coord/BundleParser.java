@@ -38,6 +38,19 @@ public final class BundleParser {
   }
 
   public BundleDefinition parse(byte[] xml, String file, Map<String, String> conf) throws WorkflowException {
+    return parse(xml, file, conf, false);
+  }
+
+  /**
+   * Checks a bundle without its job properties (bin/workflow validate): a variable defined nowhere reads as its own
+   * {@code ${name}} text instead of failing.
+   */
+  public BundleDefinition validate(byte[] xml, String file, Map<String, String> conf) throws WorkflowException {
+    return parse(xml, file, conf, true);
+  }
+
+  private BundleDefinition parse(byte[] xml, String file, Map<String, String> conf, boolean lenient)
+      throws WorkflowException {
     Element root = LocatedXml.parse(xml, file).getDocumentElement();
     String namespace = root.getNamespaceURI();
     if (!"bundle-app".equals(root.getLocalName()) || !SchemaCatalog.isBundleNamespace(namespace)) {
@@ -46,7 +59,10 @@ public final class BundleParser {
           + " xmlns=\"uri:oozie:bundle:0.2\" name=\"...\"> (accepted versions " + SchemaCatalog.BUNDLE_VERSIONS + ").");
     }
     schemas.validateSchedule(xml, file);
-    Map<String, String> properties = CoordinatorParser.withParameters(root, conf, false);
+    Map<String, String> properties = CoordinatorParser.withParameters(root, conf, lenient);
+    if (lenient) {
+      lenientVariables(root, properties);
+    }
     String name = eval(root.getAttribute("name"), properties, location(root), "the bundle name");
     Instant kickOff = null;
     Element controls = child(root, "controls");
@@ -96,6 +112,27 @@ public final class BundleParser {
     }
     return new BundleDefinition(name, namespace, kickOff, coordinators, new String(xml, StandardCharsets.UTF_8),
         file);
+  }
+
+  /** Defines every undefined variable of the document as its own ${name} text. */
+  private static void lenientVariables(Element element, Map<String, String> properties) {
+    java.util.List<String> texts = new ArrayList<>();
+    org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      texts.add(attributes.item(i).getNodeValue());
+    }
+    for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element e) {
+        lenientVariables(e, properties);
+      } else if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
+        texts.add(child.getNodeValue());
+      }
+    }
+    for (String text : texts) {
+      for (String name : CoordEl.missingVariables(text, new CoordElContext(Phase.BUNDLE, properties))) {
+        properties.put(name, "${" + name + "}");
+      }
+    }
   }
 
   private static String eval(String text, Map<String, String> properties, Location where, String what)
