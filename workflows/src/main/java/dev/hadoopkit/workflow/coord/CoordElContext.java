@@ -57,6 +57,7 @@ final class CoordElContext {
   Set<String> dataInNames = Set.of();
   Set<String> dataOutNames = Set.of();
   CoordIdentity identity;
+  int actionNumber;
   Instant nominalTime;
   Instant actualTime;
   ZoneId coordinatorZone;

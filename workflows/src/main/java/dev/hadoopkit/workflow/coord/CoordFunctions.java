@@ -135,8 +135,7 @@ public final class CoordFunctions {
   }
 
   private static int actionNumber(CoordElContext context) {
-    String number = context.conf.get(CoordinatorMaterializer.ACTION_NUMBER_VARIABLE);
-    return number == null ? 0 : Integer.parseInt(number);
+    return context.actionNumber;
   }
 
   // ---- dataset instances

@@ -40,12 +40,12 @@ final class InputLogicParser {
     if (logic.name() != null && !logic.name().isEmpty()) {
       out.add(logic.name());
     }
-    switch (logic) {
-      case InputLogic.And and -> and.children().forEach(c -> names(c, out));
-      case InputLogic.Or or -> or.children().forEach(c -> names(c, out));
-      case InputLogic.Combine combine -> combine.children().forEach(c -> names(c, out));
-      case InputLogic.DataInRef ref -> {
-      }
+    if (logic instanceof InputLogic.And and) {
+      and.children().forEach(c -> names(c, out));
+    } else if (logic instanceof InputLogic.Or or) {
+      or.children().forEach(c -> names(c, out));
+    } else if (logic instanceof InputLogic.Combine combine) {
+      combine.children().forEach(c -> names(c, out));
     }
   }
 

@@ -49,6 +49,7 @@ public enum ErrorCode {
   E1303("Invalid bundle application attributes"),
   E1304("Duplicate bundle application coordinator name"),
   E1305("Empty bundle application coordinator name."),
+  E1310("Bundle Job submission Error"),
   E1319("Invalid bundle coord job namespace");
 
   private final String summary;
