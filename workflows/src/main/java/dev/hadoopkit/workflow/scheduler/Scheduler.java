@@ -197,7 +197,7 @@ public final class Scheduler implements AutoCloseable {
         long wait = queue.isEmpty() ? 60_000 : queue.peek().time - now();
         if (wait > 0) {
           synchronized (signal) {
-            if (inbox.isEmpty()) {
+            if (inbox.isEmpty() && !stopped) {
               signal.wait(Math.min(wait, 60_000));
             }
           }

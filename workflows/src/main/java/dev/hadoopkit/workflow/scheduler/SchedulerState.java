@@ -84,103 +84,99 @@ public final class SchedulerState {
   }
 
   void apply(SchedulerRecord record, boolean replay) {
-    switch (record) {
-      case SchedulerRecord.CoordSubmitted r -> coordinators.put(r.id(), loadCoordinator(r));
-      case SchedulerRecord.BundleSubmitted r -> bundles.put(r.id(), loadBundle(r));
-      case SchedulerRecord.WorkflowSubmitted r -> workflows.put(r.id(), WorkflowStatus.RUNNING.name());
-      case SchedulerRecord.WorkflowEnded r -> workflows.put(r.id(), r.status());
-      case SchedulerRecord.Status r -> {
-        CoordinatorJob coordinator = coordinators.get(r.id());
-        if (coordinator != null) {
-          coordinator.status = r.status();
-          coordinator.statusMessage = r.message();
-          coordinator.lastModified = r.time();
+    if (record instanceof SchedulerRecord.CoordSubmitted r) {
+      coordinators.put(r.id(), loadCoordinator(r));
+    } else if (record instanceof SchedulerRecord.BundleSubmitted r) {
+      bundles.put(r.id(), loadBundle(r));
+    } else if (record instanceof SchedulerRecord.WorkflowSubmitted r) {
+      workflows.put(r.id(), WorkflowStatus.RUNNING.name());
+    } else if (record instanceof SchedulerRecord.WorkflowEnded r) {
+      workflows.put(r.id(), r.status());
+    } else if (record instanceof SchedulerRecord.Status r) {
+      CoordinatorJob coordinator = coordinators.get(r.id());
+      if (coordinator != null) {
+        coordinator.status = r.status();
+        coordinator.statusMessage = r.message();
+        coordinator.lastModified = r.time();
+      }
+      BundleJob bundle = bundles.get(r.id());
+      if (bundle != null) {
+        if (bundle.status == JobStatus.PREP && r.status() == JobStatus.RUNNING) {
+          bundle.startedTime = r.time();
         }
-        BundleJob bundle = bundles.get(r.id());
-        if (bundle != null) {
-          if (bundle.status == JobStatus.PREP && r.status() == JobStatus.RUNNING) {
-            bundle.startedTime = r.time();
+        bundle.status = r.status();
+        bundle.statusMessage = r.message();
+        bundle.lastModified = r.time();
+      }
+    } else if (record instanceof SchedulerRecord.Started r) {
+      CoordinatorJob coordinator = coordinators.get(r.id());
+      if (coordinator != null && coordinator.status == JobStatus.PREP) {
+        coordinator.status = JobStatus.RUNNING;
+      }
+      BundleJob bundle = bundles.get(r.id());
+      if (bundle != null) {
+        bundle.startRequested = true;
+      }
+    } else if (record instanceof SchedulerRecord.Changed r) {
+      CoordinatorJob job = coordinators.get(r.id());
+      if (job != null && job.definition != null) {
+        if (r.endTime() != null) {
+          job.changeEnd(Instant.ofEpochMilli(r.endTime()));
+        }
+        if (r.concurrency() != null) {
+          job.concurrency = r.concurrency();
+        }
+        if (r.pauseTime() != null) {
+          job.pauseTime = r.pauseTime() == 0 ? null : Instant.ofEpochMilli(r.pauseTime());
+        }
+        job.lastModified = r.time();
+      }
+    } else if (record instanceof SchedulerRecord.Materialized r) {
+      CoordinatorJob job = coordinators.get(r.id());
+      if (job != null && job.definition != null) {
+        for (int n = job.materialized + 1; n <= r.upTo(); n++) {
+          Instant nominal = job.times.time(n).orElse(null);
+          if (nominal == null) {
+            break; // the end was moved before this action after it was materialized
           }
-          bundle.status = r.status();
-          bundle.statusMessage = r.message();
-          bundle.lastModified = r.time();
+          CoordAction action = new CoordAction(n, nominal, r.time());
+          job.actions.put(n, action);
+          job.live.add(n);
+          job.materialized = n;
         }
+        job.lastModified = r.time();
       }
-      case SchedulerRecord.Started r -> {
-        CoordinatorJob coordinator = coordinators.get(r.id());
-        if (coordinator != null && coordinator.status == JobStatus.PREP) {
-          coordinator.status = JobStatus.RUNNING;
-        }
-        BundleJob bundle = bundles.get(r.id());
-        if (bundle != null) {
-          bundle.startRequested = true;
-        }
-      }
-      case SchedulerRecord.Changed r -> {
+    } else if (record instanceof SchedulerRecord.Dispatched r) {
+      CoordAction action = action(r.id(), r.action());
+      if (action != null) {
         CoordinatorJob job = coordinators.get(r.id());
-        if (job != null && job.definition != null) {
-          if (r.endTime() != null) {
-            job.changeEnd(Instant.ofEpochMilli(r.endTime()));
-          }
-          if (r.concurrency() != null) {
-            job.concurrency = r.concurrency();
-          }
-          if (r.pauseTime() != null) {
-            job.pauseTime = r.pauseTime() == 0 ? null : Instant.ofEpochMilli(r.pauseTime());
-          }
-          job.lastModified = r.time();
-        }
+        action.workflowId = r.workflowId();
+        action.startedTime = 0;
+        job.setStatus(ActionStatus.SUBMITTED, action, r.time());
       }
-      case SchedulerRecord.Materialized r -> {
-        CoordinatorJob job = coordinators.get(r.id());
-        if (job != null && job.definition != null) {
-          for (int n = job.materialized + 1; n <= r.upTo(); n++) {
-            Instant nominal = job.times.time(n).orElse(null);
-            if (nominal == null) {
-              break; // the end was moved before this action after it was materialized
-            }
-            CoordAction action = new CoordAction(n, nominal, r.time());
-            job.actions.put(n, action);
-            job.live.add(n);
-            job.materialized = n;
-          }
-          job.lastModified = r.time();
-        }
+    } else if (record instanceof SchedulerRecord.ActionEnded r) {
+      CoordAction action = action(r.id(), r.action());
+      if (action != null) {
+        coordinators.get(r.id()).setStatus(r.status(), action, r.time());
+        action.errorCode = r.errorCode();
+        action.message = r.message();
+        action.materialized = null; // an ended action keeps only what its view shows
+        action.inputs = null;
+        action.rerun = false;
       }
-      case SchedulerRecord.Dispatched r -> {
-        CoordAction action = action(r.id(), r.action());
+    } else if (record instanceof SchedulerRecord.ActionReset r) {
+      CoordinatorJob job = coordinators.get(r.id());
+      for (int n : r.actions()) {
+        CoordAction action = action(r.id(), n);
         if (action != null) {
-          CoordinatorJob job = coordinators.get(r.id());
-          action.workflowId = r.workflowId();
-          action.startedTime = 0;
-          job.setStatus(ActionStatus.SUBMITTED, action, r.time());
-        }
-      }
-      case SchedulerRecord.ActionEnded r -> {
-        CoordAction action = action(r.id(), r.action());
-        if (action != null) {
-          coordinators.get(r.id()).setStatus(r.status(), action, r.time());
-          action.errorCode = r.errorCode();
-          action.message = r.message();
-          action.materialized = null; // an ended action keeps only what its view shows
-          action.inputs = null;
-          action.rerun = false;
-        }
-      }
-      case SchedulerRecord.ActionReset r -> {
-        CoordinatorJob job = coordinators.get(r.id());
-        for (int n : r.actions()) {
-          CoordAction action = action(r.id(), n);
-          if (action != null) {
-            job.setStatus(ActionStatus.WAITING, action, r.time());
-            action.rerun = action.workflowId != null;
-            action.refresh = r.refresh() || action.workflowId == null;
-            action.failedNodes = r.failedNodes();
-            action.errorCode = null;
-            action.message = null;
-            action.nextCheck = 0;
-            action.backoff = 0;
-          }
+          job.setStatus(ActionStatus.WAITING, action, r.time());
+          action.rerun = action.workflowId != null;
+          action.refresh = r.refresh() || action.workflowId == null;
+          action.failedNodes = r.failedNodes();
+          action.errorCode = null;
+          action.message = null;
+          action.nextCheck = 0;
+          action.backoff = 0;
         }
       }
     }
@@ -367,9 +363,8 @@ public final class SchedulerState {
    */
   String submitBundleCoordinator(Scheduler scheduler, BundleJob bundle, BundleCoordinator coordinator, long now) {
     try {
-      BundleSubmission submission = BundleSubmission.forDefinition(bundle.definition, bundle.conf);
-      CoordinatorSubmission child = CoordinatorSubmission.prepare(submission.coordinatorProperties(coordinator),
-          Map.of(), hadoop);
+      BundleSubmission submission = new BundleSubmission(bundle.definition, bundle.conf, bundle.appPath);
+      CoordinatorSubmission child = submission.submit(coordinator, bundle.id, hadoop);
       String id = backend.recordCoordinator(child, bundle.id, coordinator.name(), true, now);
       bundle.coordinators.put(coordinator.name(), id);
       return null;

@@ -117,7 +117,7 @@ class SchedulerTest {
           && h.info(id).actions().get(0).waitReason() != null
           && h.info(id).actions().get(0).waitReason().startsWith("waiting for"));
       Views.CoordAction waiting = h.info(id).actions().get(0);
-      assertTrue(waiting.waitReason().contains("2026031012/_SUCCESS"), waiting.waitReason());
+      assertTrue(waiting.waitReason().contains("data/2026031012"), waiting.waitReason());
       assertTrue(waiting.missingDependencies().toString().contains("2026031012"), waiting.missingDependencies()
           .toString());
 
@@ -269,8 +269,8 @@ class SchedulerTest {
       h.await("two actions", () -> h.statuses(id).equals(List.of("SUCCEEDED", "SUCCEEDED")));
       String workflow = h.info(id).actions().get(0).externalId();
       Files.delete(root.resolve("out").resolve("2026031011"));
-      assertThrows(ConflictException.class, () -> h.backend.coordRerun(id, SchedulerHarness.actions("3"), false,
-          false, false));
+      assertThrows(BadRequestException.class, () -> h.backend.coordRerun(id, SchedulerHarness.actions("3"), false,
+          false, false), "no action 3 yet");
       List<Views.CoordAction> rerun = h.backend.coordRerun(id, SchedulerHarness.actions("1"), false, false, false);
       assertEquals(1, rerun.size());
       h.await("the rerun", () -> h.statuses(id).equals(List.of("SUCCEEDED", "SUCCEEDED"))
