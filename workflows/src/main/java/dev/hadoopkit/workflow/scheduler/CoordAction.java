@@ -28,6 +28,8 @@ final class CoordAction {
   boolean failedNodes;
   boolean refresh;
   long startedTime;
+  /** When its inputs were found (0: not yet, or it has none): dispatch latency counts from here. */
+  long readyTime;
   long endedTime;
   boolean slaStartReported;
   boolean slaEndReported;

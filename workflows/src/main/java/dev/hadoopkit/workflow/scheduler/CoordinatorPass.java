@@ -157,6 +157,7 @@ final class CoordinatorPass {
   private void ready(CoordAction action) {
     action.missing = List.of();
     action.waitReason = null;
+    action.readyTime = now;
     job.setStatus(ActionStatus.READY, action, now);
     scheduler.emit(job.id + "@" + action.number, job.id, "coord-action", ActionStatus.READY.name(), null);
   }

@@ -293,7 +293,7 @@ public final class SchedulerBackend implements OozieBackend {
     Map<String, Long> counts = scheduler.counts();
     SchedulerMetrics m = state.metrics();
     return new Views.Metrics(counts.get("due"), counts.get("waiting"), counts.get("running"),
-        state.launcher().running(), SchedulerMetrics.BUCKETS_MILLIS.clone(), m.cumulative(), m.sumMillis(),
+        state.launcher().running(), SchedulerMetrics.BUCKETS_MILLIS.clone(), m.perBucket(), m.sumMillis(),
         m.count(), m.materializedTotal(), m.startedTotal());
   }
 

@@ -32,13 +32,11 @@ final class SchedulerMetrics {
     materialized.addAndGet(n);
   }
 
-  /** Cumulative counts per bucket (Prometheus' {@code le}), the last one being +Inf. */
-  long[] cumulative() {
+  /** Counts per bucket (not cumulative), the last one being above the largest bound. */
+  long[] perBucket() {
     long[] out = new long[BUCKETS_MILLIS.length + 1];
-    long running = 0;
     for (int i = 0; i < out.length; i++) {
-      running += counts.get(i);
-      out[i] = running;
+      out[i] = counts.get(i);
     }
     return out;
   }

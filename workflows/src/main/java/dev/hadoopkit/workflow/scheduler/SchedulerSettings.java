@@ -13,7 +13,7 @@ public record SchedulerSettings(Path stateDir, int workflowPool, long inputCheck
     int batchPerPass, long noneTolerance, long minimumFrequencyMillis, boolean sync, Clock clock) {
 
   public static SchedulerSettings defaults(Path stateDir, Clock clock) {
-    return new SchedulerSettings(stateDir, 16, 250, 4000, 500, 60_000, 60_000, true, clock);
+    return new SchedulerSettings(stateDir, 16, 250, 3000, 500, 60_000, 60_000, true, clock);
   }
 
   public SchedulerSettings withWorkflowPool(int pool) {

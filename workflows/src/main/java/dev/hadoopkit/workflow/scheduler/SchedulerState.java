@@ -300,7 +300,7 @@ public final class SchedulerState {
   /** Starts an action's workflow; its end comes back to the scheduler thread. */
   void launch(Scheduler scheduler, CoordinatorJob job, int number, WorkflowLauncher.Launch launch) {
     CoordAction action = job.actions.get(number);
-    long readySince = Math.max(action.nominalTime.toEpochMilli(), action.createdTime);
+    long readySince = Math.max(Math.max(action.nominalTime.toEpochMilli(), action.createdTime), action.readyTime);
     launcher.launch(launch, new WorkflowLauncher.Callbacks() {
       @Override
       public void started(long time) {
