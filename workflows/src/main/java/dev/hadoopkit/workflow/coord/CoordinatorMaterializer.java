@@ -4,7 +4,6 @@ import dev.hadoopkit.workflow.coord.CoordElContext.Phase;
 import dev.hadoopkit.workflow.coord.time.CoordTimes;
 import dev.hadoopkit.workflow.coord.time.DatasetCalendar;
 import dev.hadoopkit.workflow.coord.time.NominalTimes;
-import dev.hadoopkit.workflow.coord.time.UriTemplates;
 import dev.hadoopkit.workflow.definition.Location;
 import dev.hadoopkit.workflow.definition.WorkflowException;
 import java.io.IOException;
@@ -35,6 +34,7 @@ public final class CoordinatorMaterializer {
   private final List<Event> inputs = new ArrayList<>();
   private final List<OutputEvent> outputs = new ArrayList<>();
   private final Location where;
+  private final Map<String, CompiledTemplate> templates = new java.util.concurrent.ConcurrentHashMap<>();
 
   public CoordinatorMaterializer(CoordinatorDefinition definition, Map<String, String> conf, CoordIdentity identity) {
     this.definition = definition;
@@ -270,7 +270,8 @@ public final class CoordinatorMaterializer {
   }
 
   private String uri(Dataset dataset, Instant instance) {
-    return UriTemplates.resolve(dataset.uriTemplate(), instance);
+    return templates.computeIfAbsent(dataset.name(), name -> new CompiledTemplate(dataset.uriTemplate()))
+        .resolve(instance);
   }
 
   /** One instance spec → its URIs (none when before the initial instance) or a pending latest/future. */
@@ -341,14 +342,17 @@ public final class CoordinatorMaterializer {
     InstanceSpec end = event.end;
     if (start instanceof InstanceSpec.Current s && end instanceof InstanceSpec.Current e) {
       List<Slot> out = new ArrayList<>(Math.max(0, e.n() - s.n() + 1));
-      for (int k = e.n(); k >= s.n(); k--) {
-        Optional<Instant> instance = calendar.current(nominal, k);
-        if (instance.isEmpty()) {
-          break; // older ones are before the initial instance too
+      Optional<Instant> newest = calendar.current(nominal, e.n());
+      if (newest.isEmpty()) {
+        for (int k = e.n() - 1; k >= s.n() && newest.isEmpty(); k--) {
+          newest = calendar.current(nominal, k);
+          if (newest.isPresent()) {
+            return range(dataset, newest.get(), k - s.n() + 1);
+          }
         }
-        out.add(new Slot(uri(dataset, instance.get()), null));
+        return out;
       }
-      return out;
+      return range(dataset, newest.get(), e.n() - s.n() + 1);
     }
     if (start instanceof InstanceSpec.Latest s && end instanceof InstanceSpec.Latest e) {
       return List.of(new Slot(null, new Pending(true, s.n(), e.n(), 0)));
@@ -372,6 +376,24 @@ public final class CoordinatorMaterializer {
     Instant floor = calendar.effectiveInitialInstance();
     for (Instant i = last.get(); !i.isBefore(first.get()) && !i.isBefore(floor); i = calendar.step(i, -1)) {
       out.add(new Slot(uri(dataset, i), null));
+    }
+    return out;
+  }
+
+  /** {@code count} instances from {@code newest} backwards, stopping at the initial instance. */
+  private List<Slot> range(Dataset dataset, Instant newest, int count) {
+    DatasetCalendar calendar = dataset.calendar();
+    Instant floor = calendar.effectiveInitialInstance();
+    List<Slot> out = new ArrayList<>(count);
+    Instant instance = newest;
+    for (int i = 0; i < count; i++) {
+      out.add(new Slot(uri(dataset, instance), null));
+      if (i + 1 < count) {
+        instance = calendar.step(instance, -1);
+        if (instance.isBefore(floor)) {
+          break;
+        }
+      }
     }
     return out;
   }

@@ -126,7 +126,8 @@ public sealed interface Frequency permits Frequency.Fixed, Frequency.Cron {
             }
             return new Fixed(minutes, Unit.MINUTE, false);
         }
-        Matcher m = Holder.CANONICAL.matcher(t);
+        Matcher m = Pattern.compile("(\\d+)\\s+(END_OF_)?(MINUTE|HOUR|DAY|WEEK|MONTH)", Pattern.CASE_INSENSITIVE)
+                .matcher(t);
         if (m.matches()) {
             int amount;
             try {
@@ -165,13 +166,4 @@ public sealed interface Frequency permits Frequency.Fixed, Frequency.Cron {
      * fields can produce; DST changes can make a wall-clock step shorter), used for the 1-minute floor check.
      */
     Duration minimumInterval();
-
-    /** Keeps the compiled pattern out of the interface's public constants. */
-    final class Holder {
-        private static final Pattern CANONICAL = Pattern.compile(
-                "(\\d+)\\s+(END_OF_)?(MINUTE|HOUR|DAY|WEEK|MONTH)", Pattern.CASE_INSENSITIVE);
-
-        private Holder() {
-        }
-    }
 }
