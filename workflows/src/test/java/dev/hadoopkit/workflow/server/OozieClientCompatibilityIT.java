@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,8 @@ class OozieClientCompatibilityIT {
   @BeforeEach
   void start() throws Exception {
     backend = new InMemoryOozieBackend();
-    server = new OozieHttpServer(backend).start(OozieHttpServer.loopback(0));
+    server = new OozieHttpServer(backend).stopGrace(Duration.ZERO)
+        .start(OozieHttpServer.loopback(0));
     cli = new OozieCliProcess(server.oozieUrl()).workDir(dir);
   }
 
@@ -195,7 +197,8 @@ class OozieClientCompatibilityIT {
   @Test
   void tokenThroughTheClientsHeaderOption() throws Exception {
     server.close();
-    server = new OozieHttpServer(backend).requireToken("tok-123").start(OozieHttpServer.loopback(0));
+    server = new OozieHttpServer(backend).stopGrace(Duration.ZERO)
+        .requireToken("tok-123").start(OozieHttpServer.loopback(0));
     OozieCliProcess anonymous = new OozieCliProcess(server.oozieUrl()).workDir(dir);
     anonymous.run("job", "-info", WF).assertOk();
     OozieCliProcess.Result refused = anonymous.run("job", "-suspend", WF);

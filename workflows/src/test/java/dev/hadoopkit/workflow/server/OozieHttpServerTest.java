@@ -51,7 +51,8 @@ class OozieHttpServerTest {
   @BeforeEach
   void start() throws IOException {
     backend = new InMemoryOozieBackend();
-    server = new OozieHttpServer(backend).heartbeat(Duration.ofMillis(200)).start(OozieHttpServer.loopback(0));
+    server = new OozieHttpServer(backend).stopGrace(Duration.ZERO)
+        .heartbeat(Duration.ofMillis(200)).start(OozieHttpServer.loopback(0));
     base = "http://127.0.0.1:" + server.port();
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
@@ -507,7 +508,8 @@ class OozieHttpServerTest {
   @Test
   void tokenRules() throws Exception {
     server.close();
-    server = new OozieHttpServer(backend).requireToken("s3cret-token").start(OozieHttpServer.loopback(0));
+    server = new OozieHttpServer(backend).stopGrace(Duration.ZERO)
+        .requireToken("s3cret-token").start(OozieHttpServer.loopback(0));
     base = "http://127.0.0.1:" + server.port();
     assertEquals(200, get("/oozie/v2/job/" + WF).statusCode(), "reading needs no token");
     assertEquals(200, call("OPTIONS", "/oozie/v2/job/" + WF, null).statusCode());
@@ -540,7 +542,8 @@ class OozieHttpServerTest {
   @Test
   void beyondLoopbackNeedsAToken() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new OozieHttpServer(backend).start(new InetSocketAddress("0.0.0.0", 0)));
+        () -> new OozieHttpServer(backend).stopGrace(Duration.ZERO)
+        .start(new InetSocketAddress("0.0.0.0", 0)));
     assertTrue(e.getMessage().contains("needs a token"), e.getMessage());
   }
 }
