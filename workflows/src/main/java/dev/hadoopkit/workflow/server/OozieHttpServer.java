@@ -72,6 +72,7 @@ public final class OozieHttpServer implements AutoCloseable {
   private int threads = 16;
   private int maxEventStreams = 64;
   private Duration heartbeat = Duration.ofSeconds(15);
+  private int stopGraceSeconds = 1;
   private String buildVersion = "hadoopkit-" + Objects.requireNonNullElse(
       OozieHttpServer.class.getPackage().getImplementationVersion(), "dev");
   private Function<String, String> consoleUrl;
@@ -110,6 +111,15 @@ public final class OozieHttpServer implements AutoCloseable {
   public OozieHttpServer heartbeat(Duration heartbeat) {
     checkNotStarted();
     this.heartbeat = Objects.requireNonNull(heartbeat);
+    return this;
+  }
+
+  /**
+   * How long {@link #close} lets requests in progress finish (default 1 s, whole seconds; on Java 17 the JDK server
+   * waits that long even when idle, so tests pass zero).
+   */
+  public OozieHttpServer stopGrace(Duration grace) {
+    this.stopGraceSeconds = (int) Math.max(0, grace.toSeconds());
     return this;
   }
 
@@ -224,7 +234,7 @@ public final class OozieHttpServer implements AutoCloseable {
       return;
     }
     events.close();
-    server.stop(1);
+    server.stop(stopGraceSeconds);
     executor.shutdown();
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {

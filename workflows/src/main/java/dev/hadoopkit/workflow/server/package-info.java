@@ -1,0 +1,41 @@
+/**
+ * The scheduler daemon's HTTP layer: Oozie's web-services API v1/v2 over {@link
+ * dev.hadoopkit.workflow.server.api.OozieBackend}, so that the real Oozie client works against {@code bin/workflow
+ * serve}.
+ *
+ * <h2>Wiring</h2>
+ * <pre>{@code
+ * OozieHttpServer server = new OozieHttpServer(backend)          // backend: the scheduler
+ *     .requireToken(ServerToken.loadOrCreate(stateDir))          // mandatory beyond loopback; optional on 127.0.0.1
+ *     .start(OozieHttpServer.loopback(11000));                    // or new InetSocketAddress("0.0.0.0", 11000)
+ * server.context("/", consoleHandler);                           // console pages; /oozie and /metrics stay ours
+ * // oozie job -oozie http://127.0.0.1:11000/oozie -auth SIMPLE -info <id>
+ * server.close();                                                // ends event streams, stops the pool
+ * }</pre>
+ *
+ * <h2>What the real client (5.2.1) needs of the backend's views</h2>
+ * <ul>
+ *   <li>Every status is one of the client's enum names ({@link dev.hadoopkit.workflow.server.OozieJson#JOB_STATUSES}
+ *       etc.) and never null: it calls {@code Enum.valueOf} and dies on anything else. Coordinator {@code timeUnit}
+ *       (MINUTE, HOUR, DAY, WEEK, MONTH, END_OF_DAY, END_OF_MONTH, CRON, NONE) and {@code executionPolicy} (FIFO,
+ *       LIFO, LAST_ONLY, NONE) likewise; null becomes NONE/FIFO here.</li>
+ *   <li>Ids end in {@code -W}, {@code -C}, {@code -B}; the CLI picks the call by that suffix and by {@code -C@}/{@code
+ *       -W@} for actions.</li>
+ *   <li>{@code info(id, offset, len, …)}: offset is at least 1; len may be {@link Integer#MAX_VALUE} ("all", the
+ *       client's {@code len=0} for a workflow) — no {@code offset + len} overflow, please.</li>
+ *   <li>{@code dryrun}: for a coordinator the lines are joined with newlines and the client splits them at the text
+ *       {@code action for new instance} (first part: the coordinator after parsing, then one part per action); for a
+ *       workflow the client only prints {@code OK}, the lines are in the answer's extra {@code lines} field.</li>
+ *   <li>Backend exceptions: {@code NotFoundException} → 404 E0604, {@code BadRequestException(code, …)} → 400 with
+ *       that code, {@code ConflictException} → 409; the CLI prints {@code Error: <code> : <message>} and exits
+ *       non-zero. Messages go into an HTTP header: keep them to one line of ASCII (others become {@code ?} there;
+ *       the JSON body keeps them intact).</li>
+ * </ul>
+ *
+ * <h2>Testing against the real client</h2>
+ * {@code mvn -o -pl workflows verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=OozieClientCompatibilityIT} (the dependency plugin copies the client's jars to {@code
+ * target/oozie-client/} at pre-integration-test); {@code OozieCliProcess} (src/test) runs
+ * {@code org.apache.oozie.cli.OozieCLI} in its own JVM against any URL.
+ */
+package dev.hadoopkit.workflow.server;
