@@ -115,7 +115,8 @@ final class CoordinatorPass {
       }
       InputCheck check;
       try {
-        check = job.materializer.checkInputs(materialized, availability, Instant.ofEpochMilli(now));
+        check = job.materializer.checkInputs(materialized, availability, Instant.ofEpochMilli(now),
+            Instant.ofEpochMilli(action.createdTime));
       } catch (IOException | RuntimeException e) {
         check = new InputCheck(false, List.of("cannot check inputs: " + e.getMessage()), Map.of());
       }
