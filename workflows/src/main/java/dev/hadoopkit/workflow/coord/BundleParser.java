@@ -70,11 +70,14 @@ public final class BundleParser {
     if (kickOffElement != null && !kickOffElement.getTextContent().isBlank()) {
       String text = eval(kickOffElement.getTextContent().trim(), properties, location(kickOffElement),
           "<kick-off-time>").trim();
-      try {
-        kickOff = CoordTimes.parse(text);
-      } catch (RuntimeException e) {
-        throw new WorkflowException(ErrorCode.E1310, location(kickOffElement), "invalid kick-off-time '" + text
-            + "': " + e.getMessage() + ". Write it as yyyy-MM-ddTHH:mmZ (e.g. 2009-02-01T00:00Z).");
+      // validate without job properties: a kick-off time still to be given at submission is fine
+      if (!(lenient && text.contains("${"))) {
+        try {
+          kickOff = CoordTimes.parse(text);
+        } catch (RuntimeException e) {
+          throw new WorkflowException(ErrorCode.E1310, location(kickOffElement), "invalid kick-off-time '" + text
+              + "': " + e.getMessage() + ". Write it as yyyy-MM-ddTHH:mmZ (e.g. 2009-02-01T00:00Z).");
+        }
       }
     }
     List<BundleCoordinator> coordinators = new ArrayList<>();

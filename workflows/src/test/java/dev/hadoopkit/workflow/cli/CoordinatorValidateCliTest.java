@@ -63,4 +63,17 @@ class CoordinatorValidateCliTest {
     assertEquals("Valid bundle: " + file + " (uri:oozie:bundle:0.2, name b, 2 coordinators)\n",
         out.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aKickOffTimeGivenAtSubmissionValidatesAndABadOneIsE1310() throws Exception {
+    Path file = root.resolve("bundle.xml");
+    String bundle = "<bundle-app name='b' xmlns='uri:oozie:bundle:0.2'>\n"
+        + "<controls><kick-off-time>KICKOFF</kick-off-time></controls>\n"
+        + "<coordinator name='c1'><app-path>${appRoot}/c1</app-path></coordinator>\n</bundle-app>\n";
+    Files.writeString(file, bundle.replace("KICKOFF", "${kickOffTime}"));
+    assertEquals(0, run("validate", file.toString()), err.toString());
+    Files.writeString(file, bundle.replace("KICKOFF", "tomorrow"));
+    assertEquals(2, run("validate", file.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("E1310: " + file + ":2:"), err.toString());
+  }
 }
