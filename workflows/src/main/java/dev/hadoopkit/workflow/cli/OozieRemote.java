@@ -130,9 +130,13 @@ final class OozieRemote {
       if (!why.isEmpty()) {
         out.println("    why: " + why);
       }
-      if (action.path("slaStartMiss").asBoolean(false) || action.path("slaEndMiss").asBoolean(false)) {
-        out.println("    SLA missed: " + (action.path("slaStartMiss").asBoolean(false) ? "start " : "")
-            + (action.path("slaEndMiss").asBoolean(false) ? "end" : ""));
+      JsonNode sla = action.path("sla");
+      if (sla.path("startMiss").asBoolean(false) || sla.path("endMiss").asBoolean(false)
+          || sla.path("durationMiss").asBoolean(false)) {
+        out.println("    SLA missed:" + (sla.path("startMiss").asBoolean(false) ? " start (expected "
+            + sla.path("expectedStart").asText() + ")" : "") + (sla.path("endMiss").asBoolean(false)
+            ? " end (expected " + sla.path("expectedEnd").asText() + ")" : "")
+            + (sla.path("durationMiss").asBoolean(false) ? " duration" : ""));
       }
     }
     out.println(LINE);

@@ -31,6 +31,9 @@ final class CoordAction {
   /** When its inputs were found (0: not yet, or it has none): dispatch latency counts from here. */
   long readyTime;
   long endedTime;
+  /** SLA expected start and end (epoch ms), 0 = not computed yet, -1 = none. */
+  long slaShouldStart;
+  long slaShouldEnd;
   boolean slaStartReported;
   boolean slaEndReported;
 

@@ -44,6 +44,7 @@ final class CoordinatorPass {
     checkInputs(settings);
     applyExecutionPolicy();
     dispatch(settings.batchPerPass());
+    reportSlaMisses();
     settle();
     if (job.status.isActive() && job.materialized < Math.min(job.times.countUpTo(Instant.ofEpochMilli(now)),
         job.totalActions()) && job.pendingCount() < Math.max(1, job.definition.controls().throttle())) {
@@ -249,6 +250,44 @@ final class CoordinatorPass {
   private void end(CoordAction action, ActionStatus status, String code, String message) {
     scheduler.record(new SchedulerRecord.ActionEnded(now, job.id, action.number, status, code, message));
     scheduler.emit(job.id + "@" + action.number, job.id, "coord-action", status.name(), message);
+  }
+
+  /**
+   * Sends an event the first time a live action misses its SLA start or end (sla:info), and wakes the job at the
+   * next expected time, so a miss is reported when it happens rather than at the next unrelated pass.
+   */
+  private void reportSlaMisses() {
+    if (job.definition.sla() == null) {
+      return;
+    }
+    for (Integer number : job.live) {
+      CoordAction action = job.actions.get(number);
+      if (action.slaShouldStart == 0 && action.slaShouldEnd == 0) {
+        MaterializedAction materialized = materialized(action);
+        var times = materialized == null ? null : job.materializer.sla(materialized).orElse(null);
+        action.slaShouldStart = times == null || times.shouldStart() == null ? -1 : times.shouldStart().toEpochMilli();
+        action.slaShouldEnd = times == null || times.shouldEnd() == null ? -1 : times.shouldEnd().toEpochMilli();
+      }
+      String id = job.id + "@" + number;
+      if (!action.slaStartReported && action.slaShouldStart > 0 && action.startedTime == 0) {
+        if (now > action.slaShouldStart) {
+          action.slaStartReported = true;
+          scheduler.emit(id, job.id, "sla", "START_MISS", "not started by its SLA start "
+              + Instant.ofEpochMilli(action.slaShouldStart) + " (" + action.status + ")");
+        } else {
+          due(action.slaShouldStart + 1);
+        }
+      }
+      if (!action.slaEndReported && action.slaShouldEnd > 0) {
+        if (now > action.slaShouldEnd) {
+          action.slaEndReported = true;
+          scheduler.emit(id, job.id, "sla", "END_MISS", "not ended by its SLA end "
+              + Instant.ofEpochMilli(action.slaShouldEnd) + " (" + action.status + ")");
+        } else {
+          due(action.slaShouldEnd + 1);
+        }
+      }
+    }
   }
 
   /** The job ends when every action up to its end exists and has ended. */

@@ -318,4 +318,47 @@ class SchedulerTest {
       assertTrue(none.getMessage().contains("oozie.coord.application.path"), none.getMessage());
     }
   }
+
+  @Test
+  void anSlaMissIsShownAndSentAsAnEventWhenItHappens() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      String xml = """
+          <coordinator-app name="sla" frequency="${coord:hours(1)}" start="${start}" end="${end}" timezone="UTC"
+              xmlns="uri:oozie:coordinator:0.5" xmlns:sla="uri:oozie:sla:0.2">
+            <datasets>
+              <dataset name="logs" frequency="${coord:hours(1)}" initial-instance="2026-01-01T00:00Z" timezone="UTC">
+                <uri-template>file://%s/${YEAR}${MONTH}${DAY}${HOUR}</uri-template>
+              </dataset>
+            </datasets>
+            <input-events>
+              <data-in name="input" dataset="logs"><instance>${coord:current(0)}</instance></data-in>
+            </input-events>
+            <action>
+              <workflow><app-path>${appPath}</app-path>
+                <configuration><property><name>output</name><value>${outRoot}/x</value></property></configuration>
+              </workflow>
+              <sla:info>
+                <sla:nominal-time>${coord:nominalTime()}</sla:nominal-time>
+                <sla:should-start>${10 * MINUTES}</sla:should-start>
+                <sla:should-end>${30 * MINUTES}</sla:should-end>
+              </sla:info>
+            </action>
+          </coordinator-app>""".formatted(root.resolve("never"));
+      List<Views.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try (AutoCloseable subscription = h.backend.subscribe(events::add)) {
+        String id = h.submit(h.coordinatorApp("sla", xml), props(h, h.mkdirApp("wf"), NOW,
+            NOW.plus(Duration.ofMinutes(30))));
+        h.await("the action to wait", () -> h.statuses(id).equals(List.of("WAITING")));
+        assertEquals(false, h.info(id).actions().get(0).sla().startMiss());
+        h.advance(Duration.ofMinutes(11));
+        h.await("the start miss event", () -> events.stream().anyMatch(e -> "START_MISS".equals(e.status())));
+        Views.Sla sla = h.info(id).actions().get(0).sla();
+        assertTrue(sla.startMiss() && !sla.endMiss(), sla.toString());
+        assertEquals(Instant.parse("2026-03-10T12:10:00Z"), sla.expectedStart());
+        h.advance(Duration.ofMinutes(20));
+        h.await("the end miss event", () -> events.stream().anyMatch(e -> "END_MISS".equals(e.status())));
+        assertEquals(1, events.stream().filter(e -> "START_MISS".equals(e.status())).count(), "reported once");
+      }
+    }
+  }
 }
