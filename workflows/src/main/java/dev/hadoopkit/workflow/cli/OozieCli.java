@@ -25,7 +25,7 @@ import org.apache.hadoop.util.ToolRunner;
 public final class OozieCli {
   private static final List<String> VALUE_OPTIONS = List.of("-oozie", "-config", "-info", "-log", "-definition",
       "-kill", "-suspend", "-resume", "-change", "-value", "-rerun", "-ignore", "-action", "-date", "-len", "-offset",
-      "-filter", "-start", "-jobtype", "-auth", "-timezone", "-order", "-D");
+      "-filter", "-start", "-jobtype", "-auth", "-timezone", "-order", "-coordinator", "-D");
 
   private OozieCli() {
   }
@@ -136,10 +136,18 @@ public final class OozieCli {
             conf.putAll(p.properties);
             yield remote.control(id, "rerun", Map.of(), OozieRemote.configurationXml(conf));
           }
-          if (selection.isEmpty() && !id.endsWith("-B")) {
+          Map<String, String> params = new LinkedHashMap<>();
+          if (id.endsWith("-B")) {
+            if ((p.option("-coordinator") == null) == (p.option("-date") == null)) {
+              throw new UsageException("-rerun of a bundle needs -coordinator name,… or -date a::b (one of them)");
+            }
+            params.put(p.option("-coordinator") != null ? "coord-scope" : "date-scope",
+                p.option("-coordinator") != null ? p.option("-coordinator") : p.option("-date"));
+          } else if (selection.isEmpty()) {
             throw new UsageException("-rerun of a coordinator needs -action 1,3-4 or -date a::b");
+          } else {
+            params.putAll(selection);
           }
-          Map<String, String> params = new LinkedHashMap<>(selection);
           params.put("refresh", Boolean.toString(p.flag("-refresh")));
           params.put("nocleanup", Boolean.toString(p.flag("-nocleanup")));
           params.put("failed", Boolean.toString(p.flag("-failed")));
@@ -215,6 +223,7 @@ public final class OozieCli {
     out.println("       bin/oozie job [-oozie URL] -change <id> -value 'endtime=2026-12-31T00:00Z;concurrency=2;pausetime='");
     out.println("       bin/oozie job [-oozie URL] -rerun <coordinator id> (-action 1-3 | -date a::b) [-refresh]"
         + " [-nocleanup] [-failed]");
+    out.println("       bin/oozie job [-oozie URL] -rerun <bundle id> (-coordinator name,… | -date a::b) [-refresh] [-nocleanup]");
     out.println("       bin/oozie job [-oozie URL] -rerun <workflow id> [-config job.properties] [-D oozie.wf.rerun.failnodes=true]");
     out.println("       bin/oozie job [-oozie URL] -ignore <coordinator id> -action 1,3-4");
     out.println("       bin/oozie jobs [-oozie URL] -jobtype wf|coordinator|bundle [-filter status=RUNNING;name=x] [-len N]");

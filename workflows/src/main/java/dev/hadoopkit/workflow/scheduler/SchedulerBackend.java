@@ -228,8 +228,10 @@ public final class SchedulerBackend implements OozieBackend {
   @Override
   public List<Views.CoordAction> coordRerun(String id, ActionSelection selection, boolean refresh,
       boolean noCleanup, boolean failed) {
-    List<Integer> numbers = controls.rerun(id, selection, refresh, noCleanup, failed);
-    return views.actions(id, numbers);
+    List<Views.CoordAction> out = new ArrayList<>();
+    controls.rerun(id, selection, refresh, noCleanup, failed).forEach((coordId, numbers) ->
+        out.addAll(views.actions(coordId, numbers)));
+    return out;
   }
 
   @Override

@@ -226,21 +226,30 @@ final class SchedulerControls {
     });
   }
 
-  List<Integer> rerun(String id, ActionSelection selection, boolean refresh, boolean noCleanup, boolean failed) {
+  /**
+   * Oozie's coord-rerun, and bundle-rerun over the bundle's coordinators (all of them, those named by a
+   * {@code coord} selection, or their actions in a {@code date} range). Returns the actions rerun, by coordinator.
+   */
+  Map<String, List<Integer>> rerun(String id, ActionSelection selection, boolean refresh, boolean noCleanup,
+      boolean failed) {
     return scheduler.call(() -> {
       long now = scheduler.now();
-      List<Integer> all = new ArrayList<>();
-      for (CoordinatorJob job : targets(id)) {
+      boolean bundle = JobType.ofId(id) == JobType.BUNDLE;
+      Map<String, List<Integer>> all = new java.util.LinkedHashMap<>();
+      for (CoordinatorJob job : bundle ? bundleTargets(id, selection) : targets(id)) {
         if (job.status == JobStatus.KILLED || job.status == JobStatus.FAILED) {
           throw new ConflictException("E1018", "coordinator " + job.id + " is " + job.status
               + ": a killed or failed coordinator cannot be rerun");
         }
-        List<Integer> numbers = JobType.ofId(id) == JobType.BUNDLE ? new ArrayList<>(job.actions.keySet())
-            : select(job, selection);
+        List<Integer> numbers = bundle && !"date".equalsIgnoreCase(selection.type())
+            ? new ArrayList<>(job.actions.keySet()) : select(job, selection);
         List<Integer> chosen = new ArrayList<>();
         for (int number : numbers) {
           CoordAction action = job.actions.get(number);
           if (!action.status.isTerminal()) {
+            if (bundle) {
+              continue; // a bundle rerun takes the ended actions of its coordinators
+            }
             throw new ConflictException("E1018", "action " + job.id + "@" + number + " is " + action.status
                 + ": only ended actions can be rerun");
           }
@@ -260,15 +269,33 @@ final class SchedulerControls {
           status(job.id, JobStatus.RUNNING, "rerun of " + chosen.size() + " actions", now);
         }
         scheduler.wake(job.id, now);
-        if (JobType.ofId(id) != JobType.BUNDLE) {
-          all.addAll(chosen);
-        }
+        all.put(job.id, chosen);
       }
-      if (JobType.ofId(id) == JobType.BUNDLE && bundle(id).status.isTerminal()) {
+      if (bundle && bundle(id).status.isTerminal() && !all.isEmpty()) {
         status(id, JobStatus.RUNNING, "rerun", now);
       }
       return all;
     });
+  }
+
+  /** A bundle's coordinators, or those a {@code coord} selection names (by bundle coordinator name or job id). */
+  private List<CoordinatorJob> bundleTargets(String id, ActionSelection selection) {
+    BundleJob job = bundle(id);
+    if (!"coord".equalsIgnoreCase(selection.type()) || selection.isAll()) {
+      return targets(id);
+    }
+    List<CoordinatorJob> out = new ArrayList<>();
+    for (String name : selection.scope().split(",")) {
+      String wanted = name.trim();
+      String coordId = job.coordinators.containsKey(wanted) ? job.coordinators.get(wanted)
+          : job.coordinators.containsValue(wanted) ? wanted : null;
+      if (coordId == null) {
+        throw new BadRequestException("E1025", "bundle " + id + " has no coordinator '" + wanted + "' (it has "
+            + String.join(", ", job.coordinators.keySet()) + ")");
+      }
+      out.add(coordinator(coordId));
+    }
+    return out;
   }
 
   /** Oozie deletes an action's output-event directories before it runs again (unless -nocleanup). */

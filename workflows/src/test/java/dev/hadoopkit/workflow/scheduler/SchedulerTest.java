@@ -361,4 +361,52 @@ class SchedulerTest {
       }
     }
   }
+
+  @Test
+  void aBundleKicksOffItsCoordinatorsFollowsThemAndRerunsOneByName() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path wf = h.mkdirApp("wf");
+      h.coordinatorApp("c1", hourly("", "", "").replace("${outRoot}", "${outRoot}/c1"));
+      h.coordinatorApp("c2", hourly("", "", "").replace("${outRoot}", "${outRoot}/c2"));
+      Path bundle = Files.createDirectories(root.resolve("apps/bundle"));
+      Files.writeString(bundle.resolve("bundle.xml"), """
+          <bundle-app name="both" xmlns="uri:oozie:bundle:0.2">
+            <controls><kick-off-time>${kickOff}</kick-off-time></controls>
+            <coordinator name="first"><app-path>${apps}/c1</app-path></coordinator>
+            <coordinator name="second"><app-path>${apps}/c2</app-path>
+              <configuration><property><name>end</name><value>${end2}</value></property></configuration>
+            </coordinator>
+          </bundle-app>""");
+      Map<String, String> conf = new java.util.HashMap<>(props(h, wf, NOW.minus(Duration.ofHours(1)),
+          NOW.plus(Duration.ofMinutes(30))));
+      conf.put("oozie.bundle.application.path", bundle.toString());
+      conf.put("apps", root.resolve("apps").toString());
+      conf.put("kickOff", "2026-03-10T12:05Z");
+      conf.put("end2", "2026-03-10T11:30Z");
+      conf.put("user.name", "tester");
+      String id = h.backend.submit(conf, true);
+      Thread.sleep(100);
+      Views.BundleJob prep = (Views.BundleJob) h.backend.info(id, 1, 10, Map.of());
+      assertEquals("PREP", prep.status());
+      assertEquals(0, prep.coordinators().size(), "nothing before the kick-off time");
+
+      h.advance(Duration.ofMinutes(5));
+      h.await("the bundle to succeed", () -> "SUCCEEDED".equals(h.backend.info(id, 1, 10, Map.of()).status()));
+      Views.BundleJob done = (Views.BundleJob) h.backend.info(id, 1, 10, Map.of());
+      assertEquals(List.of("SUCCEEDED", "SUCCEEDED"), done.coordinators().stream().map(Views.CoordJob::status)
+          .toList());
+      String first = done.coordinators().get(0).id();
+      assertEquals(List.of("SUCCEEDED", "SUCCEEDED"), h.statuses(first));
+      assertEquals(List.of("SUCCEEDED"), h.statuses(done.coordinators().get(1).id()), "its own end time");
+
+      List<Views.CoordAction> rerun = h.backend.coordRerun(id, new ActionSelection("coord", "first"), false, false,
+          false);
+      assertEquals(2, rerun.size());
+      assertTrue(rerun.stream().allMatch(a -> a.jobId().equals(first)), rerun.toString());
+      h.await("the bundle to succeed again", () -> "SUCCEEDED".equals(h.backend.info(id, 1, 10, Map.of()).status())
+          && h.statuses(first).equals(List.of("SUCCEEDED", "SUCCEEDED")));
+      assertThrows(BadRequestException.class, () -> h.backend.coordRerun(id, new ActionSelection("coord", "third"),
+          false, false, false));
+    }
+  }
 }
