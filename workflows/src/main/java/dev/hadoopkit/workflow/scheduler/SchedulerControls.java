@@ -309,7 +309,7 @@ final class SchedulerControls {
         for (String uri : uris) {
           try {
             Path path = new Path(uri);
-            path.getFileSystem(new org.apache.hadoop.conf.Configuration()).delete(path, true);
+            path.getFileSystem(state.hadoop()).delete(path, true);
           } catch (java.io.IOException | RuntimeException e) {
             throw new BadRequestException("E1018", "cannot clean the output " + uri + " of action " + number
                 + ": " + e.getMessage() + " (use -nocleanup to keep it)");

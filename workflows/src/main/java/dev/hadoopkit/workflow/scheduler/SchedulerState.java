@@ -64,6 +64,11 @@ public final class SchedulerState {
     return metrics;
   }
 
+  /** The daemon's Hadoop configuration (local mode, or the cluster of $HADOOP_CONF_DIR). */
+  Configuration hadoop() {
+    return hadoop;
+  }
+
   RunStore store() {
     return store;
   }

@@ -72,12 +72,22 @@ final class SchedulerHarness implements AutoCloseable {
   SchedulerBackend backend;
 
   SchedulerHarness(Path root, Instant now) throws IOException {
+    this(root, now, localConf());
+  }
+
+  /** A scheduler whose Hadoop work and datasets go where {@code hadoop} says (e.g. a MiniDFSCluster). */
+  SchedulerHarness(Path root, Instant now, Configuration hadoop) throws IOException {
     this.root = root;
     this.clock = new ManualClock(now);
-    this.hadoop = new Configuration();
-    hadoop.set("fs.defaultFS", "file:///");
-    hadoop.set("mapreduce.framework.name", "local");
+    this.hadoop = hadoop;
     start();
+  }
+
+  private static Configuration localConf() {
+    Configuration conf = new Configuration();
+    conf.set("fs.defaultFS", "file:///");
+    conf.set("mapreduce.framework.name", "local");
+    return conf;
   }
 
   /** Starts (or, after {@link #stop}, restarts) the scheduler on the same state: a replay of its journal. */
