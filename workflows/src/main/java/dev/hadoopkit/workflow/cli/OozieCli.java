@@ -6,8 +6,6 @@ import dev.hadoopkit.workflow.definition.WorkflowException;
 import dev.hadoopkit.workflow.scheduler.CoordinatorDryRun;
 import dev.hadoopkit.workflow.scheduler.SchedulerBackend;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -348,9 +346,5 @@ public final class OozieCli {
         throw new UsageException(name + " needs a number, not '" + value + "'");
       }
     }
-  }
-
-  static boolean exists(String file) {
-    return file != null && Files.exists(Path.of(file));
   }
 }

@@ -14,7 +14,6 @@ import dev.hadoopkit.workflow.server.api.NotFoundException;
 import dev.hadoopkit.workflow.server.api.OozieBackend;
 import dev.hadoopkit.workflow.server.api.Views;
 import dev.hadoopkit.workflow.state.RunState;
-import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -307,9 +306,5 @@ public final class SchedulerBackend implements OozieBackend {
   @Override
   public String systemMode() {
     return "NORMAL";
-  }
-
-  static boolean isTerminalWorkflow(String status) {
-    return WorkflowStatus.valueOf(status).isTerminal();
   }
 }

@@ -275,8 +275,10 @@ public final class SchedulerState {
               : WorkflowLauncher.Mode.NEW;
           Map<String, String> conf = null;
           if (mode == WorkflowLauncher.Mode.NEW) {
-            conf = recomputeConf(job, action);
+            conf = recomputeConf(job, action, scheduler.now());
             if (conf == null) {
+              scheduler.record(new SchedulerRecord.ActionEnded(scheduler.now(), job.id, number,
+                  ActionStatus.FAILED, "E1004", action.message));
               continue;
             }
           }
@@ -292,12 +294,19 @@ public final class SchedulerState {
     }
   }
 
-  private Map<String, String> recomputeConf(CoordinatorJob job, CoordAction action) {
+  /**
+   * The workflow properties of an action whose daemon died after journaling its workflow id but before writing
+   * that workflow: computed again as at dispatch (its inputs were there then). Null when that fails: the action
+   * then ends FAILED with the reason.
+   */
+  private Map<String, String> recomputeConf(CoordinatorJob job, CoordAction action, long now) {
     try {
       var materialized = job.materializer.action(action.number).orElseThrow();
-      var inputs = job.materializer.checkInputs(materialized, availability, Instant.now());
-      return job.materializer.workflowConf(materialized, inputs, Instant.now());
+      var inputs = job.materializer.checkInputs(materialized, availability, Instant.ofEpochMilli(now),
+          Instant.ofEpochMilli(action.createdTime));
+      return job.materializer.workflowConf(materialized, inputs, Instant.ofEpochMilli(now));
     } catch (Exception e) {
+      action.message = "cannot start its workflow again after a restart: " + e.getMessage();
       return null;
     }
   }
