@@ -192,36 +192,51 @@ public final class SchedulerState {
     return job == null ? null : job.actions.get(number);
   }
 
-  private CoordinatorJob loadCoordinator(SchedulerRecord.CoordSubmitted r) {
+  /** Parses a definition copied into a job's directory (coordinator.xml or bundle.xml). */
+  private interface DefinitionParser<T> {
+    T parse(byte[] xml, String file, Map<String, String> conf) throws WorkflowException;
+  }
+
+  /** A job's properties (secrets opened) and definition, or why they cannot be had. */
+  private record Loaded<T>(Map<String, String> conf, T definition, String broken) {
+  }
+
+  /**
+   * Opens a submitted job's properties and its definition: the one a live submission just parsed, else the copy in
+   * its directory (a replay). A job that cannot be loaded is kept, FAILED, with the reason.
+   */
+  private <T> Loaded<T> load(String id, Map<String, String> sealed, String appPath, String fileName,
+      Class<T> type, DefinitionParser<T> parser) {
     Map<String, String> conf;
-    CoordinatorDefinition definition = null;
-    String broken = null;
     try {
-      conf = store.open(r.conf(), true);
+      conf = store.open(sealed, true);
     } catch (IOException | RuntimeException e) {
-      conf = r.conf();
-      broken = "cannot open its secret properties: " + e.getMessage();
+      return new Loaded<>(sealed, null, "cannot open its secret properties: " + e.getMessage());
     }
-    Object cached = parsed.remove(r.id());
-    if (cached instanceof CoordinatorDefinition d) {
-      definition = d;
-    } else if (broken == null) {
-      try {
-        Path xml = store.runDir(r.id()).resolve(COORDINATOR_XML);
-        definition = new CoordinatorParser().parse(Files.readAllBytes(xml), r.appPath() + "/" + COORDINATOR_XML,
-            conf);
-      } catch (IOException e) {
-        broken = "cannot read its definition: " + e.getMessage();
-      } catch (WorkflowException e) {
-        broken = e.describe();
-      }
+    Object cached = parsed.remove(id);
+    if (type.isInstance(cached)) {
+      return new Loaded<>(conf, type.cast(cached), null);
     }
-    CoordinatorMaterializer materializer = definition == null ? null
-        : new CoordinatorMaterializer(definition, conf, new CoordIdentity(r.id(), r.name(), r.user()));
+    try {
+      byte[] xml = Files.readAllBytes(store.runDir(id).resolve(fileName));
+      return new Loaded<>(conf, parser.parse(xml, appPath + "/" + fileName, conf), null);
+    } catch (IOException e) {
+      return new Loaded<>(conf, null, "cannot read its definition: " + e.getMessage());
+    } catch (WorkflowException e) {
+      return new Loaded<>(conf, null, e.describe());
+    }
+  }
+
+  private CoordinatorJob loadCoordinator(SchedulerRecord.CoordSubmitted r) {
+    Loaded<CoordinatorDefinition> loaded = load(r.id(), r.conf(), r.appPath(), COORDINATOR_XML,
+        CoordinatorDefinition.class, new CoordinatorParser()::parse);
+    CoordinatorMaterializer materializer = loaded.definition() == null ? null
+        : new CoordinatorMaterializer(loaded.definition(), loaded.conf(), new CoordIdentity(r.id(), r.name(),
+            r.user()));
     CoordinatorJob job = new CoordinatorJob(r.id(), r.name(), r.user(), r.appPath(), r.bundleId(),
-        r.bundleCoordinator(), r.time(), conf, definition, materializer, broken);
-    job.status = broken != null ? JobStatus.FAILED : r.start() ? JobStatus.RUNNING : JobStatus.PREP;
-    job.statusMessage = broken;
+        r.bundleCoordinator(), r.time(), loaded.conf(), loaded.definition(), materializer, loaded.broken());
+    job.status = loaded.broken() != null ? JobStatus.FAILED : r.start() ? JobStatus.RUNNING : JobStatus.PREP;
+    job.statusMessage = loaded.broken();
     if (r.bundleId() != null && bundles.containsKey(r.bundleId())) {
       bundles.get(r.bundleId()).coordinators.put(r.bundleCoordinator(), r.id());
     }
@@ -229,34 +244,13 @@ public final class SchedulerState {
   }
 
   private BundleJob loadBundle(SchedulerRecord.BundleSubmitted r) {
-    Map<String, String> conf;
-    BundleDefinition definition = null;
-    String broken = null;
-    try {
-      conf = store.open(r.conf(), true);
-    } catch (IOException | RuntimeException e) {
-      conf = r.conf();
-      broken = "cannot open its secret properties: " + e.getMessage();
-    }
-    Object cached = parsed.remove(r.id());
-    if (cached instanceof BundleDefinition d) {
-      definition = d;
-    } else if (broken == null) {
-      try {
-        Path xml = store.runDir(r.id()).resolve(BUNDLE_XML);
-        definition = new BundleParser().parse(Files.readAllBytes(xml), r.appPath() + "/" + BUNDLE_XML, conf);
-      } catch (IOException e) {
-        broken = "cannot read its definition: " + e.getMessage();
-      } catch (WorkflowException e) {
-        broken = e.describe();
-      }
-    }
-    BundleJob job = new BundleJob(r.id(), r.name(), r.user(), r.appPath(), r.time(), conf, definition, broken);
-    job.status = broken != null ? JobStatus.FAILED : JobStatus.PREP;
-    job.statusMessage = broken;
-    if (r.start() && broken == null) {
-      job.startRequested = true;
-    }
+    Loaded<BundleDefinition> loaded = load(r.id(), r.conf(), r.appPath(), BUNDLE_XML, BundleDefinition.class,
+        new BundleParser()::parse);
+    BundleJob job = new BundleJob(r.id(), r.name(), r.user(), r.appPath(), r.time(), loaded.conf(),
+        loaded.definition(), loaded.broken());
+    job.status = loaded.broken() != null ? JobStatus.FAILED : JobStatus.PREP;
+    job.statusMessage = loaded.broken();
+    job.startRequested = r.start() && loaded.broken() == null;
     return job;
   }
 

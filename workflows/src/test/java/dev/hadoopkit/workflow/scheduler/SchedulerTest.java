@@ -33,6 +33,22 @@ class SchedulerTest {
   @TempDir
   Path root;
 
+  /** An hourly dataset of directories under {@code dir}, done when their _SUCCESS exists. */
+  private static String hourlyLogs(Path dir) {
+    return """
+        <datasets>
+          <dataset name="logs" frequency="${coord:hours(1)}" initial-instance="2026-01-01T00:00Z" timezone="UTC">
+            <uri-template>file://%s/${YEAR}${MONTH}${DAY}${HOUR}</uri-template>
+          </dataset>
+        </datasets>""".formatted(dir);
+  }
+
+  /** Each action needs the log directory of its own hour. */
+  private static final String CURRENT_LOG = """
+      <input-events>
+        <data-in name="input" dataset="logs"><instance>${coord:current(0)}</instance></data-in>
+      </input-events>""";
+
   private static String hourly(String controls, String datasets, String inputs) {
     return """
         <coordinator-app name="hourly" frequency="${coord:hours(1)}" start="${start}" end="${end}" timezone="UTC"
@@ -101,16 +117,8 @@ class SchedulerTest {
   void anActionWaitsForItsDoneFlagSaysWhyAndStartsWhenItAppears() throws Exception {
     try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
       Path data = root.resolve("data");
-      String datasets = """
-          <datasets>
-            <dataset name="logs" frequency="${coord:hours(1)}" initial-instance="2026-01-01T00:00Z" timezone="UTC">
-              <uri-template>file://%s/${YEAR}${MONTH}${DAY}${HOUR}</uri-template>
-            </dataset>
-          </datasets>""".formatted(data);
-      String inputs = """
-          <input-events>
-            <data-in name="input" dataset="logs"><instance>${coord:current(0)}</instance></data-in>
-          </input-events>""";
+      String datasets = hourlyLogs(data);
+      String inputs = CURRENT_LOG;
       Path app = h.coordinatorApp("data", hourly("<timeout>-1</timeout>", datasets, inputs));
       String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW, NOW.plus(Duration.ofHours(1))));
       h.await("the action to wait", () -> h.statuses(id).equals(List.of("WAITING"))
@@ -135,16 +143,8 @@ class SchedulerTest {
   @Test
   void theThrottleBoundsWaitingActionsAndTimeoutsEndThem() throws Exception {
     try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
-      String datasets = """
-          <datasets>
-            <dataset name="logs" frequency="${coord:hours(1)}" initial-instance="2026-01-01T00:00Z" timezone="UTC">
-              <uri-template>file://%s/${YEAR}${MONTH}${DAY}${HOUR}</uri-template>
-            </dataset>
-          </datasets>""".formatted(root.resolve("never"));
-      String inputs = """
-          <input-events>
-            <data-in name="input" dataset="logs"><instance>${coord:current(0)}</instance></data-in>
-          </input-events>""";
+      String datasets = hourlyLogs(root.resolve("never"));
+      String inputs = CURRENT_LOG;
       Path app = h.coordinatorApp("throttled", hourly("<timeout>10</timeout><throttle>3</throttle>", datasets,
           inputs));
       String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(19)),
@@ -215,16 +215,8 @@ class SchedulerTest {
   @Test
   void killEndsWaitingActionsAndTheJob() throws Exception {
     try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
-      String datasets = """
-          <datasets>
-            <dataset name="logs" frequency="${coord:hours(1)}" initial-instance="2026-01-01T00:00Z" timezone="UTC">
-              <uri-template>file://%s/${YEAR}${MONTH}${DAY}${HOUR}</uri-template>
-            </dataset>
-          </datasets>""".formatted(root.resolve("never"));
-      String inputs = """
-          <input-events>
-            <data-in name="input" dataset="logs"><instance>${coord:current(0)}</instance></data-in>
-          </input-events>""";
+      String datasets = hourlyLogs(root.resolve("never"));
+      String inputs = CURRENT_LOG;
       Path app = h.coordinatorApp("kill", hourly("", datasets, inputs));
       String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(2)),
           NOW.plus(Duration.ofHours(2))));
