@@ -146,14 +146,14 @@
   }
 
   if (window.EventSource) {
-    var opened = false;
     var source = new EventSource('/oozie/v2/events');
     source.onopen = function () {
       setLive(true, 'live');
-      if (opened) {
-        scheduleRefresh(); // reconnected: events may have been missed meanwhile
+      // Events between the server rendering this page and the stream connecting (or while it reconnected) are
+      // not replayed: look once more now that nothing can be missed.
+      if (watchIds.length > 0 || watchKinds.length > 0) {
+        scheduleRefresh();
       }
-      opened = true;
     };
     source.onerror = function () {
       setLive(false, 'reconnecting');
