@@ -89,7 +89,7 @@ class ConsolePagesTest {
     }
     assertTrue(console.page("/job/" + id).selectFirst("h1 .name").text().equals(EVIL));
     // an error page echoes the bad id as text too
-    HttpResponse<String> missing = console.get("/job/" + ConsoleFixture.enc("<img src=x onerror=alert(1)>-W"));
+    HttpResponse<String> missing = console.get("/job/" + Html.url("<img src=x onerror=alert(1)>-W"));
     assertEquals(404, missing.statusCode());
     assertFalse(missing.body().contains("<img src=x"));
     assertTrue(org.jsoup.Jsoup.parse(missing.body()).selectFirst("#error").text().contains("<img src=x"));
