@@ -84,6 +84,7 @@ public final class SchedulerDaemon implements AutoCloseable {
       out.println("bound beyond loopback: POST/PUT need the token in " + options.stateDir().resolve("server.token")
           + " (Authorization: Bearer <token>)");
     }
+    server.context("/", new dev.hadoopkit.workflow.console.Console(backend, !address.isLoopbackAddress()));
     try {
       server.start(new InetSocketAddress(address, options.port()));
     } catch (IOException e) {

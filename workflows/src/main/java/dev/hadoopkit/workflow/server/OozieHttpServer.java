@@ -65,6 +65,8 @@ public final class OozieHttpServer implements AutoCloseable {
   private static final int MAX_BODY = 8 << 20;
   private static final int COORD_DEFAULT_LEN = 1000;
   private static final int JOBS_DEFAULT_LEN = 50;
+  /** A log-in form is a few hundred bytes; a bigger body is not searched for a token. */
+  private static final int FORM_TOKEN_MAX_BODY = 64 << 10;
   public static final String TOKEN_COOKIE = "hk_token";
 
   private final OozieBackend backend;
@@ -258,19 +260,48 @@ public final class OozieHttpServer implements AutoCloseable {
     }
   }
 
-  /** Another engineer's handler, with the token rule for its mutating requests too. */
+  /**
+   * Another engineer's handler, with the token rule for its mutating requests too. An HTML form cannot set a header,
+   * so a url-encoded form POST may also carry the token as its {@code token} field (the console's log-in form); the
+   * body is read here and handed on unchanged.
+   */
   private HttpHandler guarded(HttpHandler h) {
     return ex -> {
       try {
         authorize(ex, Params.parse(ex.getRequestURI().getRawQuery()));
       } catch (HttpError e) {
-        try (ex) {
-          sendError(ex, e.status(), e.code(), e.getMessage());
+        if (!formToken(ex)) {
+          try (ex) {
+            sendError(ex, e.status(), e.code(), e.getMessage());
+          }
+          return;
         }
-        return;
+        ex.getResponseHeaders().remove("WWW-Authenticate");
       }
       h.handle(ex);
     };
+  }
+
+  /** Whether a url-encoded form POST carries the token in its {@code token} field (its body stays readable). */
+  private boolean formToken(HttpExchange ex) throws IOException {
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (token == null || !ex.getRequestMethod().equalsIgnoreCase("POST") || type == null
+        || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      return false;
+    }
+    byte[] body;
+    try (InputStream in = ex.getRequestBody()) {
+      body = in.readNBytes(FORM_TOKEN_MAX_BODY + 1);
+    }
+    ex.setStreams(new java.io.ByteArrayInputStream(body), null);
+    if (body.length > FORM_TOKEN_MAX_BODY) {
+      return false;
+    }
+    try {
+      return token.matches(Params.parse(new String(body, StandardCharsets.ISO_8859_1)).get("token"));
+    } catch (HttpError malformed) {
+      return false;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------- dispatch
