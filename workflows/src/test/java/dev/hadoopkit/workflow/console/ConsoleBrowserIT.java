@@ -26,6 +26,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -144,15 +145,15 @@ class ConsoleBrowserIT {
     collectBrowserErrors();
 
     // kill the action that still waits, from the page
-    browser.findElement(By.cssSelector("#action-4 input[name=n]")).click();
-    browser.findElement(By.id("kill-actions")).click();
+    tick(By.cssSelector("#action-4 input[name=n]"));
+    click(By.id("kill-actions"));
     await("action 4 KILLED", () -> cell(4).getAttribute("class").contains("st-killed"));
     assertTrue(browser.findElement(By.id("flash")).getText().contains("Killed actions 4"));
     screenshot("coordinator-killed");
     // its data arrives; rerun it from the page and watch it succeed live
     arrive(start.plus(Duration.ofHours(3)));
-    browser.findElement(By.cssSelector("#action-4 input[name=n]")).click();
-    browser.findElement(By.id("rerun-actions")).click();
+    tick(By.cssSelector("#action-4 input[name=n]"));
+    click(By.id("rerun-actions"));
     await("the rerun's flash", () -> browser.findElement(By.id("flash")).getText().contains("Rerunning action 4"));
     ((JavascriptExecutor) browser).executeScript("window.__sameDocument = 'again';");
     await("action 4 SUCCEEDED after its rerun", () -> cell(4).getAttribute("class").contains("st-succeeded"));
@@ -161,7 +162,7 @@ class ConsoleBrowserIT {
     collectBrowserErrors();
 
     // the workflow run of action 1: its DAG, nodes coloured by state
-    cell(1).click();
+    click(By.cssSelector("#grid a.cell[data-action='1']"));
     await("the workflow page", () -> browser.getCurrentUrl().endsWith("-W"));
     WebElement make = browser.findElement(By.cssSelector("#dag svg g.node[data-name=make]"));
     assertEquals(List.of("node", "action", "ok"), List.of(make.getAttribute("class").split(" ")));
@@ -188,6 +189,30 @@ class ConsoleBrowserIT {
   private void arrive(Instant nominal) throws Exception {
     Path dir = Files.createDirectories(root.resolve("data").resolve(HOUR.format(nominal)));
     Files.writeString(dir.resolve("_SUCCESS"), "");
+  }
+
+  /**
+   * Clicks what {@code by} finds, again if a live update replaced it in between (the page re-renders its tables
+   * from the event stream, keeping ticked boxes).
+   */
+  private void click(By by) {
+    new WebDriverWait(browser, LIVE, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+        .until(driver -> {
+          driver.findElement(by).click();
+          return true;
+        });
+  }
+
+  /** Ticks a checkbox (once, whatever live updates do meanwhile). */
+  private void tick(By by) {
+    new WebDriverWait(browser, LIVE, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+        .until(driver -> {
+          WebElement box = driver.findElement(by);
+          if (!box.isSelected()) {
+            box.click();
+          }
+          return driver.findElement(by).isSelected();
+        });
   }
 
   private WebElement cell(int number) {
