@@ -200,12 +200,27 @@ public final class SchedulerBackend implements OozieBackend {
 
   @Override
   public void suspend(String id, ActionSelection selection) {
+    refuseForWorkflow(id, "suspended");
     controls.suspend(id);
   }
 
   @Override
   public void resume(String id, ActionSelection selection) {
+    refuseForWorkflow(id, "resumed");
     controls.resume(id);
+  }
+
+  /** The engine has no suspended state for a run: say so, rather than "no coordinator job …-W". */
+  private void refuseForWorkflow(String id, String what) {
+    if (JobType.ofId(id) != JobType.WF) {
+      return;
+    }
+    if (!engine.store().exists(id)) {
+      throw new NotFoundException("no workflow job " + id);
+    }
+    throw new BadRequestException("E0303", "workflow job " + id + " cannot be " + what + ": this daemon suspends "
+        + "and resumes coordinators and bundles only; suspend the coordinator that runs it, or -kill the workflow "
+        + "and -rerun it later");
   }
 
   @Override
@@ -267,12 +282,15 @@ public final class SchedulerBackend implements OozieBackend {
   public List<String> dryrun(Map<String, String> conf) {
     try {
       if (notBlank(conf.get(COORD_APP_PATH))) {
-        return CoordinatorDryRun.lines(CoordinatorSubmission.prepare(conf, Map.of(), hadoop),
-            new HadoopAvailability(hadoop), java.time.Instant.ofEpochMilli(scheduler.now()), 1000);
+        return perInstance(CoordinatorDryRun.lines(CoordinatorSubmission.prepare(conf, Map.of(), hadoop),
+            new HadoopAvailability(hadoop), java.time.Instant.ofEpochMilli(scheduler.now()), 1000));
       }
       if (notBlank(conf.get(BUNDLE_APP_PATH))) {
         BundleSubmission bundle = BundleSubmission.prepare(conf, Map.of(), hadoop);
         List<String> lines = new ArrayList<>();
+        // the client tells a bundle's answer from a coordinator's by "<bundle-app" and prints it whole
+        lines.add("<bundle-app name=\"" + bundle.definition().name() + "\"> with "
+            + bundle.definition().coordinators().size() + " coordinators:");
         for (var coordinator : bundle.definition().coordinators()) {
           lines.add("coordinator " + coordinator.name() + ":");
           lines.addAll(CoordinatorDryRun.lines(CoordinatorSubmission.prepare(
@@ -287,6 +305,25 @@ public final class SchedulerBackend implements OozieBackend {
       throw new BadRequestException(e.code().name(), e.describe());
     }
   }
+
+  /**
+   * The separator the Oozie client splits a coordinator's dry run at ({@code action for new instance}) before each
+   * action line, so that it counts and numbers the actions ("***total coord actions is 6 ***") instead of printing
+   * everything as the coordinator's part.
+   */
+  static List<String> perInstance(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0 && DRYRUN_ACTION_LINE.matcher(lines.get(i)).lookingAt()) {
+        out.add(DRYRUN_SEPARATOR);
+      }
+      out.add(lines.get(i));
+    }
+    return out;
+  }
+
+  static final String DRYRUN_SEPARATOR = "action for new instance";
+  private static final java.util.regex.Pattern DRYRUN_ACTION_LINE = java.util.regex.Pattern.compile("\\d+  ");
 
   @Override
   public Views.Metrics metrics() {

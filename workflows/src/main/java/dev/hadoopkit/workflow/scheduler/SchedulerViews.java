@@ -296,13 +296,15 @@ final class SchedulerViews {
   }
 
   String log(String id) {
-    Path dir = state.store().runDir(id);
-    try {
-      if (JobType.ofId(id) == JobType.WF) {
-        return Files.readString(dir.resolve("run.log"), StandardCharsets.UTF_8);
+    if (JobType.ofId(id) == JobType.WF) {
+      if (!engine.store().exists(id)) {
+        throw new NotFoundException("no workflow job " + id);
       }
-    } catch (IOException e) {
-      throw new NotFoundException("no log for " + id);
+      try {
+        return workflowLog(id);
+      } catch (IOException e) {
+        throw new NotFoundException("no log for " + id + ": " + e.getMessage());
+      }
     }
     List<String> workflowIds = scheduler.call(() -> {
       List<String> out = new ArrayList<>();
@@ -322,9 +324,45 @@ final class SchedulerViews {
     StringBuilder text = new StringBuilder();
     for (String workflowId : workflowIds) {
       try {
-        text.append(Files.readString(state.store().runDir(workflowId).resolve("run.log"), StandardCharsets.UTF_8));
+        text.append(workflowLog(workflowId));
       } catch (IOException ignored) {
         // not started yet
+      }
+    }
+    return text.toString();
+  }
+
+  /** Cap on each action output file in a log (its end is kept). */
+  private static final int OUTPUT_TAIL = 4000;
+
+  /**
+   * What {@code bin/workflow log} prints: the run's transitions, then each action's non-empty stdout/stderr (the
+   * last {@value #OUTPUT_TAIL} characters) — without them a shell action's output is nowhere to be seen through
+   * the daemon. Masked again here: the files of a still running action have not been scrubbed yet.
+   */
+  private String workflowLog(String id) throws IOException {
+    Secrets secrets = Secrets.of(engine.store().load(id).conf());
+    Path dir = engine.store().runDir(id);
+    StringBuilder text = new StringBuilder();
+    Path log = dir.resolve("run.log");
+    if (Files.exists(log)) {
+      text.append(secrets.mask(Files.readString(log, StandardCharsets.UTF_8)));
+    }
+    Path actions = dir.resolve("actions");
+    if (Files.isDirectory(actions)) {
+      List<Path> outputs;
+      try (var files = Files.walk(actions)) {
+        outputs = files.filter(f -> Files.isRegularFile(f) && (f.getFileName().toString().equals("stdout")
+            || f.getFileName().toString().equals("stderr"))).sorted().toList();
+      }
+      for (Path file : outputs) {
+        String output = secrets.mask(Files.readString(file, StandardCharsets.UTF_8)).stripTrailing();
+        if (output.isEmpty()) {
+          continue;
+        }
+        text.append("---- ").append(id).append(' ').append(dir.relativize(file)).append('\n');
+        text.append(output.length() > OUTPUT_TAIL ? "…" + output.substring(output.length() - OUTPUT_TAIL) : output)
+            .append('\n');
       }
     }
     return text.toString();
