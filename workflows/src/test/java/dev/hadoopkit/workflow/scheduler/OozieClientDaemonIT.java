@@ -389,6 +389,14 @@ class OozieClientDaemonIT {
       assertTrue(log.stdout().contains(action(id, n).externalId()), "log of action " + n + "'s workflow in\n"
           + log.stdout());
     }
+    OozieCliProcess.Result second = cli.run("job", "-log", id, "-action", "2").assertOk();
+    assertTrue(second.stdout().contains(action(id, 2).externalId()), second.stdout());
+    assertFalse(second.stdout().contains(action(id, 1).externalId()), "only action 2:\n" + second.stdout());
+    OozieCliProcess.Result byDateLog = cli.run("job", "-log", id, "-date",
+        time(hour.minus(Duration.ofHours(1))) + "::" + time(hour)).assertOk();
+    assertTrue(byDateLog.stdout().contains(action(id, 3).externalId())
+        && byDateLog.stdout().contains(action(id, 4).externalId())
+        && !byDateLog.stdout().contains(action(id, 2).externalId()), byDateLog.stdout());
     cli.run("job", "-definition", id).assertOk().assertLine("<coordinator-app name=\"hourly\"");
 
     OozieCliProcess.Result coords = cli.run("jobs", "-jobtype", "coordinator", "-filter", "status=RUNNING")
@@ -419,6 +427,14 @@ class OozieClientDaemonIT {
     assertTrue(early.stderr().contains("E1015") && early.stderr().contains("not after the last materialized"),
         early.stderr());
     assertEquals(newEnd, coord(id).endTime(), "a refused change changes nothing");
+
+    // a pause time in the future is shown; an empty one clears it
+    Instant pause = hour.plus(Duration.ofHours(4));
+    cli.run("job", "-change", id, "-value", "pausetime=" + time(pause)).assertOk();
+    assertEquals(pause, coord(id).pauseTime());
+    cli.run("job", "-info", id).assertOk().assertLine("Pause Time  : " + CLIENT_TIME.format(pause));
+    cli.run("job", "-change", id, "-value", "pausetime=").assertOk();
+    assertEquals(null, coord(id).pauseTime());
 
     // rerun of action 1: its output is made again, by a new run of the same workflow id or a new one
     Path firstOut = root.resolve("out").resolve("hourly-" + DateTimeFormatter.ofPattern("yyyyMMddHH")
@@ -519,12 +535,48 @@ class OozieClientDaemonIT {
     assertLine(coords, b.coordinators().get(0).id());
     assertLine(coords, b.coordinators().get(1).id());
     cli.run("job", "-definition", id).assertOk().assertLine("<bundle-app name=\"pair\"");
+    OozieCliProcess.Result dry = cli.run("job", "-dryrun", "-config", properties.toString()).assertOk();
+    dry.assertLine("***Bundle job after parsing: ***").assertLine("coordinator one:").assertLine("coordinator two:");
+    assertEquals(2, bundle(id).coordinators().size(), "a dry run adds nothing");
+    cli.run("job", "-dryrun", "-config", workflowProps("demo", "who=dry").toString()).assertOk().assertLine("OK");
 
     cli.run("job", "-kill", id).assertOk();
     assertEquals("KILLED", bundle(id).status());
     for (Views.CoordJob c : b.coordinators()) {
       assertEquals("KILLED", coord(c.id()).status());
     }
+  }
+
+  @Test
+  void killOfACoordinatorActionAndOfTheCoordinatorKillTheirWorkflows() throws Exception {
+    write("apps/sleepy/coordinator.xml", Files.readString(root.resolve("apps/hourly/coordinator.xml"))
+        .replace("<concurrency>2</concurrency>", "<concurrency>1</concurrency>"));
+    String id = jobId(cli.run("job", "-run", "-config", coordProps("sleepy", 1, 2,
+        "wfApp=" + root.resolve("apps/sleeper")).toString()).assertOk());
+    await("action 1 to sleep", () -> coord(id).actions().size() == 2
+        && action(id, 1).status().equals("RUNNING") && action(id, 1).externalId() != null);
+    String first = action(id, 1).externalId();
+    await(first + " to run its nap", () -> wf(first).actions().stream()
+        .anyMatch(a -> a.name().equals("nap") && a.status().equals("RUNNING")));
+    assertNotEquals("RUNNING", action(id, 2).status(), "concurrency 1");
+
+    cli.run("job", "-kill", id, "-action", "1").assertOk().assertLine(id + "@1");
+    await(first + " to be killed with its action", () -> wf(first).status().equals("KILLED")
+        && action(id, 1).status().equals("KILLED"));
+    await("action 2 to start once action 1 is gone", () -> action(id, 2).status().equals("RUNNING")
+        && action(id, 2).externalId() != null);
+    String second = action(id, 2).externalId();
+    await(second + " to run its nap", () -> wf(second).status().equals("RUNNING"));
+
+    cli.run("job", "-kill", id).assertOk();
+    await("the coordinator's running workflow to be killed", () -> wf(second).status().equals("KILLED"));
+    assertEquals("KILLED", coord(id).status());
+    assertEquals("KILLED", action(id, 2).status());
+    OozieCliProcess.Result info = cli.run("job", "-info", id).assertOk();
+    assertLine(info, id + "@1", "KILLED", first);
+    assertLine(info, id + "@2", "KILLED", second);
+    OozieCliProcess.Result again = fails("job", "-change", id, "-value", "concurrency=2");
+    assertTrue(again.stderr().contains("E1016") && again.stderr().contains("has ended"), again.stderr());
   }
 
   @Test
