@@ -540,6 +540,52 @@ class OozieClientDaemonIT {
     assertEquals(2, bundle(id).coordinators().size(), "a dry run adds nothing");
     cli.run("job", "-dryrun", "-config", workflowProps("demo", "who=dry").toString()).assertOk().assertLine("OK");
 
+    // rerun of one coordinator by name, then of one nominal time in both
+    String oneId = b.coordinators().stream().filter(c -> c.name().equals("one")).findFirst().orElseThrow().id();
+    String twoId = b.coordinators().stream().filter(c -> c.name().equals("two")).findFirst().orElseThrow().id();
+    String earlier = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC)
+        .format(hour.minus(Duration.ofHours(1)));
+    Path oneOut = root.resolve("out/one-" + earlier);
+    Path twoOut = root.resolve("out/two-" + earlier);
+    Files.delete(oneOut);
+    Files.delete(twoOut);
+    Instant twoFirst = action(twoId, 1).lastModifiedTime();
+    cli.run("job", "-rerun", id, "-coordinator", "one").assertOk()
+        .assertLine("Coordinators [one] of bundle " + id + " are scheduled to rerun");
+    await("coordinator one to run again", () -> Files.isDirectory(oneOut)
+        && action(oneId, 1).status().equals("SUCCEEDED") && action(oneId, 2).status().equals("SUCCEEDED"));
+    assertFalse(Files.exists(twoOut), "coordinator two was not named");
+    assertEquals(twoFirst, action(twoId, 1).lastModifiedTime(), "coordinator two was not rerun");
+
+    Instant oneSecond = action(oneId, 2).lastModifiedTime();
+    Instant twoSecond = action(twoId, 2).lastModifiedTime();
+    String at = time(hour.minus(Duration.ofHours(1)));
+    cli.run("job", "-rerun", id, "-date", at + "::" + at).assertOk()
+        .assertLine("All coordinators of bundle " + id + " are scheduled to rerun");
+    await("action 1 of both to run again", () -> Files.isDirectory(twoOut)
+        && action(oneId, 1).status().equals("SUCCEEDED") && action(twoId, 1).status().equals("SUCCEEDED"));
+    assertEquals(oneSecond, action(oneId, 2).lastModifiedTime(), "not in the date range");
+    assertEquals(twoSecond, action(twoId, 2).lastModifiedTime(), "not in the date range");
+    OozieCliProcess.Result noSuch = fails("job", "-rerun", id, "-coordinator", "three");
+    assertTrue(noSuch.stderr().contains("E1025") && noSuch.stderr().contains("has no coordinator 'three'"),
+        noSuch.stderr());
+
+    // change and suspend/resume reach the coordinators
+    Instant newEnd = hour.plus(Duration.ofHours(5));
+    cli.run("job", "-change", id, "-value", "endtime=" + time(newEnd)).assertOk();
+    assertEquals(newEnd, coord(oneId).endTime());
+    assertEquals(newEnd, coord(twoId).endTime());
+    OozieCliProcess.Result concurrency = fails("job", "-change", id, "-value", "concurrency=3");
+    assertTrue(concurrency.stderr().contains("E1015") && concurrency.stderr().contains("of bundle"),
+        concurrency.stderr());
+    cli.run("job", "-suspend", id).assertOk();
+    assertEquals("SUSPENDED", bundle(id).status());
+    assertEquals("SUSPENDED", coord(oneId).status());
+    cli.run("job", "-info", id).assertOk().assertLine("Status   : SUSPENDED");
+    cli.run("job", "-resume", id).assertOk();
+    assertEquals("RUNNING", bundle(id).status());
+    assertEquals("RUNNING", coord(twoId).status());
+
     cli.run("job", "-kill", id).assertOk();
     assertEquals("KILLED", bundle(id).status());
     for (Views.CoordJob c : b.coordinators()) {
