@@ -240,7 +240,17 @@ final class SchedulerViews {
         Instant.ofEpochMilli(job.createdTime), coordinators);
   }
 
+  /** The {@code -filter} names {@link #jobs} understands. */
+  static final List<String> JOBS_FILTER_NAMES = List.of("status", "name", "user");
+
   Views.Page<Views.JobView> jobs(JobType type, Map<String, List<String>> filter, int offset, int len) {
+    for (String name : filter.keySet()) {
+      // an ignored name would select every job, and `jobs -kill -filter nmae=x` would kill them all
+      if (!JOBS_FILTER_NAMES.contains(name)) {
+        throw new BadRequestException("E0420", "Invalid jobs filter [" + name + "]: this daemon filters by "
+            + String.join(", ", JOBS_FILTER_NAMES) + " (e.g. -filter 'status=RUNNING;name=daily')");
+      }
+    }
     List<String> statuses = filter.getOrDefault("status", List.of()).stream()
         .map(s -> s.toUpperCase(Locale.ROOT)).toList();
     List<String> names = filter.getOrDefault("name", List.of());

@@ -669,8 +669,23 @@ public final class OozieHttpServer implements AutoCloseable {
         }
         send(ex, 200, "image/svg+xml; charset=utf-8", backend.graph(id));
       }
+      case "allruns" -> {
+        // -info <coord>@n -allruns: a rerun runs the action's workflow again under its id (its run number grows),
+        // so the action's one workflow holds every run
+        if (!id.contains("@") || JobType.ofId(id) != JobType.COORDINATOR) {
+          throw HttpError.badParam("show", show, "allruns is for a coordinator action (…-C@<n>)");
+        }
+        Object action = backend.action(id);
+        ObjectNode o = OozieJson.object();
+        ArrayNode workflows = o.putArray("workflows");
+        if (action instanceof Views.CoordAction ca && ca.externalId() != null && !ca.externalId().isBlank()) {
+          workflows.add(OozieJson.job(backend.info(ca.externalId(), 1, Integer.MAX_VALUE, Map.of()), console(ex)));
+        }
+        sendJson(ex, 200, o);
+      }
       case "errorlog", "auditlog" -> throw HttpError.badParam("show", show, "not kept by this server; use show=log");
-      default -> throw HttpError.badParam("show", show, "info, status, definition, log or graph is expected");
+      default -> throw HttpError.badParam("show", show,
+          "info, status, definition, log, graph or allruns is expected");
     }
   }
 

@@ -444,6 +444,10 @@ class OozieClientDaemonIT {
     rerun.assertLine("Action ID").assertLine(id + "@1\t" + CLIENT_TIME.format(hour.minus(Duration.ofHours(3))));
     await("action 1 to run again", () -> Files.isDirectory(firstOut)
         && action(id, 1).status().equals("SUCCEEDED"));
+    String rerunWf = action(id, 1).externalId();
+    OozieCliProcess.Result allRuns = cli.run("job", "-info", id + "@1", "-allruns").assertOk();
+    allRuns.assertLine("Job ID").assertLine(rerunWf);
+    assertLine(allRuns, rerunWf, "SUCCEEDED");
 
     String from = time(hour.minus(Duration.ofHours(2)));
     String to = time(hour.minus(Duration.ofHours(1)));
@@ -494,7 +498,17 @@ class OozieClientDaemonIT {
     OozieCliProcess.Result notAgain = fails("job", "-ignore", id, "-action", "3");
     assertTrue(notAgain.stderr().contains("E1024"), notAgain.stderr());
 
-    String unknownAction = id.substring(0, id.length()) + "@99";
+    // a filter name the daemon does not know is refused: ignored, it would select (and here kill) every job
+    assertEquals("RUNNINGWITHERROR", coord(id).status(), "action 2 was killed");
+    OozieCliProcess.Result typo = fails("jobs", "-kill", "-jobtype", "coordinator", "-filter", "nmae=gated");
+    assertTrue(typo.stderr().contains("E0420") && typo.stderr().contains("[nmae]"), typo.stderr());
+    assertEquals("RUNNINGWITHERROR", coord(id).status());
+    cli.run("jobs", "-suspend", "-jobtype", "coordinator", "-filter", "name=gated").assertOk().assertLine(id);
+    assertEquals("SUSPENDED", coord(id).status());
+    cli.run("jobs", "-resume", "-jobtype", "coordinator", "-filter", "name=gated;status=SUSPENDED").assertOk();
+    assertEquals("RUNNINGWITHERROR", coord(id).status());
+
+    String unknownAction = id + "@99";
     OozieCliProcess.Result noAction = fails("job", "-info", unknownAction);
     assertTrue(noAction.stderr().contains("E0604") && noAction.stderr().contains(unknownAction), noAction.stderr());
 
