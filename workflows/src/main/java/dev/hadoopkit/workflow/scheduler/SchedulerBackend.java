@@ -229,6 +229,17 @@ public final class SchedulerBackend implements OozieBackend {
       if (!engine.store().exists(id)) {
         throw new NotFoundException("no workflow job " + id);
       }
+      WorkflowStatus status;
+      try {
+        status = engine.store().load(id).status();
+      } catch (IOException e) {
+        throw new NotFoundException("no workflow job " + id + ": " + e.getMessage());
+      }
+      if (status.isTerminal()) {
+        // the kill itself runs in the background: without this the client would report success and nothing happen
+        throw new dev.hadoopkit.workflow.server.api.ConflictException("E0725", "workflow job " + id
+            + " has already ended (" + status + "): there is nothing to kill");
+      }
       state.launcher().kill(id, problem -> System.err.println("scheduler: " + problem));
       return;
     }

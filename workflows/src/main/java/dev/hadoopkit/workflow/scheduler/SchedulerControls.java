@@ -131,6 +131,12 @@ final class SchedulerControls {
         scheduler.wake(id, now);
         return null;
       }
+      boolean isBundle = JobType.ofId(id) == JobType.BUNDLE;
+      JobStatus before = isBundle ? bundle(id).status : coordinator(id).status;
+      if (before.isTerminal()) {
+        throw new ConflictException("E1020", (isBundle ? "bundle " : "coordinator ") + id + " has already ended ("
+            + before + "): there is nothing to kill");
+      }
       for (CoordinatorJob job : targets(id)) {
         if (job.status.isTerminal()) {
           continue;

@@ -310,6 +310,10 @@ class OozieClientDaemonIT {
     assertTrue(suspend.stderr().contains("workflow") && !suspend.stderr().contains("no coordinator job"),
         suspend.stderr());
     assertEquals("SUCCEEDED", wf(id).status());
+    OozieCliProcess.Result ended = fails("job", "-kill", id);
+    assertTrue(ended.stderr().contains("E0725") && ended.stderr().contains("has already ended (SUCCEEDED)"),
+        ended.stderr());
+    assertEquals("SUCCEEDED", wf(id).status());
 
     OozieCliProcess.Result wfs = cli.run("jobs", "-jobtype", "wf").assertOk();
     assertLine(wfs, id, "demo-wf", "SUCCEEDED");
@@ -463,6 +467,9 @@ class OozieClientDaemonIT {
     assertEquals("KILLED", coord(id).status());
     cli.run("job", "-info", id).assertOk().assertLine("Status      : KILLED");
     cli.run("jobs", "-jobtype", "coordinator", "-filter", "status=KILLED").assertOk().assertLine(id);
+    OozieCliProcess.Result twice = fails("job", "-kill", id);
+    assertTrue(twice.stderr().contains("E1020") && twice.stderr().contains("has already ended (KILLED)"),
+        twice.stderr());
   }
 
   @Test
