@@ -275,9 +275,18 @@ public final class SchedulerBackend implements OozieBackend {
     }
     boolean failNodes = Boolean.parseBoolean(conf.getOrDefault(ConfigKeys.RERUN_FAIL_NODES, "false"));
     List<String> skip = WorkflowEngine.nodeList(conf.get(ConfigKeys.RERUN_SKIP_NODES));
+    try {
+      // checked and journaled here, so that the client hears of E0807 & co.; only the run itself is in the background
+      engine.recordRerun(id, failNodes, skip, (runId, record) -> { });
+    } catch (WorkflowException e) {
+      throw new BadRequestException(e.code().name(), e.describe());
+    } catch (IOException | IllegalStateException e) {
+      throw new dev.hadoopkit.workflow.server.api.ConflictException("E0805", "workflow job " + id
+          + " cannot be rerun now: " + e.getMessage());
+    }
     state.launcher().background(() -> {
       try {
-        engine.rerun(id, failNodes, skip, (runId, record) -> { });
+        engine.run(id, (runId, record) -> { });
       } catch (Exception e) {
         System.err.println("scheduler: rerun of " + id + " failed: " + e.getMessage());
       }

@@ -305,6 +305,11 @@ class OozieClientDaemonIT {
     cli.run("job", "-rerun", id, "-D", "oozie.wf.rerun.failnodes=true").assertOk();
     await(id + " to end its rerun", () -> wf(id).run() == 1 && wf(id).status().equals("SUCCEEDED"));
     cli.run("job", "-info", id).assertOk().assertLine("Run           : 1").assertLine("Status        : SUCCEEDED");
+    OozieCliProcess.Result badSkip = fails("job", "-rerun", id, "-D", "oozie.wf.rerun.skip.nodes=make,nope");
+    assertTrue(badSkip.stderr().contains("E0807") && badSkip.stderr().contains("[nope]"), badSkip.stderr());
+    assertEquals(1, wf(id).run(), "a refused rerun does not run");
+    cli.run("job", "-rerun", id, "-D", "oozie.wf.rerun.skip.nodes=make").assertOk();
+    await(id + " to end its second rerun", () -> wf(id).run() == 2 && wf(id).status().equals("SUCCEEDED"));
 
     OozieCliProcess.Result suspend = fails("job", "-suspend", id);
     assertTrue(suspend.stderr().contains("workflow") && !suspend.stderr().contains("no coordinator job"),
