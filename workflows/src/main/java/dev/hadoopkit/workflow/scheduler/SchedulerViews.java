@@ -36,7 +36,7 @@ final class SchedulerViews {
 
   Views.JobView info(String id, int offset, int len, Map<String, List<String>> filter) {
     return switch (JobType.ofId(id)) {
-      case WF -> workflow(id);
+      case WF -> page(workflow(id), offset, len);
       case COORDINATOR -> scheduler.call(() -> {
         CoordinatorJob job = state.coordinators.get(id);
         if (job == null) {
@@ -52,6 +52,19 @@ final class SchedulerViews {
         return bundle(job);
       });
     };
+  }
+
+  /** {@code -info <wf> -offset 2 -len 3}: a page of the run's actions (1-based), as Oozie pages them. */
+  private static Views.WorkflowJob page(Views.WorkflowJob job, int offset, int len) {
+    List<Views.WorkflowAction> all = job.actions();
+    int from = Math.min(all.size(), Math.max(0, offset - 1));
+    int to = len <= 0 ? all.size() : (int) Math.min(all.size(), (long) from + len);
+    if (from == 0 && to == all.size()) {
+      return job;
+    }
+    return new Views.WorkflowJob(job.id(), job.appName(), job.appPath(), job.user(), job.group(), job.status(),
+        job.parentId(), job.conf(), job.createdTime(), job.startTime(), job.endTime(), job.lastModifiedTime(),
+        job.run(), List.copyOf(all.subList(from, to)));
   }
 
   Object action(String actionId) {

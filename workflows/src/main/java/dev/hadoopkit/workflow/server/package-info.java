@@ -49,8 +49,7 @@
  *       {@code -errorlog}/{@code -auditlog}, {@code -log … -logfilter}, {@code admin -queuedump}/{@code
  *       -configuration}/{@code -servers}.</li>
  *   <li>Filters: {@code jobs -filter} takes status, name and user (others are E0420, never ignored); {@code -info
- *       <coord> -filter} takes status (no {@code nominaltime>=…}); {@code -offset}/{@code -len} page coordinator
- *       actions, not a workflow's actions.</li>
+ *       <coord> -filter} takes status (no {@code nominaltime>=…}).</li>
  *   <li>A bundle rerun with both {@code -coordinator} and {@code -date}; {@code -allruns} lists the action's one
  *       workflow (a rerun runs it again under its id, its run number grows).</li>
  * </ul>

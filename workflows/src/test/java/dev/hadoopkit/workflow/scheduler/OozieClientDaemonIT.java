@@ -285,6 +285,9 @@ class OozieClientDaemonIT {
         .assertLine("Run           : 0").assertLine("User          : " + System.getProperty("user.name"));
     assertLine(info, id + "@make", "OK");
     assertLine(info, id + "@greet", "OK");
+    OozieCliProcess.Result page = cli.run("job", "-info", id, "-offset", "2", "-len", "1").assertOk();
+    assertLine(page, id + "@make", "OK");
+    assertFalse(hasLine(page.stdout(), id + "@greet") || hasLine(page.stdout(), id + "@:start:"), page.stdout());
     cli.run("job", "-info", id + "@greet").assertOk().assertLine("Type              : shell")
         .assertLine("Status            : OK");
 
