@@ -43,9 +43,13 @@ import org.junit.jupiter.api.io.TempDir;
  *   wf "demo-wf":   start -> make (fs mkdir) -> greet (shell echo) -> end
  *   wf "sleeper":   start -> nap (shell sleep 120) -> end                  (killed by the client)
  *   coord "hourly": every hour from 3 h ago, 6 actions; 4 due now -> catch-up runs wf "stamp" (fs mkdir)
- *   coord "gated":  every hour from 2 h ago, input file://…/missing/${HOUR} never appears -> WAITING
+ *   coord "gated":  every hour from 2 h ago, input file://…/data/${YEAR}${MONTH}${DAY}${HOUR} never appears
+ *                   -> 3 WAITING actions (killed, ignored one by one)
+ *   coord "sleepy": "hourly" with concurrency 1 running wf "sleeper" (action and coordinator kills stop it)
  *   bundle "pair":  coordinators one, two (each "hourly"-like)
+ *   coord "secretcoord" + wf "secretwf": job property dbPassword=s3cretpw echoed by a shell action
  * </pre>
+ * Every wait has a deadline ({@link #WAIT}); every CLI run has one too ({@link OozieCliProcess}).
  */
 @Timeout(600)
 class OozieClientDaemonIT {
