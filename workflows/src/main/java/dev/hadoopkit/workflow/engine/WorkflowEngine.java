@@ -175,6 +175,16 @@ public final class WorkflowEngine {
    */
   public RunState rerun(String id, boolean failNodes, List<String> skipNodes, RunListener listener)
       throws IOException, WorkflowException, InterruptedException {
+    recordRerun(id, failNodes, skipNodes, listener);
+    return run(id, listener);
+  }
+
+  /**
+   * The checked first half of {@link #rerun}: the rerun is journaled (E0805/E0807 when it may not be), the run not
+   * yet driven — for callers that drive it elsewhere (the scheduler daemon answers its client first).
+   */
+  public void recordRerun(String id, boolean failNodes, List<String> skipNodes, RunListener listener)
+      throws IOException, WorkflowException {
     if (failNodes && !skipNodes.isEmpty()) {
       throw new WorkflowException(ErrorCode.E0807, Location.of(id), "set only one of "
           + ConfigKeys.RERUN_FAIL_NODES + " and " + ConfigKeys.RERUN_SKIP_NODES);
@@ -219,7 +229,6 @@ public final class WorkflowEngine {
       }
       logRecord(listener, id, record);
     }
-    return run(id, listener);
   }
 
   /**

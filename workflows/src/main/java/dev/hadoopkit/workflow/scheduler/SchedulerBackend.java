@@ -14,6 +14,7 @@ import dev.hadoopkit.workflow.server.api.NotFoundException;
 import dev.hadoopkit.workflow.server.api.OozieBackend;
 import dev.hadoopkit.workflow.server.api.Views;
 import dev.hadoopkit.workflow.state.RunState;
+import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,12 +200,27 @@ public final class SchedulerBackend implements OozieBackend {
 
   @Override
   public void suspend(String id, ActionSelection selection) {
+    refuseForWorkflow(id, "suspended");
     controls.suspend(id);
   }
 
   @Override
   public void resume(String id, ActionSelection selection) {
+    refuseForWorkflow(id, "resumed");
     controls.resume(id);
+  }
+
+  /** The engine has no suspended state for a run: say so, rather than "no coordinator job …-W". */
+  private void refuseForWorkflow(String id, String what) {
+    if (JobType.ofId(id) != JobType.WF) {
+      return;
+    }
+    if (!engine.store().exists(id)) {
+      throw new NotFoundException("no workflow job " + id);
+    }
+    throw new BadRequestException("E0303", "workflow job " + id + " cannot be " + what + ": this daemon suspends "
+        + "and resumes coordinators and bundles only; suspend the coordinator that runs it, or -kill the workflow "
+        + "and -rerun it later");
   }
 
   @Override
@@ -212,6 +228,17 @@ public final class SchedulerBackend implements OozieBackend {
     if (JobType.ofId(id) == JobType.WF) {
       if (!engine.store().exists(id)) {
         throw new NotFoundException("no workflow job " + id);
+      }
+      WorkflowStatus status;
+      try {
+        status = engine.store().load(id).status();
+      } catch (IOException e) {
+        throw new NotFoundException("no workflow job " + id + ": " + e.getMessage());
+      }
+      if (status.isTerminal()) {
+        // the kill itself runs in the background: without this the client would report success and nothing happen
+        throw new dev.hadoopkit.workflow.server.api.ConflictException("E0725", "workflow job " + id
+            + " has already ended (" + status + "): there is nothing to kill");
       }
       state.launcher().kill(id, problem -> System.err.println("scheduler: " + problem));
       return;
@@ -250,9 +277,18 @@ public final class SchedulerBackend implements OozieBackend {
     }
     boolean failNodes = Boolean.parseBoolean(conf.getOrDefault(ConfigKeys.RERUN_FAIL_NODES, "false"));
     List<String> skip = WorkflowEngine.nodeList(conf.get(ConfigKeys.RERUN_SKIP_NODES));
+    try {
+      // checked and journaled here, so that the client hears of E0807 & co.; only the run itself is in the background
+      engine.recordRerun(id, failNodes, skip, (runId, record) -> { });
+    } catch (WorkflowException e) {
+      throw new BadRequestException(e.code().name(), e.describe());
+    } catch (IOException | IllegalStateException e) {
+      throw new dev.hadoopkit.workflow.server.api.ConflictException("E0805", "workflow job " + id
+          + " cannot be rerun now: " + e.getMessage());
+    }
     state.launcher().background(() -> {
       try {
-        engine.rerun(id, failNodes, skip, (runId, record) -> { });
+        engine.run(id, (runId, record) -> { });
       } catch (Exception e) {
         System.err.println("scheduler: rerun of " + id + " failed: " + e.getMessage());
       }
@@ -268,12 +304,15 @@ public final class SchedulerBackend implements OozieBackend {
   public List<String> dryrun(Map<String, String> conf) {
     try {
       if (notBlank(conf.get(COORD_APP_PATH))) {
-        return CoordinatorDryRun.lines(CoordinatorSubmission.prepare(conf, Map.of(), hadoop),
-            new HadoopAvailability(hadoop), java.time.Instant.ofEpochMilli(scheduler.now()), 1000);
+        return perInstance(CoordinatorDryRun.lines(CoordinatorSubmission.prepare(conf, Map.of(), hadoop),
+            new HadoopAvailability(hadoop), java.time.Instant.ofEpochMilli(scheduler.now()), 1000));
       }
       if (notBlank(conf.get(BUNDLE_APP_PATH))) {
         BundleSubmission bundle = BundleSubmission.prepare(conf, Map.of(), hadoop);
         List<String> lines = new ArrayList<>();
+        // the client tells a bundle's answer from a coordinator's by "<bundle-app" and prints it whole
+        lines.add("<bundle-app name=\"" + bundle.definition().name() + "\"> with "
+            + bundle.definition().coordinators().size() + " coordinators:");
         for (var coordinator : bundle.definition().coordinators()) {
           lines.add("coordinator " + coordinator.name() + ":");
           lines.addAll(CoordinatorDryRun.lines(CoordinatorSubmission.prepare(
@@ -288,6 +327,25 @@ public final class SchedulerBackend implements OozieBackend {
       throw new BadRequestException(e.code().name(), e.describe());
     }
   }
+
+  /**
+   * The separator the Oozie client splits a coordinator's dry run at ({@code action for new instance}) before each
+   * action line, so that it counts and numbers the actions ("***total coord actions is 6 ***") instead of printing
+   * everything as the coordinator's part.
+   */
+  static List<String> perInstance(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0 && DRYRUN_ACTION_LINE.matcher(lines.get(i)).lookingAt()) {
+        out.add(DRYRUN_SEPARATOR);
+      }
+      out.add(lines.get(i));
+    }
+    return out;
+  }
+
+  static final String DRYRUN_SEPARATOR = "action for new instance";
+  private static final java.util.regex.Pattern DRYRUN_ACTION_LINE = java.util.regex.Pattern.compile("\\d+  ");
 
   @Override
   public Views.Metrics metrics() {

@@ -131,6 +131,12 @@ final class SchedulerControls {
         scheduler.wake(id, now);
         return null;
       }
+      boolean isBundle = JobType.ofId(id) == JobType.BUNDLE;
+      JobStatus before = isBundle ? bundle(id).status : coordinator(id).status;
+      if (before.isTerminal()) {
+        throw new ConflictException("E1020", (isBundle ? "bundle " : "coordinator ") + id + " has already ended ("
+            + before + "): there is nothing to kill");
+      }
       for (CoordinatorJob job : targets(id)) {
         if (job.status.isTerminal()) {
           continue;
@@ -161,95 +167,125 @@ final class SchedulerControls {
 
   void change(String id, Map<String, String> values) {
     scheduler.call(() -> {
+      long now = scheduler.now();
+      if (JobType.ofId(id) == JobType.BUNDLE) {
+        BundleJob bundle = bundle(id);
+        for (String key : values.keySet()) {
+          String k = key.trim().toLowerCase(java.util.Locale.ROOT);
+          if (!k.equals("endtime") && !k.equals("pausetime")) {
+            throw new BadRequestException("E1015", "cannot change '" + key + "' of bundle " + id + ": a bundle "
+                + "takes endtime=… and pausetime=… (for its coordinators); change a coordinator's concurrency "
+                + "with -change <coordinator id>");
+          }
+        }
+        List<Runnable> changes = new ArrayList<>();
+        for (CoordinatorJob job : targets(id)) {
+          if (!job.status.isTerminal()) {
+            changes.add(planChange(job, values, now)); // all are checked before any is changed
+          }
+        }
+        if (changes.isEmpty()) {
+          throw new ConflictException("E1016", "bundle " + id + " is " + bundle.status + " and none of its "
+              + "coordinators is running: it cannot be changed");
+        }
+        changes.forEach(Runnable::run);
+        return null;
+      }
       CoordinatorJob job = coordinator(id);
       if (job.status.isTerminal()) {
         throw new ConflictException("E1016", "coordinator " + id + " has ended (" + job.status
             + "): it cannot be changed");
       }
-      long now = scheduler.now();
-      Long end = null;
-      Integer concurrency = null;
-      Long pause = null;
-      for (Map.Entry<String, String> entry : values.entrySet()) {
-        String value = entry.getValue().trim();
-        switch (entry.getKey().trim().toLowerCase(java.util.Locale.ROOT)) {
-          case "endtime" -> {
-            Instant newEnd = parseTime(value, "endtime");
-            Instant lastNominal = job.materialized == 0 ? null : job.actions.get(job.materialized).nominalTime;
-            if (lastNominal != null && !newEnd.isAfter(lastNominal)) {
-              throw new BadRequestException("E1015", "endtime " + value + " is not after the last materialized"
-                  + " action's nominal time " + lastNominal + ": actions that exist cannot be taken back");
-            }
-            if (!newEnd.isAfter(job.definition.start())) {
-              throw new BadRequestException("E1015", "endtime " + value + " is not after the start time "
-                  + job.definition.start());
-            }
-            end = newEnd.toEpochMilli();
-          }
-          case "concurrency" -> {
-            try {
-              concurrency = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-              throw new BadRequestException("E1015", "concurrency must be a number, not '" + value + "'");
-            }
-            if (concurrency < 1 && concurrency != -1) {
-              throw new BadRequestException("E1015", "concurrency must be >= 1 (or -1 for no limit): " + value);
-            }
-            if (concurrency == -1) {
-              concurrency = Integer.MAX_VALUE;
-            }
-          }
-          case "pausetime" -> {
-            if (value.isEmpty()) {
-              pause = 0L;
-            } else {
-              Instant newPause = parseTime(value, "pausetime");
-              if (!newPause.isAfter(Instant.ofEpochMilli(now))) {
-                throw new BadRequestException("E1015", "pausetime " + value + " is not in the future");
-              }
-              pause = newPause.toEpochMilli();
-            }
-          }
-          default -> throw new BadRequestException("E1015", "cannot change '" + entry.getKey()
-              + "': use endtime=…, concurrency=… or pausetime=… (separated by ;)");
-        }
-      }
-      scheduler.record(new SchedulerRecord.Changed(now, id, end, concurrency, pause));
-      if (job.status == JobStatus.PAUSED && (pause != null)) {
-        status(id, job.errors > 0 ? JobStatus.RUNNINGWITHERROR : JobStatus.RUNNING, "pause time changed", now);
-      }
-      if ((job.status == JobStatus.SUCCEEDED || job.status == JobStatus.DONEWITHERROR) && end != null) {
-        status(id, JobStatus.RUNNING, "end time extended", now);
-      }
-      scheduler.wake(id, now);
+      planChange(job, values, now).run();
       return null;
     });
   }
 
-  /**
-   * Oozie's coord-rerun, and bundle-rerun over the bundle's coordinators (all of them, those named by a
-   * {@code coord} selection, or their actions in a {@code date} range). Returns the actions rerun, by coordinator.
-   */
+  /** Checks a -change of one coordinator; the returned action records it. */
+  private Runnable planChange(CoordinatorJob job, Map<String, String> values, long now) {
+    String id = job.id;
+    Long end = null;
+    Integer concurrency = null;
+    Long pause = null;
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      String value = entry.getValue().trim();
+      switch (entry.getKey().trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "endtime" -> {
+          Instant newEnd = parseTime(value, "endtime");
+          Instant lastNominal = job.materialized == 0 ? null : job.actions.get(job.materialized).nominalTime;
+          if (lastNominal != null && !newEnd.isAfter(lastNominal)) {
+            throw new BadRequestException("E1015", "endtime " + value + " is not after the last materialized"
+                + " action's nominal time " + lastNominal + ": actions that exist cannot be taken back");
+          }
+          if (!newEnd.isAfter(job.definition.start())) {
+            throw new BadRequestException("E1015", "endtime " + value + " is not after the start time "
+                + job.definition.start());
+          }
+          end = newEnd.toEpochMilli();
+        }
+        case "concurrency" -> {
+          try {
+            concurrency = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            throw new BadRequestException("E1015", "concurrency must be a number, not '" + value + "'");
+          }
+          if (concurrency < 1 && concurrency != -1) {
+            throw new BadRequestException("E1015", "concurrency must be >= 1 (or -1 for no limit): " + value);
+          }
+          if (concurrency == -1) {
+            concurrency = Integer.MAX_VALUE;
+          }
+        }
+        case "pausetime" -> {
+          if (value.isEmpty()) {
+            pause = 0L;
+          } else {
+            Instant newPause = parseTime(value, "pausetime");
+            if (!newPause.isAfter(Instant.ofEpochMilli(now))) {
+              throw new BadRequestException("E1015", "pausetime " + value + " is not in the future");
+            }
+            pause = newPause.toEpochMilli();
+          }
+        }
+        default -> throw new BadRequestException("E1015", "cannot change '" + entry.getKey()
+            + "': use endtime=…, concurrency=… or pausetime=… (separated by ;)");
+      }
+    }
+    Long endMillis = end;
+    Integer newConcurrency = concurrency;
+    Long pauseMillis = pause;
+    return () -> {
+      scheduler.record(new SchedulerRecord.Changed(now, id, endMillis, newConcurrency, pauseMillis));
+      if (job.status == JobStatus.PAUSED && (pauseMillis != null)) {
+        status(id, job.errors > 0 ? JobStatus.RUNNINGWITHERROR : JobStatus.RUNNING, "pause time changed", now);
+      }
+      if ((job.status == JobStatus.SUCCEEDED || job.status == JobStatus.DONEWITHERROR) && endMillis != null) {
+        status(id, JobStatus.RUNNING, "end time extended", now);
+      }
+      scheduler.wake(id, now);
+    };
+  }
+
+  /** Oozie's coord-rerun and bundle-rerun; returns the actions rerun, by coordinator id. */
   Map<String, List<Integer>> rerun(String id, ActionSelection selection, boolean refresh, boolean noCleanup,
       boolean failed) {
     return scheduler.call(() -> {
       long now = scheduler.now();
-      boolean bundle = JobType.ofId(id) == JobType.BUNDLE;
       Map<String, List<Integer>> all = new java.util.LinkedHashMap<>();
-      for (CoordinatorJob job : bundle ? bundleTargets(id, selection) : targets(id)) {
+      boolean isBundle = JobType.ofId(id) == JobType.BUNDLE;
+      boolean matched = false;
+      Map<CoordinatorJob, List<Integer>> plan = new java.util.LinkedHashMap<>();
+      for (CoordinatorJob job : isBundle ? bundleRerunTargets(id, selection) : targets(id)) {
         if (job.status == JobStatus.KILLED || job.status == JobStatus.FAILED) {
           throw new ConflictException("E1018", "coordinator " + job.id + " is " + job.status
               + ": a killed or failed coordinator cannot be rerun");
         }
-        List<Integer> numbers = bundle && !"date".equalsIgnoreCase(selection.type())
-            ? new ArrayList<>(job.actions.keySet()) : select(job, selection);
+        List<Integer> numbers = isBundle ? bundleRerunActions(job, selection) : select(job, selection);
+        matched |= !numbers.isEmpty();
         List<Integer> chosen = new ArrayList<>();
         for (int number : numbers) {
           CoordAction action = job.actions.get(number);
           if (!action.status.isTerminal()) {
-            if (bundle) {
-              continue; // a bundle rerun takes the ended actions of its coordinators
-            }
             throw new ConflictException("E1018", "action " + job.id + "@" + number + " is " + action.status
                 + ": only ended actions can be rerun");
           }
@@ -258,9 +294,18 @@ final class SchedulerControls {
           }
           chosen.add(number);
         }
-        if (chosen.isEmpty()) {
-          continue;
+        if (!chosen.isEmpty()) {
+          plan.put(job, chosen);
         }
+      }
+      if (isBundle && !matched && "date".equalsIgnoreCase(selection.type())) {
+        throw new BadRequestException("E1025", "no action of bundle " + id + "'s coordinators has a nominal time in "
+            + selection.scope() + " (-date takes from::to, e.g. 2026-01-01T00:00Z::2026-01-02T00:00Z)");
+      }
+      // every coordinator was checked before any is changed: a refused rerun changes nothing
+      for (Map.Entry<CoordinatorJob, List<Integer>> entry : plan.entrySet()) {
+        CoordinatorJob job = entry.getKey();
+        List<Integer> chosen = entry.getValue();
         if (!noCleanup) {
           cleanOutputs(job, chosen);
         }
@@ -271,31 +316,57 @@ final class SchedulerControls {
         scheduler.wake(job.id, now);
         all.put(job.id, chosen);
       }
-      if (bundle && bundle(id).status.isTerminal() && !all.isEmpty()) {
+      if (isBundle && bundle(id).status.isTerminal()) {
         status(id, JobStatus.RUNNING, "rerun", now);
       }
       return all;
     });
   }
 
-  /** A bundle's coordinators, or those a {@code coord} selection names (by bundle coordinator name or job id). */
-  private List<CoordinatorJob> bundleTargets(String id, ActionSelection selection) {
-    BundleJob job = bundle(id);
+  /**
+   * A bundle rerun's coordinators: those named by {@code -coordinator a,b} (each must be in the bundle), or all of
+   * them for {@code -date} (as Oozie).
+   */
+  private List<CoordinatorJob> bundleRerunTargets(String id, ActionSelection selection) {
+    BundleJob bundle = bundle(id);
     if (!"coord".equalsIgnoreCase(selection.type()) || selection.isAll()) {
       return targets(id);
     }
     List<CoordinatorJob> out = new ArrayList<>();
-    for (String name : selection.scope().split(",")) {
-      String wanted = name.trim();
-      String coordId = job.coordinators.containsKey(wanted) ? job.coordinators.get(wanted)
-          : job.coordinators.containsValue(wanted) ? wanted : null;
-      if (coordId == null) {
-        throw new BadRequestException("E1025", "bundle " + id + " has no coordinator '" + wanted + "' (it has "
-            + String.join(", ", job.coordinators.keySet()) + ")");
+    for (String part : selection.scope().split(",")) {
+      String name = part.trim();
+      if (name.isEmpty()) {
+        continue;
       }
-      out.add(coordinator(coordId));
+      String coordId = bundle.coordinators.get(name);
+      if (coordId == null && bundle.coordinators.containsValue(name)) {
+        coordId = name; // a coordinator id works too
+      }
+      if (coordId == null) {
+        throw new BadRequestException("E1025", "bundle " + id + " has no coordinator '" + name + "': its "
+            + "coordinators are " + String.join(", ", bundle.coordinators.keySet()));
+      }
+      CoordinatorJob job = coordinator(coordId);
+      if (!out.contains(job)) {
+        out.add(job);
+      }
     }
     return out;
+  }
+
+  /** The actions of one coordinator a bundle rerun takes: all of them, or those in the {@code -date} ranges. */
+  private static List<Integer> bundleRerunActions(CoordinatorJob job, ActionSelection selection) {
+    if (!"date".equalsIgnoreCase(selection.type()) || selection.isAll() || job.actions.isEmpty()) {
+      return new ArrayList<>(job.actions.keySet());
+    }
+    try {
+      return select(job, selection);
+    } catch (BadRequestException e) {
+      if ("E1025".equals(e.code()) && e.getMessage().startsWith("no action of")) {
+        return List.of(); // a coordinator of the bundle without actions in the range: nothing to rerun there
+      }
+      throw e;
+    }
   }
 
   /** Oozie deletes an action's output-event directories before it runs again (unless -nocleanup). */
@@ -309,7 +380,7 @@ final class SchedulerControls {
         for (String uri : uris) {
           try {
             Path path = new Path(uri);
-            path.getFileSystem(state.hadoop()).delete(path, true);
+            path.getFileSystem(new org.apache.hadoop.conf.Configuration()).delete(path, true);
           } catch (java.io.IOException | RuntimeException e) {
             throw new BadRequestException("E1018", "cannot clean the output " + uri + " of action " + number
                 + ": " + e.getMessage() + " (use -nocleanup to keep it)");

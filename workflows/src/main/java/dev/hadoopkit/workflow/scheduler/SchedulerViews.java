@@ -36,7 +36,7 @@ final class SchedulerViews {
 
   Views.JobView info(String id, int offset, int len, Map<String, List<String>> filter) {
     return switch (JobType.ofId(id)) {
-      case WF -> workflow(id);
+      case WF -> page(workflow(id), offset, len);
       case COORDINATOR -> scheduler.call(() -> {
         CoordinatorJob job = state.coordinators.get(id);
         if (job == null) {
@@ -52,6 +52,19 @@ final class SchedulerViews {
         return bundle(job);
       });
     };
+  }
+
+  /** {@code -info <wf> -offset 2 -len 3}: a page of the run's actions (1-based), as Oozie pages them. */
+  private static Views.WorkflowJob page(Views.WorkflowJob job, int offset, int len) {
+    List<Views.WorkflowAction> all = job.actions();
+    int from = Math.min(all.size(), Math.max(0, offset - 1));
+    int to = len <= 0 ? all.size() : (int) Math.min(all.size(), (long) from + len);
+    if (from == 0 && to == all.size()) {
+      return job;
+    }
+    return new Views.WorkflowJob(job.id(), job.appName(), job.appPath(), job.user(), job.group(), job.status(),
+        job.parentId(), job.conf(), job.createdTime(), job.startTime(), job.endTime(), job.lastModifiedTime(),
+        job.run(), List.copyOf(all.subList(from, to)));
   }
 
   Object action(String actionId) {
@@ -240,7 +253,17 @@ final class SchedulerViews {
         Instant.ofEpochMilli(job.createdTime), coordinators);
   }
 
+  /** The {@code -filter} names {@link #jobs} understands. */
+  static final List<String> JOBS_FILTER_NAMES = List.of("status", "name", "user");
+
   Views.Page<Views.JobView> jobs(JobType type, Map<String, List<String>> filter, int offset, int len) {
+    for (String name : filter.keySet()) {
+      // an ignored name would select every job, and `jobs -kill -filter nmae=x` would kill them all
+      if (!JOBS_FILTER_NAMES.contains(name)) {
+        throw new BadRequestException("E0420", "Invalid jobs filter [" + name + "]: this daemon filters by "
+            + String.join(", ", JOBS_FILTER_NAMES) + " (e.g. -filter 'status=RUNNING;name=daily')");
+      }
+    }
     List<String> statuses = filter.getOrDefault("status", List.of()).stream()
         .map(s -> s.toUpperCase(Locale.ROOT)).toList();
     List<String> names = filter.getOrDefault("name", List.of());
@@ -296,13 +319,15 @@ final class SchedulerViews {
   }
 
   String log(String id) {
-    Path dir = state.store().runDir(id);
-    try {
-      if (JobType.ofId(id) == JobType.WF) {
-        return Files.readString(dir.resolve("run.log"), StandardCharsets.UTF_8);
+    if (JobType.ofId(id) == JobType.WF) {
+      if (!engine.store().exists(id)) {
+        throw new NotFoundException("no workflow job " + id);
       }
-    } catch (IOException e) {
-      throw new NotFoundException("no log for " + id);
+      try {
+        return workflowLog(id);
+      } catch (IOException e) {
+        throw new NotFoundException("no log for " + id + ": " + e.getMessage());
+      }
     }
     List<String> workflowIds = scheduler.call(() -> {
       List<String> out = new ArrayList<>();
@@ -322,9 +347,45 @@ final class SchedulerViews {
     StringBuilder text = new StringBuilder();
     for (String workflowId : workflowIds) {
       try {
-        text.append(Files.readString(state.store().runDir(workflowId).resolve("run.log"), StandardCharsets.UTF_8));
+        text.append(workflowLog(workflowId));
       } catch (IOException ignored) {
         // not started yet
+      }
+    }
+    return text.toString();
+  }
+
+  /** Cap on each action output file in a log (its end is kept). */
+  private static final int OUTPUT_TAIL = 4000;
+
+  /**
+   * What {@code bin/workflow log} prints: the run's transitions, then each action's non-empty stdout/stderr (the
+   * last {@value #OUTPUT_TAIL} characters) — without them a shell action's output is nowhere to be seen through
+   * the daemon. Masked again here: the files of a still running action have not been scrubbed yet.
+   */
+  private String workflowLog(String id) throws IOException {
+    Secrets secrets = Secrets.of(engine.store().load(id).conf());
+    Path dir = engine.store().runDir(id);
+    StringBuilder text = new StringBuilder();
+    Path log = dir.resolve("run.log");
+    if (Files.exists(log)) {
+      text.append(secrets.mask(Files.readString(log, StandardCharsets.UTF_8)));
+    }
+    Path actions = dir.resolve("actions");
+    if (Files.isDirectory(actions)) {
+      List<Path> outputs;
+      try (var files = Files.walk(actions)) {
+        outputs = files.filter(f -> Files.isRegularFile(f) && (f.getFileName().toString().equals("stdout")
+            || f.getFileName().toString().equals("stderr"))).sorted().toList();
+      }
+      for (Path file : outputs) {
+        String output = secrets.mask(Files.readString(file, StandardCharsets.UTF_8)).stripTrailing();
+        if (output.isEmpty()) {
+          continue;
+        }
+        text.append("---- ").append(id).append(' ').append(dir.relativize(file)).append('\n');
+        text.append(output.length() > OUTPUT_TAIL ? "…" + output.substring(output.length() - OUTPUT_TAIL) : output)
+            .append('\n');
       }
     }
     return text.toString();

@@ -677,14 +677,20 @@ public final class OozieHttpServer implements AutoCloseable {
         send(ex, 200, "application/xml; charset=utf-8", backend.definition(id));
       }
       case "log" -> {
-        JobType.ofId(id);
-        for (String p : new String[] {"type", "scope", "logfilter"}) {
-          if (q.get(p) != null && !q.get(p).isBlank()) {
-            throw HttpError.badParam(p, q.get(p),
-                "selecting part of a log is not supported; -log <id> returns the whole log");
-          }
+        JobType type = JobType.ofId(id);
+        if (q.get("logfilter") != null && !q.get("logfilter").isBlank()) {
+          throw HttpError.badParam("logfilter", q.get("logfilter"),
+              "filtering log lines is not supported; -log <id> returns the whole log");
         }
-        send(ex, 200, "text/plain; charset=utf-8", backend.log(id));
+        ActionSelection sel = q.selection();
+        if (sel.isAll()) {
+          send(ex, 200, "text/plain; charset=utf-8", backend.log(id));
+        } else if (type != JobType.COORDINATOR) {
+          throw HttpError.badParam("type", q.get("type"),
+              "-action and -date select the actions of a coordinator's log (…-C); " + id + " is not one");
+        } else {
+          send(ex, 200, "text/plain; charset=utf-8", actionsLog(id, sel));
+        }
       }
       case "graph" -> {
         JobType.ofId(id);
@@ -694,9 +700,46 @@ public final class OozieHttpServer implements AutoCloseable {
         }
         send(ex, 200, "image/svg+xml; charset=utf-8", backend.graph(id));
       }
+      case "allruns" -> {
+        // -info <coord>@n -allruns: a rerun runs the action's workflow again under its id (its run number grows),
+        // so the action's one workflow holds every run
+        if (!id.contains("@") || JobType.ofId(id) != JobType.COORDINATOR) {
+          throw HttpError.badParam("show", show, "allruns is for a coordinator action (…-C@<n>)");
+        }
+        Object action = backend.action(id);
+        ObjectNode o = OozieJson.object();
+        ArrayNode workflows = o.putArray("workflows");
+        if (action instanceof Views.CoordAction ca && ca.externalId() != null && !ca.externalId().isBlank()) {
+          workflows.add(OozieJson.job(backend.info(ca.externalId(), 1, Integer.MAX_VALUE, Map.of()), console(ex)));
+        }
+        sendJson(ex, 200, o);
+      }
       case "errorlog", "auditlog" -> throw HttpError.badParam("show", show, "not kept by this server; use show=log");
-      default -> throw HttpError.badParam("show", show, "info, status, definition, log or graph is expected");
+      default -> throw HttpError.badParam("show", show,
+          "info, status, definition, log, graph or allruns is expected");
     }
+  }
+
+  /** {@code -log <coord> -action 1,3-4 | -date a::b}: the logs of the chosen actions' workflows, in order. */
+  private String actionsLog(String id, ActionSelection sel) {
+    Views.CoordJob job = (Views.CoordJob) backend.info(id, 1, Integer.MAX_VALUE, Map.of());
+    List<Views.CoordAction> chosen = new ArrayList<>();
+    for (Views.CoordAction a : job.actions() == null ? List.<Views.CoordAction>of() : job.actions()) {
+      if (Params.selects(sel, a)) {
+        chosen.add(a);
+      }
+    }
+    if (chosen.isEmpty()) {
+      throw new BadRequestException("E1025", "no action of " + id + " matches " + sel.type() + " " + sel.scope()
+          + " (it has " + job.lastActionNumber() + " materialized)");
+    }
+    StringBuilder text = new StringBuilder();
+    for (Views.CoordAction a : chosen) {
+      if (a.externalId() != null && !a.externalId().isBlank()) {
+        text.append(backend.log(a.externalId()));
+      }
+    }
+    return text.toString();
   }
 
   private Views.JobView info(String id, Params q) {

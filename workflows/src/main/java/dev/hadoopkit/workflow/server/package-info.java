@@ -34,8 +34,24 @@
  *
  * <h2>Testing against the real client</h2>
  * {@code mvn -o -pl workflows verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dit.test=OozieClientCompatibilityIT} (the dependency plugin copies the client's jars to {@code
+ * -Dit.test='OozieClient*IT'} (the dependency plugin copies the client's jars to {@code
  * target/oozie-client/} at pre-integration-test); {@code OozieCliProcess} (src/test) runs
- * {@code org.apache.oozie.cli.OozieCLI} in its own JVM against any URL.
+ * {@code org.apache.oozie.cli.OozieCLI} in its own JVM against any URL. {@code OozieClientCompatibilityIT} checks
+ * this layer over an in-memory backend; {@code scheduler.OozieClientDaemonIT} drives the real daemon with real apps
+ * (run, submit/start, info of jobs and actions, log, definition, configcontent, kill, suspend/resume, change,
+ * rerun, ignore, dryrun, jobs with filters and bulk controls, errors, masked secrets) and checks its state.
+ *
+ * <h2>What the real client cannot do against the daemon</h2>
+ * <ul>
+ *   <li>{@code -suspend}/{@code -resume} of a workflow (the engine has no suspended run; E0303 says so), a
+ *       workflow {@code -rerun} with new properties ({@code -config}/{@code -D} other than
+ *       {@code oozie.wf.rerun.failnodes}/{@code skip.nodes} are not merged), {@code -update}, SLA commands,
+ *       {@code -errorlog}/{@code -auditlog}, {@code -log … -logfilter}, {@code admin -queuedump}/{@code
+ *       -configuration}/{@code -servers}.</li>
+ *   <li>Filters: {@code jobs -filter} takes status, name and user (others are E0420, never ignored); {@code -info
+ *       <coord> -filter} takes status (no {@code nominaltime>=…}).</li>
+ *   <li>A bundle rerun with both {@code -coordinator} and {@code -date}; {@code -allruns} lists the action's one
+ *       workflow (a rerun runs it again under its id, its run number grows).</li>
+ * </ul>
  */
 package dev.hadoopkit.workflow.server;

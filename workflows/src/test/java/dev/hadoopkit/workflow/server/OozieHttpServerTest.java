@@ -267,7 +267,16 @@ class OozieHttpServerTest {
     assertTrue(g.body().startsWith("<svg"));
     assertError(get("/oozie/v2/job/" + WF + "?show=graph&format=png"), 400, "E0303", "[format] = [png]");
     assertError(get("/oozie/v2/job/" + WF + "?show=everything"), 400, "E0303", "[show] = [everything]");
-    assertError(get("/oozie/v2/job/" + COORD + "?show=log&type=action&scope=1"), 400, "E0303", "[type]");
+    // -log <coord> -action 2 / -date: the logs of the chosen actions' workflows
+    HttpResponse<String> one = get("/oozie/v2/job/" + COORD + "?show=log&type=action&scope=2");
+    assertEquals(200, one.statusCode(), one.body());
+    assertEquals(get("/oozie/v2/job/" + WF + "?show=log").body(), one.body());
+    HttpResponse<String> byDate = get("/oozie/v2/job/" + COORD + "?show=log&type=date"
+        + "&scope=2026-01-02T00:00Z::2026-01-02T00:00Z");
+    assertEquals(one.body(), byDate.body());
+    assertError(get("/oozie/v2/job/" + COORD + "?show=log&type=action&scope=7"), 400, "E1025", "no action of");
+    assertError(get("/oozie/v2/job/" + WF + "?show=log&type=action&scope=1"), 400, "E0303", "[type]");
+    assertError(get("/oozie/v2/job/" + COORD + "?show=log&logfilter=limit=3"), 400, "E0303", "[logfilter]");
   }
 
   // ------------------------------------------------------------------------------------------- controls
