@@ -47,13 +47,19 @@ public final class SecretBox {
     return keyFile;
   }
 
-  /** The properties with every secret-named value encrypted (the key file is created on first use). */
+  /**
+   * The properties with every secret value encrypted: those with a secret name, and any other that holds such a
+   * value (a coordinator passing {@code ${dbPassword}} to its workflow as {@code pw}, a URL with the password in
+   * it). The key file is created on first use.
+   */
   public Map<String, String> seal(Map<String, String> conf) throws IOException {
+    Secrets secrets = Secrets.of(conf);
     Map<String, String> out = new TreeMap<>();
     for (Map.Entry<String, String> e : conf.entrySet()) {
       String value = e.getValue();
-      out.put(e.getKey(), Secrets.isSecretName(e.getKey()) && value != null && !value.isEmpty()
-          && !value.startsWith(PREFIX) ? encrypt(value) : value);
+      boolean secret = value != null && !value.isEmpty() && !value.startsWith(PREFIX)
+          && (Secrets.isSecretName(e.getKey()) || !secrets.mask(value).equals(value));
+      out.put(e.getKey(), secret ? encrypt(value) : value);
     }
     return out;
   }

@@ -50,6 +50,19 @@ class SecretsTest {
   }
 
   @Test
+  void aValueHoldingASecretIsSealedWhateverItsName() throws IOException {
+    // a coordinator hands ${dbPassword} to its workflow as "pw" (or inside a JDBC URL): that copy is a secret too
+    Map<String, String> conf = Map.of("dbPassword", "s3cretpw", "pw", "s3cretpw",
+        "url", "jdbc:mysql://db/x?password=s3cretpw", "nameNode", "file:///", "short", "abc");
+    Map<String, String> sealed = new SecretBox(root).seal(conf);
+    assertTrue(sealed.get("pw").startsWith("enc:"), sealed.toString());
+    assertTrue(sealed.get("url").startsWith("enc:"), sealed.toString());
+    assertEquals("file:///", sealed.get("nameNode"));
+    assertEquals("abc", sealed.get("short"));
+    assertEquals(conf, new SecretBox(root).open(sealed, true));
+  }
+
+  @Test
   void withoutTheKeyOpenIsAnErrorForRunsAndTheMaskForDisplay() throws IOException {
     Map<String, String> sealed = new SecretBox(root).seal(Map.of("dbPassword", "hunter2"));
     Files.delete(root.resolve(SecretBox.KEY_FILE));
