@@ -13,7 +13,10 @@ final class Layout {
   record Frame(Responses.Flash flash, boolean tokenRequired, boolean hasToken, String here) {
   }
 
-  /** Live-update hooks of a page; a RUNNING workflow also polls slowly (node changes are not on the stream). */
+  /**
+   * Live-update hooks of a page: the ids whose events re-fetch it, the kinds of job whose new jobs do, and an
+   * optional slow poll (no page needs one now that node changes are on the stream).
+   */
   record Live(Collection<String> watchIds, Collection<String> watchKinds, int pollMillis) {
     static final Live NONE = new Live(java.util.List.of(), java.util.List.of(), 0);
   }

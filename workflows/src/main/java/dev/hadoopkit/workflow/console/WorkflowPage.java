@@ -20,7 +20,6 @@ final class WorkflowPage {
   static final Set<String> ENDED = Set.of("SUCCEEDED", "KILLED", "FAILED");
   private static final int LOG_LINES = 200;
   /** Node transitions inside a run are not on the event stream: while it runs, the page looks again this often. */
-  private static final int RUNNING_POLL_MILLIS = 3000;
 
   private final OozieBackend backend;
   private final Clock clock;
@@ -74,7 +73,7 @@ final class WorkflowPage {
       watch.add(job.parentId());
     }
     return Layout.page(frame, job.appName() + " " + job.id(), "wf",
-        new Layout.Live(watch, List.of(), ended ? 0 : RUNNING_POLL_MILLIS), h);
+        new Layout.Live(watch, List.of(), 0), h);
   }
 
   private static String parentJob(String parentId) {

@@ -11,6 +11,7 @@ import dev.hadoopkit.workflow.coord.CoordinatorMaterializer;
 import dev.hadoopkit.workflow.coord.CoordinatorParser;
 import dev.hadoopkit.workflow.coord.DataAvailability;
 import dev.hadoopkit.workflow.definition.WorkflowException;
+import dev.hadoopkit.workflow.state.JournalRecord;
 import dev.hadoopkit.workflow.state.RunStore;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.io.IOException;
@@ -327,6 +328,11 @@ public final class SchedulerState {
       }
 
       @Override
+      public void record(String runId, JournalRecord record) {
+        workflowEvent(scheduler, runId, record);
+      }
+
+      @Override
       public void ended(WorkflowStatus status, String errorCode, String message) {
         scheduler.post(() -> {
           if (!action.status.isRunning() || !launch.workflowId().equals(action.workflowId)) {
@@ -356,6 +362,11 @@ public final class SchedulerState {
           }
 
           @Override
+          public void record(String runId, JournalRecord record) {
+            workflowEvent(scheduler, runId, record);
+          }
+
+          @Override
           public void ended(WorkflowStatus status, String errorCode, String message) {
             scheduler.post(() -> {
               scheduler.record(new SchedulerRecord.WorkflowEnded(scheduler.now(), id, status.name()));
@@ -380,6 +391,23 @@ public final class SchedulerState {
       return e.describe();
     } catch (IOException | RuntimeException e) {
       return e.getMessage();
+    }
+  }
+
+  /**
+   * A workflow's own changes on the event stream — each node that starts, retries or ends, and the run's status —
+   * so an open page of that run follows it live. Called from the workflow's thread.
+   */
+  private static void workflowEvent(Scheduler scheduler, String runId, JournalRecord record) {
+    switch (record.type()) {
+      case "start" -> scheduler.emit(runId + "@" + record.node(), runId, "workflow-action", "RUNNING", null);
+      case "retry" -> scheduler.emit(runId + "@" + record.node(), runId, "workflow-action", "USER_RETRY",
+          record.message());
+      case "end" -> scheduler.emit(runId + "@" + record.node(), runId, "workflow-action", record.status(), null);
+      case "status" -> scheduler.emit(runId, runId, "workflow", record.status(), null);
+      default -> {
+        // submitted, external, rerun: nothing a page shows changes
+      }
     }
   }
 

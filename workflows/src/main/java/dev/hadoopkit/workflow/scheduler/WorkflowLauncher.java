@@ -4,6 +4,7 @@ import dev.hadoopkit.workflow.definition.WorkflowException;
 import dev.hadoopkit.workflow.engine.RunListener;
 import dev.hadoopkit.workflow.engine.Submission;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
+import dev.hadoopkit.workflow.state.JournalRecord;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.util.List;
@@ -25,6 +26,10 @@ public final class WorkflowLauncher implements AutoCloseable {
     void started(long time);
 
     void ended(WorkflowStatus status, String errorCode, String message);
+
+    /** Every journal record of the run (and of its sub-workflows), as the engine writes it. */
+    default void record(String runId, JournalRecord record) {
+    }
   }
 
   public enum Mode { NEW, RESUME, RERUN }
@@ -86,6 +91,7 @@ public final class WorkflowLauncher implements AutoCloseable {
       if (runId.equals(id) && "status".equals(record.type()) && "RUNNING".equals(record.status())) {
         callbacks.started(record.time());
       }
+      callbacks.record(runId, record);
     };
     boolean exists = engine.store().exists(id);
     if (launch.mode() == Mode.RERUN && exists && engine.store().load(id).status().isTerminal()) {

@@ -401,4 +401,24 @@ class SchedulerTest {
           false, false, false));
     }
   }
+
+  @Test
+  void aWorkflowsNodeChangesAreOnTheEventStream() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      List<Views.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try (AutoCloseable subscription = h.backend.subscribe(events::add)) {
+        String id = h.submit(h.coordinatorApp("events", hourly("", "", "")), props(h, h.mkdirApp("wf"), NOW,
+            NOW.plus(Duration.ofMinutes(30))));
+        h.await("the action", () -> h.statuses(id).equals(List.of("SUCCEEDED")));
+        String workflow = h.info(id).actions().get(0).externalId();
+        h.await("the workflow's events", () -> events.stream().anyMatch(e -> e.id().equals(workflow)
+            && "SUCCEEDED".equals(e.status())));
+        assertTrue(events.stream().anyMatch(e -> e.id().equals(workflow + "@make") && "RUNNING".equals(e.status())
+            && e.jobId().equals(workflow)), events.toString());
+        assertTrue(events.stream().anyMatch(e -> e.id().equals(workflow + "@make") && "OK".equals(e.status())),
+            events.toString());
+        assertTrue(events.stream().anyMatch(e -> e.id().equals(id + "@1") && "SUCCEEDED".equals(e.status())));
+      }
+    }
+  }
 }
