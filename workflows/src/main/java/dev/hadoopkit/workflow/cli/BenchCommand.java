@@ -28,7 +28,7 @@ final class BenchCommand implements Command {
     return "bench [--chain 200] [--fork 32] [--sleep 1] [--pool 32]\n"
         + "       bench --coord [--coords 1000] [--flags 50] [--actions 10000] [--mass 1000] [--mass-actions 1000]"
         + " [--records 100000] [--backlog 2000] [--others 100] [--pool 16] [--lead 4000] [--flag-wait 8000]"
-        + " [--repeat 1] [--nosync]";
+        + " [--repeat 1] [--nosync] [--only 1,2,3a,3b,4,5]";
   }
 
   public List<String> examples() {
@@ -124,7 +124,7 @@ final class BenchCommand implements Command {
   /** The scheduler's speed goals ({@link CoordBench}): prints each scenario as it ends, then the table. */
   private static int coord(Invocation in) throws Exception {
     in.rejectUnknown(List.of("coord", "coords", "flags", "actions", "mass", "mass-actions", "records", "backlog",
-        "others", "pool", "lead", "flag-wait", "repeat", "nosync"));
+        "others", "pool", "lead", "flag-wait", "repeat", "nosync", "only"));
     CoordBench.Sizes d = CoordBench.Sizes.defaults();
     CoordBench.Sizes sizes = new CoordBench.Sizes(number(in, "coords", d.coords()), number(in, "flags", d.flags()),
         number(in, "actions", d.actions()), number(in, "mass", d.mass()),
@@ -135,7 +135,8 @@ final class BenchCommand implements Command {
     CoordBench bench = new CoordBench(sizes, in.conf(), in.out());
     in.out().println("bench --coord: " + sizes + ", " + Runtime.getRuntime().availableProcessors() + " cores, heap "
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, work dir " + bench.work());
-    List<CoordBench.Row> rows = bench.run();
+    List<CoordBench.Row> rows = in.option("only") == null ? bench.run()
+        : bench.run(List.of(in.option("only").split(",")));
     in.out().println();
     in.out().print(CoordBench.table(rows));
     return 0;
