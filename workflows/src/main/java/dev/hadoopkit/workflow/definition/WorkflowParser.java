@@ -27,7 +27,7 @@ public final class WorkflowParser {
   }
 
   public WorkflowParser() {
-    this(new SchemaCatalog());
+    this(SchemaCatalog.shared());
   }
 
   public WorkflowDefinition parse(byte[] bytes, String file) throws WorkflowException {
