@@ -132,7 +132,7 @@ public final class CoordBench {
 
   private Row dueTogether() throws Exception {
     Path app = workflowApp("due");
-    double[] bare = bareEngine(app, sizes.coords());
+    Row row;
     try (Stack stack = new Stack(newDir("due"), leadFor(sizes.coords()))) {
       Instant nominal = stack.nextMinute;
       Path coord = coordinatorApp("due", "", "", "");
@@ -149,12 +149,15 @@ public final class CoordBench {
       stack.await("every workflow to end", Duration.ofMinutes(10), () -> stack.ended.size() >= sizes.coords());
       long p50 = percentile(latency, 50);
       long p99 = percentile(latency, 99);
-      return new Row("1. nominal time → RUNNING, " + sizes.coords() + " coordinators due together",
+      row = new Row("1. nominal time → RUNNING, " + sizes.coords() + " coordinators due together",
           "p50 " + p50 + " ms, p99 " + p99 + " ms (max " + percentile(latency, 100) + ")",
-          "p50 ≤ 50 ms, p99 ≤ 500 ms", p50 <= 50 && p99 <= 500,
-          String.format("engine alone, same %d runs through a %d-thread pool: RUNNING p50 %.0f ms, p99 %.0f ms;"
-              + " one run %.1f ms", sizes.coords(), sizes.pool(), bare[0], bare[1], bare[2]));
+          "p50 ≤ 50 ms, p99 ≤ 500 ms", p50 <= 50 && p99 <= 500, "");
     }
+    // the reference after the scheduler's run, in the same warm JVM (measured first, it paid the class loading)
+    double[] bare = bareEngine(app, sizes.coords());
+    return new Row(row.scenario(), row.measured(), row.goal(), row.pass(), String.format("engine alone, same %d"
+        + " runs through a %d-thread pool: RUNNING p50 %.0f ms, p99 %.0f ms; one run alone %.1f ms", sizes.coords(),
+        sizes.pool(), bare[0], bare[1], bare[2]));
   }
 
   /**
