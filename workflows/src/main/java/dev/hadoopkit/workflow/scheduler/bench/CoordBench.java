@@ -149,8 +149,10 @@ public final class CoordBench {
       stack.await("every workflow to end", Duration.ofMinutes(10), () -> stack.ended.size() >= sizes.coords());
       long p50 = percentile(latency, 50);
       long p99 = percentile(latency, 99);
+      List<Long> dispatch = stack.latencies(stack.dispatchedAt, id -> nominal.toEpochMilli());
       row = new Row("1. nominal time → RUNNING, " + sizes.coords() + " coordinators due together",
-          "p50 " + p50 + " ms, p99 " + p99 + " ms (max " + percentile(latency, 100) + ")",
+          "p50 " + p50 + " ms, p99 " + p99 + " ms (max " + percentile(latency, 100) + "; journaled as dispatched:"
+              + " p50 " + percentile(dispatch, 50) + ", p99 " + percentile(dispatch, 99) + " ms)",
           "p50 ≤ 50 ms, p99 ≤ 500 ms", p50 <= 50 && p99 <= 500, "");
     }
     // the reference after the scheduler's run, in the same warm JVM (measured first, it paid the class loading)
@@ -416,6 +418,7 @@ public final class CoordBench {
     final Map<String, Long> runningNanos = new ConcurrentHashMap<>();
     final Map<String, Long> ended = new ConcurrentHashMap<>();
     final Map<String, Long> dispatched = new ConcurrentHashMap<>();
+    final Map<String, Long> dispatchedAt = new ConcurrentHashMap<>();
     final Map<String, Integer> materialized = new ConcurrentHashMap<>();
     final java.util.Set<String> coordEnded = ConcurrentHashMap.newKeySet();
 
@@ -457,7 +460,10 @@ public final class CoordBench {
           running.putIfAbsent(event.id(), clock.millis());
           runningNanos.putIfAbsent(event.id(), System.nanoTime());
         }
-        case "SUBMITTED" -> dispatched.putIfAbsent(event.id(), System.nanoTime());
+        case "SUBMITTED" -> {
+          dispatched.putIfAbsent(event.id(), System.nanoTime());
+          dispatchedAt.putIfAbsent(event.id(), clock.millis());
+        }
         case "SUCCEEDED", "FAILED", "KILLED" -> ended.putIfAbsent(event.id(), clock.millis());
         case "WAITING" -> {
           if (event.message() != null && event.message().startsWith("materialized actions ")) {
