@@ -1,6 +1,7 @@
 package dev.hadoopkit.workflow.cli;
 
 import dev.hadoopkit.workflow.engine.Submission;
+import dev.hadoopkit.workflow.scheduler.bench.CoordBench;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
 import dev.hadoopkit.workflow.state.RunState;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +25,23 @@ final class BenchCommand implements Command {
   }
 
   public String usage() {
-    return "bench [--chain 200] [--fork 32] [--sleep 1] [--pool 32]";
+    return "bench [--chain 200] [--fork 32] [--sleep 1] [--pool 32]\n"
+        + "       bench --coord [--coords 1000] [--flags 50] [--actions 10000] [--mass 1000] [--mass-actions 1000]"
+        + " [--records 100000] [--backlog 2000] [--others 100] [--pool 16] [--lead 4000] [--flag-wait 8000]"
+        + " [--repeat 1] [--nosync] [--only 1,2,3a,3b,4,5]";
   }
 
   public List<String> examples() {
-    return List.of("bin/workflow bench", "bin/workflow bench --chain 500 --fork 16 --pool 16");
+    return List.of("bin/workflow bench", "bin/workflow bench --chain 500 --fork 16 --pool 16",
+        "bin/workflow bench --coord", "bin/workflow bench --coord --repeat 3",
+        "bin/workflow bench --coord --coords 20 --flags 5 --actions 500 --mass 10 --mass-actions 100 --records 2000"
+            + " --backlog 100 --others 10");
   }
 
   public int run(Invocation in) throws Exception {
+    if (in.flag("coord")) {
+      return coord(in);
+    }
     in.rejectUnknown(List.of("chain", "fork", "sleep", "pool"));
     int chain = Integer.parseInt(in.options().getOrDefault("chain", "200"));
     int fork = Integer.parseInt(in.options().getOrDefault("fork", "32"));
@@ -109,6 +119,39 @@ final class BenchCommand implements Command {
         forked.status(), forkMs, oneSleep, forkMs / oneSleep));
     out.println("state dir: " + engine.store().root());
     return chained.status().isSuccessful() && forked.status().isSuccessful() ? 0 : 1;
+  }
+
+  /** The scheduler's speed goals ({@link CoordBench}): prints each scenario as it ends, then the table. */
+  private static int coord(Invocation in) throws Exception {
+    in.rejectUnknown(List.of("coord", "coords", "flags", "actions", "mass", "mass-actions", "records", "backlog",
+        "others", "pool", "lead", "flag-wait", "repeat", "nosync", "only"));
+    CoordBench.Sizes d = CoordBench.Sizes.defaults();
+    CoordBench.Sizes sizes = new CoordBench.Sizes(number(in, "coords", d.coords()), number(in, "flags", d.flags()),
+        number(in, "actions", d.actions()), number(in, "mass", d.mass()),
+        number(in, "mass-actions", d.massActions()), number(in, "records", d.records()),
+        number(in, "backlog", d.backlog()), number(in, "others", d.others()), number(in, "pool", d.pool()),
+        number(in, "lead", (int) d.leadMillis()), number(in, "flag-wait", (int) d.flagWaitMillis()),
+        number(in, "repeat", d.repeat()), !in.flag("nosync"));
+    CoordBench bench = new CoordBench(sizes, in.conf(), in.out());
+    in.out().println("bench --coord: " + sizes + ", " + Runtime.getRuntime().availableProcessors() + " cores, heap "
+        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, work dir " + bench.work());
+    List<CoordBench.Row> rows = in.option("only") == null ? bench.run()
+        : bench.run(List.of(in.option("only").split(",")));
+    in.out().println();
+    in.out().print(CoordBench.table(rows));
+    return 0;
+  }
+
+  private static int number(Invocation in, String name, int defaultValue) throws UsageException {
+    String value = in.option(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " needs a number: " + value);
+    }
   }
 
   /** Mean time of an append + fdatasync of one journal-sized line, on the state directory's disk. */

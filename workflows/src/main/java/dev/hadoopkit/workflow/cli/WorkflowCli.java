@@ -22,7 +22,8 @@ public final class WorkflowCli extends Configured implements Tool {
       new LogCommand(), new KillCommand(), new RerunCommand(), new GraphCommand(), new ListCommand(),
       new BenchCommand(), new ServeCommand());
   private static final List<String> FLAGS_WITH_VALUE = List.of("config", "resume", "pool", "format", "run",
-      "oozie", "chain", "fork", "sleep", "port", "bind", "state");
+      "oozie", "chain", "fork", "sleep", "port", "bind", "state", "coords", "flags", "actions", "mass",
+      "mass-actions", "records", "backlog", "others", "lead", "flag-wait", "repeat", "only");
 
   private final PrintStream out;
   private final PrintStream err;

@@ -34,7 +34,7 @@ public final class BundleParser {
   }
 
   public BundleParser() {
-    this(new SchemaCatalog());
+    this(SchemaCatalog.shared());
   }
 
   public BundleDefinition parse(byte[] xml, String file, Map<String, String> conf) throws WorkflowException {

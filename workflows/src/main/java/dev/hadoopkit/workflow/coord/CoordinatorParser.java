@@ -56,7 +56,7 @@ public final class CoordinatorParser {
   }
 
   public CoordinatorParser() {
-    this(new SchemaCatalog(), new Configuration());
+    this(SchemaCatalog.shared(), new Configuration());
   }
 
   /** Parses and resolves with {@code conf} (the job's properties); every undefined variable is an error. */

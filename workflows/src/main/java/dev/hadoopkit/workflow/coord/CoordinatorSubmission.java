@@ -52,7 +52,7 @@ public record CoordinatorSubmission(CoordinatorDefinition definition, Map<String
             + " coordinator of namespace uri:oozie:coordinator:0.1; use 0.2 or later.");
       }
     }
-    CoordinatorDefinition definition = new CoordinatorParser(new SchemaCatalog(), fsConf)
+    CoordinatorDefinition definition = new CoordinatorParser(SchemaCatalog.shared(), fsConf)
         .parse(app.xml(), app.file(), conf);
     Element root = LocatedXml.parse(app.xml(), app.file()).getDocumentElement();
     Map<String, String> withDefaults = CoordinatorParser.withParameters(root, conf, false);

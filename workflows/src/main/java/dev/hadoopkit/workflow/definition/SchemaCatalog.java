@@ -47,6 +47,19 @@ public final class SchemaCatalog {
   private final Set<String> workflowNamespaces = new TreeSet<>();
   private final Set<String> actionNamespaces = new TreeSet<>();
 
+  /**
+   * The catalog of this JVM: compiling the schema sets costs tens of milliseconds, which a daemon parsing a
+   * coordinator per submission (and per coordinator on every restart) paid each time. Schemas are immutable and
+   * thread-safe, so one compiled catalog serves every parser.
+   */
+  public static SchemaCatalog shared() {
+    return Shared.CATALOG;
+  }
+
+  private static final class Shared {
+    static final SchemaCatalog CATALOG = new SchemaCatalog();
+  }
+
   public SchemaCatalog() {
     List<Source> sources = new ArrayList<>();
     for (String version : WORKFLOW_VERSIONS) {

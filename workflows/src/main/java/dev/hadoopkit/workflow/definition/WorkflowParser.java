@@ -8,6 +8,7 @@ import static dev.hadoopkit.workflow.definition.LocatedXml.location;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +21,64 @@ import org.w3c.dom.Element;
  * then the graph rules of {@link GraphValidator}. Nothing here evaluates EL; that happens when a run is submitted.
  */
 public final class WorkflowParser {
+  /** How many distinct documents {@link #parse} remembers (a daemon runs a few apps many times). */
+  private static final int CACHED = 64;
+
   private final SchemaCatalog schemas;
+  /**
+   * Definitions by exact document bytes and file name. Parsing is a pure function of the two and a definition is
+   * immutable, so the same workflow.xml submitted again (every nominal time of a coordinator, and its run reading its
+   * copy back) is parsed, validated against the XSD and graph-checked once. A changed file has other bytes and is
+   * parsed anew; documents that fail are never cached, so every error is reported as before.
+   */
+  private final Map<CacheKey, WorkflowDefinition> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<CacheKey, WorkflowDefinition> eldest) {
+      return size() > CACHED;
+    }
+  };
+
+  private record CacheKey(String file, byte[] bytes, int hash) {
+    CacheKey(String file, byte[] bytes) {
+      this(file, bytes, 31 * java.util.Objects.hashCode(file) + Arrays.hashCode(bytes));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CacheKey d && hash == d.hash && java.util.Objects.equals(file, d.file)
+          && Arrays.equals(bytes, d.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   public WorkflowParser(SchemaCatalog schemas) {
     this.schemas = schemas;
   }
 
   public WorkflowParser() {
-    this(new SchemaCatalog());
+    this(SchemaCatalog.shared());
   }
 
   public WorkflowDefinition parse(byte[] bytes, String file) throws WorkflowException {
+    CacheKey key = new CacheKey(file, bytes.clone());
+    synchronized (cache) {
+      WorkflowDefinition known = cache.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    WorkflowDefinition definition = parseUncached(bytes, file);
+    synchronized (cache) {
+      cache.put(key, definition);
+    }
+    return definition;
+  }
+
+  private WorkflowDefinition parseUncached(byte[] bytes, String file) throws WorkflowException {
     Document document = LocatedXml.parse(bytes, file);
     Element root = document.getDocumentElement();
     String namespace = root.getNamespaceURI();

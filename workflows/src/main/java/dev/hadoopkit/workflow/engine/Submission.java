@@ -33,6 +33,13 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
 
   public static Submission prepare(Map<String, String> jobProperties, Map<String, String> overrides,
       String appPathArgument, Configuration base, WorkflowParser parser, ElEvaluator el) throws WorkflowException {
+    return prepare(jobProperties, overrides, appPathArgument, p -> HadoopConfs.forRun(base, p), parser, el);
+  }
+
+  /** The same, with the run's Hadoop configuration from {@code hadoopFor} (an engine shares them, read-only). */
+  static Submission prepare(Map<String, String> jobProperties, Map<String, String> overrides,
+      String appPathArgument, java.util.function.Function<Map<String, String>, Configuration> hadoopFor,
+      WorkflowParser parser, ElEvaluator el) throws WorkflowException {
     Map<String, String> given = new LinkedHashMap<>(jobProperties);
     given.putAll(overrides);
     given.putIfAbsent("user.name", System.getProperty("user.name"));
@@ -44,7 +51,7 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
           + " the app directory");
     }
     appPath = HadoopConfs.normalizePath(appPath);
-    Configuration hadoop = HadoopConfs.forRun(base, resolved);
+    Configuration hadoop = hadoopFor.apply(resolved);
     WorkflowApp app = WorkflowApp.load(appPath, hadoop);
     WorkflowDefinition definition = parser.parse(app.workflowXml(), app.workflowFile());
 

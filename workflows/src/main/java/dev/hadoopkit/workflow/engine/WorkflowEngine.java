@@ -47,6 +47,7 @@ public final class WorkflowEngine {
   private final ElEvaluator el;
   private final Configuration base;
   private final PrintStream messages;
+  private final Map<List<String>, Configuration> runConfs = new java.util.concurrent.ConcurrentHashMap<>();
 
   public WorkflowEngine(EngineSettings settings, ActionRegistry registry, Configuration base, PrintStream messages) {
     this.settings = settings;
@@ -84,7 +85,29 @@ public final class WorkflowEngine {
 
   public Submission prepare(Map<String, String> jobProperties, Map<String, String> overrides, String appPath)
       throws WorkflowException {
-    return Submission.prepare(jobProperties, overrides, appPath, base, parser, el);
+    return Submission.prepare(jobProperties, overrides, appPath, this::runConf, parser, el);
+  }
+
+  /**
+   * The Hadoop configuration for a run with these job properties, shared by every run with the same nameNode,
+   * resourceManager and jobTracker (the only properties {@link HadoopConfs#forRun} reads). Copying the base
+   * configuration (every Hadoop property and where it came from) was a third of a run's CPU in the daemon, paid twice
+   * per run. Sharing is safe because a run's configuration is read-only already: {@code RunDriver} hands it to
+   * executors as is, and every executor that sets a property copies it first (JobConf, DistCp).
+   */
+  Configuration runConf(Map<String, String> jobProperties) {
+    List<String> key = Arrays.asList(jobProperties.get("nameNode"), jobProperties.get("resourceManager"),
+        jobProperties.get("jobTracker"));
+    Configuration known = runConfs.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (runConfs.size() >= 64) {
+      runConfs.clear(); // many distinct clusters: keep the cache small rather than complete
+    }
+    Configuration conf = HadoopConfs.forRun(base, jobProperties);
+    Configuration raced = runConfs.putIfAbsent(key, conf);
+    return raced != null ? raced : conf;
   }
 
   /** Records a new run (status PREP) and returns its id. */
@@ -129,7 +152,7 @@ public final class WorkflowEngine {
         return state;
       }
       WorkflowDefinition definition = definitionOf(id);
-      Configuration hadoop = HadoopConfs.forRun(base, state.conf());
+      Configuration hadoop = runConf(state.conf());
       List<String> libJars;
       try {
         libJars = WorkflowApp.load(state.appPath(), hadoop).libJars();

@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  * {@link #post} (workflow completions).
  */
 public final class Scheduler implements AutoCloseable {
+  private static final long SLICE_NANOS = 50_000_000L;
+
   private final SchedulerSettings settings;
   private final SchedulerJournal journal;
   private final SchedulerState state;
@@ -178,7 +180,11 @@ public final class Scheduler implements AutoCloseable {
         }
         long now = now();
         int served = 0;
-        while (!queue.isEmpty() && queue.peek().time <= now && served < 10_000) {
+        // bounded by count and by time, so commands (a submission, a snapshot) and workflow ends wait for at most
+        // a slice of a big catch-up, not for a pass over every due job
+        long sliceEnd = System.nanoTime() + SLICE_NANOS;
+        while (!queue.isEmpty() && queue.peek().time <= now && served < 10_000
+            && (served == 0 || System.nanoTime() < sliceEnd)) {
           Due due = queue.poll();
           if (scheduled.get(due.jobId) != due) {
             continue; // superseded by an earlier request

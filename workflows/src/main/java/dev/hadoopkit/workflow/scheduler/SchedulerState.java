@@ -145,9 +145,7 @@ public final class SchedulerState {
           if (nominal == null) {
             break; // the end was moved before this action after it was materialized
           }
-          CoordAction action = new CoordAction(n, nominal, r.time());
-          job.actions.put(n, action);
-          job.live.add(n);
+          job.added(new CoordAction(n, nominal, r.time()));
           job.materialized = n;
         }
         job.lastModified = r.time();

@@ -7,6 +7,7 @@ import dev.hadoopkit.workflow.engine.WorkflowEngine;
 import dev.hadoopkit.workflow.state.JournalRecord;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -39,18 +40,19 @@ public final class WorkflowLauncher implements AutoCloseable {
   }
 
   private final WorkflowEngine engine;
-  private final ExecutorService pool;
+  private final FairQueue queue = new FairQueue();
+  private final List<Thread> workers = new ArrayList<>();
   private final ExecutorService control;
   private final AtomicInteger running = new AtomicInteger();
 
   public WorkflowLauncher(WorkflowEngine engine, int poolSize) {
     this.engine = engine;
-    AtomicInteger counter = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(poolSize, r -> {
-      Thread t = new Thread(r, "workflow-" + counter.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    for (int i = 1; i <= poolSize; i++) {
+      Thread worker = new Thread(this::work, "workflow-" + i);
+      worker.setDaemon(true);
+      workers.add(worker);
+      worker.start();
+    }
     this.control = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "workflow-control");
       t.setDaemon(true);
@@ -66,8 +68,22 @@ public final class WorkflowLauncher implements AutoCloseable {
     return running.get();
   }
 
+  private void work() {
+    try {
+      Runnable task;
+      while ((task = queue.take()) != null) {
+        task.run();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closing
+    }
+  }
+
+  /** Queues a run; runs of one coordinator keep their order, and coordinators take turns (see FairQueue). */
   public void launch(Launch launch, Callbacks callbacks) {
-    pool.execute(() -> {
+    String parent = launch.parentId();
+    String key = parent == null ? launch.workflowId() : parent.substring(0, Math.max(0, parent.lastIndexOf('@')));
+    queue.add(key.isEmpty() ? parent : key, () -> {
       running.incrementAndGet();
       try {
         RunState end = drive(launch, callbacks);
@@ -133,8 +149,12 @@ public final class WorkflowLauncher implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    pool.shutdownNow();
+    queue.close();
+    workers.forEach(Thread::interrupt);
     control.shutdownNow();
-    pool.awaitTermination(15, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    for (Thread worker : workers) {
+      worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
   }
 }
