@@ -84,6 +84,9 @@ public final class Scheduler implements AutoCloseable {
 
   /** Runs {@code work} on the scheduler thread and waits for its result (at most 60 s). */
   public <T> T call(Callable<T> work) {
+    if (stopped) {
+      throw new IllegalStateException("the scheduler has stopped (the daemon is shutting down)");
+    }
     CompletableFuture<T> result = new CompletableFuture<>();
     post(() -> {
       try {
@@ -107,10 +110,13 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
-  /** Queues work for the scheduler thread and wakes it. */
+  /**
+   * Queues work for the scheduler thread and wakes it. After the scheduler stopped the work is dropped: what it
+   * would record is rebuilt from the journals when the daemon starts again.
+   */
   public void post(Runnable work) {
     if (stopped) {
-      throw new IllegalStateException("the scheduler has stopped");
+      return;
     }
     inbox.add(work);
     synchronized (signal) {

@@ -141,18 +141,19 @@ public final class SchedulerDaemon implements AutoCloseable {
   }
 
   /**
-   * Stops serving, then the scheduler, then the workflows (their runs stay RUNNING in their journals and are
-   * resumed by the next daemon), then gives up the state directory.
+   * Stops serving, then the workflows (their runs stay RUNNING in their journals and are resumed by the next
+   * daemon; a run that ends meanwhile is still recorded, the scheduler being up), then the scheduler, then gives up
+   * the state directory.
    */
   @Override
   public void close() throws IOException {
     server.close();
-    scheduler.close();
     try {
       launcher.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    scheduler.close();
     lock.release();
     lockChannel.close();
   }

@@ -64,6 +64,8 @@ public final class WorkflowLauncher implements AutoCloseable {
     return engine;
   }
 
+  private volatile boolean closing;
+
   public int running() {
     return running.get();
   }
@@ -81,20 +83,27 @@ public final class WorkflowLauncher implements AutoCloseable {
 
   /** Queues a run; runs of one coordinator keep their order, and coordinators take turns (see FairQueue). */
   public void launch(Launch launch, Callbacks callbacks) {
+    if (closing) {
+      return; // the daemon stops: the action stays SUBMITTED in the journal and the next daemon starts it
+    }
     String parent = launch.parentId();
     String key = parent == null ? launch.workflowId() : parent.substring(0, Math.max(0, parent.lastIndexOf('@')));
     queue.add(key.isEmpty() ? parent : key, () -> {
       running.incrementAndGet();
       try {
         RunState end = drive(launch, callbacks);
-        callbacks.ended(end.status(), end.status().isSuccessful() ? null : errorCode(end),
-            end.statusMessage());
+        if (end.status().isTerminal()) {
+          callbacks.ended(end.status(), end.status().isSuccessful() ? null : errorCode(end),
+              end.statusMessage());
+        }
       } catch (WorkflowException e) {
         callbacks.ended(WorkflowStatus.FAILED, e.code().name(), e.describe());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // the daemon stops: the run stays RUNNING, resumed by the next daemon
       } catch (Exception e) {
-        callbacks.ended(WorkflowStatus.FAILED, "E0710", e.getMessage() == null ? e.toString() : e.getMessage());
+        if (!closing) { // an I/O error caused by the daemon's own stop is no failure of the workflow
+          callbacks.ended(WorkflowStatus.FAILED, "E0710", e.getMessage() == null ? e.toString() : e.getMessage());
+        }
       } finally {
         running.decrementAndGet();
       }
@@ -149,6 +158,7 @@ public final class WorkflowLauncher implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    closing = true;
     queue.close();
     workers.forEach(Thread::interrupt);
     control.shutdownNow();
