@@ -27,11 +27,13 @@ final class SchedulerViews {
   private final Scheduler scheduler;
   private final SchedulerState state;
   private final WorkflowEngine engine;
+  private final WorkflowSummaries workflows;
 
   SchedulerViews(Scheduler scheduler, SchedulerState state, WorkflowEngine engine) {
     this.scheduler = scheduler;
     this.state = state;
     this.engine = engine;
+    this.workflows = new WorkflowSummaries(engine.store());
   }
 
   Views.JobView info(String id, int offset, int len, Map<String, List<String>> filter) {
@@ -270,20 +272,7 @@ final class SchedulerViews {
     List<String> users = filter.getOrDefault("user", List.of());
     List<Views.JobView> matches = new ArrayList<>();
     if (type == JobType.WF) {
-      List<String> ids;
-      try {
-        ids = new ArrayList<>(engine.store().ids());
-      } catch (IOException e) {
-        ids = List.of();
-      }
-      java.util.Collections.reverse(ids); // newest first, as Oozie lists
-      for (String id : ids) {
-        Views.WorkflowJob job;
-        try {
-          job = workflow(id);
-        } catch (NotFoundException e) {
-          continue;
-        }
+      for (Views.WorkflowJob job : workflows.newestFirst()) { // newest first, as Oozie lists
         if (matches(job.status(), job.appName(), job.user(), statuses, names, users)) {
           matches.add(job);
         }
