@@ -44,6 +44,7 @@ final class RunCommand implements Command {
     } else {
       Map<String, String> job = JobProperties.read(in.option("config"));
       String appPath = in.positional().isEmpty() ? null : in.positional().get(0);
+      refuseScheduledApps(job, in.properties(), appPath);
       if (in.option("config") == null && appPath == null) {
         throw new UsageException("give -config job.properties (with oozie.wf.application.path) or an app dir");
       }
@@ -67,6 +68,35 @@ final class RunCommand implements Command {
     in.out().println("Workflow " + id + " " + state.status()
         + (state.statusMessage() == null ? "" : ": " + state.statusMessage()));
     return state.status().isSuccessful() ? 0 : 1;
+  }
+
+  /**
+   * A coordinator's or bundle's job.properties (or app dir) given to {@code run}: say what it is and how to run it,
+   * instead of asking for a workflow path it does not have.
+   */
+  private static void refuseScheduledApps(Map<String, String> job, Map<String, String> overrides, String appPath)
+      throws UsageException {
+    Map<String, String> all = new java.util.HashMap<>(job);
+    all.putAll(overrides);
+    String kind = null;
+    if (appPath == null && all.get(dev.hadoopkit.workflow.engine.ConfigKeys.APP_PATH) == null) {
+      if (all.containsKey(dev.hadoopkit.workflow.scheduler.SchedulerBackend.BUNDLE_APP_PATH)) {
+        kind = "a bundle (oozie.bundle.application.path)";
+      } else if (all.containsKey(dev.hadoopkit.workflow.scheduler.SchedulerBackend.COORD_APP_PATH)) {
+        kind = "a coordinator (oozie.coord.application.path)";
+      }
+    } else if (appPath != null && !java.nio.file.Files.exists(java.nio.file.Path.of(appPath, "workflow.xml"))) {
+      if (java.nio.file.Files.exists(java.nio.file.Path.of(appPath, "coordinator.xml"))) {
+        kind = "a coordinator app (" + appPath + "/coordinator.xml)";
+      } else if (java.nio.file.Files.exists(java.nio.file.Path.of(appPath, "bundle.xml"))) {
+        kind = "a bundle app (" + appPath + "/bundle.xml)";
+      }
+    }
+    if (kind != null) {
+      throw new UsageException("this is " + kind + ", which the scheduler daemon runs, not 'run': start it with"
+          + " 'bin/workflow serve', then 'bin/oozie job -config <job.properties> -run' (or '-dryrun' to see its"
+          + " actions without a daemon)");
+    }
   }
 
   /** Echoes what an action printed (its last attempt's stdout), so a pipeline's report reaches the console. */

@@ -103,4 +103,24 @@ class OozieCliSchedulerTest {
     assertEquals(2, run(Map.of(), "frobnicate"));
     assertEquals(2, run(Map.of()));
   }
+
+  @Test
+  void workflowRunOfACoordinatorSaysHowToRunIt() throws Exception {
+    Path props = coordinator("${coord:days(1)}", "2026-03-06T10:00Z", "2026-03-11T00:00Z", "UTC");
+    ByteArrayOutputStream runErr = new ByteArrayOutputStream();
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    int code = new WorkflowCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(runErr, true, StandardCharsets.UTF_8),
+        Map.of("HK_WORKFLOW_STATE_DIR", root.resolve("state").toString())).withConf(conf)
+        .run(new String[] {"run", "-config", props.toString()});
+    assertEquals(2, code);
+    String message = runErr.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("this is a coordinator (oozie.coord.application.path)")
+        && message.contains("bin/workflow serve") && message.contains("-dryrun"), message);
+    runErr.reset();
+    assertEquals(2, new WorkflowCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(runErr, true, StandardCharsets.UTF_8), Map.of()).withConf(conf)
+        .run(new String[] {"run", root.resolve("coord").toString()}));
+    assertTrue(runErr.toString(StandardCharsets.UTF_8).contains("a coordinator app"), runErr.toString());
+  }
 }
