@@ -33,7 +33,12 @@ final class SchedulerViews {
     this.scheduler = scheduler;
     this.state = state;
     this.engine = engine;
-    this.workflows = new WorkflowSummaries(engine.store());
+    this.workflows = new WorkflowSummaries(engine.store(), 10_000);
+    scheduler.subscribe(event -> {
+      if (event.kind().startsWith("workflow")) {
+        workflows.invalidate(event.jobId());
+      }
+    });
   }
 
   Views.JobView info(String id, int offset, int len, Map<String, List<String>> filter) {

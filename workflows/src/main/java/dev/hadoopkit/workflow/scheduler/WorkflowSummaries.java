@@ -17,18 +17,31 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The workflow runs of the state directory for listings (REST {@code jobs}, the console): one summary per run,
- * read again only when its journal changed (size or modification time), so listing 10,000 runs costs 10,000
- * {@code stat}s rather than 10,000 journal replays. Runs of other engines sharing the directory are included.
+ * read again only when its journal changed (size or modification time). A run that has not ended is looked at on
+ * every listing; an ended one changes only by a rerun, which the daemon hears of ({@link #invalidate}) when it runs
+ * it, so ended runs are checked again in a rotating batch per listing (catching reruns by other engines sharing
+ * the directory within a few listings) — listing 10,000 runs costs a directory read, not 10,000 {@code stat}s.
  */
 final class WorkflowSummaries {
-  private record Entry(long size, long modified, Views.WorkflowJob job) {
+  private static final int ENDED_CHECKS_PER_LISTING = 256;
+
+  private record Entry(long size, long modified, boolean ended, long checked, Views.WorkflowJob job) {
   }
 
   private final RunStore store;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-  WorkflowSummaries(RunStore store) {
+  private final long endedRecheckMillis;
+
+  /** {@code endedRecheckMillis}: how long an ended run's summary is trusted without looking at its journal. */
+  WorkflowSummaries(RunStore store, long endedRecheckMillis) {
     this.store = store;
+    this.endedRecheckMillis = endedRecheckMillis;
+  }
+
+  /** The run changed (the daemon drives it): read it again on the next listing. */
+  void invalidate(String id) {
+    cache.remove(id);
   }
 
   /** Every readable run, newest first, without its actions or configuration (the job's own info has them). */
@@ -41,8 +54,18 @@ final class WorkflowSummaries {
     }
     Collections.reverse(ids);
     List<Views.WorkflowJob> out = new ArrayList<>(ids.size());
+    long now = System.currentTimeMillis();
+    int endedChecks = ENDED_CHECKS_PER_LISTING;
     for (String id : ids) {
-      Views.WorkflowJob job = summary(id);
+      Entry entry = cache.get(id);
+      if (entry != null && entry.ended() && (endedChecks <= 0 || now - entry.checked() < endedRecheckMillis)) {
+        out.add(entry.job());
+        continue;
+      }
+      if (entry != null && entry.ended()) {
+        endedChecks--;
+      }
+      Views.WorkflowJob job = summary(id, now);
       if (job != null) {
         out.add(job);
       }
@@ -51,7 +74,7 @@ final class WorkflowSummaries {
     return out;
   }
 
-  private Views.WorkflowJob summary(String id) {
+  private Views.WorkflowJob summary(String id, long now) {
     Path journal = store.runDir(id).resolve(Journal.FILE_NAME);
     try {
       BasicFileAttributes attributes = Files.readAttributes(journal, BasicFileAttributes.class);
@@ -59,13 +82,14 @@ final class WorkflowSummaries {
       long modified = attributes.lastModifiedTime().toMillis();
       Entry entry = cache.get(id);
       if (entry != null && entry.size() == size && entry.modified() == modified) {
+        cache.put(id, new Entry(size, modified, entry.ended(), now, entry.job()));
         return entry.job();
       }
       RunState run = store.load(id);
       Views.WorkflowJob job = new Views.WorkflowJob(id, run.name(), run.appPath(), run.user(), "users",
           run.status().name(), run.parent(), Map.of(), instant(run.createdTime()), instant(run.createdTime()),
           instant(run.endTime()), instant(Math.max(modified, run.createdTime())), run.run(), List.of());
-      cache.put(id, new Entry(size, modified, job));
+      cache.put(id, new Entry(size, modified, run.status().isTerminal(), now, job));
       return job;
     } catch (IOException | RuntimeException e) {
       return null; // a run being created, or unreadable: its own info says why
