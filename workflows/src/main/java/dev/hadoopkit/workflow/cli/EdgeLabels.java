@@ -1,0 +1,64 @@
+package dev.hadoopkit.workflow.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decision case labels, placed just below their decision where the edge starts (the gap between layers holds no
+ * node, so a label there cannot hide one), on up to {@value #ROWS} rows so that labels of neighbouring edges do not
+ * cover each other, on a white ground so a line under them does not cross the text. Long predicates are cut; the
+ * label's {@code <title>} has the whole text. Drawn after nodes and edges, on top.
+ */
+final class EdgeLabels {
+  static final int MAX_CHARS = 24;
+  private static final int ROWS = 3;
+  private static final double ROW_HEIGHT = 14;
+  private static final double FONT = 10;
+
+  private record Label(GraphEdge edge, double x, double y, double width) {
+  }
+
+  private final double svgWidth;
+  private final List<Label> placed = new ArrayList<>();
+
+  EdgeLabels(double svgWidth) {
+    this.svgWidth = svgWidth;
+  }
+
+  /** anchor: {x, y} where the edge enters the gap, and the x it heads for. */
+  void add(GraphEdge edge, double[] anchor) {
+    String shown = SvgGraph.shown(edge.label(), MAX_CHARS);
+    double width = shown.length() * FONT * 0.6 + 8;
+    double centre = anchor[0] + (anchor[2] - anchor[0]) * 0.15;
+    double x = Math.max(2, Math.min(svgWidth - width - 2, centre - width / 2));
+    int row = 0;
+    while (row < ROWS - 1 && overlapsAny(x, anchor[1] + 3 + row * ROW_HEIGHT, width)) {
+      row++;
+    }
+    placed.add(new Label(edge, x, anchor[1] + 3 + row * ROW_HEIGHT, width));
+  }
+
+  private boolean overlapsAny(double x, double y, double width) {
+    for (Label l : placed) {
+      if (x < l.x() + l.width() && l.x() < x + width && y < l.y() + ROW_HEIGHT && l.y() < y + ROW_HEIGHT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void draw(StringBuilder svg) {
+    for (Label l : placed) {
+      svg.append(String.format(Locale.ROOT, "  <g class=\"edge-label\" data-from=\"%s\" data-to=\"%s\">"
+          + "<title>%s</title><rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"3\" fill=\"#ffffff\""
+          + " fill-opacity=\"0.92\" stroke=\"#bbbbbb\" stroke-width=\"0.5\"/><text x=\"%s\" y=\"%s\""
+          + " fill=\"#444444\" font-size=\"10\">%s</text></g>%n",
+          SvgGraph.escape(SvgGraph.visibleName(l.edge().from())),
+          SvgGraph.escape(SvgGraph.visibleName(l.edge().to())), SvgGraph.escape(l.edge().label()),
+          SvgGraph.number(l.x()), SvgGraph.number(l.y()), SvgGraph.number(l.width()), SvgGraph.number(ROW_HEIGHT - 1),
+          SvgGraph.number(l.x() + 4), SvgGraph.number(l.y() + ROW_HEIGHT - 4),
+          SvgGraph.escape(SvgGraph.shown(l.edge().label(), MAX_CHARS))));
+    }
+  }
+}
