@@ -16,7 +16,7 @@ import java.util.Set;
  * (the start node); an edge spanning more than one layer gets a virtual node in each layer it crosses (Sugiyama's
  * dummy nodes), so that it is ordered with the real nodes and later drawn through the gaps between them instead of
  * across their boxes. Long edges into the same target share their virtual nodes from the layer below their first
- * source down (a trunk, like Graphviz's concentrate): five error edges into one kill node are one line with
+ * source down (a trunk, like Graphviz's concentrate) when they are of the same group: five error edges into one kill node are one line with
  * branches, not five parallel lines, and a 200-action chain does not get 20,000 virtual nodes. Then the nodes of
  * each layer are ordered to reduce edge crossings with barycenter sweeps (down, using the positions of
  * predecessors; up, using successors). Immutable result: layer and position of every node, real or virtual, and
@@ -29,7 +29,10 @@ record GraphLayout(Map<String, Integer> layer, Map<String, Integer> position, Li
   /** Virtual names start with a control character, which no workflow node name (an XML NCName-ish) contains. */
   private static final String VIRTUAL_PREFIX = "\u0001";
 
-  /** Lays out the nodes (in the given order, which breaks ties) with the edges {from, to}. */
+  /**
+   * Lays out the nodes (in the given order, which breaks ties) with the edges {from, to} or {from, to, group}: long
+   * edges share virtual nodes only with edges of the same target and group (error edges are not drawn along ok ones).
+   */
   static GraphLayout of(List<String> nodes, List<String[]> edges) {
     Map<String, List<String>> successors = new LinkedHashMap<>();
     Map<String, List<String>> predecessors = new LinkedHashMap<>();
@@ -81,16 +84,19 @@ record GraphLayout(Map<String, Integer> layer, Map<String, Integer> position, Li
     });
     Set<String> virtual = new LinkedHashSet<>();
     Map<Integer, List<String>> routes = new HashMap<>();
-    Map<String, Integer> trunkTop = new HashMap<>(); // per target: the highest layer its trunk reaches
+    Map<String, Integer> trunkTop = new LinkedHashMap<>(); // per trunk: the highest layer it reaches
+    Map<String, String> trunkTarget = new HashMap<>();
     for (String[] edge : edges) {
       if (usable(edge, successors) && layer.get(edge[1]) - layer.get(edge[0]) > 1) {
-        trunkTop.merge(edge[1], layer.get(edge[0]) + 1, Math::min);
+        trunkTop.merge(trunk(edge), layer.get(edge[0]) + 1, Math::min);
+        trunkTarget.put(trunk(edge), edge[1]);
       }
     }
     for (Map.Entry<String, Integer> trunk : trunkTop.entrySet()) {
       String previous = null;
-      for (int l = trunk.getValue(); l < layer.get(trunk.getKey()); l++) {
-        String name = VIRTUAL_PREFIX + trunk.getKey() + VIRTUAL_PREFIX + l;
+      String target = trunkTarget.get(trunk.getKey());
+      for (int l = trunk.getValue(); l < layer.get(target); l++) {
+        String name = trunk.getKey() + VIRTUAL_PREFIX + l;
         virtual.add(name);
         layer.put(name, l);
         down.put(name, new ArrayList<>());
@@ -100,7 +106,7 @@ record GraphLayout(Map<String, Integer> layer, Map<String, Integer> position, Li
         }
         previous = name;
       }
-      link(down, up, previous, trunk.getKey());
+      link(down, up, previous, target);
     }
     for (int i = 0; i < edges.size(); i++) {
       String[] edge = edges.get(i);
@@ -111,7 +117,7 @@ record GraphLayout(Map<String, Integer> layer, Map<String, Integer> position, Li
       int to = layer.get(edge[1]);
       List<String> route = new ArrayList<>();
       for (int l = from + 1; l < to; l++) {
-        route.add(VIRTUAL_PREFIX + edge[1] + VIRTUAL_PREFIX + l);
+        route.add(trunk(edge) + VIRTUAL_PREFIX + l);
       }
       routes.put(i, List.copyOf(route));
       String first = route.isEmpty() ? edge[1] : route.get(0);
@@ -149,6 +155,11 @@ record GraphLayout(Map<String, Integer> layer, Map<String, Integer> position, Li
     List<List<String>> frozen = layers.stream().map(List::copyOf).toList();
     return new GraphLayout(Map.copyOf(layer), Map.copyOf(position), frozen, Map.copyOf(routes), Set.copyOf(virtual),
         freeze(up), freeze(down));
+  }
+
+  /** The name shared by the virtual nodes of the long edges into one target of one group. */
+  private static String trunk(String[] edge) {
+    return VIRTUAL_PREFIX + (edge.length > 2 ? edge[2] : "") + VIRTUAL_PREFIX + edge[1];
   }
 
   private static boolean usable(String[] edge, Map<String, List<String>> nodes) {

@@ -107,7 +107,7 @@ final class SvgGraph {
 
   private static GraphLayout layout(Map<String, Box> boxes, List<GraphEdge> edges) {
     return GraphLayout.of(new ArrayList<>(boxes.keySet()),
-        edges.stream().map(e -> new String[] {e.from(), e.to()}).toList());
+        edges.stream().map(e -> new String[] {e.from(), e.to(), e.kind().equals("error") ? "error" : "flow"}).toList());
   }
 
   static int height(GraphLayout layout) {
@@ -219,7 +219,8 @@ final class SvgGraph {
         .append("</title>\n");
     svg.append(String.format(Locale.ROOT, "    <path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.4\"%s"
         + " marker-end=\"url(#%s)\"/>%n", route.path(), error ? "#cc0000" : "#333333",
-        error ? " stroke-dasharray=\"6,4\"" : "", error ? "arrow-error" : "arrow"));
+        error ? " stroke-dasharray=\"6,4\"" + (route.dashOffset() == 0 ? ""
+            : " stroke-dashoffset=\"" + number(route.dashOffset()) + "\"") : "", error ? "arrow-error" : "arrow"));
     svg.append("  </g>\n");
     if (edge.label() != null) {
       labels.add(edge, route.labelAnchor());
