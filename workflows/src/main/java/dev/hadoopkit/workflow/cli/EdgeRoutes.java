@@ -15,21 +15,22 @@ import java.util.Map;
  * its target, where it ends exactly on the target's outline ({@link NodeShape#top}): the arrowhead touches a bar, a
  * circle or a diamond rather than stopping at a bounding box or inside it. Ports spread the edges of one node along
  * its width, in the order of where they come from or go to, so they neither overlap nor cross at the node.
+ *
+ * <p>Long edges into one target share a trunk of virtual nodes. The trunk is drawn once, by the edge that enters it
+ * highest; the others end where they join it, without an arrowhead. Drawing each to the target would draw the trunk
+ * again per edge: a 200-action chain whose errors all go to one kill node would be 200 copies of a 200-layer line
+ * (megabytes of SVG), and overlapping dashed lines out of step read as one solid line.
  */
 final class EdgeRoutes {
   private EdgeRoutes() {
   }
 
   /**
-   * One routed edge: its SVG path, where a label belongs (the start of the gap below the source) and the dash offset
-   * that puts its dashes in step with the other edges of its trunk: overlapping dashed lines out of step would
-   * read as one solid line.
+   * One routed edge: its SVG path, whether it ends at its target (with an arrowhead) or where it joins a trunk
+   * drawn by another edge, and where a label belongs (the start of the gap below the source, and the x it heads for).
    */
-  record Route(GraphEdge edge, String path, double[] end, double[] labelAnchor, double dashOffset) {
+  record Route(GraphEdge edge, String path, boolean reachesTarget, double[] labelAnchor) {
   }
-
-  /** The dash pattern's period (6 on, 4 off) of dashed (error) edges. */
-  static final double DASH_PERIOD = 10;
 
   static List<Route> of(GraphLayout layout, List<GraphEdge> edges, Map<String, double[]> at,
       Map<String, NodeShape> shapes, double band) {
@@ -46,35 +47,24 @@ final class EdgeRoutes {
       chain.add(edge.to());
       stations.put(i, chain);
     }
+    // per trunk (known by its last virtual node), the edge that draws it: the one entering it highest
+    Map<String, Integer> drawsTrunk = new HashMap<>();
+    stations.forEach((i, chain) -> {
+      if (chain.size() > 2) {
+        drawsTrunk.merge(chain.get(chain.size() - 2), i,
+            (a, b) -> stations.get(b).size() > stations.get(a).size() ? b : a);
+      }
+    });
     Map<Integer, Double> out = ports(stations, at, shapes, true);
     Map<Integer, Double> in = ports(stations, at, shapes, false);
-    Map<String, Double> trunkLength = new HashMap<>();
     List<Route> routes = new ArrayList<>();
     for (Map.Entry<Integer, List<String>> e : stations.entrySet()) {
-      routes.add(route(edges.get(e.getKey()), e.getValue(), out.get(e.getKey()), in.get(e.getKey()), at, shapes,
-          band, v -> trunkLength(v, layout, at, band, trunkLength)));
+      List<String> chain = e.getValue();
+      boolean whole = chain.size() == 2 || drawsTrunk.get(chain.get(chain.size() - 2)).equals(e.getKey());
+      routes.add(route(edges.get(e.getKey()), chain, out.get(e.getKey()), in.get(e.getKey()), whole, at, shapes,
+          band));
     }
     return routes;
-  }
-
-  /** The length along a trunk from its first virtual node's top to the top of virtual node v. */
-  private static double trunkLength(String v, GraphLayout layout, Map<String, double[]> at, double band,
-      Map<String, Double> memo) {
-    Double known = memo.get(v);
-    if (known != null) {
-      return known;
-    }
-    String previous = layout.predecessors().getOrDefault(v, List.of()).stream().filter(layout::isVirtual)
-        .findFirst().orElse(null);
-    double length = 0;
-    if (previous != null) {
-      double[] p = at.get(previous);
-      double[] q = at.get(v);
-      length = trunkLength(previous, layout, at, band, memo) + 2 * band
-          + curveLength(new double[] {p[0], p[1] + band}, new double[] {q[0], q[1] - band});
-    }
-    memo.put(v, length);
-    return length;
   }
 
   /**
@@ -108,42 +98,37 @@ final class EdgeRoutes {
     return offsets;
   }
 
-  private static Route route(GraphEdge edge, List<String> chain, double dxOut, double dxIn,
-      Map<String, double[]> at, Map<String, NodeShape> shapes, double band,
-      java.util.function.ToDoubleFunction<String> trunkLength) {
+  private static Route route(GraphEdge edge, List<String> chain, double dxOut, double dxIn, boolean whole,
+      Map<String, double[]> at, Map<String, NodeShape> shapes, double band) {
     double[] from = at.get(edge.from());
     double[] to = at.get(edge.to());
     double[] start = {from[0] + dxOut, from[1] + shapes.get(edge.from()).bottom(dxOut)};
     double[] end = {to[0] + dxIn, to[1] + shapes.get(edge.to()).top(dxIn)};
     if (to[1] <= from[1]) {
       // only in a cyclic (invalid) workflow: a straight line, at least drawn
-      return new Route(edge, "M" + p(start) + " L" + p(end), end, new double[] {start[0], start[1], end[0]}, 0);
+      return new Route(edge, "M" + p(start) + " L" + p(end), true, new double[] {start[0], start[1], end[0]});
     }
     StringBuilder d = new StringBuilder("M").append(p(start));
-    double[] at0 = {start[0], from[1] + band};
-    d.append(" L").append(p(at0));
-    double[] current = at0;
-    double[] firstTarget = null;
-    double dashOffset = 0;
+    double[] below = {start[0], from[1] + band};
+    d.append(" L").append(p(below));
+    double[] current = below;
+    double[] heading = null;
     for (int k = 1; k < chain.size() - 1; k++) {
       double[] v = at.get(chain.get(k));
       double[] top = {v[0], v[1] - band};
       curve(d, current, top);
-      if (firstTarget == null) {
-        // where this edge joins its trunk: from here on it lies on the trunk, so its dashes must be the trunk's
-        double joined = (at0[1] - start[1]) + curveLength(current, top);
-        double offset = (trunkLength.applyAsDouble(chain.get(k)) - joined) % DASH_PERIOD;
-        dashOffset = offset < 0 ? offset + DASH_PERIOD : offset;
-        firstTarget = top;
+      heading = heading == null ? top : heading;
+      if (!whole) {
+        return new Route(edge, d.toString(), false, new double[] {below[0], below[1], heading[0]});
       }
       current = new double[] {v[0], v[1] + band};
       d.append(" L").append(p(current));
     }
     double[] above = {end[0], to[1] - band};
     curve(d, current, above);
-    firstTarget = firstTarget == null ? above : firstTarget;
+    heading = heading == null ? above : heading;
     d.append(" L").append(p(end));
-    return new Route(edge, d.toString(), end, new double[] {at0[0], at0[1], firstTarget[0]}, dashOffset);
+    return new Route(edge, d.toString(), true, new double[] {below[0], below[1], heading[0]});
   }
 
   /** A cubic from a to b (b below a) leaving and arriving vertically: it stays in the box spanned by a and b. */
@@ -155,22 +140,6 @@ final class EdgeRoutes {
     double middle = (a[1] + b[1]) / 2;
     d.append(" C").append(p(new double[] {a[0], middle})).append(" ").append(p(new double[] {b[0], middle}))
         .append(" ").append(p(b));
-  }
-
-  /** The length of {@link #curve}'s cubic from a to b, summed over short chords. */
-  static double curveLength(double[] a, double[] b) {
-    double middle = (a[1] + b[1]) / 2;
-    double length = 0;
-    double[] last = a;
-    for (int k = 1; k <= 48; k++) {
-      double t = k / 48.0;
-      double u = 1 - t;
-      double x = u * u * u * a[0] + 3 * u * u * t * a[0] + 3 * u * t * t * b[0] + t * t * t * b[0];
-      double y = u * u * u * a[1] + 3 * u * u * t * middle + 3 * u * t * t * middle + t * t * t * b[1];
-      length += Math.hypot(x - last[0], y - last[1]);
-      last = new double[] {x, y};
-    }
-    return length;
   }
 
   private static String p(double[] point) {

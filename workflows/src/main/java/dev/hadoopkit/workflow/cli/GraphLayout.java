@@ -149,7 +149,7 @@ record GraphLayout(Map<String, Integer> layer, Map<String, Integer> position, Li
               : around.stream().mapToInt(position::get).average().orElse(position.get(node)));
         }
         row.sort(Comparator.comparingDouble(barycenter::get)); // stable: ties keep the current order
-        positions(layers, position);
+        positions(List.of(row), position); // only this row moved
       }
     }
     List<List<String>> frozen = layers.stream().map(List::copyOf).toList();

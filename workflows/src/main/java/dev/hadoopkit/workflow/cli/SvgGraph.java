@@ -217,10 +217,11 @@ final class SvgGraph {
         .append(escape(visibleName(edge.to()))).append(" (").append(edge.kind()).append(")")
         .append(edge.label() == null || edge.kind().equals("default") ? "" : ": " + escape(edge.label()))
         .append("</title>\n");
-    svg.append(String.format(Locale.ROOT, "    <path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.4\"%s"
-        + " marker-end=\"url(#%s)\"/>%n", route.path(), error ? "#cc0000" : "#333333",
-        error ? " stroke-dasharray=\"6,4\"" + (route.dashOffset() == 0 ? ""
-            : " stroke-dashoffset=\"" + number(route.dashOffset()) + "\"") : "", error ? "arrow-error" : "arrow"));
+    // an edge joining a trunk that another edge draws to the target ends there, without an arrowhead of its own
+    svg.append(String.format(Locale.ROOT, "    <path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.4\"%s%s/>%n",
+        route.path(), error ? "#cc0000" : "#333333", error ? " stroke-dasharray=\"6,4\"" : "",
+        !route.reachesTarget() ? " data-joins=\"trunk\"" : error ? " marker-end=\"url(#arrow-error)\""
+            : " marker-end=\"url(#arrow)\""));
     svg.append("  </g>\n");
     if (edge.label() != null) {
       labels.add(edge, route.labelAnchor());
@@ -356,9 +357,14 @@ final class SvgGraph {
 
   /** A coordinate with at most two decimals and no trailing zeros: compact and exact enough for a test's 1 px. */
   static String number(double value) {
-    String text = String.format(Locale.ROOT, "%.2f", value);
-    text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
-    return text.equals("-0") ? "0" : text;
+    long hundredths = Math.round(value * 100);
+    if (hundredths % 100 == 0) {
+      return Long.toString(hundredths / 100);
+    }
+    String sign = hundredths < 0 ? "-" : "";
+    long abs = Math.abs(hundredths);
+    String decimals = abs % 10 == 0 ? Long.toString(abs % 100 / 10) : String.format(Locale.ROOT, "%02d", abs % 100);
+    return sign + abs / 100 + "." + decimals;
   }
 
   private static void text(StringBuilder svg, int x, int y, String text, boolean centered) {

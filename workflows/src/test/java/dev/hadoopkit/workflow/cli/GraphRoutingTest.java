@@ -88,15 +88,34 @@ class GraphRoutingTest {
     Document svg = draw("routes", definition(ROUTES), null, GraphOptions.DEFAULT);
     Map<String, Shape> nodes = shapes(svg);
     Map<String, Integer> byKind = new HashMap<>();
+    int joined = 0;
     for (Element edge : edges(svg)) {
       List<double[]> line = polyline(path(edge));
       double[] end = line.get(line.size() - 1);
+      if (child(edge, "path").getAttribute("data-joins").equals("trunk")) {
+        // it ends where it joins the trunk another edge draws into the same target: on that edge's line
+        assertEquals("", child(edge, "path").getAttribute("marker-end"));
+        double nearest = Double.MAX_VALUE;
+        for (Element other : edges(svg)) {
+          if (other != edge && other.getAttribute("data-to").equals(edge.getAttribute("data-to"))
+              && child(other, "path").getAttribute("data-joins").isEmpty()) {
+            for (double[] point : polyline(path(other))) {
+              nearest = Math.min(nearest, Math.hypot(point[0] - end[0], point[1] - end[1]));
+            }
+          }
+        }
+        assertTrue(nearest <= 1.0, edge.getAttribute("data-from") + " joins no trunk: " + nearest);
+        joined++;
+        continue;
+      }
+      assertTrue(child(edge, "path").getAttribute("marker-end").startsWith("url(#arrow"));
       Shape target = nodes.get(edge.getAttribute("data-to"));
       assertTrue(target.distanceToOutline(end) <= 1.0, edge.getAttribute("data-from") + " -> "
           + edge.getAttribute("data-to") + " ends at " + end[0] + "," + end[1] + ", "
           + target.distanceToOutline(end) + " px off the " + target.kind());
       byKind.merge(target.kind(), 1, Integer::sum);
     }
+    assertTrue(joined >= 4, "the error edges share a trunk into fail: " + joined);
     // the fork/join bars, the end circle, the kill octagon and the actions are all targets here
     assertTrue(byKind.keySet().containsAll(List.of("rect", "circle", "polygon")), byKind.toString());
     Document decision = draw("decision-target", definition("<workflow-app xmlns=\"uri:oozie:workflow:0.5\""
@@ -211,6 +230,8 @@ class GraphRoutingTest {
     assertEquals("0 0 " + full.getAttribute("width") + " " + full.getAttribute("height"),
         full.getAttribute("viewBox"), "a viewBox a browser can scale to its width");
     assertTrue(Double.parseDouble(full.getAttribute("height")) > 10_000, "every node drawn: tall");
+    String fullText = SvgGraph.render(definition, null, GraphOptions.DEFAULT);
+    assertTrue(fullText.length() < 300_000, "trunks drawn once, not once per edge: " + fullText.length());
     assertEquals(200, nodeGroups(full.getOwnerDocument()).size());
 
     Document collapsed = draw("large-collapsed", definition, null, GraphOptions.COLLAPSE);
