@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Horizontal coordinates for a {@link GraphLayout}, keeping its order within each layer: every node is pulled
- * towards the mean x of its neighbours in the layer above (then below, alternating), and the pulls of one layer are
+ * towards the mean x of its neighbours in the layer above (then below, alternating; see {@link #alike}), and the pulls of one layer are
  * reconciled with the minimum distances between neighbours by a weighted isotonic regression (pool adjacent
  * violators): the positions closest, in least squares, to the wished ones that keep order and spacing. Virtual nodes
  * weigh more, so long edges run straight down through the gaps. Immutable result.
@@ -45,7 +45,7 @@ record Coordinates(Map<String, Double> x, double width) {
         double[] offset = new double[row.size()];
         for (int i = 0; i < row.size(); i++) {
           String node = row.get(i);
-          List<String> around = neighbours.getOrDefault(node, List.of());
+          List<String> around = alike(node, neighbours.getOrDefault(node, List.of()), layout);
           wished[i] = around.isEmpty() ? x.get(node) : around.stream().mapToDouble(x::get).average().orElseThrow();
           weight[i] = layout.isVirtual(node) ? VIRTUAL_WEIGHT : 1;
           offset[i] = i == 0 ? 0 : offset[i - 1] + distance(row.get(i - 1), node, left, right, gap);
@@ -69,6 +69,17 @@ record Coordinates(Map<String, Double> x, double width) {
     Map<String, Double> shifted = new HashMap<>();
     x.forEach((n, v) -> shifted.put(n, v + shift));
     return new Coordinates(Map.copyOf(shifted), max - min + 2 * margin);
+  }
+
+  /**
+   * The neighbours a node lines up with: those of its own sort (real or virtual) when it has any. An action pulled
+   * both by the next action and by the trunk its error edge joins would move half-way each layer, and a 200-action
+   * chain would drift diagonally across thousands of pixels; a trunk pulled by each branch joining it would zigzag.
+   */
+  private static List<String> alike(String node, List<String> around, GraphLayout layout) {
+    boolean virtual = layout.isVirtual(node);
+    List<String> same = around.stream().filter(n -> layout.isVirtual(n) == virtual).toList();
+    return same.isEmpty() ? around : same;
   }
 
   /** The space between the centres of two neighbours in a layer. */

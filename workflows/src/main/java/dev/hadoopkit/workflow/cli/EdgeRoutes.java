@@ -22,6 +22,8 @@ import java.util.Map;
  * (megabytes of SVG), and overlapping dashed lines out of step read as one solid line.
  */
 final class EdgeRoutes {
+  private static final double PORT_GAP = 14;
+
   private EdgeRoutes() {
   }
 
@@ -89,13 +91,39 @@ final class EdgeRoutes {
     byNode.forEach((node, groups) -> {
       List<String> keys = new ArrayList<>(groups.keySet());
       keys.sort(Comparator.comparingDouble(keyX::get)); // stable: same x keeps the edges' order
-      double span = shapes.get(node).portSpan();
+      double[] dx = spread(keys.stream().mapToDouble(k -> keyX.get(k) - at.get(node)[0]).toArray(),
+          shapes.get(node).portSpan());
       for (int k = 0; k < keys.size(); k++) {
-        double dx = keys.size() == 1 ? 0 : -span + 2 * span * k / (keys.size() - 1);
-        groups.get(keys.get(k)).forEach(i -> offsets.put(i, dx));
+        double offset = dx[k];
+        groups.get(keys.get(k)).forEach(i -> offsets.put(i, offset));
       }
     });
     return offsets;
+  }
+
+  /**
+   * Port offsets as near as may be to where each edge heads (so an edge to the node straight below runs straight),
+   * in that order, at least {@value #PORT_GAP} px apart (less when the node is too narrow for that), within ±span.
+   */
+  static double[] spread(double[] wished, double span) {
+    int n = wished.length;
+    double gap = n < 2 ? 0 : Math.min(PORT_GAP, 2 * span / (n - 1));
+    double[] clamped = new double[n];
+    double[] weight = new double[n];
+    double[] offset = new double[n];
+    for (int k = 0; k < n; k++) {
+      clamped[k] = Math.max(-span, Math.min(span, wished[k]));
+      weight[k] = 1;
+      offset[k] = k * gap;
+    }
+    double[] dx = Coordinates.isotonic(clamped, weight, offset);
+    // clamping the monotone part (dx - offset) keeps it monotone and is the best fit within the bounds: the first
+    // port no further left than -span, the last no further right than span, the gaps kept
+    double high = span - (n - 1) * gap;
+    for (int k = 0; k < n; k++) {
+      dx[k] = Math.max(-span, Math.min(high, dx[k] - offset[k])) + offset[k];
+    }
+    return dx;
   }
 
   private static Route route(GraphEdge edge, List<String> chain, double dxOut, double dxIn, boolean whole,

@@ -60,11 +60,52 @@ class GraphRoutingTest {
   @Test
   void edgesGoAroundTheNodesTheyDoNotConnect() throws Exception {
     Document svg = draw("routes", definition(ROUTES), null, GraphOptions.DEFAULT);
+    assertEquals(23, edges(svg).size(), "2 per action (8), 3 out of the decision, fork 2, start 1, join 1");
+    assertTrue(assertNoEdgeCrossesANode(svg) > 1000, "segments checked");
+  }
+
+  @Test
+  void arrowheadsEndOnTheTargetsOutline() throws Exception {
+    Document svg = draw("routes", definition(ROUTES), null, GraphOptions.DEFAULT);
+    Map<String, Integer> byKind = assertArrowheadsOnOutlines(svg);
+    assertTrue(byKind.getOrDefault("joins", 0) >= 4, "the error edges share a trunk into fail: " + byKind);
+    // the fork/join bars, the end circle, the kill octagon and the actions are all targets here
+    assertTrue(byKind.keySet().containsAll(List.of("rect", "circle", "polygon")), byKind.toString());
+    Document decision = draw("decision-target", definition("<workflow-app xmlns=\"uri:oozie:workflow:0.5\""
+        + " name=\"d\">\n  <start to=\"a\"/>\n" + action("a", "b") + action("b", "d")
+        + "  <decision name=\"d\"><switch><case to=\"end\">${x}</case><default to=\"end\"/></switch></decision>\n"
+        + "  <kill name=\"fail\"><message>x</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n"),
+        null, GraphOptions.DEFAULT);
+    assertTrue(assertArrowheadsOnOutlines(decision).containsKey("polygon"));
+    Map<String, Shape> shapes = shapes(decision);
+    for (Element edge : edges(decision)) {
+      if (edge.getAttribute("data-to").equals("d")) {
+        List<double[]> line = polyline(path(edge));
+        double[] end = line.get(line.size() - 1);
+        assertTrue(shapes.get("d").distanceToOutline(end) <= 1.0, "onto the diamond: " + end[0] + "," + end[1]);
+      }
+    }
+  }
+
+  @Test
+  void caseLabelsStayReadableAndCoverNoNode() throws Exception {
+    Document svg = draw("routes", definition(ROUTES), null, GraphOptions.DEFAULT);
+    List<Element> labels = assertLabelsCoverNoNode(svg);
+    assertEquals(3, labels.size(), "two cases and the default");
+    Element longOne = labels.stream().filter(l -> l.getAttribute("data-to").equals("end")).findFirst().orElseThrow();
+    String title = longOne.getElementsByTagNameNS(SVG_NS, "title").item(0).getTextContent();
+    assertEquals("${1 < 2 and wf:conf('a.rather.long.property.name') eq 'some value'}", title, "the whole predicate");
+    String shown = longOne.getElementsByTagNameNS(SVG_NS, "text").item(0).getTextContent();
+    assertTrue(shown.endsWith("…") && title.startsWith(shown.substring(0, shown.length() - 1)), shown);
+    String raw = SvgGraph.render(definition(ROUTES), null, GraphOptions.DEFAULT);
+    assertTrue(raw.contains("${1 &lt; 2"), "escaped in the SVG text");
+  }
+
+  /** Every segment of every edge against the box of every node it does not start or end at; the segments checked. */
+  static int assertNoEdgeCrossesANode(Document svg) {
     Map<String, Shape> nodes = shapes(svg);
-    List<Element> edges = edges(svg);
-    assertEquals(23, edges.size(), "2 per action (8), 3 out of the decision, fork 2, start 1, join 1");
     int checked = 0;
-    for (Element edge : edges) {
+    for (Element edge : edges(svg)) {
       String from = edge.getAttribute("data-from");
       String to = edge.getAttribute("data-to");
       List<double[]> line = polyline(path(edge));
@@ -80,21 +121,22 @@ class GraphRoutingTest {
         }
       }
     }
-    assertTrue(checked > 1000, "segments checked: " + checked);
+    return checked;
   }
 
-  @Test
-  void arrowheadsEndOnTheTargetsOutline() throws Exception {
-    Document svg = draw("routes", definition(ROUTES), null, GraphOptions.DEFAULT);
+  /**
+   * Every edge with an arrowhead ends on its target's outline (within 1 px); one joining a trunk ends on the line
+   * of the edge that draws that trunk into the same target. Counts by target shape ("joins" for the others).
+   */
+  static Map<String, Integer> assertArrowheadsOnOutlines(Document svg) {
     Map<String, Shape> nodes = shapes(svg);
     Map<String, Integer> byKind = new HashMap<>();
-    int joined = 0;
     for (Element edge : edges(svg)) {
       List<double[]> line = polyline(path(edge));
       double[] end = line.get(line.size() - 1);
+      String name = edge.getAttribute("data-from") + " -> " + edge.getAttribute("data-to");
       if (child(edge, "path").getAttribute("data-joins").equals("trunk")) {
-        // it ends where it joins the trunk another edge draws into the same target: on that edge's line
-        assertEquals("", child(edge, "path").getAttribute("marker-end"));
+        assertEquals("", child(edge, "path").getAttribute("marker-end"), name);
         double nearest = Double.MAX_VALUE;
         for (Element other : edges(svg)) {
           if (other != edge && other.getAttribute("data-to").equals(edge.getAttribute("data-to"))
@@ -104,40 +146,21 @@ class GraphRoutingTest {
             }
           }
         }
-        assertTrue(nearest <= 1.0, edge.getAttribute("data-from") + " joins no trunk: " + nearest);
-        joined++;
+        assertTrue(nearest <= 1.0, name + " joins no trunk: " + nearest);
+        byKind.merge("joins", 1, Integer::sum);
         continue;
       }
-      assertTrue(child(edge, "path").getAttribute("marker-end").startsWith("url(#arrow"));
+      assertTrue(child(edge, "path").getAttribute("marker-end").startsWith("url(#arrow"), name);
       Shape target = nodes.get(edge.getAttribute("data-to"));
-      assertTrue(target.distanceToOutline(end) <= 1.0, edge.getAttribute("data-from") + " -> "
-          + edge.getAttribute("data-to") + " ends at " + end[0] + "," + end[1] + ", "
+      assertTrue(target.distanceToOutline(end) <= 1.0, name + " ends at " + end[0] + "," + end[1] + ", "
           + target.distanceToOutline(end) + " px off the " + target.kind());
       byKind.merge(target.kind(), 1, Integer::sum);
     }
-    assertTrue(joined >= 4, "the error edges share a trunk into fail: " + joined);
-    // the fork/join bars, the end circle, the kill octagon and the actions are all targets here
-    assertTrue(byKind.keySet().containsAll(List.of("rect", "circle", "polygon")), byKind.toString());
-    Document decision = draw("decision-target", definition("<workflow-app xmlns=\"uri:oozie:workflow:0.5\""
-        + " name=\"d\">\n  <start to=\"a\"/>\n" + action("a", "d") + action("b", "d")
-        + "  <decision name=\"d\"><switch><case to=\"end\">${x}</case><default to=\"end\"/></switch></decision>\n"
-        + "  <kill name=\"fail\"><message>x</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n"
-        .replace(action("a", "d"), action("a", "b"))), null, GraphOptions.DEFAULT);
-    Map<String, Shape> shapes = shapes(decision);
-    for (Element edge : edges(decision)) {
-      if (edge.getAttribute("data-to").equals("d")) {
-        List<double[]> line = polyline(path(edge));
-        double[] end = line.get(line.size() - 1);
-        assertTrue(shapes.get("d").distanceToOutline(end) <= 1.0, "onto the diamond: " + end[0] + "," + end[1]);
-        assertTrue(end[1] > shapes.get("d").box().top() + 0.5 || Math.abs(end[0] - shapes.get("d").cx()) < 1,
-            "on a slanted side or the tip, not the bounding box");
-      }
-    }
+    return byKind;
   }
 
-  @Test
-  void caseLabelsStayReadableAndCoverNoNode() throws Exception {
-    Document svg = draw("routes", definition(ROUTES), null, GraphOptions.DEFAULT);
+  /** No case label covers a node or another label; the labels. */
+  static List<Element> assertLabelsCoverNoNode(Document svg) {
     Map<String, Shape> nodes = shapes(svg);
     List<Element> labels = new ArrayList<>();
     NodeList groups = svg.getElementsByTagNameNS(SVG_NS, "g");
@@ -147,7 +170,6 @@ class GraphRoutingTest {
         labels.add(g);
       }
     }
-    assertEquals(3, labels.size(), "two cases and the default");
     List<Box> placed = new ArrayList<>();
     for (Element label : labels) {
       Element rect = (Element) label.getElementsByTagNameNS(SVG_NS, "rect").item(0);
@@ -161,13 +183,14 @@ class GraphRoutingTest {
       }
       placed.add(box);
     }
-    Element longOne = labels.stream().filter(l -> l.getAttribute("data-to").equals("end")).findFirst().orElseThrow();
-    String title = longOne.getElementsByTagNameNS(SVG_NS, "title").item(0).getTextContent();
-    assertEquals("${1 < 2 and wf:conf('a.rather.long.property.name') eq 'some value'}", title, "the whole predicate");
-    String shown = longOne.getElementsByTagNameNS(SVG_NS, "text").item(0).getTextContent();
-    assertTrue(shown.endsWith("…") && title.startsWith(shown.substring(0, shown.length() - 1)), shown);
-    String raw = SvgGraph.render(definition(ROUTES), null, GraphOptions.DEFAULT);
-    assertTrue(raw.contains("${1 &lt; 2"), "escaped in the SVG text");
+    return labels;
+  }
+
+  /** The three checks at once, for drawings that are not about one of them. */
+  static void assertReadable(Document svg) {
+    assertNoEdgeCrossesANode(svg);
+    assertArrowheadsOnOutlines(svg);
+    assertLabelsCoverNoNode(svg);
   }
 
   @Test
@@ -188,6 +211,7 @@ class GraphRoutingTest {
         JournalRecord.start(3, "side", 1),
         JournalRecord.end(4, "side", NodeStatus.OK, List.of("jn"), null, null, null, null, false)));
     Document svg = draw("retried", definition, run, GraphOptions.DEFAULT);
+    assertReadable(svg);
     Element p = nodeGroups(svg).get("p");
     assertEquals("node action error", p.getAttribute("class"));
     assertEquals("3", p.getAttribute("data-attempts"));
@@ -227,6 +251,7 @@ class GraphRoutingTest {
     WorkflowDefinition definition = definition(large());
     assertEquals(200, definition.nodes().size());
     Element full = draw("large", definition, null, GraphOptions.DEFAULT).getDocumentElement();
+    assertReadable(full.getOwnerDocument());
     assertEquals("0 0 " + full.getAttribute("width") + " " + full.getAttribute("height"),
         full.getAttribute("viewBox"), "a viewBox a browser can scale to its width");
     assertTrue(Double.parseDouble(full.getAttribute("height")) > 10_000, "every node drawn: tall");
@@ -235,6 +260,7 @@ class GraphRoutingTest {
     assertEquals(200, nodeGroups(full.getOwnerDocument()).size());
 
     Document collapsed = draw("large-collapsed", definition, null, GraphOptions.COLLAPSE);
+    assertReadable(collapsed);
     Element root = collapsed.getDocumentElement();
     assertTrue(Double.parseDouble(root.getAttribute("height")) <= 1200, root.getAttribute("height"));
     Map<String, Element> groups = nodeGroups(collapsed);
@@ -257,6 +283,7 @@ class GraphRoutingTest {
     }
     records.add(JournalRecord.start(4, "c60", 1));
     Document running = draw("large-running", definition, RunState.replay(records), GraphOptions.COLLAPSE);
+    assertReadable(running);
     Map<String, Element> shown = nodeGroups(running);
     assertEquals("node action running", shown.get("c60").getAttribute("class"));
     assertEquals("node chain ok", shown.get("c1").getAttribute("class"));
@@ -294,6 +321,7 @@ class GraphRoutingTest {
             app.resolve("workflow.xml").toString());
         Document svg = draw("example-" + app.getFileName(), definition, null, GraphOptions.DEFAULT);
         assertEquals(definition.nodes().size(), nodeGroups(svg).size(), app.toString());
+        assertReadable(svg);
       }
     }
   }
