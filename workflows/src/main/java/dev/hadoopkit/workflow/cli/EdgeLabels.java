@@ -26,17 +26,25 @@ final class EdgeLabels {
     this.svgWidth = svgWidth;
   }
 
-  /** anchor: {x, y} where the edge enters the gap, and the x it heads for. */
+  /**
+   * anchor: {x, y, x', y'}, the edge's S-curve across the gap below its source. The label is centred on the edge
+   * where it crosses the label's row, so the line runs into its own label: the first row free of other labels.
+   */
   void add(GraphEdge edge, double[] anchor) {
     String shown = SvgGraph.shown(edge.label(), MAX_CHARS);
     double width = shown.length() * FONT * 0.6 + 8;
-    double centre = anchor[0] + (anchor[2] - anchor[0]) * 0.15;
-    double x = Math.max(2, Math.min(svgWidth - width - 2, centre - width / 2));
-    int row = 0;
-    while (row < ROWS - 1 && overlapsAny(x, anchor[1] + 3 + row * ROW_HEIGHT, width)) {
-      row++;
+    double[] from = {anchor[0], anchor[1]};
+    double[] to = {anchor[2], anchor[3]};
+    Label label = null;
+    for (int row = 0; row < ROWS && label == null; row++) {
+      double y = anchor[1] + 3 + row * ROW_HEIGHT;
+      double centre = EdgeRoutes.curveX(from, to, y + ROW_HEIGHT / 2);
+      double x = Math.max(2, Math.min(svgWidth - width - 2, centre - width / 2));
+      if (row == ROWS - 1 || !overlapsAny(x, y, width)) {
+        label = new Label(edge, x, y, width);
+      }
     }
-    placed.add(new Label(edge, x, anchor[1] + 3 + row * ROW_HEIGHT, width));
+    placed.add(label);
   }
 
   private boolean overlapsAny(double x, double y, double width) {

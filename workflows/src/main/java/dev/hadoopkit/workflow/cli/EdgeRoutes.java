@@ -29,7 +29,7 @@ final class EdgeRoutes {
 
   /**
    * One routed edge: its SVG path, whether it ends at its target (with an arrowhead) or where it joins a trunk
-   * drawn by another edge, and where a label belongs (the start of the gap below the source, and the x it heads for).
+   * drawn by another edge, and where a label belongs: {x, y, x', y'}, the S-curve across the gap below the source.
    */
   record Route(GraphEdge edge, String path, boolean reachesTarget, double[] labelAnchor) {
   }
@@ -57,8 +57,10 @@ final class EdgeRoutes {
             (a, b) -> stations.get(b).size() > stations.get(a).size() ? b : a);
       }
     });
-    Map<Integer, Double> out = ports(stations, at, shapes, true);
-    Map<Integer, Double> in = ports(stations, at, shapes, false);
+    java.util.Set<String> labelled = new java.util.HashSet<>();
+    edges.stream().filter(e -> e.label() != null).forEach(e -> labelled.add(e.from()));
+    Map<Integer, Double> out = ports(stations, at, shapes, true, labelled);
+    Map<Integer, Double> in = ports(stations, at, shapes, false, labelled);
     List<Route> routes = new ArrayList<>();
     for (Map.Entry<Integer, List<String>> e : stations.entrySet()) {
       List<String> chain = e.getValue();
@@ -74,7 +76,7 @@ final class EdgeRoutes {
    * incoming edges the same, except that edges arriving through one shared virtual node (a trunk) share a port.
    */
   private static Map<Integer, Double> ports(Map<Integer, List<String>> stations, Map<String, double[]> at,
-      Map<String, NodeShape> shapes, boolean outgoing) {
+      Map<String, NodeShape> shapes, boolean outgoing, java.util.Set<String> labelled) {
     Map<String, Map<String, List<Integer>>> byNode = new LinkedHashMap<>();
     Map<String, Double> keyX = new HashMap<>();
     for (Map.Entry<Integer, List<String>> e : stations.entrySet()) {
@@ -91,8 +93,9 @@ final class EdgeRoutes {
     byNode.forEach((node, groups) -> {
       List<String> keys = new ArrayList<>(groups.keySet());
       keys.sort(Comparator.comparingDouble(keyX::get)); // stable: same x keeps the edges' order
+      // a decision's labelled edges leave as far apart as its width allows: room for their labels
       double[] dx = spread(keys.stream().mapToDouble(k -> keyX.get(k) - at.get(node)[0]).toArray(),
-          shapes.get(node).portSpan());
+          shapes.get(node).portSpan(), outgoing && labelled.contains(node) ? Double.MAX_VALUE : PORT_GAP);
       for (int k = 0; k < keys.size(); k++) {
         double offset = dx[k];
         groups.get(keys.get(k)).forEach(i -> offsets.put(i, offset));
@@ -103,11 +106,11 @@ final class EdgeRoutes {
 
   /**
    * Port offsets as near as may be to where each edge heads (so an edge to the node straight below runs straight),
-   * in that order, at least {@value #PORT_GAP} px apart (less when the node is too narrow for that), within ±span.
+   * in that order, at least minGap px apart (less when the node is too narrow for that), within ±span.
    */
-  static double[] spread(double[] wished, double span) {
+  static double[] spread(double[] wished, double span, double minGap) {
     int n = wished.length;
-    double gap = n < 2 ? 0 : Math.min(PORT_GAP, 2 * span / (n - 1));
+    double gap = n < 2 ? 0 : Math.min(minGap, 2 * span / (n - 1));
     double[] clamped = new double[n];
     double[] weight = new double[n];
     double[] offset = new double[n];
@@ -134,7 +137,7 @@ final class EdgeRoutes {
     double[] end = {to[0] + dxIn, to[1] + shapes.get(edge.to()).top(dxIn)};
     if (to[1] <= from[1]) {
       // only in a cyclic (invalid) workflow: a straight line, at least drawn
-      return new Route(edge, "M" + p(start) + " L" + p(end), true, new double[] {start[0], start[1], end[0]});
+      return new Route(edge, "M" + p(start) + " L" + p(end), true, new double[] {start[0], start[1], end[0], end[1]});
     }
     StringBuilder d = new StringBuilder("M").append(p(start));
     double[] below = {start[0], from[1] + band};
@@ -147,7 +150,7 @@ final class EdgeRoutes {
       curve(d, current, top);
       heading = heading == null ? top : heading;
       if (!whole) {
-        return new Route(edge, d.toString(), false, new double[] {below[0], below[1], heading[0]});
+        return new Route(edge, d.toString(), false, new double[] {below[0], below[1], heading[0], heading[1]});
       }
       current = new double[] {v[0], v[1] + band};
       d.append(" L").append(p(current));
@@ -156,7 +159,27 @@ final class EdgeRoutes {
     curve(d, current, above);
     heading = heading == null ? above : heading;
     d.append(" L").append(p(end));
-    return new Route(edge, d.toString(), true, new double[] {below[0], below[1], heading[0]});
+    return new Route(edge, d.toString(), true, new double[] {below[0], below[1], heading[0], heading[1]});
+  }
+
+  /** The x of {@link #curve}'s cubic from a to b where it crosses height y (its y grows with t: bisection). */
+  static double curveX(double[] a, double[] b, double y) {
+    double middle = (a[1] + b[1]) / 2;
+    double low = 0;
+    double high = 1;
+    for (int k = 0; k < 40; k++) {
+      double t = (low + high) / 2;
+      double u = 1 - t;
+      double at = u * u * u * a[1] + 3 * u * u * t * middle + 3 * u * t * t * middle + t * t * t * b[1];
+      if (at < y) {
+        low = t;
+      } else {
+        high = t;
+      }
+    }
+    double t = (low + high) / 2;
+    double u = 1 - t;
+    return u * u * u * a[0] + 3 * u * u * t * a[0] + 3 * u * t * t * b[0] + t * t * t * b[0];
   }
 
   /** A cubic from a to b (b below a) leaving and arriving vertically: it stays in the box spanned by a and b. */
