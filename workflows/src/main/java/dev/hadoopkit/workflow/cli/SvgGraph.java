@@ -56,18 +56,19 @@ final class SvgGraph {
   }
 
   static String render(WorkflowDefinition definition, RunState state, GraphOptions options) {
-    List<GraphEdge> edges = edges(definition);
-    Map<String, Box> boxes = new LinkedHashMap<>();
-    definition.nodes().values().forEach(n -> boxes.put(n.name(), new Box(n.name(), n, List.of(), shape(n.kind()))));
-    GraphLayout full = layout(boxes, edges);
+    Drawn drawn = Drawn.of(definition);
+    GraphLayout full = layout(drawn);
     if (options.collapseChains() && height(full) > options.maxHeight()) {
-      List<List<String>> chains = Chains.find(definition, edges, n -> mustShow(n, state), GraphOptions.CHAIN_MIN);
+      List<List<String>> chains = Chains.find(definition, drawn.edges(), n -> mustShow(n, state),
+          GraphOptions.CHAIN_MIN);
       if (!chains.isEmpty()) {
-        edges = collapse(definition, chains, edges, boxes);
-        full = layout(boxes, edges);
+        drawn = collapse(definition, chains, drawn);
+        full = layout(drawn);
       }
     }
     GraphLayout layout = full;
+    Map<String, Box> boxes = drawn.boxes();
+    List<GraphEdge> edges = drawn.edges();
     Coordinates xs = Coordinates.of(layout, n -> layout.isVirtual(n) ? 0 : boxes.get(n).shape().halfWidth(),
         n -> layout.isVirtual(n) ? 0 : boxes.get(n).shape().halfWidth() + labelRight(boxes.get(n)),
         (a, b) -> layout.isVirtual(a) || layout.isVirtual(b) ? VIRTUAL_GAP : NODE_GAP, MARGIN);
@@ -105,9 +106,23 @@ final class SvgGraph {
     return svg.toString();
   }
 
-  private static GraphLayout layout(Map<String, Box> boxes, List<GraphEdge> edges) {
-    return GraphLayout.of(new ArrayList<>(boxes.keySet()),
-        edges.stream().map(e -> new String[] {e.from(), e.to(), e.kind().equals("error") ? "error" : "flow"}).toList());
+  /** The boxes and edges to draw: the workflow's nodes and transitions, or those with chains collapsed. */
+  private record Drawn(Map<String, Box> boxes, List<GraphEdge> edges) {
+    Drawn {
+      boxes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(boxes)); // keeps the definition's order
+      edges = List.copyOf(edges);
+    }
+
+    static Drawn of(WorkflowDefinition definition) {
+      Map<String, Box> boxes = new LinkedHashMap<>();
+      definition.nodes().values().forEach(n -> boxes.put(n.name(), new Box(n.name(), n, List.of(), shape(n.kind()))));
+      return new Drawn(boxes, SvgGraph.edges(definition));
+    }
+  }
+
+  private static GraphLayout layout(Drawn drawn) {
+    return GraphLayout.of(new ArrayList<>(drawn.boxes().keySet()),
+        drawn.edges().stream().map(e -> new String[] {e.from(), e.to(), e.kind().equals("error") ? "error" : "flow"}).toList());
   }
 
   static int height(GraphLayout layout) {
@@ -149,8 +164,7 @@ final class SvgGraph {
   }
 
   /** Replaces each chain's members by one box and redirects the edges: inner ok edges vanish, error edges merge. */
-  private static List<GraphEdge> collapse(WorkflowDefinition definition, List<List<String>> chains,
-      List<GraphEdge> edges, Map<String, Box> boxes) {
+  private static Drawn collapse(WorkflowDefinition definition, List<List<String>> chains, Drawn drawn) {
     Map<String, String> owner = new HashMap<>();
     Map<String, Box> collapsed = new LinkedHashMap<>();
     for (List<String> chain : chains) {
@@ -160,7 +174,7 @@ final class SvgGraph {
           shape(NodeKind.ACTION)));
     }
     Map<String, Box> rebuilt = new LinkedHashMap<>();
-    for (Box box : boxes.values()) {
+    for (Box box : drawn.boxes().values()) {
       if (collapsed.containsKey(box.name())) {
         Box chain = collapsed.get(box.name());
         rebuilt.put(chain.name(), chain);
@@ -168,17 +182,15 @@ final class SvgGraph {
         rebuilt.put(box.name(), box);
       }
     }
-    boxes.clear();
-    boxes.putAll(rebuilt);
     Set<GraphEdge> out = new LinkedHashSet<>();
-    for (GraphEdge edge : edges) {
+    for (GraphEdge edge : drawn.edges()) {
       String from = owner.getOrDefault(edge.from(), edge.from());
       String to = owner.getOrDefault(edge.to(), edge.to());
       if (!from.equals(to)) {
         out.add(new GraphEdge(from, to, edge.kind(), edge.label()));
       }
     }
-    return List.copyOf(out);
+    return new Drawn(rebuilt, List.copyOf(out));
   }
 
   private static List<GraphEdge> edges(WorkflowDefinition definition) {

@@ -221,6 +221,7 @@
       node.scrollLeft = scrollLeft;
       node.scrollTop = scrollTop;
     }
+    dagTools(); // a drawing may have appeared (the page had none yet)
     applyZoom();
     // badges outside the live parts (the page title's) follow the fresh page too
     fresh.querySelectorAll('[data-status-of]').forEach(function (el) {
