@@ -8,10 +8,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Horizontal coordinates for a {@link GraphLayout}, keeping its order within each layer: every node is pulled
- * towards the mean x of its neighbours in the layer above (then below, alternating; see {@link #alike}), and the pulls of one layer are
- * reconciled with the minimum distances between neighbours by a weighted isotonic regression (pool adjacent
- * violators): the positions closest, in least squares, to the wished ones that keep order and spacing. Virtual nodes
- * weigh more, so long edges run straight down through the gaps. Immutable result.
+ * towards the mean x of its neighbours in the layer above (then below, alternating; see {@link #alike}), and the
+ * pulls of one layer are reconciled with the minimum distances between neighbours by a weighted isotonic regression
+ * (pool adjacent violators): the positions closest, in least squares, to the wished ones that keep order and
+ * spacing. Virtual nodes weigh more, so long edges run straight down through the gaps. Immutable result.
  */
 record Coordinates(Map<String, Double> x, double width) {
   private static final int PASSES = 12;

@@ -15,12 +15,13 @@ import java.util.Set;
  * A layered layout of a DAG, no Hadoop or workflow types: each node's layer is its longest path from the sources
  * (the start node); an edge spanning more than one layer gets a virtual node in each layer it crosses (Sugiyama's
  * dummy nodes), so that it is ordered with the real nodes and later drawn through the gaps between them instead of
- * across their boxes. Long edges into the same target share their virtual nodes from the layer below their first
- * source down (a trunk, like Graphviz's concentrate) when they are of the same group: five error edges into one kill node are one line with
- * branches, not five parallel lines, and a 200-action chain does not get 20,000 virtual nodes. Then the nodes of
- * each layer are ordered to reduce edge crossings with barycenter sweeps (down, using the positions of
- * predecessors; up, using successors). Immutable result: layer and position of every node, real or virtual, and
- * for each edge (by its index in the input) the virtual nodes it passes, top to bottom.
+ * across their boxes. Long edges into the same target and of the same group share their virtual nodes from the
+ * layer below their first source down (a trunk, like Graphviz's concentrate): five error edges into one kill node
+ * are one line with branches, not five parallel lines, and a 200-action chain does not get 20,000 virtual nodes.
+ * Then the nodes of each layer are ordered to reduce edge crossings with barycenter sweeps (down, using the
+ * positions of predecessors; up, using successors). Immutable result: layer and position of every node, real or
+ * virtual; for each edge (by its index in the input) the virtual nodes it passes, top to bottom; and the graph as
+ * drawn, between adjacent layers only (predecessors, successors).
  */
 record GraphLayout(Map<String, Integer> layer, Map<String, Integer> position, List<List<String>> layers,
     Map<Integer, List<String>> routes, Set<String> virtual, Map<String, List<String>> predecessors,

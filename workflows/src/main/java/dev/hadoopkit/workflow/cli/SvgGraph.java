@@ -122,7 +122,8 @@ final class SvgGraph {
 
   private static GraphLayout layout(Drawn drawn) {
     return GraphLayout.of(new ArrayList<>(drawn.boxes().keySet()),
-        drawn.edges().stream().map(e -> new String[] {e.from(), e.to(), e.kind().equals("error") ? "error" : "flow"}).toList());
+        drawn.edges().stream().map(e -> new String[] {e.from(), e.to(), e.kind().equals("error") ? "error" : "flow"})
+            .toList());
   }
 
   static int height(GraphLayout layout) {
