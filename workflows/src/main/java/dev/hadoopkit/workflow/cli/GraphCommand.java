@@ -47,6 +47,9 @@ final class GraphCommand implements Command {
     if (!engine.equals("builtin") && !engine.equals("dot")) {
       throw new UsageException("--engine must be builtin or dot, not " + engine);
     }
+    if (in.flag("collapse") && !(format.equals("svg") && engine.equals("builtin"))) {
+      throw new UsageException("--collapse is for the built-in SVG drawing (--format svg)");
+    }
     WorkflowDefinition definition;
     RunState state = null;
     if (in.option("run") != null) {

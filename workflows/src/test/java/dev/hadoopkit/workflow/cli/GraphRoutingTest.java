@@ -307,6 +307,8 @@ class GraphRoutingTest {
     out.reset();
     assertEquals(0, cli.run(new String[] {"graph", dir.toString(), "--format", "svg"}), err.toString());
     assertFalse(out.toString(StandardCharsets.UTF_8).contains("class=\"node chain "));
+    assertEquals(2, cli.run(new String[] {"graph", dir.toString(), "--collapse"}), "dot has no collapsed chains");
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--collapse is for the built-in SVG drawing"));
   }
 
   @Test
