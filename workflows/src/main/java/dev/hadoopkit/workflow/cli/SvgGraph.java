@@ -58,7 +58,7 @@ final class SvgGraph {
   static String render(WorkflowDefinition definition, RunState state, GraphOptions options) {
     Drawn drawn = Drawn.of(definition);
     GraphLayout full = layout(drawn);
-    if (options.collapseChains() && height(full) > options.maxHeight()) {
+    if (options.collapseChains() && height(full, drawn.edges()) > options.maxHeight()) {
       List<List<String>> chains = Chains.find(definition, drawn.edges(), n -> mustShow(n, state),
           GraphOptions.CHAIN_MIN);
       if (!chains.isEmpty()) {
@@ -73,9 +73,10 @@ final class SvgGraph {
         n -> layout.isVirtual(n) ? 0 : boxes.get(n).shape().halfWidth() + labelRight(boxes.get(n)),
         (a, b) -> layout.isVirtual(a) || layout.isVirtual(b) ? VIRTUAL_GAP : NODE_GAP, MARGIN);
     Map<String, double[]> at = new HashMap<>();
-    layout.layer().forEach((n, l) -> at.put(n, new double[] {xs.x().get(n), MARGIN + BAND + (double) l * ROW}));
+    double[] layerY = layerY(layout, edges);
+    layout.layer().forEach((n, l) -> at.put(n, new double[] {xs.x().get(n), layerY[l]}));
     int width = (int) Math.ceil(xs.width());
-    int height = height(layout);
+    int height = height(layout, edges);
     Map<String, NodeShape> shapes = new HashMap<>();
     boxes.forEach((n, b) -> shapes.put(n, b.shape()));
     List<EdgeRoutes.Route> routes = EdgeRoutes.of(layout, edges, at, shapes, BAND);
@@ -126,8 +127,29 @@ final class SvgGraph {
             .toList());
   }
 
-  static int height(GraphLayout layout) {
-    return 2 * MARGIN + 2 * BAND + Math.max(0, layout.layers().size() - 1) * ROW;
+  static int height(GraphLayout layout, List<GraphEdge> edges) {
+    double[] y = layerY(layout, edges);
+    return (int) Math.ceil(y[y.length - 1] + BAND + MARGIN);
+  }
+
+  /**
+   * The y of each layer: {@value #ROW} px apart, more below a layer whose decisions have more case labels than fit
+   * in a gap ({@link EdgeLabels#rows}), so that every label gets a row of its own when they would overlap.
+   */
+  private static double[] layerY(GraphLayout layout, List<GraphEdge> edges) {
+    int[] labels = new int[Math.max(1, layout.layers().size())];
+    for (GraphEdge edge : edges) {
+      Integer l = layout.layer().get(edge.from());
+      if (edge.label() != null && l != null && layout.layer().containsKey(edge.to())) {
+        labels[l]++;
+      }
+    }
+    double[] y = new double[labels.length];
+    y[0] = MARGIN + BAND;
+    for (int l = 1; l < y.length; l++) {
+      y[l] = y[l - 1] + ROW + EdgeLabels.extraHeight(labels[l - 1], ROW - 2 * BAND);
+    }
+    return y;
   }
 
   static NodeShape shape(NodeKind kind) {

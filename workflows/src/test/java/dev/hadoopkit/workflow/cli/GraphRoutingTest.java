@@ -96,9 +96,32 @@ class GraphRoutingTest {
     String title = longOne.getElementsByTagNameNS(SVG_NS, "title").item(0).getTextContent();
     assertEquals("${1 < 2 and wf:conf('a.rather.long.property.name') eq 'some value'}", title, "the whole predicate");
     String shown = longOne.getElementsByTagNameNS(SVG_NS, "text").item(0).getTextContent();
-    assertTrue(shown.endsWith("…") && title.startsWith(shown.substring(0, shown.length() - 1)), shown);
+    int cut = shown.indexOf('…');
+    assertTrue(cut > 0 && title.startsWith(shown.substring(0, cut)) && title.endsWith(shown.substring(cut + 1))
+        && shown.length() <= EdgeLabels.MAX_CHARS, "cut in the middle: " + shown);
     String raw = SvgGraph.render(definition(ROUTES), null, GraphOptions.DEFAULT);
     assertTrue(raw.contains("${1 &lt; 2"), "escaped in the SVG text");
+  }
+
+  /** A decision with five cases: five labels below it, none covering another or a node. */
+  @Test
+  void manyCasesKeepTheirLabelsApart() throws Exception {
+    StringBuilder xml = new StringBuilder("<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"cases\">\n"
+        + "  <start to=\"pick\"/>\n  <decision name=\"pick\"><switch>");
+    for (int i = 1; i <= 5; i++) {
+      xml.append("<case to=\"c").append(i).append("\">${wf:conf('mode') eq 'mode-").append(i).append("'}</case>");
+    }
+    xml.append("<default to=\"end\"/></switch></decision>\n");
+    for (int i = 1; i <= 5; i++) {
+      xml.append(action("c" + i, "end"));
+    }
+    xml.append("  <kill name=\"fail\"><message>x</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    Document svg = draw("cases", definition(xml.toString()), null, GraphOptions.DEFAULT);
+    List<Element> labels = assertLabelsCoverNoNode(svg);
+    assertEquals(6, labels.size());
+    assertEquals(6, labels.stream().map(l -> l.getElementsByTagNameNS(SVG_NS, "text").item(0).getTextContent())
+        .distinct().count(), "the cut labels still tell the cases apart");
+    assertReadable(svg);
   }
 
   /** Every segment of every edge against the box of every node it does not start or end at; the segments checked. */
