@@ -147,8 +147,9 @@
     var style = window.getComputedStyle(dag);
     var padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
     var width = dag.clientWidth - padding;
-    // the box is at most 80% of the window high (console.css); a drawing fits when it needs no scrolling
-    var height = Math.min(window.innerHeight * 0.8, Math.max(dag.clientHeight, 200)) - padding;
+    // the box grows to 80% of the window's height (console.css): the drawing fits when it needs no scrolling there;
+    // a small drawing is not blown up beyond its own size
+    var height = window.innerHeight * 0.8 - padding - 2;
     return Math.max(0.05, Math.min(width / size.width, height / size.height, 1));
   }
 
