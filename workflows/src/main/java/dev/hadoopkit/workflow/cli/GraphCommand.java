@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code graph <app-dir> [--format dot|svg] [--engine builtin|dot] [--run id]}: the DAG as Graphviz dot or as SVG
- * (drawn by {@link SvgGraph}, or by Graphviz's {@code dot} with {@code --engine dot}), coloured by a run's states.
+ * {@code graph <app-dir> [--format dot|svg] [--engine builtin|dot] [--run id] [--collapse]}: the DAG as Graphviz dot
+ * or as SVG (drawn by {@link SvgGraph}, or by Graphviz's {@code dot} with {@code --engine dot}), coloured by a run's
+ * states; {@code --collapse} draws long chains of actions as one box when the drawing would be very tall.
  */
 final class GraphCommand implements Command {
   public String name() {
@@ -24,7 +25,7 @@ final class GraphCommand implements Command {
   }
 
   public String usage() {
-    return "graph <app-dir | workflow.xml> [--format dot|svg] [--engine builtin|dot] [--run <id>]";
+    return "graph <app-dir | workflow.xml> [--format dot|svg] [--engine builtin|dot] [--run <id>] [--collapse]";
   }
 
   public List<String> examples() {
@@ -32,11 +33,12 @@ final class GraphCommand implements Command {
         "bin/workflow graph workflows/examples/movielens --format svg > wf.svg",
         "bin/workflow graph --run 0000001-261121203000123-hk-W --format svg > run.svg   # OK green, ERROR red,"
             + " RUNNING yellow, not reached grey",
-        "bin/workflow graph workflows/examples/movielens --format svg --engine dot > wf.svg   # needs Graphviz");
+        "bin/workflow graph workflows/examples/movielens --format svg --engine dot > wf.svg   # needs Graphviz",
+        "bin/workflow graph big-app --format svg --collapse > big.svg   # runs of > 6 actions as one box");
   }
 
   public int run(Invocation in) throws Exception {
-    in.rejectUnknown(List.of("format", "run", "engine"));
+    in.rejectUnknown(List.of("format", "run", "engine", "collapse"));
     String format = in.options().getOrDefault("format", "dot");
     if (!format.equals("dot") && !format.equals("svg")) {
       throw new UsageException("--format must be dot or svg, not " + format);
@@ -44,6 +46,9 @@ final class GraphCommand implements Command {
     String engine = in.options().getOrDefault("engine", "builtin");
     if (!engine.equals("builtin") && !engine.equals("dot")) {
       throw new UsageException("--engine must be builtin or dot, not " + engine);
+    }
+    if (in.flag("collapse") && !(format.equals("svg") && engine.equals("builtin"))) {
+      throw new UsageException("--collapse is for the built-in SVG drawing (--format svg)");
     }
     WorkflowDefinition definition;
     RunState state = null;
@@ -56,7 +61,8 @@ final class GraphCommand implements Command {
       definition = in.engine().parser().parse(app.workflowXml(), app.workflowFile());
     }
     if (format.equals("svg") && engine.equals("builtin")) {
-      in.out().print(SvgGraph.render(definition, state));
+      in.out().print(SvgGraph.render(definition, state,
+          in.flag("collapse") ? GraphOptions.COLLAPSE : GraphOptions.DEFAULT));
       return 0;
     }
     String dot = dot(definition, state);

@@ -6,15 +6,22 @@ import dev.hadoopkit.workflow.definition.WorkflowDefinition;
 import dev.hadoopkit.workflow.state.NodeRun;
 import dev.hadoopkit.workflow.state.RunState;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The workflow DAG as SVG without Graphviz: a {@link GraphLayout} (top to bottom), one {@code <g class="node …">}
- * per node with its name (and action type) and a {@code <title>}; start and end are circles, kill an octagon with a
- * red border, decision a diamond, fork and join bars, actions rounded boxes. ok and other transitions are solid,
- * error transitions dashed red. With a run: filled by state — OK green, ERROR/FAILED/KILLED and a reached kill node
- * red, RUNNING/USER_RETRY yellow, skipped (rerun) blue, not reached grey.
+ * The workflow DAG as SVG without Graphviz: a {@link GraphLayout} (top to bottom) placed by {@link Coordinates},
+ * one {@code <g class="node …">} per node with its name (and action type) and a {@code <title>}; start and end are
+ * circles, kill an octagon with a red border, decision a diamond, fork and join bars, actions rounded boxes. Edges
+ * are routed by {@link EdgeRoutes} through the gaps between nodes; ok and other transitions are solid, error
+ * transitions dashed red, decision cases labelled near their start on a white ground. With a run: filled by state —
+ * OK green, ERROR/FAILED/KILLED and a reached kill node red, RUNNING/USER_RETRY yellow, skipped (rerun) blue, not
+ * reached grey — and an action run more than once shows its attempt count. Options may collapse long chains.
  */
 final class SvgGraph {
   static final String OK_FILL = "#9be39b";
@@ -24,114 +31,257 @@ final class SvgGraph {
   static final String NOT_REACHED_FILL = "#d9d9d9";
   static final String NO_RUN_FILL = "#ffffff";
 
-  private static final int COLUMN = 200;
-  private static final int ROW = 100;
-  private static final int MARGIN = 40;
+  static final int ROW = 110;
+  /** Every node shape fits in a band of this half height around its layer's y; edges bend only between bands. */
+  static final int BAND = 30;
+  private static final int MARGIN = 30;
   private static final int BOX_WIDTH = 164;
   private static final int BOX_HEIGHT = 44;
+  private static final int NODE_GAP = 36;
+  private static final int VIRTUAL_GAP = 16;
+  private static final String CHAIN_PREFIX = "\u0002chain ";
 
   private SvgGraph() {
   }
 
-  private record Edge(String from, String to, String kind, String label) {
+  /** What is drawn as one node: a workflow node, or a collapsed chain of actions. */
+  private record Box(String name, Node node, List<Node> members, NodeShape shape) {
+    boolean chain() {
+      return !members.isEmpty();
+    }
   }
 
   static String render(WorkflowDefinition definition, RunState state) {
-    List<String> names = new ArrayList<>(definition.nodes().keySet());
-    List<Edge> edges = edges(definition);
-    GraphLayout layout = GraphLayout.of(names, edges.stream().map(e -> new String[] {e.from(), e.to()}).toList());
-    int width = Math.max(1, layout.width()) * COLUMN + 2 * MARGIN;
-    int height = layout.layers().size() * ROW + 2 * MARGIN;
+    return render(definition, state, GraphOptions.DEFAULT);
+  }
+
+  static String render(WorkflowDefinition definition, RunState state, GraphOptions options) {
+    Drawn drawn = Drawn.of(definition);
+    GraphLayout full = layout(drawn);
+    if (options.collapseChains() && height(full, drawn.edges()) > options.maxHeight()) {
+      List<List<String>> chains = Chains.find(definition, drawn.edges(), n -> mustShow(n, state),
+          GraphOptions.CHAIN_MIN);
+      if (!chains.isEmpty()) {
+        drawn = collapse(definition, chains, drawn);
+        full = layout(drawn);
+      }
+    }
+    GraphLayout layout = full;
+    Map<String, Box> boxes = drawn.boxes();
+    List<GraphEdge> edges = drawn.edges();
+    Coordinates xs = Coordinates.of(layout, n -> layout.isVirtual(n) ? 0 : boxes.get(n).shape().halfWidth(),
+        n -> layout.isVirtual(n) ? 0 : boxes.get(n).shape().halfWidth() + labelRight(boxes.get(n)),
+        (a, b) -> layout.isVirtual(a) || layout.isVirtual(b) ? VIRTUAL_GAP : NODE_GAP, MARGIN);
+    Map<String, double[]> at = new HashMap<>();
+    double[] layerY = layerY(layout, edges);
+    layout.layer().forEach((n, l) -> at.put(n, new double[] {xs.x().get(n), layerY[l]}));
+    int width = (int) Math.ceil(xs.width());
+    int height = height(layout, edges);
+    Map<String, NodeShape> shapes = new HashMap<>();
+    boxes.forEach((n, b) -> shapes.put(n, b.shape()));
+    List<EdgeRoutes.Route> routes = EdgeRoutes.of(layout, edges, at, shapes, BAND);
 
     StringBuilder svg = new StringBuilder();
     svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-        + " viewBox=\"0 0 %d %d\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">%n", width, height,
-        width, height));
+        + " viewBox=\"0 0 %d %d\" preserveAspectRatio=\"xMidYMin meet\" font-family=\"Helvetica, Arial, sans-serif\""
+        + " font-size=\"12\">%n", width, height, width, height));
     svg.append("  <title>").append(escape(definition.name())).append(state == null ? "" : " — run "
         + escape(state.id()) + " " + state.status()).append("</title>\n");
     svg.append("  <defs>\n");
     marker(svg, "arrow", "#333333");
     marker(svg, "arrow-error", "#cc0000");
     svg.append("  </defs>\n");
-    for (Edge edge : edges) {
-      drawEdge(svg, edge, layout, width);
+    EdgeLabels labels = new EdgeLabels(width);
+    for (EdgeRoutes.Route route : routes) {
+      drawEdge(svg, route, labels);
     }
-    for (Node node : definition.nodes().values()) {
-      drawNode(svg, node, state, x(layout, node.name(), width), y(layout, node.name()));
+    for (Box box : boxes.values()) {
+      double[] p = at.get(box.name());
+      if (p != null) {
+        drawNode(svg, box, state, (int) Math.round(p[0]), (int) Math.round(p[1]));
+      }
     }
+    labels.draw(svg); // last: on top of every line and node
     svg.append("</svg>\n");
     return svg.toString();
   }
 
-  private static List<Edge> edges(WorkflowDefinition definition) {
-    List<Edge> edges = new ArrayList<>();
+  /** The boxes and edges to draw: the workflow's nodes and transitions, or those with chains collapsed. */
+  private record Drawn(Map<String, Box> boxes, List<GraphEdge> edges) {
+    Drawn {
+      boxes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(boxes)); // keeps the definition's order
+      edges = List.copyOf(edges);
+    }
+
+    static Drawn of(WorkflowDefinition definition) {
+      Map<String, Box> boxes = new LinkedHashMap<>();
+      definition.nodes().values().forEach(n -> boxes.put(n.name(), new Box(n.name(), n, List.of(), shape(n.kind()))));
+      return new Drawn(boxes, SvgGraph.edges(definition));
+    }
+  }
+
+  private static GraphLayout layout(Drawn drawn) {
+    return GraphLayout.of(new ArrayList<>(drawn.boxes().keySet()),
+        drawn.edges().stream().map(e -> new String[] {e.from(), e.to(), e.kind().equals("error") ? "error" : "flow"})
+            .toList());
+  }
+
+  static int height(GraphLayout layout, List<GraphEdge> edges) {
+    double[] y = layerY(layout, edges);
+    return (int) Math.ceil(y[y.length - 1] + BAND + MARGIN);
+  }
+
+  /**
+   * The y of each layer: {@value #ROW} px apart, more below a layer whose decisions have more case labels than fit
+   * in a gap ({@link EdgeLabels#rows}), so that every label gets a row of its own when they would overlap.
+   */
+  private static double[] layerY(GraphLayout layout, List<GraphEdge> edges) {
+    int[] labels = new int[Math.max(1, layout.layers().size())];
+    for (GraphEdge edge : edges) {
+      Integer l = layout.layer().get(edge.from());
+      if (edge.label() != null && l != null && layout.layer().containsKey(edge.to())) {
+        labels[l]++;
+      }
+    }
+    double[] y = new double[labels.length];
+    y[0] = MARGIN + BAND;
+    for (int l = 1; l < y.length; l++) {
+      y[l] = y[l - 1] + ROW + EdgeLabels.extraHeight(labels[l - 1], ROW - 2 * BAND);
+    }
+    return y;
+  }
+
+  static NodeShape shape(NodeKind kind) {
+    return switch (kind) {
+      case START, END -> new NodeShape.Circle(22);
+      case KILL -> NodeShape.Polygon.octagon(26);
+      case DECISION -> NodeShape.Polygon.diamond(BOX_WIDTH / 2.0, BOX_HEIGHT / 2.0);
+      case FORK, JOIN -> NodeShape.Polygon.rectangle(BOX_WIDTH / 2.0, 5);
+      case ACTION -> NodeShape.Polygon.rectangle(BOX_WIDTH / 2.0, BOX_HEIGHT / 2.0);
+    };
+  }
+
+  /** Fork and join bars have their name to their right; the layout keeps that text clear of the next node. */
+  private static double labelRight(Box box) {
+    if (box.chain() || (box.node().kind() != NodeKind.FORK && box.node().kind() != NodeKind.JOIN)) {
+      return 0;
+    }
+    return 6 + textWidth(barLabel(box.node()), 12);
+  }
+
+  static double textWidth(String text, double fontSize) {
+    return shown(text, 26).length() * fontSize * 0.6;
+  }
+
+  private static String barLabel(Node node) {
+    return node.name() + " (" + kindLabel(node) + ")";
+  }
+
+  /** Running and failed nodes are what a reader of a run looks for: never hidden in a collapsed chain. */
+  private static boolean mustShow(Node node, RunState state) {
+    return switch (stateOf(node, state)) {
+      case "RUNNING", "USER_RETRY", "ERROR", "FAILED", "KILLED" -> true;
+      default -> false;
+    };
+  }
+
+  /** Replaces each chain's members by one box and redirects the edges: inner ok edges vanish, error edges merge. */
+  private static Drawn collapse(WorkflowDefinition definition, List<List<String>> chains, Drawn drawn) {
+    Map<String, String> owner = new HashMap<>();
+    Map<String, Box> collapsed = new LinkedHashMap<>();
+    for (List<String> chain : chains) {
+      String name = CHAIN_PREFIX + chain.get(0);
+      chain.forEach(member -> owner.put(member, name));
+      collapsed.put(chain.get(0), new Box(name, null, chain.stream().map(definition.nodes()::get).toList(),
+          shape(NodeKind.ACTION)));
+    }
+    Map<String, Box> rebuilt = new LinkedHashMap<>();
+    for (Box box : drawn.boxes().values()) {
+      if (collapsed.containsKey(box.name())) {
+        Box chain = collapsed.get(box.name());
+        rebuilt.put(chain.name(), chain);
+      } else if (!owner.containsKey(box.name())) {
+        rebuilt.put(box.name(), box);
+      }
+    }
+    Set<GraphEdge> out = new LinkedHashSet<>();
+    for (GraphEdge edge : drawn.edges()) {
+      String from = owner.getOrDefault(edge.from(), edge.from());
+      String to = owner.getOrDefault(edge.to(), edge.to());
+      if (!from.equals(to)) {
+        out.add(new GraphEdge(from, to, edge.kind(), edge.label()));
+      }
+    }
+    return new Drawn(rebuilt, List.copyOf(out));
+  }
+
+  private static List<GraphEdge> edges(WorkflowDefinition definition) {
+    List<GraphEdge> edges = new ArrayList<>();
     for (Node node : definition.nodes().values()) {
       if (node instanceof Node.Action a) {
-        edges.add(new Edge(a.name(), a.okTo(), "ok", null));
-        edges.add(new Edge(a.name(), a.errorTo(), "error", null));
+        edges.add(new GraphEdge(a.name(), a.okTo(), "ok", null));
+        edges.add(new GraphEdge(a.name(), a.errorTo(), "error", null));
       } else if (node instanceof Node.Decision d) {
         for (Node.Case c : d.cases()) {
-          edges.add(new Edge(d.name(), c.to(), "case", c.predicate()));
+          edges.add(new GraphEdge(d.name(), c.to(), "case", c.predicate()));
         }
-        edges.add(new Edge(d.name(), d.defaultTo(), "default", "default"));
+        edges.add(new GraphEdge(d.name(), d.defaultTo(), "default", "default"));
       } else {
         for (String to : node.transitions()) {
-          edges.add(new Edge(node.name(), to, "transition", null));
+          edges.add(new GraphEdge(node.name(), to, "transition", null));
         }
       }
     }
     return edges;
   }
 
-  private static int x(GraphLayout layout, String name, int width) {
-    int row = layout.layers().get(layout.layer().get(name)).size();
-    int rowWidth = row * COLUMN;
-    return (width - rowWidth) / 2 + layout.position().get(name) * COLUMN + COLUMN / 2;
-  }
-
-  private static int y(GraphLayout layout, String name) {
-    return MARGIN + layout.layer().get(name) * ROW + ROW / 2;
-  }
-
   private static void marker(StringBuilder svg, String id, String color) {
+    // refX at the tip: the path's last point is where the arrowhead's tip touches the target's outline
     svg.append("    <marker id=\"").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
-        + " markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
+        + " markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
         .append(color).append("\"/></marker>\n");
   }
 
-  private static void drawEdge(StringBuilder svg, Edge edge, GraphLayout layout, int width) {
-    if (!layout.layer().containsKey(edge.to())) {
-      return;
-    }
-    int x1 = x(layout, edge.from(), width);
-    int y1 = y(layout, edge.from()) + BOX_HEIGHT / 2;
-    int x2 = x(layout, edge.to(), width);
-    int y2 = y(layout, edge.to()) - BOX_HEIGHT / 2;
-    int bend = Math.max(30, (y2 - y1) / 2);
+  private static void drawEdge(StringBuilder svg, EdgeRoutes.Route route, EdgeLabels labels) {
+    GraphEdge edge = route.edge();
     boolean error = edge.kind().equals("error");
     svg.append(String.format(Locale.ROOT, "  <g class=\"edge %s\" data-from=\"%s\" data-to=\"%s\">%n", edge.kind(),
-        escape(edge.from()), escape(edge.to())));
-    svg.append(String.format(Locale.ROOT, "    <path d=\"M%d,%d C%d,%d %d,%d %d,%d\" fill=\"none\" stroke=\"%s\""
-        + " stroke-width=\"1.4\"%s marker-end=\"url(#%s)\"/>%n", x1, y1, x1, y1 + bend, x2, y2 - bend, x2, y2,
-        error ? "#cc0000" : "#333333", error ? " stroke-dasharray=\"6,4\"" : "", error ? "arrow-error" : "arrow"));
-    if (edge.label() != null) {
-      String label = edge.label().length() > 40 ? edge.label().substring(0, 39) + "…" : edge.label();
-      svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%d\" fill=\"#555555\" font-size=\"10\">%s</text>%n",
-          (x1 + x2) / 2 + 6, (y1 + y2) / 2, escape(label)));
-    }
+        escape(visibleName(edge.from())), escape(visibleName(edge.to()))));
+    svg.append("    <title>").append(escape(visibleName(edge.from()))).append(" → ")
+        .append(escape(visibleName(edge.to()))).append(" (").append(edge.kind()).append(")")
+        .append(edge.label() == null || edge.kind().equals("default") ? "" : ": " + escape(edge.label()))
+        .append("</title>\n");
+    // an edge joining a trunk that another edge draws to the target ends there, without an arrowhead of its own
+    svg.append(String.format(Locale.ROOT, "    <path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.4\"%s%s/>%n",
+        route.path(), error ? "#cc0000" : "#333333", error ? " stroke-dasharray=\"6,4\"" : "",
+        !route.reachesTarget() ? " data-joins=\"trunk\"" : error ? " marker-end=\"url(#arrow-error)\""
+            : " marker-end=\"url(#arrow)\""));
     svg.append("  </g>\n");
+    if (edge.label() != null) {
+      labels.add(edge, route.labelAnchor());
+    }
   }
 
-  private static void drawNode(StringBuilder svg, Node node, RunState state, int x, int y) {
+  /** A chain box is known by its first member's name to scripts, the same as the node it starts with. */
+  static String visibleName(String name) {
+    return name.startsWith(CHAIN_PREFIX) ? name.substring(CHAIN_PREFIX.length()) : name;
+  }
+
+  private static void drawNode(StringBuilder svg, Box box, RunState state, int x, int y) {
+    if (box.chain()) {
+      drawChain(svg, box, state, x, y);
+      return;
+    }
+    Node node = box.node();
     String stateName = stateOf(node, state);
     String fill = fill(node, stateName, state != null);
     String label = node instanceof Node.Start ? "start" : node.name();
-    svg.append(String.format(Locale.ROOT, "  <g class=\"node %s %s\" id=\"node-%s\" data-name=\"%s\">%n",
+    NodeRun run = state == null ? null : state.nodeRun(node.name());
+    svg.append(String.format(Locale.ROOT, "  <g class=\"node %s %s\" id=\"node-%s\" data-name=\"%s\"%s>%n",
         node.kind().name().toLowerCase(Locale.ROOT), stateName.toLowerCase(Locale.ROOT), escape(idPart(node.name())),
-        escape(node.name())));
-    svg.append("    <title>").append(escape(node.name())).append(" (").append(kindLabel(node)).append(")")
-        .append(state == null ? "" : ": " + stateName).append("</title>\n");
+        escape(node.name()), run != null && run.attempt() > 1 ? " data-attempts=\"" + run.attempt() + "\"" : ""));
+    svg.append("    <title>").append(escape(tooltip(node, stateName, run))).append("</title>\n");
     String stroke = "stroke=\"#333333\" stroke-width=\"1.4\"";
     switch (node.kind()) {
       case START, END -> {
@@ -144,25 +294,19 @@ final class SvgGraph {
         text(svg, x, y + 4, label, true);
       }
       case KILL -> {
-        StringBuilder points = new StringBuilder();
-        int r = 26;
-        for (int i = 0; i < 8; i++) {
-          double angle = Math.PI / 8 + i * Math.PI / 4;
-          points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x + r * Math.cos(angle), y + r * Math.sin(angle)));
-        }
         svg.append(String.format(Locale.ROOT, "    <polygon points=\"%s\" fill=\"%s\" stroke=\"#cc0000\""
-            + " stroke-width=\"2\"/>%n", points.toString().trim(), fill));
+            + " stroke-width=\"2\"/>%n", points((NodeShape.Polygon) box.shape(), x, y), fill));
         text(svg, x, y + 4, label, true);
       }
       case DECISION -> {
-        svg.append(String.format(Locale.ROOT, "    <polygon points=\"%d,%d %d,%d %d,%d %d,%d\" fill=\"%s\" %s/>%n",
-            x, y - BOX_HEIGHT / 2, x + BOX_WIDTH / 2, y, x, y + BOX_HEIGHT / 2, x - BOX_WIDTH / 2, y, fill, stroke));
+        svg.append(String.format(Locale.ROOT, "    <polygon points=\"%s\" fill=\"%s\" %s/>%n",
+            points((NodeShape.Polygon) box.shape(), x, y), fill, stroke));
         text(svg, x, y + 4, label, true);
       }
       case FORK, JOIN -> {
         svg.append(String.format(Locale.ROOT, "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"10\" rx=\"2\""
             + " fill=\"%s\" %s/>%n", x - BOX_WIDTH / 2, y - 5, BOX_WIDTH, state == null ? "#333333" : fill, stroke));
-        text(svg, x + BOX_WIDTH / 2 + 6, y + 4, label + " (" + kindLabel(node) + ")", false);
+        text(svg, x + BOX_WIDTH / 2 + 6, y + 4, barLabel(node), false);
       }
       case ACTION -> {
         svg.append(String.format(Locale.ROOT, "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\""
@@ -170,15 +314,102 @@ final class SvgGraph {
         text(svg, x, y - 3, label, true);
         svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555555\""
             + " font-size=\"10\">%s</text>%n", x, y + 12, escape(kindLabel(node))));
+        if (run != null && run.attempt() > 1) {
+          attempts(svg, x + BOX_WIDTH / 2, y - BOX_HEIGHT / 2, run.attempt());
+        }
       }
     }
     svg.append("  </g>\n");
   }
 
+  /** A pill on the box's top right corner: "×3" for an action in its third attempt. */
+  private static void attempts(StringBuilder svg, int cornerX, int cornerY, int attempts) {
+    String text = "×" + attempts;
+    int w = (int) Math.ceil(text.length() * 6.2 + 10);
+    svg.append(String.format(Locale.ROOT, "    <g class=\"attempts\"><rect x=\"%d\" y=\"%d\" width=\"%d\""
+        + " height=\"16\" rx=\"8\" fill=\"#37474f\"/><text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#ffffff\""
+        + " font-size=\"10\" font-weight=\"bold\">%s</text></g>%n", cornerX - w + 8, cornerY - 8, w,
+        cornerX - w / 2 + 8, cornerY + 4, escape(text)));
+  }
+
+  private static String tooltip(Node node, String stateName, NodeRun run) {
+    StringBuilder t = new StringBuilder(node.name()).append(" (").append(kindLabel(node)).append(")");
+    if (stateName.equals("NONE")) {
+      return t.toString();
+    }
+    t.append(": ").append(stateName);
+    if (run != null && run.attempt() > 0 && node instanceof Node.Action) {
+      t.append(", ").append(run.attempt()).append(run.attempt() == 1 ? " attempt" : " attempts");
+    }
+    if (run != null && run.errorCode() != null) {
+      t.append(", error ").append(run.errorCode());
+      if (run.errorMessage() != null && !run.errorMessage().isEmpty()) {
+        t.append(": ").append(shown(run.errorMessage(), 200));
+      }
+    }
+    return t.toString();
+  }
+
+  /** A collapsed chain: a stacked box "12 actions" / "first … last", its tooltip listing every member. */
+  private static void drawChain(StringBuilder svg, Box box, RunState state, int x, int y) {
+    List<Node> members = box.members();
+    Set<String> states = new LinkedHashSet<>();
+    members.forEach(m -> states.add(stateOf(m, state)));
+    String stateName = states.size() == 1 ? states.iterator().next()
+        : Set.of("OK", "SKIPPED").containsAll(states) ? "OK" : "MIXED";
+    String fill = fill(members.get(0), stateName, state != null);
+    String first = members.get(0).name();
+    String last = members.get(members.size() - 1).name();
+    svg.append(String.format(Locale.ROOT, "  <g class=\"node chain %s\" id=\"node-%s\" data-name=\"%s\""
+        + " data-nodes=\"%s\">%n", stateName.toLowerCase(Locale.ROOT), escape(idPart(first)), escape(first),
+        escape(String.join(" ", members.stream().map(Node::name).toList()))));
+    StringBuilder title = new StringBuilder(members.size() + " actions collapsed:");
+    for (Node m : members) {
+      title.append("\n").append(m.name()).append(" (").append(kindLabel(m)).append(")")
+          .append(state == null ? "" : ": " + stateOf(m, state));
+    }
+    svg.append("    <title>").append(escape(title.toString())).append("</title>\n");
+    svg.append(String.format(Locale.ROOT, "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\""
+        + " fill=\"%s\" stroke=\"#333333\" stroke-width=\"1.4\"/>%n", x - BOX_WIDTH / 2, y - BOX_HEIGHT / 2,
+        BOX_WIDTH, BOX_HEIGHT, fill));
+    // a second outline just inside: reads as "several boxes" at a glance
+    svg.append(String.format(Locale.ROOT, "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\""
+        + " fill=\"none\" stroke=\"#333333\" stroke-width=\"0.8\"/>%n", x - BOX_WIDTH / 2 + 3,
+        y - BOX_HEIGHT / 2 + 3, BOX_WIDTH - 6, BOX_HEIGHT - 6));
+    text(svg, x, y - 3, members.size() + " actions", true);
+    svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555555\""
+        + " font-size=\"10\">%s</text>%n", x, y + 12, escape(shown(first, 12) + " … " + shown(last, 12))));
+    svg.append("  </g>\n");
+  }
+
+  private static String points(NodeShape.Polygon shape, int x, int y) {
+    StringBuilder points = new StringBuilder();
+    for (double[] v : shape.vertices()) {
+      points.append(String.format(Locale.ROOT, "%s,%s ", number(x + v[0]), number(y + v[1])));
+    }
+    return points.toString().trim();
+  }
+
+  /** A coordinate with at most two decimals and no trailing zeros: compact and exact enough for a test's 1 px. */
+  static String number(double value) {
+    long hundredths = Math.round(value * 100);
+    if (hundredths % 100 == 0) {
+      return Long.toString(hundredths / 100);
+    }
+    String sign = hundredths < 0 ? "-" : "";
+    long abs = Math.abs(hundredths);
+    String decimals = abs % 10 == 0 ? Long.toString(abs % 100 / 10) : String.format(Locale.ROOT, "%02d", abs % 100);
+    return sign + abs / 100 + "." + decimals;
+  }
+
   private static void text(StringBuilder svg, int x, int y, String text, boolean centered) {
-    String shown = text.length() > 26 ? text.substring(0, 25) + "…" : text;
     svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%d\"%s>%s</text>%n", x, y,
-        centered ? " text-anchor=\"middle\"" : "", escape(shown)));
+        centered ? " text-anchor=\"middle\"" : "", escape(shown(text, 26))));
+  }
+
+  /** The text cut to at most {@code max} characters, the cut marked by an ellipsis. */
+  static String shown(String text, int max) {
+    return text.length() > max ? text.substring(0, max - 1) + "…" : text;
   }
 
   private static String kindLabel(Node node) {

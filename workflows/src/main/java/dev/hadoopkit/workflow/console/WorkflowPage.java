@@ -117,7 +117,7 @@ final class WorkflowPage {
   private String svg(String id) {
     String svg;
     try {
-      svg = backend.graph(id);
+      svg = backend.pageGraph(id);
     } catch (NotFoundException e) {
       return "<p class=\"muted\">No graph: " + Html.escape(e.getMessage()) + "</p>";
     }

@@ -3,6 +3,7 @@ package dev.hadoopkit.workflow.scheduler;
 import dev.hadoopkit.workflow.cli.GraphRenderer;
 import dev.hadoopkit.workflow.coord.BundleSubmission;
 import dev.hadoopkit.workflow.coord.CoordinatorSubmission;
+import dev.hadoopkit.workflow.definition.WorkflowDefinition;
 import dev.hadoopkit.workflow.definition.WorkflowException;
 import dev.hadoopkit.workflow.engine.ConfigKeys;
 import dev.hadoopkit.workflow.engine.Submission;
@@ -182,12 +183,22 @@ public final class SchedulerBackend implements OozieBackend {
 
   @Override
   public String graph(String id) {
+    return graph(id, false);
+  }
+
+  @Override
+  public String pageGraph(String id) {
+    return graph(id, true);
+  }
+
+  private String graph(String id, boolean page) {
     if (JobType.ofId(id) != JobType.WF) {
       throw new BadRequestException("E0306", "show=graph is for workflow jobs; " + id + " is not one");
     }
     try {
       RunState run = engine.store().load(id);
-      return GraphRenderer.svg(engine.definitionOf(id), run);
+      WorkflowDefinition definition = engine.definitionOf(id);
+      return page ? GraphRenderer.consoleSvg(definition, run) : GraphRenderer.svg(definition, run);
     } catch (IOException | WorkflowException e) {
       throw new NotFoundException("no workflow job " + id + ": " + e.getMessage());
     }

@@ -185,6 +185,62 @@ class ConsoleBrowserIT {
     assertEquals(List.of(), browserErrors, "JavaScript errors in the browser console");
   }
 
+  /**
+   * A 70-action workflow whose 30th action fails: the page draws the chains before and after it as one box each,
+   * the failed action on its own, and the zoom buttons scale the drawing.
+   */
+  @Test
+  void aLargeWorkflowsDagCollapsesAndZooms() throws Exception {
+    Path app = Files.createDirectories(root.resolve("apps").resolve("long"));
+    StringBuilder xml = new StringBuilder("<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"long\">\n"
+        + "  <start to=\"step1\"/>\n");
+    for (int i = 1; i <= 70; i++) {
+      String work = i == 30 ? "<move source=\"" + root.resolve("missing") + "\" target=\"" + root.resolve("moved")
+          + "\"/>" : "<mkdir path=\"${output}/" + i + "\"/>";
+      xml.append("  <action name=\"step").append(i).append("\"><fs>").append(work).append("</fs><ok to=\"")
+          .append(i == 70 ? "end" : "step" + (i + 1)).append("\"/><error to=\"fail\"/></action>\n");
+    }
+    xml.append("  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    Files.writeString(app.resolve("workflow.xml"), xml);
+    String id = console.submitWorkflow(app, "alice");
+    await("the run to end", () -> WorkflowPage.ENDED.contains(console.status(id)));
+
+    browser.get(console.base + "/job/" + id);
+    WebElement before = browser.findElement(By.cssSelector("#dag svg g.node.chain[data-name=step1]"));
+    assertTrue(before.getAttribute("class").contains("ok"), before.getAttribute("class"));
+    assertTrue(browser.findElement(By.cssSelector("#dag svg g.node[data-name=step30]")).getAttribute("class")
+        .contains("error"));
+    assertTrue(browser.findElement(By.cssSelector("#dag svg g.node.chain[data-name=step31]")).getAttribute("class")
+        .contains("not_reached"));
+    assertEquals(5, browser.findElements(By.cssSelector("#dag-tools button")).size());
+    double own = number("return Number(document.querySelector('#dag > svg').getAttribute('width'))");
+    click(By.id("dag-actual"));
+    assertEquals(own, width(), 1.0, "1:1 is the drawing's own size");
+    click(By.id("dag-zoom-in"));
+    assertEquals(own * 1.25, width(), 1.5);
+    click(By.id("dag-zoom-out"));
+    click(By.id("dag-zoom-out"));
+    assertEquals(own / 1.25, width(), 1.5);
+    click(By.id("dag-fit"));
+    assertTrue(number("var d = document.getElementById('dag'), r = d.querySelector('svg').getBoundingClientRect();"
+        + " return r.height <= d.clientHeight && r.width <= d.clientWidth ? 1 : 0") == 1, "fits the box");
+    screenshot("workflow-large-fit");
+    click(By.id("dag-width"));
+    assertEquals("", ((JavascriptExecutor) browser).executeScript(
+        "return document.querySelector('#dag > svg').style.width;"));
+    screenshot("workflow-large");
+    collectBrowserErrors();
+    assertEquals(List.of(), browserErrors, "JavaScript errors in the browser console");
+  }
+
+  private double width() {
+    return number("return document.querySelector('#dag > svg').getBoundingClientRect().width");
+  }
+
+  private double number(String script) {
+    return ((Number) ((JavascriptExecutor) browser).executeScript(script)).doubleValue();
+  }
+
   /** The input of the action at {@code nominal} arrives. */
   private void arrive(Instant nominal) throws Exception {
     Path dir = Files.createDirectories(root.resolve("data").resolve(HOUR.format(nominal)));

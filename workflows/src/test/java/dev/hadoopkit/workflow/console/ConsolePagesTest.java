@@ -95,6 +95,35 @@ class ConsolePagesTest {
     assertTrue(org.jsoup.Jsoup.parse(missing.body()).selectFirst("#error").text().contains("<img src=x"));
   }
 
+  /** A workflow of more than 60 nodes: its page draws the long chain as one box, the REST graph every node. */
+  @Test
+  void workflowPageCollapsesTheLongChainsOfALargeWorkflow() throws Exception {
+    Path app = Files.createDirectories(root.resolve("apps").resolve("long"));
+    StringBuilder xml = new StringBuilder("<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"long\">\n"
+        + "  <start to=\"step1\"/>\n");
+    for (int i = 1; i <= 70; i++) {
+      xml.append("  <action name=\"step").append(i).append("\"><fs><mkdir path=\"${output}/").append(i)
+          .append("\"/></fs><ok to=\"").append(i == 70 ? "end" : "step" + (i + 1)).append("\"/>")
+          .append("<error to=\"fail\"/></action>\n");
+    }
+    xml.append("  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    Files.writeString(app.resolve("workflow.xml"), xml);
+    String id = console.submitWorkflow(app, "alice");
+    ConsoleFixture.await("the run to end", ConsoleFixture.WAIT, () -> WorkflowPage.ENDED.contains(console.status(id)));
+
+    Document page = console.page("/job/" + id);
+    Element chain = page.selectFirst("#dag svg g.node.chain");
+    assertNotNull(chain, page.select("#dag").outerHtml());
+    assertEquals("step1", chain.attr("data-name"));
+    assertTrue(chain.text().contains("70 actions"), chain.text());
+    assertTrue(chain.hasClass("ok"), chain.className());
+    assertNotNull(page.selectFirst("#dag svg[viewBox]"));
+    assertTrue(page.select("#dag-tools").isEmpty(), "zoom buttons come with the script, not without it");
+    String rest = console.backend().graph(id);
+    assertFalse(rest.contains("node chain"), "the REST drawing has every node");
+    assertTrue(rest.contains("data-name=\"step42\""));
+  }
+
   @Test
   void workflowPageShowsTheDagWithNodeStatesTheNodeTableAndARerunForm() throws Exception {
     Path app = console.workflowApp("wf", "make-dir");

@@ -34,6 +34,14 @@ public interface OozieBackend {
   /** An SVG drawing of a workflow run, nodes coloured by state. */
   String graph(String id);
 
+  /**
+   * The drawing for the console's workflow page: as {@link #graph}, but a large workflow's long chains of actions
+   * drawn as one box each (see GraphOptions.forConsole). A backend without that choice draws {@link #graph}.
+   */
+  default String pageGraph(String id) {
+    return graph(id);
+  }
+
   Views.Page<Views.JobView> jobs(JobType type, Map<String, List<String>> filter, int offset, int len);
 
   void suspend(String id, ActionSelection selection);

@@ -91,6 +91,103 @@
       });
   }
 
+  // ---- the DAG's zoom. Without this script the drawing is scaled to the page's width by CSS (its viewBox lets it);
+  // with it, buttons above the drawing zoom in and out, fit it whole into the view, or show it at its own size. The
+  // zoom outlives the live refreshes that swap in a fresh drawing.
+  var ZOOM_STEP = 1.25;
+  var dagZoom = null; // null: the CSS default, the page's width
+
+  function dagSvg() {
+    return document.querySelector('#dag > svg');
+  }
+
+  /** The drawing's own size, from its viewBox. */
+  function naturalSize(svg) {
+    var box = (svg.getAttribute('viewBox') || '').split(/[\s,]+/).map(Number);
+    if (box.length === 4 && box[2] > 0 && box[3] > 0) {
+      return { width: box[2], height: box[3] };
+    }
+    return { width: Number(svg.getAttribute('width')) || 0, height: Number(svg.getAttribute('height')) || 0 };
+  }
+
+  function applyZoom() {
+    var svg = dagSvg();
+    if (!svg) {
+      return;
+    }
+    var dag = document.getElementById('dag');
+    if (dagZoom === null) {
+      svg.style.width = '';
+      svg.style.height = '';
+      svg.style.maxWidth = '';
+      dag.removeAttribute('data-zoom');
+      return;
+    }
+    var size = naturalSize(svg);
+    svg.style.maxWidth = 'none';
+    svg.style.width = Math.round(size.width * dagZoom) + 'px';
+    svg.style.height = Math.round(size.height * dagZoom) + 'px';
+    dag.setAttribute('data-zoom', dagZoom.toFixed(3));
+  }
+
+  /** The zoom now shown: the CSS default's is the rendered width over the drawing's own. */
+  function currentZoom() {
+    var svg = dagSvg();
+    if (dagZoom !== null || !svg) {
+      return dagZoom === null ? 1 : dagZoom;
+    }
+    var size = naturalSize(svg);
+    return size.width > 0 ? svg.getBoundingClientRect().width / size.width : 1;
+  }
+
+  function fitZoom() {
+    var svg = dagSvg();
+    var dag = document.getElementById('dag');
+    var size = naturalSize(svg);
+    var style = window.getComputedStyle(dag);
+    var padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    var width = dag.clientWidth - padding;
+    // the box grows to 80% of the window's height (console.css): the drawing fits when it needs no scrolling there;
+    // a small drawing is not blown up beyond its own size
+    var height = window.innerHeight * 0.8 - padding - 2;
+    return Math.max(0.05, Math.min(width / size.width, height / size.height, 1));
+  }
+
+  function zoomTo(zoom) {
+    dagZoom = Math.max(0.05, Math.min(8, zoom));
+    applyZoom();
+  }
+
+  function dagTools() {
+    var dag = document.getElementById('dag');
+    if (!dag || !dagSvg() || document.getElementById('dag-tools')) {
+      return;
+    }
+    var tools = document.createElement('div');
+    tools.id = 'dag-tools';
+    tools.className = 'dag-tools';
+    tools.setAttribute('role', 'toolbar');
+    tools.setAttribute('aria-label', 'Graph zoom');
+    [['dag-zoom-out', '\u2212', 'Zoom out', function () { zoomTo(currentZoom() / ZOOM_STEP); }],
+      ['dag-zoom-in', '+', 'Zoom in', function () { zoomTo(currentZoom() * ZOOM_STEP); }],
+      ['dag-fit', 'Fit', 'Fit the whole graph into view', function () { zoomTo(fitZoom()); }],
+      ['dag-actual', '1:1', 'Actual size', function () { zoomTo(1); }],
+      ['dag-width', 'Width', 'Fit the page width', function () { dagZoom = null; applyZoom(); }]]
+      .forEach(function (spec) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.id = spec[0];
+        button.textContent = spec[1];
+        button.title = spec[2];
+        button.setAttribute('aria-label', spec[2]);
+        button.addEventListener('click', spec[3]);
+        tools.appendChild(button);
+      });
+    dag.parentNode.insertBefore(tools, dag);
+  }
+
+  dagTools();
+
   /** Swaps in the fresh data-live parts, keeping what the user ticked or opened there. */
   function apply(fresh) {
     var parts = document.querySelectorAll('[data-live][id]');
@@ -106,6 +203,8 @@
       });
       var opened = {};
       old.querySelectorAll('details[id]').forEach(function (d) { opened[d.id] = d.open; });
+      var scrollLeft = old.scrollLeft;
+      var scrollTop = old.scrollTop;
       var node = document.importNode(replacement, true);
       node.querySelectorAll('input[type=checkbox]').forEach(function (box) {
         var key = box.name + '=' + box.value;
@@ -119,7 +218,12 @@
         }
       });
       old.replaceWith(node);
+      // a zoomed-in drawing stays where the user scrolled it
+      node.scrollLeft = scrollLeft;
+      node.scrollTop = scrollTop;
     }
+    dagTools(); // a drawing may have appeared (the page had none yet)
+    applyZoom();
     // badges outside the live parts (the page title's) follow the fresh page too
     fresh.querySelectorAll('[data-status-of]').forEach(function (el) {
       elementsShowing(el.getAttribute('data-status-of')).forEach(function (mine) {
