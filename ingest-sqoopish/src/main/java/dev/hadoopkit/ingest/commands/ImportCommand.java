@@ -304,9 +304,9 @@ public final class ImportCommand implements Command {
       jc.set(TextRowWriter.KEY_NULL_STRING, nullString);
       jc.set(TextRowWriter.KEY_NULL_NON_STRING, nullNonString);
       if (args.has("hive-drop-import-delims")) {
-        jc.set(TextRowWriter.KEY_HIVE_DELIMS_REPLACEMENT, "");
+        TextRowWriter.storeHiveDelimsReplacement(jc, "");
       } else if (args.has("hive-delims-replacement")) {
-        jc.set(TextRowWriter.KEY_HIVE_DELIMS_REPLACEMENT, args.get("hive-delims-replacement"));
+        TextRowWriter.storeHiveDelimsReplacement(jc, args.get("hive-delims-replacement"));
       }
       if (codec != null) {
         jc.set(ImportOutputFormat.KEY_CODEC, codec);

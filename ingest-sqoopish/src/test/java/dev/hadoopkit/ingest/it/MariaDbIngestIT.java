@@ -131,6 +131,26 @@ class MariaDbIngestIT {
     }
   }
 
+  /* Hive reads one row per line and \001 as its field separator: the options drop or replace them in string fields. */
+  @Test
+  void hiveDelimiterOptionsDropOrReplaceNewlinesAndCtrlAInStrings() throws Exception {
+    exec("CREATE TABLE hive_delims (id INT PRIMARY KEY, name VARCHAR(50), note TEXT, n INT)");
+    exec("INSERT INTO hive_delims VALUES (1, 'a\\nb\\rc', CONCAT('x', CHAR(1), 'y\\r\\n'), 5), (2, 'plain', NULL, NULL)");
+    String[][] variants = {{"--hive-drop-import-delims"}, {"--hive-delims-replacement", ""}, {"--hive-delims-replacement", " "},
+        {"--hive-drop-import-delims", "--escaped-by", "\\\\"}};
+    String[][] expected = {{"1,abc,xy,5", "2,plain,null,null"}, {"1,abc,xy,5", "2,plain,null,null"},
+        {"1,a b c,x y  ,5", "2,plain,null,null"}, {"1,abc,xy,5", "2,plain,null,null"}};
+    for (int v = 0; v < variants.length; v++) {
+      Path target = tmp.resolve("hive-delims-" + v);
+      List<String> args = new ArrayList<>(List.of("import", "--connect", url, "--username", "root", "--table", "hive_delims",
+          "-m", "1", "--target-dir", target.toString()));
+      args.addAll(List.of(variants[v]));
+      CliRun r = sqoop(args.toArray(new String[0]));
+      assertEquals(0, r.exit, r.toString());
+      assertEquals(List.of(expected[v]), readParts(target), String.join(" ", variants[v]));
+    }
+  }
+
   @Test
   void textSplitWarnsAboutCollationAndKeepsEveryRow() throws IOException {
     Path target = tmp.resolve("byname");
