@@ -109,10 +109,10 @@ class MariaDbIngestIT {
   }
 
   @Test
-  void decimalDateTimestampAndBoundaryQuerySplitsKeepEveryRowOnce() throws IOException {
+  void decimalDateTimestampAndBooleanSplitsKeepEveryRowOnce() throws IOException {
     List<String> expected = ItemsTable.items().stream().map(i -> String.valueOf(i.id)).sorted().collect(Collectors.toList());
     String[][] variants = {{"--split-by", "price"}, {"--split-by", "score"}, {"--split-by", "born"}, {"--split-by", "seen"},
-        {"--split-by", "flag"}, {"--split-by", "id", "--boundary-query", "SELECT 100, 300"}};
+        {"--split-by", "flag"}};
     for (String[] variant : variants) {
       Path target = tmp.resolve("split-" + variant[1]);
       List<String> args = new ArrayList<>(List.of("import", "--connect", url, "--username", "root", "--table", "items",
@@ -148,6 +148,36 @@ class MariaDbIngestIT {
       CliRun r = sqoop(args.toArray(new String[0]));
       assertEquals(0, r.exit, r.toString());
       assertEquals(List.of(expected[v]), readParts(target), String.join(" ", variants[v]));
+    }
+  }
+
+  /* As in Sqoop, a --boundary-query narrows the import to the rows within its bounds (both included), no NULL keys. */
+  @Test
+  void boundaryQueryImportsOnlyTheRowsWithinItsBounds() throws IOException {
+    Object[][] variants = {
+        {new String[] {"--split-by", "id", "--boundary-query", "SELECT 100, 199"}, 100, 199, false},
+        {new String[] {"--split-by", "id", "--boundary-query", "SELECT 150, 150"}, 150, 150, false},
+        {new String[] {"--split-by", "grp", "--boundary-query", "SELECT 2, 5 FROM DUAL"}, 1, ItemsTable.ROWS, true},
+        {new String[] {"--split-by", "name", "--boundary-query", "SELECT 'plain 1', 'plain 3'"}, 1, ItemsTable.ROWS, true}};
+    for (Object[] variant : variants) {
+      String[] options = (String[]) variant[0];
+      int from = (Integer) variant[1];
+      int to = (Integer) variant[2];
+      Path target = tmp.resolve("bounded-" + options[1] + "-" + from + "-" + to);
+      List<String> args = new ArrayList<>(List.of("import", "--connect", url, "--username", "root", "--table", "items",
+          "--columns", "id", "-m", "3", "--target-dir", target.toString()));
+      args.addAll(List.of(options));
+      CliRun r = sqoop(args.toArray(new String[0]));
+      assertEquals(0, r.exit, r.toString());
+      List<String> expected = ItemsTable.items().stream().filter(i -> i.id >= from && i.id <= to)
+          .filter(i -> !options[1].equals("grp") || (i.grp != null && i.grp >= 2 && i.grp <= 5))
+          .filter(i -> !options[1].equals("name") || (i.name != null && i.name.compareTo("plain 1") >= 0
+              && i.name.compareTo("plain 3") <= 0))
+          .map(i -> String.valueOf(i.id)).sorted().collect(Collectors.toList());
+      List<String> ids = readParts(target);
+      Collections.sort(ids);
+      assertFalse(expected.isEmpty());
+      assertEquals(expected, ids, String.join(" ", options));
     }
   }
 
