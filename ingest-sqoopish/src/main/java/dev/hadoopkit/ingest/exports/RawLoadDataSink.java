@@ -72,6 +72,7 @@ final class RawLoadDataSink extends AbstractSink {
     this.stringColumn = stringColumn.clone();
     stringNull = (nullString == null ? "null" : nullString).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     nonStringNull = (nullNonString == null ? "null" : nullNonString).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    trackPositions();
     chunkBytes = Math.max(1 << 16, target.directChunkBytes());
     buffer = new byte[Math.min(chunkBytes + (1 << 16), 1 << 20)];
   }
@@ -151,7 +152,7 @@ final class RawLoadDataSink extends AbstractSink {
     PendingChunk chunk = takePending();
     inFlightChunk = chunk;
     inFlight = loader.submit(() -> {
-      load(data, length, statement, chunk.rows());
+      load(data, length, statement, chunk);
       return null;
     });
     buffer = loading != null ? loading : new byte[data.length];
@@ -161,7 +162,8 @@ final class RawLoadDataSink extends AbstractSink {
   }
 
   /** Runs on the loader thread: one chunk, one transaction. */
-  private void load(byte[] data, int length, String statement, long rows) throws SQLException {
+  private void load(byte[] data, int length, String statement, PendingChunk chunk) throws SQLException {
+    long rows = chunk.rows();
     try (Statement s = connection.createStatement()) {
       s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
       s.execute(statement);
@@ -171,6 +173,7 @@ final class RawLoadDataSink extends AbstractSink {
         throw new SQLException("LOAD DATA stored " + loaded + " of " + rows + " rows (rows whose key already exists, "
             + "or rejected values, are skipped by LOCAL loads); the chunk was rolled back");
       }
+      checkWarnings(chunk.positions(), chunk.range());
       connection.commit();
     }
   }

@@ -303,6 +303,45 @@ class MariaDbIngestIT {
   }
 
   /*
+   * LOAD DATA LOCAL stores 12x as 12.00 and cuts long strings with only a warning: --direct fails as INSERT does, on
+   * both the pass-through and the parsing path, naming file, line and column; a staged export leaves the target as it was.
+   */
+  @Test
+  void directExportFailsOnValuesTheServerWouldChange() throws Exception {
+    exec("CREATE TABLE coerce_direct (id INT PRIMARY KEY, price DECIMAL(10,2), name VARCHAR(20))");
+    exec("CREATE TABLE coerce_stage (id INT PRIMARY KEY, price DECIMAL(10,2), name VARCHAR(20))");
+    exec("INSERT INTO coerce_direct VALUES (100, 1.00, 'before')");
+    Path in = Files.createDirectories(tmp.resolve("coerce"));
+    String[][] inputs = {{"1,1.50,ok\n2,12x,fine\n3,2.00,ok\n", "part-m-00000 line 2, column price"},
+        {"1,1.50,ok\n2,2.00,ok\n3,3.00,abcdefghijabcdefghijabcdefghij\n", "part-m-00000 line 3, column name"}};
+    String[][] variants = {{}, {"-D", "hadoopkit.ingest.export.direct.parse=true"}, {"--staging-table", "coerce_stage"}};
+    for (String[] input : inputs) {
+      Files.writeString(in.resolve("part-m-00000"), input[0]);
+      for (String[] variant : variants) {
+        List<String> args = new ArrayList<>(List.of("export"));
+        List<String> options = new ArrayList<>(List.of(variant));
+        if (options.size() > 0 && options.get(0).equals("-D")) {
+          args.addAll(options);
+          options.clear();
+        }
+        args.addAll(List.of("--connect", url, "--username", "root", "--table", "coerce_direct", "--direct",
+            "--export-dir", in.toString(), "-m", "1"));
+        args.addAll(options);
+        CliRun r = sqoop(args.toArray(new String[0]));
+        assertEquals(1, r.exit, String.join(" ", variant) + ": " + r);
+        assertTrue(r.err.contains(input[1]), String.join(" ", variant) + ": " + r.err);
+        assertEquals(1, count("coerce_direct"), "target unchanged with " + String.join(" ", variant));
+      }
+    }
+    // A decimal rounded to the column's scale is a note, as for INSERT: loaded.
+    Files.writeString(in.resolve("part-m-00000"), "1,3.456,ok\n");
+    CliRun rounded = sqoop("export", "--connect", url, "--username", "root", "--table", "coerce_direct", "--direct",
+        "--export-dir", in.toString(), "-m", "1");
+    assertEquals(0, rounded.exit, rounded.toString());
+    assertEquals(2, count("coerce_direct"));
+  }
+
+  /*
    * --direct loads one chunk while reading the next: a chunk that fails after others were committed says exactly how
    * many rows the database holds.
    */
