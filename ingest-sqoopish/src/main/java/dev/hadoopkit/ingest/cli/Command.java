@@ -15,6 +15,13 @@ public interface Command {
   String examples();
 
   /**
+   * Checks the option combinations that need no database, so that {@code job --create} refuses a command line that
+   * could never run; {@link #run} checks them again. Throws UsageException.
+   */
+  default void validate(Args args) {
+  }
+
+  /**
    * Runs the tool.
    *
    * @return 0 on success, 1 on failure (usage problems are thrown as UsageException)

@@ -20,6 +20,7 @@ import dev.hadoopkit.ingest.exports.ExportTarget;
 import dev.hadoopkit.ingest.exports.RecordValues;
 import dev.hadoopkit.ingest.text.Delimiters;
 import dev.hadoopkit.ingest.text.EscapeSyntax;
+import dev.hadoopkit.ingest.imports.ColumnInfo;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -294,7 +295,7 @@ public final class ExportCommand implements Command {
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       int[] types = new int[columns.size()];
       for (int i = 0; i < types.length; i++) {
-        types[i] = rs.getMetaData().getColumnType(i + 1);
+        types[i] = ColumnInfo.jdbcType(rs.getMetaData(), i + 1);
       }
       return types;
     }

@@ -117,16 +117,9 @@ public final class ImportCommand implements Command {
    * @param tableOverride the table to import instead of --table (import-all-tables), or null
    */
   public Result runImport(Args args, Configuration conf, Console console, String tableOverride) throws Exception {
+    validate(args);
     OutputKind kind = outputKind(args);
-    kind.checkSupported();
-    if (args.has("hcatalog-table") || args.has("hcatalog-database")) {
-      throw new UsageException("HCatalog options are not supported in this build: import to a directory with --target-dir "
-          + "and create an external table over it");
-    }
     String mergeKey = args.get("merge-key");
-    if (mergeKey != null) {
-      checkMergeKey(args, kind);
-    }
     String table = tableOverride != null ? tableOverride : args.get("table");
     String query = tableOverride != null ? null : args.get("query");
     if (table != null && query != null) {
@@ -142,9 +135,6 @@ public final class ImportCommand implements Command {
     if (query != null && !args.has("target-dir")) {
       throw new UsageException("Must specify destination with --target-dir when importing a --query");
     }
-    if (args.has("append") && args.has("delete-target-dir")) {
-      throw new UsageException("--append and --delete-target-dir can not be used together");
-    }
     if (query != null && (args.has("columns") || args.has("where"))) {
       throw new UsageException("--columns and --where apply to --table imports; put them in the --query text instead");
     }
@@ -156,15 +146,6 @@ public final class ImportCommand implements Command {
       throw new UsageException("When importing query results in parallel, you must specify --split-by (or use -m 1)");
     }
     String incremental = args.get("incremental");
-    if (incremental != null && !incremental.equals("append") && !incremental.equals("lastmodified")) {
-      throw new UsageException("Invalid --incremental " + incremental + ": use append or lastmodified");
-    }
-    if (incremental != null && !args.has("check-column")) {
-      throw new UsageException("--incremental " + incremental + " needs --check-column (the column holding ids or modification times)");
-    }
-    if (incremental == null && (args.has("check-column") || args.has("last-value"))) {
-      throw new UsageException("--check-column and --last-value need --incremental append or --incremental lastmodified");
-    }
     Delimiters delimiters = args.outputDelimiters();
     String nullString = EscapeSyntax.unescapeNullString(args.get("null-string", "null"));
     String nullNonString = EscapeSyntax.unescapeNullString(args.get("null-non-string", "null"));
@@ -323,9 +304,9 @@ public final class ImportCommand implements Command {
       jc.set(TextRowWriter.KEY_NULL_STRING, nullString);
       jc.set(TextRowWriter.KEY_NULL_NON_STRING, nullNonString);
       if (args.has("hive-drop-import-delims")) {
-        jc.set(TextRowWriter.KEY_HIVE_DELIMS_REPLACEMENT, "");
+        TextRowWriter.storeHiveDelimsReplacement(jc, "");
       } else if (args.has("hive-delims-replacement")) {
-        jc.set(TextRowWriter.KEY_HIVE_DELIMS_REPLACEMENT, args.get("hive-delims-replacement"));
+        TextRowWriter.storeHiveDelimsReplacement(jc, args.get("hive-delims-replacement"));
       }
       if (codec != null) {
         jc.set(ImportOutputFormat.KEY_CODEC, codec);
@@ -392,6 +373,39 @@ public final class ImportCommand implements Command {
         console.info("(Consider saving this with 'sqoop job --create')");
       }
       return new Result(rows, nextLastValue);
+    }
+  }
+
+  /** The option rules that need no database (also checked by {@code job --create}). */
+  @Override
+  public void validate(Args args) {
+    OutputKind kind = outputKind(args);
+    kind.checkSupported();
+    if (args.has("hcatalog-table") || args.has("hcatalog-database")) {
+      throw new UsageException("HCatalog options are not supported in this build: import to a directory with --target-dir "
+          + "and create an external table over it");
+    }
+    if (args.has("merge-key")) {
+      checkMergeKey(args, kind);
+    }
+    if (args.has("append") && args.has("delete-target-dir")) {
+      throw new UsageException("--append and --delete-target-dir can not be used together");
+    }
+    String incremental = args.get("incremental");
+    if (incremental != null && !incremental.equals("append") && !incremental.equals("lastmodified")) {
+      throw new UsageException("Invalid --incremental " + incremental + ": use append or lastmodified");
+    }
+    if (incremental != null && args.has("delete-target-dir")) {
+      throw new UsageException("--delete-target-dir can not be used with --incremental " + incremental + ": it would delete "
+          + "every row imported before and keep only the new ones. Drop --delete-target-dir"
+          + (incremental.equals("append") ? " (an incremental append adds new files to the target directory)"
+              : " and add --merge-key COL (merges the changed rows onto the target) or --append (adds them as new files)"));
+    }
+    if (incremental != null && !args.has("check-column")) {
+      throw new UsageException("--incremental " + incremental + " needs --check-column (the column holding ids or modification times)");
+    }
+    if (incremental == null && (args.has("check-column") || args.has("last-value"))) {
+      throw new UsageException("--check-column and --last-value need --incremental append or --incremental lastmodified");
     }
   }
 

@@ -123,7 +123,8 @@ public final class JobCommand implements Command {
       saved.add(rest.get(i));
     }
     // Parse now so that a mistake shows at --create, not at the first --exec.
-    Args.parse(tool, command.options(), new GenericOptionsParser(new Configuration(false), saved.toArray(new String[0])).getRemainingArgs());
+    command.validate(Args.parse(tool, command.options(),
+        new GenericOptionsParser(new Configuration(false), saved.toArray(new String[0])).getRemainingArgs()));
     if (droppedPassword) {
       console.warn("The --password value is not saved; give it when running the job (sqoop job --exec " + name
           + " -- -P) or save the job with --password-file or --password-alias.");

@@ -4,10 +4,14 @@ import dev.hadoopkit.ingest.db.Dialect;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Commit bookkeeping shared by the sinks: counts rows, commits, tells the listener the committed total. */
 abstract class AbstractSink implements RowSink {
@@ -19,6 +23,8 @@ abstract class AbstractSink implements RowSink {
   private long uncommitted;
   private String firstPending;
   private String lastPending;
+  /** Where each pending row came from, when the sink asked for it ({@link #trackPositions}); else null. */
+  private RowPositions positions;
 
   AbstractSink(Connection connection, Dialect dialect, ExportTarget target, LongConsumer onCommit) throws SQLException {
     this.connection = connection;
@@ -28,8 +34,16 @@ abstract class AbstractSink implements RowSink {
     connection.setAutoCommit(false);
   }
 
+  /** Keeps the file and line of every pending row, so that a server message about "row N" can name them. */
+  protected final void trackPositions() {
+    positions = new RowPositions();
+  }
+
   /** Notes a row that is written but not yet committed. */
   protected final void pending(LinePosition where) {
+    if (positions != null) {
+      positions.add(where);
+    }
     uncommitted++;
     if (firstPending == null) {
       firstPending = where.toString();
@@ -54,17 +68,57 @@ abstract class AbstractSink implements RowSink {
     }
   }
 
-  /** Rows handed to an asynchronous load: how many, and where they came from (for error messages). */
-  protected record PendingChunk(long rows, String range) {
+  /**
+   * LOAD DATA LOCAL turns every rejected value into a warning and stores a changed one ({@code 12x} as 12.00, a
+   * string cut to the column's length, an empty number as 0), where an INSERT in strict mode fails. The first
+   * warning (notes, such as a decimal rounded to the column's scale, pass as they do for INSERT) rolls the chunk back
+   * and fails the export, naming the file, line and column it is about.
+   *
+   * @param rows where the chunk's rows came from (row N of the load is element N - 1)
+   */
+  protected final void checkWarnings(RowPositions rows, String range) throws SQLException {
+    try (Statement show = connection.createStatement(); ResultSet rs = show.executeQuery("SHOW WARNINGS")) {
+      while (rs.next()) {
+        String level = rs.getString(1);
+        if ("Note".equalsIgnoreCase(level)) {
+          continue;
+        }
+        int code = rs.getInt(2);
+        String message = rs.getString(3);
+        connection.rollback();
+        Matcher row = WARNING_ROW.matcher(message);
+        String where = row.find() && rows != null ? rows.describe(Long.parseLong(row.group(1)) - 1) : range;
+        Matcher column = WARNING_COLUMN.matcher(message);
+        String name = column.find() ? (column.group(1) != null ? column.group(1) : column.group(2)) : null;
+        throw new SQLException(where + (name == null ? "" : ", column " + name) + ": the server would store a changed value ("
+            + level + " " + code + ": " + message + "). Fix the value in the file or the column's type; the chunk ("
+            + range + ") was rolled back");
+      }
+    }
+  }
+
+  private static final Pattern WARNING_ROW = Pattern.compile("\\brow (\\d+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WARNING_COLUMN = Pattern.compile("column '([^']*)'|column `[^`]*`\\.`[^`]*`\\.`([^`]*)`");
+
+  /** Rows handed to an asynchronous load: how many, where they came from (for error messages), each row's position. */
+  protected record PendingChunk(long rows, String range, RowPositions positions) {
   }
 
   /** Hands the rows pending so far to a load running elsewhere, and forgets them here. */
   protected final PendingChunk takePending() {
-    PendingChunk chunk = new PendingChunk(uncommitted, pendingRange());
+    PendingChunk chunk = new PendingChunk(uncommitted, pendingRange(), positions);
+    if (positions != null) {
+      positions = new RowPositions();
+    }
     uncommitted = 0;
     firstPending = null;
     lastPending = null;
     return chunk;
+  }
+
+  /** The positions of the rows pending now (null unless tracked). */
+  protected final RowPositions pendingPositions() {
+    return positions;
   }
 
   /** Counts the rows of a chunk whose transaction the database has committed. */
@@ -77,6 +131,9 @@ abstract class AbstractSink implements RowSink {
     connection.commit();
     committed += uncommitted;
     uncommitted = 0;
+    if (positions != null) {
+      positions.clear();
+    }
     firstPending = null;
     lastPending = null;
     onCommit.accept(committed);

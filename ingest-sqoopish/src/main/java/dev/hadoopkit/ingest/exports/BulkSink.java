@@ -33,6 +33,9 @@ final class BulkSink extends AbstractSink {
     } else {
       sql = "COPY " + dialect.quoteTable(target.table()) + " (" + columns + ") FROM STDIN";
     }
+    if (dialect == Dialect.MYSQL) {
+      trackPositions();
+    }
     chunkBytes = Math.max(1 << 16, target.directChunkBytes());
     buffer = new byte[Math.min(chunkBytes + (1 << 16), 1 << 20)];
   }
@@ -127,6 +130,7 @@ final class BulkSink extends AbstractSink {
         s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(buffer, 0, size));
         s.execute(sql);
         checkLoaded(s.getLargeUpdateCount());
+        checkWarnings(pendingPositions(), pendingRange());
       }
     } else {
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();

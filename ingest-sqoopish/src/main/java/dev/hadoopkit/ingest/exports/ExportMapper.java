@@ -220,14 +220,16 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
     throw new IOException(message, cause);
   }
 
+  /**
+   * Sqoop's NULL rule for an export field: in a string column the --input-null-string text (default {@code null});
+   * in any other column the --input-null-non-string text (default {@code null}) or the empty field, whatever
+   * marker is given (as Sqoop 1.4.7's generated parsers do: an empty number or date cannot be a value).
+   */
   static boolean isNull(String field, boolean stringColumn, String nullString, String nullNonString) {
     if (stringColumn) {
       return field.equals(nullString == null ? "null" : nullString);
     }
-    if (nullNonString == null) {
-      return field.equals("null") || field.isEmpty();
-    }
-    return field.equals(nullNonString);
+    return field.isEmpty() || field.equals(nullNonString == null ? "null" : nullNonString);
   }
 
   static RowSink createSink(Connection connection, Dialect dialect, ExportTarget target,

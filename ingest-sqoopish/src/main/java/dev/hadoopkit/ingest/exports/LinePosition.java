@@ -23,6 +23,11 @@ public final class LinePosition implements WritableComparable<LinePosition> {
     return line;
   }
 
+  /** True for a record number of a binary file, false for a text line. */
+  boolean isRecord() {
+    return record;
+  }
+
   void set(String file, long line) {
     set(file, line, false);
   }

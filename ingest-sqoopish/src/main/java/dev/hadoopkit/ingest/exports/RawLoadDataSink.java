@@ -27,7 +27,6 @@ final class RawLoadDataSink extends AbstractSink {
   private final boolean[] stringColumn;
   private final byte[] stringNull;
   private final byte[] nonStringNull;
-  private final boolean emptyIsNull;
   private boolean chunkHasNullMarker;
   private final int chunkBytes;
   private byte[] buffer;
@@ -58,11 +57,10 @@ final class RawLoadDataSink extends AbstractSink {
       if (stringColumn[i]) {
         set.append("IF(BINARY ").append(v).append(" = ").append(dialect.stringLiteral(nullString == null ? "null" : nullString))
             .append(", NULL, ").append(v).append(')');
-      } else if (nullNonString == null) {
-        set.append("IF(BINARY ").append(v).append(" = 'null' OR ").append(v).append(" = '', NULL, ").append(v).append(')');
       } else {
-        set.append("IF(BINARY ").append(v).append(" = ").append(dialect.stringLiteral(nullNonString)).append(", NULL, ")
-            .append(v).append(')');
+        // As ExportMapper.isNull: the marker or the empty field.
+        set.append("IF(BINARY ").append(v).append(" = ").append(dialect.stringLiteral(nullNonString == null ? "null" : nullNonString))
+            .append(" OR ").append(v).append(" = '', NULL, ").append(v).append(')');
       }
     }
     String head = "LOAD DATA LOCAL INFILE 'hadoopkit-export.txt' INTO TABLE " + dialect.quoteTable(target.table())
@@ -74,7 +72,7 @@ final class RawLoadDataSink extends AbstractSink {
     this.stringColumn = stringColumn.clone();
     stringNull = (nullString == null ? "null" : nullString).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     nonStringNull = (nullNonString == null ? "null" : nullNonString).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    emptyIsNull = nullNonString == null;
+    trackPositions();
     chunkBytes = Math.max(1 << 16, target.directChunkBytes());
     buffer = new byte[Math.min(chunkBytes + (1 << 16), 1 << 20)];
   }
@@ -113,22 +111,22 @@ final class RawLoadDataSink extends AbstractSink {
 
   /** Whether any field of the line is what the SET clause would turn into NULL. */
   boolean hasNullMarker(byte[] line, int length) {
-    return hasNullMarker(line, length, fieldSeparator, stringColumn, stringNull, nonStringNull, emptyIsNull);
+    return hasNullMarker(line, length, fieldSeparator, stringColumn, stringNull, nonStringNull);
   }
 
   /**
    * Whether a field of {@code line} is a NULL marker: {@code stringNull} in a string column, {@code nonStringNull}
-   * (and, when {@code emptyIsNull}, the empty field) in any other.
+   * or the empty field in any other.
    */
   static boolean hasNullMarker(byte[] line, int length, byte separator, boolean[] stringColumn, byte[] stringNull,
-      byte[] nonStringNull, boolean emptyIsNull) {
+      byte[] nonStringNull) {
     int column = 0;
     int start = 0;
     for (int i = 0; i <= length; i++) {
       if (i == length || line[i] == separator) {
         boolean string = column < stringColumn.length && stringColumn[column];
         byte[] marker = string ? stringNull : nonStringNull;
-        if (Arrays.equals(line, start, i, marker, 0, marker.length) || (!string && emptyIsNull && i == start)) {
+        if (Arrays.equals(line, start, i, marker, 0, marker.length) || (!string && i == start)) {
           return true;
         }
         column++;
@@ -154,7 +152,7 @@ final class RawLoadDataSink extends AbstractSink {
     PendingChunk chunk = takePending();
     inFlightChunk = chunk;
     inFlight = loader.submit(() -> {
-      load(data, length, statement, chunk.rows());
+      load(data, length, statement, chunk);
       return null;
     });
     buffer = loading != null ? loading : new byte[data.length];
@@ -164,7 +162,8 @@ final class RawLoadDataSink extends AbstractSink {
   }
 
   /** Runs on the loader thread: one chunk, one transaction. */
-  private void load(byte[] data, int length, String statement, long rows) throws SQLException {
+  private void load(byte[] data, int length, String statement, PendingChunk chunk) throws SQLException {
+    long rows = chunk.rows();
     try (Statement s = connection.createStatement()) {
       s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
       s.execute(statement);
@@ -174,6 +173,7 @@ final class RawLoadDataSink extends AbstractSink {
         throw new SQLException("LOAD DATA stored " + loaded + " of " + rows + " rows (rows whose key already exists, "
             + "or rejected values, are skipped by LOCAL loads); the chunk was rolled back");
       }
+      checkWarnings(chunk.positions(), chunk.range());
       connection.commit();
     }
   }

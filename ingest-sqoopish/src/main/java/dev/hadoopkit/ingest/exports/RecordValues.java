@@ -20,7 +20,8 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Maps the fields of Avro, Parquet and ORC records (read as Avro generic records) to the export's table columns, by
  * name and ignoring case, and converts their values to what JDBC binds: decimal to {@link BigDecimal}, date to
- * {@link java.sql.Date}, timestamp-millis/-micros (wall clock as UTC, as imports write it) to {@link LocalDateTime}
+ * {@link java.sql.Date}, timestamp-millis/-micros (wall clock as UTC, as imports write it) to {@link LocalDateTime},
+ * or to a UTC {@link java.time.OffsetDateTime} for a timestamptz column (whose imports hold the instant),
  * (bound with setObject: no Calendar per value, and no shift in a daylight-saving gap of the JVM's zone),
  * time-millis/-micros to {@code HH:mm:ss.fff} text, strings to {@link String}, bytes to {@code byte[]}; numbers and
  * booleans stay as they are and NULL stays null. Made once per file schema.
@@ -59,7 +60,7 @@ public final class RecordValues {
             + file + " (its fields: " + String.join(", ", names) + "); choose the exported columns with --columns");
       }
       indexes[c] = field.pos();
-      converters[c] = converter(Schemas.nonNull(field.schema()));
+      converters[c] = converter(Schemas.nonNull(field.schema()), target.type(c));
     }
     return new RecordValues(schema, indexes, converters);
   }
@@ -94,7 +95,8 @@ public final class RecordValues {
     }
   }
 
-  private static Converter converter(Schema type) {
+  private static Converter converter(Schema type, int columnType) {
+    boolean instant = columnType == java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
     String logical = type.getLogicalType() == null ? null : type.getLogicalType().getName();
     if (type.getLogicalType() instanceof LogicalTypes.Decimal) {
       int scale = ((LogicalTypes.Decimal) type.getLogicalType()).getScale();
@@ -111,9 +113,12 @@ public final class RecordValues {
         case "date":
           return v -> java.sql.Date.valueOf(LocalDate.ofEpochDay(((Number) v).longValue()));
         case "timestamp-millis":
+          return instant ? v -> instant(((Number) v).longValue(), 1000L) : v -> timestamp(((Number) v).longValue(), 1000L);
         case "local-timestamp-millis":
           return v -> timestamp(((Number) v).longValue(), 1000L);
         case "timestamp-micros":
+          return instant ? v -> instant(((Number) v).longValue(), 1_000_000L)
+              : v -> timestamp(((Number) v).longValue(), 1_000_000L);
         case "local-timestamp-micros":
           return v -> timestamp(((Number) v).longValue(), 1_000_000L);
         case "time-millis":
@@ -144,6 +149,11 @@ public final class RecordValues {
           throw new IllegalArgumentException("Cannot export a value of Avro type " + name + ": only flat records are supported");
         };
     }
+  }
+
+  /** The instant, for a zone-aware column (timestamptz): bound as such, so no session time zone shifts it. */
+  private static java.time.OffsetDateTime instant(long value, long perSecond) {
+    return java.time.OffsetDateTime.of(timestamp(value, perSecond), ZoneOffset.UTC);
   }
 
   /** A UTC wall-clock instant as the same wall clock. */

@@ -74,10 +74,31 @@ public final class ColumnInfo {
   public static List<ColumnInfo> of(ResultSetMetaData md) throws SQLException {
     List<ColumnInfo> out = new ArrayList<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
-      out.add(new ColumnInfo(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i),
+      out.add(new ColumnInfo(md.getColumnLabel(i), jdbcType(md, i), md.getColumnTypeName(i), md.getPrecision(i),
           md.getScale(i)));
     }
     return out;
+  }
+
+  /**
+   * The column's JDBC type, with the zone-aware types the drivers report as plain ones corrected: pgjdbc reports
+   * {@code timestamptz} as TIMESTAMP and {@code timetz} as TIME, yet refuses to read them as wall clocks. Every
+   * import and export reads column types through here, so an instant is an instant everywhere.
+   */
+  public static int jdbcType(ResultSetMetaData md, int column) throws SQLException {
+    int type = md.getColumnType(column);
+    String name = md.getColumnTypeName(column);
+    if (name == null) {
+      return type;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (type == Types.TIMESTAMP && (lower.equals("timestamptz") || lower.equals("timestamp with time zone"))) {
+      return Types.TIMESTAMP_WITH_TIMEZONE;
+    }
+    if (type == Types.TIME && (lower.equals("timetz") || lower.equals("time with time zone"))) {
+      return Types.TIME_WITH_TIMEZONE;
+    }
+    return type;
   }
 
   public static void store(Configuration conf, List<ColumnInfo> columns) {

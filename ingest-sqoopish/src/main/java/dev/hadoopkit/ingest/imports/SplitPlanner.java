@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts an import into conditions on the split column, one per mapper. The conditions partition every row: the first
- * range is open below and also takes the rows whose split column is NULL (Sqoop drops those), the last is open
- * above, so a bad boundary can never lose a row. Text columns are split at quantiles the database itself computes
+ * Cuts an import into conditions on the split column, one per mapper. Without a --boundary-query the conditions
+ * partition every row: the first range is open below and also takes the rows whose split column is NULL (Sqoop drops
+ * those), the last is open above, so a bad boundary can never lose a row. A --boundary-query narrows the import, as in
+ * Sqoop: only the rows whose split column lies within its two values (both included) are imported, no NULL keys. Text columns are split at quantiles the database itself computes
  * (ORDER BY ... OFFSET), so the ranges follow the column's collation.
  */
 public final class SplitPlanner {
@@ -110,17 +111,17 @@ public final class SplitPlanner {
           BigDecimal min = rs.getBigDecimal(1);
           BigDecimal max = rs.getBigDecimal(2);
           if (min == null || max == null) {
-            return List.of(ALL);
+            return unbounded(boundaryQuery);
           }
           List<String> bounds = kind == Kind.INTEGER ? integerBounds(min.toBigInteger(), max.toBigInteger(), mappers, splitLimit)
               : decimalBounds(min, max, mappers);
-          return ranges(column, bounds);
+          return ranges(column, bounds, boundaryQuery, min.toPlainString(), max.toPlainString());
         }
         case DATE: {
           java.sql.Date min = rs.getDate(1);
           java.sql.Date max = rs.getDate(2);
           if (min == null || max == null) {
-            return List.of(ALL);
+            return unbounded(boundaryQuery);
           }
           long lo = min.toLocalDate().toEpochDay();
           long hi = max.toLocalDate().toEpochDay();
@@ -129,40 +130,58 @@ public final class SplitPlanner {
               splitLimit == null ? null : Math.max(1, splitLimit / 86_400L))) {
             bounds.add("'" + java.time.LocalDate.ofEpochDay(b.longValue()) + "'");
           }
-          return ranges(column, bounds);
+          return ranges(column, bounds, boundaryQuery, "'" + min + "'", "'" + max + "'");
         }
         case TIMESTAMP: {
           Timestamp min = rs.getTimestamp(1);
           Timestamp max = rs.getTimestamp(2);
           if (min == null || max == null) {
-            return List.of(ALL);
+            return unbounded(boundaryQuery);
           }
           List<String> bounds = new ArrayList<>();
           for (BigInteger b : integerPoints(BigInteger.valueOf(min.getTime()), BigInteger.valueOf(max.getTime()), mappers,
               splitLimit == null ? null : splitLimit * 1000L)) {
             bounds.add("'" + new Timestamp(b.longValue()) + "'");
           }
-          return ranges(column, bounds);
+          return ranges(column, bounds, boundaryQuery, "'" + min + "'", "'" + max + "'");
         }
         case TIME: {
           String min = rs.getString(1);
           String max = rs.getString(2);
           if (min == null || max == null) {
-            return List.of(ALL);
+            return unbounded(boundaryQuery);
           }
           List<String> bounds = new ArrayList<>();
           for (BigInteger b : integerPoints(BigInteger.valueOf(seconds(min)), BigInteger.valueOf(seconds(max)), mappers, splitLimit)) {
             long v = b.longValue();
             bounds.add(String.format("'%02d:%02d:%02d'", v / 3600, (v / 60) % 60, v % 60));
           }
-          return ranges(column, bounds);
+          return ranges(column, bounds, boundaryQuery, dialect.stringLiteral(min), dialect.stringLiteral(max));
         }
-        case BOOLEAN:
-          return List.of(column + " = FALSE OR " + column + " IS NULL", column + " <> FALSE");
+        case BOOLEAN: {
+          if (boundaryQuery == null) {
+            return List.of(column + " = FALSE OR " + column + " IS NULL", column + " <> FALSE");
+          }
+          boolean min = rs.getBoolean(1);
+          boolean minNull = rs.wasNull();
+          boolean max = rs.getBoolean(2);
+          if (minNull || rs.wasNull()) {
+            return unbounded(boundaryQuery);
+          }
+          return within(List.of(column + " = FALSE", column + " <> FALSE"), column, min ? "TRUE" : "FALSE",
+              max ? "TRUE" : "FALSE");
+        }
         case TEXT:
-        default:
+        default: {
+          String min = rs.getString(1);
+          String max = rs.getString(2);
           rs.close();
-          return textSplits(column, boundaryColumn, fromClause, mappers);
+          if (boundaryQuery != null && (min == null || max == null)) {
+            return unbounded(boundaryQuery);
+          }
+          return ranges(column, textBounds(column, boundaryColumn, fromClause, mappers), boundaryQuery,
+              min == null ? null : dialect.stringLiteral(min), max == null ? null : dialect.stringLiteral(max));
+        }
       }
     } catch (SQLException e) {
       String hint = fromClause.contains(") AS t1") ? " (with --query, the --split-by column must be in the SELECT list)" : "";
@@ -227,6 +246,42 @@ public final class SplitPlanner {
     return out;
   }
 
+  /** A --boundary-query that returned a NULL bound narrows nothing: every row, in one split, with a warning. */
+  private List<String> unbounded(String boundaryQuery) {
+    if (boundaryQuery != null) {
+      warnings.add("--boundary-query [" + boundaryQuery + "] returned NULL as its minimum or maximum: importing every row "
+          + "in one split; make it return two non-NULL values to narrow the import and split it");
+    }
+    return List.of(ALL);
+  }
+
+  /**
+   * Without a boundary query, {@link #ranges(String, List)}; with one, the same ranges without the NULL keys, each
+   * kept within {@code [min, max]}.
+   */
+  static List<String> ranges(String column, List<String> bounds, String boundaryQuery, String min, String max) {
+    List<String> open = ranges(column, bounds);
+    if (boundaryQuery == null) {
+      return open;
+    }
+    List<String> withoutNulls = new ArrayList<>();
+    String nulls = " OR " + column + " IS NULL";
+    for (String condition : open) {
+      withoutNulls.add(condition.endsWith(nulls) ? condition.substring(0, condition.length() - nulls.length()) : condition);
+    }
+    return within(withoutNulls, column, min, max);
+  }
+
+  /** Each condition ANDed with {@code column >= min AND column <= max}; ALL becomes that range alone. */
+  static List<String> within(List<String> conditions, String column, String min, String max) {
+    String range = column + " >= " + min + " AND " + column + " <= " + max;
+    List<String> out = new ArrayList<>();
+    for (String condition : conditions) {
+      out.add(condition.equals(ALL) ? range : "(" + condition + ") AND " + range);
+    }
+    return out;
+  }
+
   /** Conditions from ordered inner boundaries: (-inf, b1) + NULLs, [b1, b2), ..., [bk, +inf). */
   static List<String> ranges(String column, List<String> bounds) {
     List<String> out = new ArrayList<>();
@@ -242,7 +297,8 @@ public final class SplitPlanner {
     return out;
   }
 
-  private List<String> textSplits(String column, String boundaryColumn, String fromClause, int mappers) throws SQLException {
+  /** Inner boundaries of a text column: quantiles the database computes, so they follow its collation. */
+  private List<String> textBounds(String column, String boundaryColumn, String fromClause, int mappers) throws SQLException {
     warnings.add("Splitting on text column " + column + ": ranges follow the database collation of that column, so "
         + "mappers may get uneven shares; an integer or date --split-by column is faster.");
     String inner = boundaryColumn.replaceAll(".*\\.", "");
@@ -254,7 +310,7 @@ public final class SplitPlanner {
       rows = rs.getLong(1);
     }
     if (rows == 0) {
-      return List.of(ALL);
+      return List.of();
     }
     List<String> bounds = new ArrayList<>();
     String previous = null;
@@ -272,6 +328,6 @@ public final class SplitPlanner {
         }
       }
     }
-    return ranges(column, bounds);
+    return bounds;
   }
 }

@@ -21,6 +21,12 @@ public final class TextRowWriter implements RowWriter {
   public static final String KEY_DELIMITERS = "hadoopkit.ingest.import.delimiters";
   public static final String KEY_NULL_STRING = "hadoopkit.ingest.import.null.string";
   public static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.import.null.non.string";
+  /** True with --hive-drop-import-delims or --hive-delims-replacement: \n, \r and \001 are replaced in strings. */
+  public static final String KEY_HIVE_DELIMS = "hadoopkit.ingest.import.hive.delims";
+  /**
+   * What replaces them (unset: nothing, they are dropped). A separate key because an empty value does not survive
+   * the job's configuration file: Hadoop reads {@code <value></value>} back as unset.
+   */
   public static final String KEY_HIVE_DELIMS_REPLACEMENT = "hadoopkit.ingest.import.hive.delims.replacement";
   /**
    * True when the driver's text for DATE/DATETIME/TIMESTAMP is the session wall clock (MySQL/MariaDB): the writer then
@@ -118,7 +124,7 @@ public final class TextRowWriter implements RowWriter {
     this.formatter = new FieldFormatter(delimiters);
     this.fieldSeparator = delimiters.fieldsTerminatedBy();
     this.lineTerminator = delimiters.linesTerminatedBy();
-    this.hiveReplacement = conf.get(KEY_HIVE_DELIMS_REPLACEMENT);
+    this.hiveReplacement = hiveDelimsReplacement(conf);
     String nullString = conf.get(KEY_NULL_STRING, "null");
     String nullNonString = conf.get(KEY_NULL_NON_STRING, "null");
     int n = columns.size();
@@ -143,6 +149,21 @@ public final class TextRowWriter implements RowWriter {
       stringColumn[i] = c.isString();
       nullText[i] = c.isString() ? nullString : nullNonString;
     }
+  }
+
+  /** Stores the replacement of Hive's delimiters in string fields; {@code ""} drops them. */
+  public static void storeHiveDelimsReplacement(Configuration conf, String replacement) {
+    conf.setBoolean(KEY_HIVE_DELIMS, true);
+    if (replacement.isEmpty()) {
+      conf.unset(KEY_HIVE_DELIMS_REPLACEMENT);
+    } else {
+      conf.set(KEY_HIVE_DELIMS_REPLACEMENT, replacement);
+    }
+  }
+
+  /** The replacement of Hive's delimiters ({@code ""}: drop them), or null to keep them. */
+  static String hiveDelimsReplacement(Configuration conf) {
+    return conf.getBoolean(KEY_HIVE_DELIMS, false) ? conf.get(KEY_HIVE_DELIMS_REPLACEMENT, "") : null;
   }
 
   /**

@@ -10,27 +10,27 @@ import org.junit.jupiter.api.Test;
 class NullMarkerTest {
   private static final boolean[] COLUMNS = {false, true, false}; // id INT, title VARCHAR, rated_at TIMESTAMP
 
-  private static boolean marked(String line, String stringNull, String nonStringNull, boolean emptyIsNull) {
+  private static boolean marked(String line, String stringNull, String nonStringNull) {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
     return RawLoadDataSink.hasNullMarker(bytes, bytes.length, (byte) ',', COLUMNS,
-        stringNull.getBytes(StandardCharsets.UTF_8), nonStringNull.getBytes(StandardCharsets.UTF_8), emptyIsNull);
+        stringNull.getBytes(StandardCharsets.UTF_8), nonStringNull.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void plainValuesHaveNoMarker() {
-    assertFalse(marked("1,Toy Story,1995-01-01 00:00:00", "null", "null", true));
-    assertFalse(marked("2,nullable,nullx", "null", "null", true), "only whole fields count");
-    assertFalse(marked("3,,2000-01-01", "null", "null", true), "an empty string column is an empty string");
+    assertFalse(marked("1,Toy Story,1995-01-01 00:00:00", "null", "null"));
+    assertFalse(marked("2,nullable,nullx", "null", "null"), "only whole fields count");
+    assertFalse(marked("3,,2000-01-01", "null", "null"), "an empty string column is an empty string");
   }
 
   @Test
   void markersAreFoundInTheirColumnsOnly() {
-    assertTrue(marked("1,null,1995-01-01", "null", "null", true));
-    assertTrue(marked("null,x,1995-01-01", "null", "null", true));
-    assertTrue(marked("1,x,null", "null", "null", true), "the last field too");
-    assertTrue(marked("1,x,", "null", "null", true), "an empty non-string field is NULL by Sqoop's default");
-    assertFalse(marked("1,x,", "null", "\\N", false), "not when --input-null-non-string is given");
-    assertTrue(marked("1,\\N,2", "\\N", "\\N", false));
-    assertFalse(marked("1,null,2", "\\N", "\\N", false), "with other markers 'null' is a value");
+    assertTrue(marked("1,null,1995-01-01", "null", "null"));
+    assertTrue(marked("null,x,1995-01-01", "null", "null"));
+    assertTrue(marked("1,x,null", "null", "null"), "the last field too");
+    assertTrue(marked("1,x,", "null", "null"), "an empty non-string field is NULL by Sqoop's default");
+    assertTrue(marked("1,x,", "null", "\\N"), "also when --input-null-non-string is given, as in Sqoop");
+    assertTrue(marked("1,\\N,2", "\\N", "\\N"));
+    assertFalse(marked("1,null,2", "\\N", "\\N"), "with other markers 'null' is a value");
   }
 }

@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class SplitPlannerTest {
   @Test
+  void boundaryQueryRangesAreClosedAndLeaveNullKeysOut() {
+    assertEquals(List.of("(id < 5) AND id >= 1 AND id <= 9", "(id >= 5) AND id >= 1 AND id <= 9"),
+        SplitPlanner.ranges("id", List.of("5"), "SELECT 1, 9", "1", "9"));
+    assertEquals(List.of("id >= 3 AND id <= 3"), SplitPlanner.ranges("id", List.of(), "SELECT 3, 3", "3", "3"));
+    assertEquals(List.of("id < 5 OR id IS NULL", "id >= 5"), SplitPlanner.ranges("id", List.of("5"), null, "1", "9"));
+  }
+
+  @Test
   void rangesAreOpenAtBothEndsAndTakeNullsFirst() {
     assertEquals(List.of("id < 5 OR id IS NULL", "id >= 5 AND id < 9", "id >= 9"), SplitPlanner.ranges("id", List.of("5", "9")));
     assertEquals(List.of(SplitPlanner.ALL), SplitPlanner.ranges("id", List.of()));

@@ -229,6 +229,77 @@ class BinaryFormatsIT {
     }
   }
 
+  /*
+   * PostgreSQL timestamptz is an instant: imported as timestamp-millis holding that instant (Parquet isAdjustedToUTC,
+   * ORC timestamp with local time zone), exported back to the same instant.
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"avrodatafile", "parquetfile", "orcfile"})
+  void postgresTimestamptzRoundTripsAsAnInstant(String format) throws Exception {
+    String[] values = {"2021-03-04 05:06:07.123+02", "1999-12-31 23:59:59.999-08", null, "2038-01-19 03:14:08+00",
+        "1970-01-01 00:00:00.001+00"};
+    try (Connection c = Db.POSTGRES.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS tz_items (id integer PRIMARY KEY, at timestamptz(3))");
+      s.execute("TRUNCATE tz_items");
+      for (int i = 0; i < values.length; i++) {
+        s.execute("INSERT INTO tz_items VALUES (" + i + ", " + (values[i] == null ? "NULL" : "'" + values[i] + "'") + ")");
+      }
+      s.execute("CREATE TABLE tz_copy_" + format + " (id integer PRIMARY KEY, at timestamptz(3))");
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      expected.add(i + "=" + (values[i] == null ? null
+          : java.time.OffsetDateTime.parse(values[i].replace(' ', 'T') + ":00").toInstant().toEpochMilli()));
+    }
+    Path dir = tmp.resolve("tz-" + format);
+    CliRun in = sqoop(Db.POSTGRES, "import", "--table", "tz_items", "-m", "1", "--target-dir", dir.toString(), "--as-" + format);
+    assertEquals(0, in.exit, in.toString());
+    Configuration conf = new Configuration();
+    List<String> read = new ArrayList<>();
+    for (org.apache.hadoop.fs.Path file : Formats.dataFiles(conf, new org.apache.hadoop.fs.Path(dir.toString()))) {
+      assertEquals(LogicalTypes.timestampMillis(), type(Formats.schema(conf, file), "at").getLogicalType());
+      if (format.equals("parquetfile")) {
+        try (org.apache.parquet.hadoop.ParquetFileReader footer = org.apache.parquet.hadoop.ParquetFileReader.open(
+            org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(file, conf))) {
+          assertEquals(org.apache.parquet.schema.LogicalTypeAnnotation.timestampType(true,
+              org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit.MILLIS),
+              footer.getFileMetaData().getSchema().getType("at").getLogicalTypeAnnotation());
+        }
+      }
+      try (RecordReader reader = Formats.read(file).conf(conf).build()) {
+        for (GenericRecord r = reader.next(); r != null; r = reader.next()) {
+          read.add(r.get("id") + "=" + r.get("at"));
+        }
+      }
+    }
+    java.util.Collections.sort(read);
+    assertEquals(expected, read);
+
+    for (String mode : new String[] {"insert", "--direct"}) {
+      try (Connection c = Db.POSTGRES.connect(); Statement s = c.createStatement()) {
+        s.execute("TRUNCATE tz_copy_" + format);
+      }
+      List<String> args = new ArrayList<>(List.of("export", "--table", "tz_copy_" + format, "-m", "1", "--export-dir",
+          dir.toString()));
+      if (mode.startsWith("--")) {
+        args.add(mode);
+      }
+      CliRun out = sqoop(Db.POSTGRES, args.toArray(new String[0]));
+      assertEquals(0, out.exit, out.toString());
+      List<String> exported = new ArrayList<>();
+      try (Connection c = Db.POSTGRES.connect(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT id, (EXTRACT(EPOCH FROM at) * 1000)::bigint FROM tz_copy_" + format
+              + " ORDER BY id")) {
+        while (rs.next()) {
+          int id = rs.getInt(1);
+          long millis = rs.getLong(2);
+          exported.add(id + "=" + (rs.wasNull() ? null : millis));
+        }
+      }
+      assertEquals(expected, exported, mode);
+    }
+  }
+
   private static Schema type(Schema record, String field) {
     return Schemas.nonNull(record.getField(field).schema());
   }

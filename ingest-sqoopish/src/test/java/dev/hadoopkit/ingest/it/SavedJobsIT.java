@@ -114,6 +114,38 @@ class SavedJobsIT {
     assertFalse(job("--list").out.contains("  inc"));
   }
 
+  /* Sqoop refuses --delete-target-dir with --incremental: it would delete every row imported before. */
+  @Test
+  void incrementalWithDeleteTargetDirIsRefusedAndKeepsEarlierImports() throws Exception {
+    Path target = tmp.resolve("kept");
+    CliRun first = sqoop("import", "--connect", url, "--username", "root", "--table", "small", "-m", "1",
+        "--target-dir", target.toString());
+    assertEquals(0, first.exit, first.toString());
+    for (String mode : new String[] {"append", "lastmodified"}) {
+      String checkColumn = mode.equals("append") ? "id" : "updated";
+      CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "events", "-m", "1",
+          "--incremental", mode, "--check-column", checkColumn, "--delete-target-dir", "--target-dir", target.toString());
+      assertEquals(2, r.exit, r.toString());
+      assertTrue(r.err.contains("--delete-target-dir can not be used with --incremental " + mode), r.err);
+      assertEquals(List.of("1,a", "2,b", "3,c"), sorted(MariaDbIngestIT.readParts(target)), "earlier import kept");
+
+      CliRun create = job("--create", "inc-delete-" + mode, "--", "import", "--connect", url, "--username", "root",
+          "--table", "events", "--incremental", mode, "--check-column", checkColumn, "--delete-target-dir",
+          "--target-dir", target.toString());
+      assertEquals(2, create.exit, create.toString());
+      assertTrue(create.err.contains("--delete-target-dir can not be used with --incremental " + mode), create.err);
+      assertFalse(job("--list").out.contains("inc-delete-" + mode), "job not saved");
+    }
+    // A job saved before this check existed: its --exec is refused the same way.
+    CliRun create = job("--create", "inc-old", "--", "import", "--connect", url, "--username", "root", "--table", "events",
+        "--incremental", "append", "--check-column", "id", "--target-dir", target.toString());
+    assertEquals(0, create.exit, create.toString());
+    CliRun exec = job("--exec", "inc-old", "--", "--delete-target-dir");
+    assertEquals(2, exec.exit, exec.toString());
+    assertTrue(exec.err.contains("--delete-target-dir can not be used with --incremental append"), exec.err);
+    assertEquals(List.of("1,a", "2,b", "3,c"), sorted(MariaDbIngestIT.readParts(target)), "earlier import kept");
+  }
+
   @Test
   void lastModifiedImportsChangedRowsAndPrintsNextValue() throws Exception {
     Path target = tmp.resolve("changed");
