@@ -133,8 +133,9 @@ final class SchedulerViews {
           Math.max(0, node.attempt() - 1), spec instanceof Node.Action a ? number(a.retry().max()) : 0,
           spec instanceof Node.Action a ? number(a.retry().intervalMinutes()) : 0, instant(node.startTime()),
           instant(node.endTime()), String.join(",", node.transitions()),
-          node.data().isEmpty() ? null : secrets.mask(node.data().toString()), node.externalId(), 
-          node.status().name(), null, node.errorCode(), node.errorMessage() == null ? null
+          node.data().isEmpty() ? null : secrets.mask(node.data().toString()), node.externalId(),
+          node.status().name(), ResourceManagerLinks.url(node.externalId(), run.conf(), state.hadoop()),
+          node.errorCode(), node.errorMessage() == null ? null
           : secrets.mask(node.errorMessage()), null));
     }
     long lastModified = Math.max(run.createdTime(), run.endTime());
