@@ -217,8 +217,43 @@ public final class SchedulerBackend implements OozieBackend {
 
   @Override
   public void resume(String id, ActionSelection selection) {
-    refuseForWorkflow(id, "resumed");
+    if (JobType.ofId(id) == JobType.WF) {
+      resumeOrphan(id);
+      return;
+    }
     controls.resume(id);
+  }
+
+  /**
+   * A workflow run whose engine died (a {@code bin/workflow run} killed, a machine rebooted) is adopted and driven
+   * to its end by the daemon, through the engine's resume: what {@code bin/workflow run --resume} does.
+   */
+  private void resumeOrphan(String id) {
+    RunState run;
+    try {
+      run = engine.store().load(id);
+    } catch (IOException e) {
+      throw new NotFoundException("no workflow job " + id);
+    }
+    if (run.status().isTerminal()) {
+      throw new dev.hadoopkit.workflow.server.api.ConflictException("E0805", "workflow job " + id + " has ended ("
+          + run.status() + "): nothing to resume; -rerun it to run it again");
+    }
+    try (var lock = engine.store().tryLock(id).orElseThrow(() ->
+        new dev.hadoopkit.workflow.server.api.ConflictException("E0303", "workflow job " + id + " is being driven"
+            + " by a live engine (this daemon or a bin/workflow process): there is nothing to resume"))) {
+      // only checking that no engine holds it; the launch below takes the lock for good
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot look at the run's lock: " + e.getMessage(), e);
+    }
+    scheduler.call(() -> {
+      if (!state.workflows.containsKey(id)) {
+        scheduler.record(new SchedulerRecord.WorkflowSubmitted(scheduler.now(), id));
+        scheduler.flush();
+      }
+      state.launchWorkflow(scheduler, id);
+      return null;
+    });
   }
 
   /** The engine has no suspended state for a run: say so, rather than "no coordinator job …-W". */

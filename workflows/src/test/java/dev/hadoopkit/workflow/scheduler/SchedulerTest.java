@@ -421,4 +421,27 @@ class SchedulerTest {
       }
     }
   }
+
+  @Test
+  void resumeAdoptsAWorkflowRunWhoseEngineDied() throws Exception {
+    try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
+      Path app = h.mkdirApp("orphan");
+      var submission = h.engine.prepare(Map.of("output", root.resolve("out/orphan").toString(), "user.name", "t"),
+          Map.of(), app.toString());
+      String id = h.engine.submit(submission, null, dev.hadoopkit.workflow.engine.RunListener.NONE);
+      // submitted by an engine that never drove it (its process died): PREP, no lock held
+      h.backend.resume(id, ActionSelection.ALL);
+      h.await("the adopted run", () -> {
+        try {
+          return h.engine.store().load(id).status().name().equals("SUCCEEDED");
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      assertTrue(Files.isDirectory(root.resolve("out/orphan")));
+      ConflictException ended = assertThrows(ConflictException.class, () -> h.backend.resume(id,
+          ActionSelection.ALL));
+      assertTrue(ended.getMessage().contains("-rerun"), ended.getMessage());
+    }
+  }
 }
