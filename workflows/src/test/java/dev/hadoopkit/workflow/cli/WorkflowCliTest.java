@@ -103,6 +103,23 @@ class WorkflowCliTest {
         "nothing may be started");
   }
 
+  /** Issue 12 item 5: backslashes next to ${…} reach the action as written, and -dryrun shows what it gets. */
+  @Test
+  void dryrunShowsTheArgumentsTheRunPasses() throws Exception {
+    Path app = app("<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"echo\">\n  <start to=\"say\"/>\n"
+        + "  <action name=\"say\"><shell xmlns=\"uri:oozie:shell-action:0.3\"><exec>echo</exec>"
+        + "<argument>[a\\tb] [c\\\\d] ${wf:run()}</argument></shell><ok to=\"end\"/><error to=\"fail\"/></action>\n"
+        + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    Path props = Files.writeString(root.resolve("job.properties"), "nameNode=file:///\njobTracker=local\n"
+        + "oozie.wf.application.path=" + app.toUri() + "\n");
+    assertEquals(0, run("run", "-config", props.toString(), "-dryrun"));
+    assertTrue(out().contains("<argument>[a\\tb] [c\\\\d] 0</argument>"), out());
+
+    out.reset();
+    assertEquals(0, run("run", "-config", props.toString()));
+    assertTrue(out().contains("    | [a\\tb] [c\\\\d] 0\n"), out());
+  }
+
   @Test
   void runDryrunInfoLogAndGraph() throws Exception {
     Path app = app(GOOD);

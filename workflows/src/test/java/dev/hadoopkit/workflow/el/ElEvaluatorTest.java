@@ -101,6 +101,16 @@ class ElEvaluatorTest {
     assertEquals("#{not el} alice", eval("#{not el} ${user.name}"));
   }
 
+  @Test
+  void backslashesOutsideExpressionsStayAsWritten() throws Exception {
+    // Oozie's EL drops a backslash only where it escapes an expression: \${x} is the literal text ${x}
+    assertEquals("[a\\tb] [c\\\\d] 2", eval("[a\\tb] [c\\\\d] ${wf:run()}"));
+    assertEquals("C:\\dir\\x-alice\\n", eval("C:\\dir\\x-${user.name}\\n"));
+    assertEquals("${user.name} is alice", eval("\\${user.name} is ${user.name}"));
+    assertEquals("a}b", eval("${concat('a}', 'b')}"));
+    assertEquals("x\\y", eval("${concat('x', '\\\\')}y"));
+  }
+
   /** A run as the engine would present it. */
   static final class FakeRun implements WorkflowElContext {
     public String id() {
