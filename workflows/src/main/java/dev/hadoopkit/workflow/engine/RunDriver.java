@@ -433,9 +433,8 @@ final class RunDriver implements WorkflowElContext {
       jobTracker = globalTracker == null ? null : el.evaluateString(globalTracker, scope);
     }
     HadoopConfs.apply(conf, nameNode, jobTracker);
-    for (Map.Entry<String, String> e : global.configuration().entrySet()) {
-      conf.set(e.getKey(), el.evaluateString(e.getValue(), scope));
-    }
+    // Oozie's order (LiteWorkflowAppParser.handleDefaultsAndGlobal): the job-xml files (global ones first), then the
+    // global <configuration> merged under the action's own, so global configuration wins over every job-xml.
     List<String> jobXmls = new ArrayList<>();
     for (String jobXml : global.jobXmls()) {
       jobXmls.add(el.evaluateString(jobXml, scope));
@@ -451,6 +450,9 @@ final class RunDriver implements WorkflowElContext {
       } catch (WorkflowException e) {
         throw new IOException("job-xml " + e.describe(), e);
       }
+    }
+    for (Map.Entry<String, String> e : global.configuration().entrySet()) {
+      conf.set(e.getKey(), el.evaluateString(e.getValue(), scope));
     }
     WorkflowParser.configuration(LocatedXml.child(body, "configuration")).forEach(conf::set);
     return conf;
