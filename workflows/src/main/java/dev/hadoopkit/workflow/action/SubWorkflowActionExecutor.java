@@ -46,6 +46,7 @@ final class SubWorkflowActionExecutor implements ActionExecutor {
       return ActionOutcome.ok();
     }
     return ActionOutcome.error("SUBWF_" + result.status(), "sub-workflow " + result.id() + " ended "
-        + result.status() + (result.message() == null ? "" : ": " + result.message()));
+        + result.status() + (result.message() == null ? "" : ", " + result.message())
+        + " (bin/workflow info " + result.id() + " shows the child run)");
   }
 }

@@ -374,8 +374,7 @@ final class RunDriver implements WorkflowElContext {
       Thread.currentThread().interrupt();
       return ActionOutcome.error("KILLED", "interrupted");
     } catch (Exception e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      return ActionOutcome.error(e.getClass().getSimpleName(), message);
+      return ActionErrors.outcome(e);
     }
   }
 

@@ -198,7 +198,12 @@ public final class WorkflowEngine {
    */
   public RunState rerun(String id, boolean failNodes, List<String> skipNodes, RunListener listener)
       throws IOException, WorkflowException, InterruptedException {
-    recordRerun(id, failNodes, skipNodes, listener);
+    return rerun(id, failNodes, skipNodes, Map.of(), listener);
+  }
+
+  public RunState rerun(String id, boolean failNodes, List<String> skipNodes, Map<String, String> newConf,
+      RunListener listener) throws IOException, WorkflowException, InterruptedException {
+    recordRerun(id, failNodes, skipNodes, newConf, listener);
     return run(id, listener);
   }
 
@@ -208,6 +213,11 @@ public final class WorkflowEngine {
    */
   public void recordRerun(String id, boolean failNodes, List<String> skipNodes, RunListener listener)
       throws IOException, WorkflowException {
+    recordRerun(id, failNodes, skipNodes, Map.of(), listener);
+  }
+
+  public void recordRerun(String id, boolean failNodes, List<String> skipNodes, Map<String, String> newConf,
+      RunListener listener) throws IOException, WorkflowException {
     if (failNodes && !skipNodes.isEmpty()) {
       throw new WorkflowException(ErrorCode.E0807, Location.of(id), "set only one of "
           + ConfigKeys.RERUN_FAIL_NODES + " and " + ConfigKeys.RERUN_SKIP_NODES);
@@ -301,8 +311,7 @@ public final class WorkflowEngine {
             // the child ends with its parent's process anyway
           }
         });
-        RunState child = WorkflowEngine.this.run(childId, listener);
-        return new Result(childId, child.status().isSuccessful(), child.status().name(), child.statusMessage());
+        return result(WorkflowEngine.this.run(childId, listener));
       }
 
       @Override
@@ -325,11 +334,21 @@ public final class WorkflowEngine {
             // the child ends with its parent's process anyway
           }
         });
-        RunState child = WorkflowEngine.this.run(childId, listener);
-        return Optional.of(new Result(childId, child.status().isSuccessful(), child.status().name(),
-            child.statusMessage()));
+        return Optional.of(result(WorkflowEngine.this.run(childId, listener)));
       }
     };
+  }
+
+  /** How a child run ended; a failure names the child's failing node with its code and message. */
+  private static SubWorkflowRunner.Result result(RunState child) {
+    String message = child.statusMessage();
+    String node = child.lastErrorNode();
+    NodeRun failed = node == null ? null : child.nodeRun(node);
+    if (!child.status().isSuccessful() && failed != null) {
+      message = "failing node [" + node + "]" + (failed.errorCode() == null ? "" : " [" + failed.errorCode() + "]")
+          + (failed.errorMessage() == null ? "" : " " + failed.errorMessage());
+    }
+    return new SubWorkflowRunner.Result(child.id(), child.status().isSuccessful(), child.status().name(), message);
   }
 
   void log(String runId, String message) {
