@@ -195,6 +195,8 @@ public final class WorkflowEngine {
   /**
    * Oozie's rerun: same id, {@code wf:run()} + 1. With {@code skipNodes} those actions are not run again (they must
    * have ended OK, E0807); with {@code failNodes} every action that ended OK is skipped. Only ended runs (E0805).
+   * {@code newConf} (job.properties and {@code -D} of the rerun) is merged over the run's properties, as Oozie's
+   * rerun does: a property fixed there is what the rerun sees; the app path stays the run's.
    */
   public RunState rerun(String id, boolean failNodes, List<String> skipNodes, RunListener listener)
       throws IOException, WorkflowException, InterruptedException {
@@ -206,6 +208,12 @@ public final class WorkflowEngine {
     recordRerun(id, failNodes, skipNodes, newConf, listener);
     return run(id, listener);
   }
+
+  /**
+   * Properties that steer a rerun (Oozie's {@code oozie.wf.rerun.*}) rather than configure the run; they are not kept
+   * in the run's properties.
+   */
+  private static final List<String> RERUN_CONTROLS = List.of(ConfigKeys.RERUN_FAIL_NODES, ConfigKeys.RERUN_SKIP_NODES);
 
   /**
    * The checked first half of {@link #rerun}: the rerun is journaled (E0805/E0807 when it may not be), the run not
@@ -256,7 +264,21 @@ public final class WorkflowEngine {
         }
         skip.addAll(skipNodes);
       }
-      JournalRecord record = JournalRecord.rerun(settings.clock().millis(), state.run() + 1, skip);
+      Map<String, String> given = new java.util.TreeMap<>(newConf);
+      RERUN_CONTROLS.forEach(given::remove);
+      Map<String, String> conf = null;
+      String changed = null;
+      if (!given.isEmpty()) {
+        Map<String, String> merged = new java.util.TreeMap<>(store.loadForRun(id).conf()); // secrets decrypted
+        merged.putAll(given);
+        merged.put(ConfigKeys.APP_PATH, state.conf().getOrDefault(ConfigKeys.APP_PATH, state.appPath()));
+        merged = Submission.expand(merged);
+        if (!merged.equals(state.conf())) {
+          conf = store.seal(merged);
+          changed = String.join(", ", given.keySet());
+        }
+      }
+      JournalRecord record = JournalRecord.rerun(settings.clock().millis(), state.run() + 1, skip, conf, changed);
       try (Journal journal = store.journal(id)) {
         journal.append(record);
       }

@@ -85,7 +85,8 @@ class OozieMigrationIT {
   @Test
   void rerunMergesNewConfigurationIntoTheRun() throws Exception {
     Path app = app(root, "fix", head("fix", "check")
-        + shell("check", "test '${mode}' = fixed && echo mode=${mode} keep=${keep}", "end", "fail", true) + TAIL);
+        + shell("check", "test '${mode}' = fixed || exit 1; echo mode=${mode}; echo keep=${keep}", "end", "fail",
+            true) + TAIL);
     WorkflowEngine engine = engine(root, 2);
     RunState first = run(engine, app, Map.of("mode", "broken", "keep", "k1", "out", "${keep}-x"));
     assertEquals(WorkflowStatus.KILLED, first.status());
