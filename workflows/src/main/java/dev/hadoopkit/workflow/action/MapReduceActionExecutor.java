@@ -69,19 +69,26 @@ final class MapReduceActionExecutor implements ActionExecutor {
     try {
       RunningJob running = reattach(client, context.previousExternalId());
       if (running == null) {
+        if (context.cancellation().isCancelled()) {
+          return ActionOutcome.error("KILLED", "the workflow ended before the job of node [" + context.node()
+              + "] was submitted; nothing was submitted");
+        }
         running = client.submitJob(job);
       }
-      context.externalId().accept(running.getID().toString());
+      // the kill hook first: a kill that came while the job was being submitted stops it at once
       RunningJob submitted = running;
-      context.cancellation().onCancel(() -> {
-        try {
-          submitted.killJob();
-        } catch (java.io.IOException ignored) {
-          // the job may be gone already
+      context.cancellation().onCancel(() -> kill(submitted));
+      context.externalId().accept(running.getID().toString());
+      try {
+        while (!running.isComplete()) {
+          if (context.cancellation().isCancelled()) {
+            return ActionOutcome.error("KILLED", "MapReduce job " + running.getID() + " killed with the workflow");
+          }
+          Thread.sleep(100);
         }
-      });
-      while (!running.isComplete()) {
-        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        kill(running);
+        throw e;
       }
       Map<String, Map<String, Long>> counters = counters(running.getCounters());
       if (running.isSuccessful()) {
@@ -94,6 +101,16 @@ final class MapReduceActionExecutor implements ActionExecutor {
           + (reason == null || reason.isEmpty() ? "" : ": " + reason)).withCounters(counters);
     } finally {
       client.close();
+    }
+  }
+
+  private static void kill(RunningJob job) {
+    try {
+      if (!job.isComplete()) {
+        job.killJob();
+      }
+    } catch (java.io.IOException ignored) {
+      // the job may be gone already
     }
   }
 

@@ -358,10 +358,17 @@ final class RunDriver implements WorkflowElContext {
       Path workDir = runDir.resolve("actions").resolve(action.name())
           .resolve("r" + state.run() + "-a" + attempt);
       Files.createDirectories(workDir);
+      // An external id reported once the run is stopping is not journaled (the run's last record is its status);
+      // the executor's cancel hook stops that job or child run.
       ActionContext context = new ActionContext(state.id(), action.name(), attempt, body, conf, state.appPath(),
-          state.conf(), libJars, workDir, settings.captureOutputLimit(),
-          id -> record(JournalRecord.external(now(), action.name(), id)), previousExternalId, cancellation,
-          engine.subWorkflowRunner(state.id(), listener));
+          state.conf(), libJars, workDir, settings.captureOutputLimit(), id -> {
+            if (!cancellation.isCancelled()) {
+              record(JournalRecord.external(now(), action.name(), id));
+            }
+          }, previousExternalId, cancellation, engine.subWorkflowRunner(state.id(), listener));
+      if (cancellation.isCancelled()) {
+        return ActionOutcome.error("KILLED", "the workflow ended before node [" + action.name() + "] started");
+      }
       try {
         return executor.execute(context);
       } finally {

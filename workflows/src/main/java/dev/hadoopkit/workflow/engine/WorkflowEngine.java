@@ -291,6 +291,10 @@ public final class WorkflowEngine {
    * gone is marked KILLED directly. Returns the final state.
    */
   public RunState kill(String id, long waitMillis) throws IOException, InterruptedException {
+    return kill(id, waitMillis, "killed by user (no engine was running it)");
+  }
+
+  private RunState kill(String id, long waitMillis, String reason) throws IOException, InterruptedException {
     RunState state = store.load(id);
     if (state.status().isTerminal()) {
       return state;
@@ -298,11 +302,11 @@ public final class WorkflowEngine {
     Optional<RunStore.RunLock> lock = store.tryLock(id);
     if (lock.isPresent()) {
       try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
-        JournalRecord record = JournalRecord.status(settings.clock().millis(), WorkflowStatus.KILLED,
-            "killed by user (no engine was running it)");
+        JournalRecord record = JournalRecord.status(settings.clock().millis(), WorkflowStatus.KILLED, reason);
         journal.append(record);
         appendLog(id, record);
       }
+      killChildren(state, waitMillis);
       return store.load(id);
     }
     Files.writeString(store.runDir(id).resolve(RunStore.KILL_REQUEST), "kill\n", StandardCharsets.UTF_8);
@@ -317,22 +321,56 @@ public final class WorkflowEngine {
     return store.load(id);
   }
 
+  /** How long a parent that ends waits for a child run to record its KILLED status. */
+  private static final long CHILD_KILL_WAIT_MILLIS = 30_000;
+
+  /**
+   * Ends a sub-workflow's child run because its parent ends: the engine driving it is asked to stop (it kills its own
+   * actions and children) and waited for; a child no engine drives (PREP, or its engine died) is marked KILLED.
+   */
+  private void killChild(String parentId, String childId) {
+    try {
+      RunState child = kill(childId, CHILD_KILL_WAIT_MILLIS, "killed with its parent run " + parentId);
+      if (!child.status().isTerminal()) {
+        log(parentId, "sub-workflow " + childId + " did not stop within " + CHILD_KILL_WAIT_MILLIS / 1000
+            + " s; stop it with 'bin/workflow kill " + childId + "'");
+      }
+    } catch (IOException e) {
+      log(parentId, "could not kill sub-workflow " + childId + ": " + e.getMessage() + "; stop it with"
+          + " 'bin/workflow kill " + childId + "'");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The child runs of sub-workflow actions a run left RUNNING when no engine was there to end them. */
+  private void killChildren(RunState parent, long waitMillis) throws IOException, InterruptedException {
+    for (NodeRun node : parent.nodeRuns()) {
+      String childId = node.externalId();
+      if (childId == null || !childId.endsWith("-hk-W") || !store.exists(childId)) {
+        continue;
+      }
+      RunState child = store.load(childId);
+      if (parent.id().equals(child.parent()) && !child.status().isTerminal()) {
+        kill(childId, waitMillis, "killed with its parent run " + parent.id());
+      }
+    }
+  }
+
   /** Runs child workflows for sub-workflow actions of run {@code parentId}. */
   SubWorkflowRunner subWorkflowRunner(String parentId, RunListener listener) {
     return new SubWorkflowRunner() {
       @Override
       public Result run(String appPath, Map<String, String> conf, java.util.function.Consumer<String> onId,
           Cancellation cancellation) throws Exception {
+        if (cancellation.isCancelled()) {
+          return new Result(null, false, WorkflowStatus.KILLED.name(), "the parent run ended before the child"
+              + " was submitted");
+        }
         Submission submission = prepare(conf, Map.of(), appPath);
         String childId = submit(submission, parentId, listener);
         onId.accept(childId);
-        cancellation.onCancel(() -> {
-          try {
-            Files.writeString(store.runDir(childId).resolve(RunStore.KILL_REQUEST), "kill\n");
-          } catch (IOException ignored) {
-            // the child ends with its parent's process anyway
-          }
-        });
+        cancellation.onCancel(() -> killChild(parentId, childId));
         return result(WorkflowEngine.this.run(childId, listener));
       }
 
@@ -349,13 +387,7 @@ public final class WorkflowEngine {
           return Optional.empty(); // a failed child is started anew, as a retry would
         }
         log(parentId, "resuming sub-workflow " + childId + " (" + previous.status() + ")");
-        cancellation.onCancel(() -> {
-          try {
-            Files.writeString(store.runDir(childId).resolve(RunStore.KILL_REQUEST), "kill\n");
-          } catch (IOException ignored) {
-            // the child ends with its parent's process anyway
-          }
-        });
+        cancellation.onCancel(() -> killChild(parentId, childId));
         return Optional.of(result(WorkflowEngine.this.run(childId, listener)));
       }
     };
