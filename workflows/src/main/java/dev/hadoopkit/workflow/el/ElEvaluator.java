@@ -216,6 +216,41 @@ public final class ElEvaluator {
     return -1;
   }
 
+  /** "unknown EL function wf:actionDta; did you mean wf:actionData?" — the known names nearest in spelling. */
+  private String unknownFunction(String key) {
+    String name = key.startsWith(":") ? key.substring(1) : key;
+    List<String> known = new ArrayList<>();
+    for (String function : functions.keySet()) {
+      known.add(function.startsWith(":") ? function.substring(1) : function);
+    }
+    known.sort(java.util.Comparator.comparingInt((String k) -> distance(name.toLowerCase(java.util.Locale.ROOT),
+        k.toLowerCase(java.util.Locale.ROOT))).thenComparing(k -> k));
+    List<String> closest = known.stream().filter(k -> distance(name.toLowerCase(java.util.Locale.ROOT),
+        k.toLowerCase(java.util.Locale.ROOT)) <= Math.max(2, name.length() / 3)).limit(3).toList();
+    return "unknown EL function " + name + (closest.isEmpty() ? "" : "; did you mean " + String.join(" or ", closest)
+        + "?") + " (Oozie's workflow EL functions are listed in workflows/README.md)";
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
   private static String describe(String text, ELException e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
@@ -250,7 +285,12 @@ public final class ElEvaluator {
       return new FunctionMapper() {
         @Override
         public Method resolveFunction(String prefix, String localName) {
-          return functions.get((prefix == null ? "" : prefix) + ":" + localName);
+          String key = (prefix == null ? "" : prefix) + ":" + localName;
+          Method method = functions.get(key);
+          if (method == null) {
+            throw new ELException(unknownFunction(key));
+          }
+          return method;
         }
       };
     }

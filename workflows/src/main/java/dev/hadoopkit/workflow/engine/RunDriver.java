@@ -638,6 +638,21 @@ final class RunDriver implements WorkflowElContext {
   }
 
   @Override
+  public String actionExternalStatus(String node) {
+    NodeRun run = state.nodeRun(node);
+    if (run == null) {
+      return "";
+    }
+    return switch (run.status()) {
+      case OK -> "SUCCEEDED";
+      case ERROR, FAILED -> "FAILED";
+      case KILLED -> "KILLED";
+      case RUNNING -> "RUNNING";
+      default -> "";
+    };
+  }
+
+  @Override
   public Map<String, Map<String, Long>> counters(String node) {
     NodeRun run = state.nodeRun(node);
     return run == null ? Map.of() : run.counters();
