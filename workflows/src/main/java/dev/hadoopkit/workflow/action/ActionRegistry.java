@@ -28,7 +28,8 @@ public final class ActionRegistry {
         .register(new Hive2ActionExecutor())
         .register(new SqoopActionExecutor())
         .register(new UnsupportedActionExecutor("pig", "rewrite the script as a map-reduce or java action"))
-        .register(new UnsupportedActionExecutor("hive", "run the query over JDBC from a java action"))
+        .register(new UnsupportedActionExecutor("hive", "run the script with a hive2 action instead"
+            + " (uri:oozie:hive2-action:1.0: the same <script> and <param>s, plus <jdbc-url> of HiveServer2)"))
         .register(new UnsupportedActionExecutor("spark", "submit the job from a shell action (spark-submit)"))
         .register(new UnsupportedActionExecutor("ssh", "run the remote command from a shell action"))
         .register(new UnsupportedActionExecutor("git", "clone in a shell action"));

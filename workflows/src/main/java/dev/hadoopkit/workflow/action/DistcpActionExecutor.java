@@ -47,17 +47,29 @@ final class DistcpActionExecutor implements ActionExecutor {
     org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(context.conf());
     DistCp distCp = new DistCp(conf, options);
     markTargetExistence(distCp, options, conf);
+    if (context.cancellation().isCancelled()) {
+      return ActionOutcome.error("KILLED", "the workflow ended before the DistCp job of node [" + context.node()
+          + "] was submitted; nothing was submitted");
+    }
     Job job = distCp.createAndSubmitJob();
-    context.externalId().accept(job.getJobID().toString());
-    context.cancellation().onCancel(() -> {
+    Runnable kill = () -> {
       try {
-        job.killJob();
+        if (!job.isComplete()) {
+          job.killJob();
+        }
       } catch (java.io.IOException ignored) {
         // the job may be gone already
       }
-    });
-    while (!job.isComplete()) {
-      Thread.sleep(100);
+    };
+    context.cancellation().onCancel(kill); // first: a kill during the submission stops the job at once
+    context.externalId().accept(job.getJobID().toString());
+    try {
+      while (!job.isComplete()) {
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException e) {
+      kill.run();
+      throw e;
     }
     var counters = MapReduceActionExecutor.counters(job.getCounters());
     if (job.isSuccessful()) {

@@ -3,6 +3,8 @@ package dev.hadoopkit.workflow.action;
 import static dev.hadoopkit.workflow.definition.LocatedXml.child;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -53,47 +55,157 @@ final class MapReduceActionExecutor implements ActionExecutor {
     if (job.getJobName() == null || job.getJobName().isEmpty()) {
       job.setJobName("oozie:action:T=map-reduce:W=" + context.runId() + ":A=" + context.node());
     }
-    if (!context.libJars().isEmpty()) {
-      List<String> uris = new ArrayList<>();
-      List<URL> urls = new ArrayList<>();
-      for (String jar : context.libJars()) {
-        File file = new File(jar);
-        uris.add(file.toURI().toString());
-        urls.add(file.toURI().toURL());
-      }
-      String existing = job.get("tmpjars");
-      job.set("tmpjars", (existing == null || existing.isEmpty() ? "" : existing + ",") + String.join(",", uris));
-      job.setClassLoader(new URLClassLoader(urls.toArray(new URL[0]), getClass().getClassLoader()));
+    boolean local = "local".equals(job.get("mapreduce.framework.name", "local"));
+    URLClassLoader appClasses = null;
+    if (local) {
+      appClasses = localClassLoader(streaming == null ? appClassPath(context) : libJarPaths(context));
+      job.setClassLoader(appClasses);
+      LocalJobFailures.install();
+    } else {
+      shipToCluster(job, streaming == null, context);
     }
     JobClient client = new JobClient(job);
     try {
       RunningJob running = reattach(client, context.previousExternalId());
       if (running == null) {
-        running = client.submitJob(job);
-      }
-      context.externalId().accept(running.getID().toString());
-      RunningJob submitted = running;
-      context.cancellation().onCancel(() -> {
-        try {
-          submitted.killJob();
-        } catch (java.io.IOException ignored) {
-          // the job may be gone already
+        if (context.cancellation().isCancelled()) {
+          return ActionOutcome.error("KILLED", "the workflow ended before the job of node [" + context.node()
+              + "] was submitted; nothing was submitted");
         }
-      });
-      while (!running.isComplete()) {
-        Thread.sleep(100);
+        // The LocalJobRunner builds its task configuration in the submitting thread, and that configuration loads
+        // the mapper and reducer through this thread's context class loader: the app's classes must be on it.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (appClasses != null) {
+          thread.setContextClassLoader(appClasses);
+        }
+        try {
+          running = client.submitJob(job);
+        } finally {
+          thread.setContextClassLoader(previous);
+        }
+      }
+      // the kill hook first: a kill that came while the job was being submitted stops it at once
+      RunningJob submitted = running;
+      context.cancellation().onCancel(() -> kill(submitted));
+      context.externalId().accept(running.getID().toString());
+      try {
+        while (!running.isComplete()) {
+          if (context.cancellation().isCancelled()) {
+            return ActionOutcome.error("KILLED", "MapReduce job " + running.getID() + " killed with the workflow");
+          }
+          Thread.sleep(100);
+        }
+      } catch (InterruptedException e) {
+        kill(running);
+        throw e;
       }
       Map<String, Map<String, Long>> counters = counters(running.getCounters());
       if (running.isSuccessful()) {
         return ActionOutcome.ok().withCounters(counters);
       }
       String reason = streaming != null && StreamingSetup.localFailure(job) != null
-          ? StreamingSetup.localFailure(job) : failureInfo(running);
+          ? StreamingSetup.localFailure(job) : failureInfo(running, local);
       return ActionOutcome.error("JA018", "MapReduce job " + running.getID() + " ended "
           + org.apache.hadoop.mapred.JobStatus.getJobRunState(running.getJobState())
           + (reason == null || reason.isEmpty() ? "" : ": " + reason)).withCounters(counters);
     } finally {
       client.close();
+      if (appClasses != null) {
+        appClasses.close();
+      }
+    }
+  }
+
+  private static List<Path> libJarPaths(ActionContext context) {
+    return context.libJars().stream().map(Path::of).toList();
+  }
+
+  /**
+   * Local mode: what the tasks load classes from, as Oozie puts them on a map-reduce job's classpath — the app's
+   * {@code lib/*.jar}, the {@code .jar}s among the {@code <file>}s and the unpacked {@code <archive>}s (the
+   * directory and the jars at its top), copied into the action's directory.
+   */
+  private static List<Path> appClassPath(ActionContext context) throws java.io.IOException {
+    List<Path> entries = new ArrayList<>(libJarPaths(context));
+    for (String link : FileLocalizer.localize(context.body(), context)) {
+      if (link.endsWith(".jar")) {
+        entries.add(context.workDir().resolve(link));
+      }
+    }
+    for (String link : FileLocalizer.localizeArchives(context.body(), context)) {
+      Path dir = context.workDir().resolve(link);
+      entries.add(dir);
+      try (var files = Files.list(dir)) {
+        files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(entries::add);
+      }
+    }
+    return entries;
+  }
+
+  private URLClassLoader localClassLoader(List<Path> entries) throws java.io.IOException {
+    List<URL> urls = new ArrayList<>();
+    for (Path entry : entries) {
+      urls.add(entry.toUri().toURL());
+    }
+    ClassLoader parent = Thread.currentThread().getContextClassLoader();
+    return new URLClassLoader(urls.toArray(new URL[0]), parent != null ? parent : getClass().getClassLoader());
+  }
+
+  /**
+   * On a cluster: the app's lib jars go as {@code tmpjars} (uploaded with the job); {@code <file>} jars and
+   * {@code <archive>} jars/zips go on the task classpath through the distributed cache, other files and archives to
+   * the cache under their link names. Streaming ships its own {@code <file>}s.
+   */
+  private static void shipToCluster(JobConf job, boolean withFiles, ActionContext context)
+      throws java.io.IOException {
+    if (!context.libJars().isEmpty()) {
+      List<String> uris = new ArrayList<>();
+      for (String jar : context.libJars()) {
+        uris.add(new File(jar).toURI().toString());
+      }
+      String existing = job.get("tmpjars");
+      job.set("tmpjars", (existing == null || existing.isEmpty() ? "" : existing + ",") + String.join(",", uris));
+    }
+    if (!withFiles) {
+      return;
+    }
+    for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "file", context.appPath())) {
+      org.apache.hadoop.fs.Path path = entry.source().getFileSystem(job).makeQualified(entry.source());
+      if (entry.link().endsWith(".jar")) {
+        org.apache.hadoop.mapreduce.filecache.DistributedCache.addFileToClassPath(path, job, path.getFileSystem(job));
+      } else {
+        org.apache.hadoop.mapreduce.Job.addCacheFile(withFragment(path, entry.link()), job);
+      }
+    }
+    for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "archive", context.appPath())) {
+      org.apache.hadoop.fs.Path path = entry.source().getFileSystem(job).makeQualified(entry.source());
+      String name = path.getName().toLowerCase(java.util.Locale.ROOT);
+      if (name.endsWith(".jar") || name.endsWith(".zip")) {
+        org.apache.hadoop.mapreduce.filecache.DistributedCache.addArchiveToClassPath(path, job,
+            path.getFileSystem(job));
+      } else {
+        org.apache.hadoop.mapreduce.Job.addCacheArchive(withFragment(path, entry.link()), job);
+      }
+    }
+  }
+
+  private static java.net.URI withFragment(org.apache.hadoop.fs.Path path, String link) throws java.io.IOException {
+    java.net.URI uri = path.toUri();
+    try {
+      return new java.net.URI(uri.getScheme(), uri.getAuthority(), uri.getPath(), null, link);
+    } catch (java.net.URISyntaxException e) {
+      throw new java.io.IOException("Invalid <file>/<archive> " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void kill(RunningJob job) {
+    try {
+      if (!job.isComplete()) {
+        job.killJob();
+      }
+    } catch (java.io.IOException ignored) {
+      // the job may be gone already
     }
   }
 
@@ -119,23 +231,32 @@ final class MapReduceActionExecutor implements ActionExecutor {
   }
 
   /**
-   * Why the job failed: the job's failure info, else the diagnostics of its first failed task attempt (the
-   * LocalJobRunner gives neither; its failed task's error is in the engine's log).
+   * Why the job failed: the failed task's own error first (the LocalJobRunner's logged exception, a cluster task
+   * attempt's diagnostics), else the job's failure info.
    */
-  private static String failureInfo(RunningJob running) throws java.io.IOException {
-    String info = running.getFailureInfo();
-    if (info != null && !info.isBlank()) {
-      return info;
+  private static String failureInfo(RunningJob running, boolean local) throws java.io.IOException,
+      InterruptedException {
+    String jobId = running.getID().toString();
+    if (local) {
+      Throwable failure = LocalJobFailures.take(jobId, 2000);
+      if (failure != null) {
+        return "task failed: " + LocalJobFailures.describe(failure);
+      }
     }
     for (org.apache.hadoop.mapred.TaskCompletionEvent event : running.getTaskCompletionEvents(0)) {
       if (event.getTaskStatus() == org.apache.hadoop.mapred.TaskCompletionEvent.Status.FAILED) {
         String[] diagnostics = running.getTaskDiagnostics(event.getTaskAttemptId());
-        if (diagnostics != null && diagnostics.length > 0) {
-          return diagnostics[0].strip().lines().findFirst().orElse("");
+        if (diagnostics != null && diagnostics.length > 0 && !diagnostics[0].isBlank()) {
+          return "task " + event.getTaskAttemptId() + " failed: "
+              + diagnostics[0].strip().lines().findFirst().orElse("");
         }
       }
     }
-    return null;
+    String info = running.getFailureInfo();
+    if (info != null && !info.isBlank() && !"NA".equals(info.trim())) {
+      return info;
+    }
+    return local ? "the task's error is in the engine's log (LocalJobRunner, job " + jobId + ")" : null;
   }
 
   /** Counters by group and name, with Oozie's RECORDS group (a copy of the task counters) added. */

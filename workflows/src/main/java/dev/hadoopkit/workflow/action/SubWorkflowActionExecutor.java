@@ -45,7 +45,11 @@ final class SubWorkflowActionExecutor implements ActionExecutor {
     if (result.succeeded()) {
       return ActionOutcome.ok();
     }
+    if (result.id() == null) {
+      return ActionOutcome.error("SUBWF_" + result.status(), result.message());
+    }
     return ActionOutcome.error("SUBWF_" + result.status(), "sub-workflow " + result.id() + " ended "
-        + result.status() + (result.message() == null ? "" : ": " + result.message()));
+        + result.status() + (result.message() == null ? "" : ", " + result.message())
+        + " (bin/workflow info " + result.id() + " shows the child run)");
   }
 }

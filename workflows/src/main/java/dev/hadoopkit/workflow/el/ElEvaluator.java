@@ -13,7 +13,9 @@ import jakarta.el.ValueExpression;
 import jakarta.el.VariableMapper;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -112,14 +114,26 @@ public final class ElEvaluator {
   }
 
   public <T> T evaluate(String text, Class<T> type, ElScope scope) throws ElException {
-    // Oozie's EL knows only ${...}; keep #{...} literal instead of letting Jakarta EL read it as deferred syntax.
-    String source = text.replace("#{", "\\#{");
     ElScope previous = CURRENT.get();
     CURRENT.set(scope);
     try {
       Context context = new Context(scope);
-      ValueExpression expression = factory.createValueExpression(context, source, type);
-      return type.cast(expression.getValue(context));
+      List<Segment> segments = segments(text);
+      if (segments.size() == 1 && segments.get(0).expression()) {
+        return type.cast(factory.createValueExpression(context, segments.get(0).text(), type).getValue(context));
+      }
+      // Literal text is kept as written (Jakarta EL would drop every backslash of it); only the ${…} parts are
+      // evaluated, each on its own, and joined as EL joins a composite expression.
+      StringBuilder joined = new StringBuilder();
+      for (Segment segment : segments) {
+        if (segment.expression()) {
+          Object value = factory.createValueExpression(context, segment.text(), Object.class).getValue(context);
+          joined.append((String) factory.coerceToType(value, String.class));
+        } else {
+          joined.append(segment.text());
+        }
+      }
+      return type.cast(factory.coerceToType(joined.toString(), type));
     } catch (ELException e) {
       throw new ElException(describe(text, e), e);
     } catch (RuntimeException e) {
@@ -131,6 +145,110 @@ public final class ElEvaluator {
         CURRENT.set(previous);
       }
     }
+  }
+
+  /** A piece of text: literal, or one {@code ${…}} expression (with its delimiters). */
+  private record Segment(String text, boolean expression) {
+  }
+
+  /**
+   * Splits text as Oozie's EL reads it: {@code ${…}} expressions (a '}' inside a quoted string does not end one) and
+   * literal text, where every character stands for itself except {@code \${}, the literal {@code ${}. An
+   * unterminated {@code ${} is left to the EL parser, which reports the syntax error.
+   */
+  private static List<Segment> segments(String text) {
+    List<Segment> out = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      if (text.startsWith("\\${", i)) {
+        literal.append("${");
+        i += 3;
+      } else if (text.startsWith("${", i)) {
+        int end = expressionEnd(text, i + 2);
+        if (end < 0) {
+          flush(literal, out);
+          out.add(new Segment(text.substring(i), true));
+          return out;
+        }
+        flush(literal, out);
+        out.add(new Segment(text.substring(i, end + 1), true));
+        i = end + 1;
+      } else {
+        literal.append(text.charAt(i));
+        i++;
+      }
+    }
+    flush(literal, out);
+    return out;
+  }
+
+  private static void flush(StringBuilder literal, List<Segment> out) {
+    if (literal.length() > 0) {
+      out.add(new Segment(literal.toString(), false));
+      literal.setLength(0);
+    }
+  }
+
+  /** The index of the '}' closing the expression whose body starts at {@code from}, or -1. */
+  private static int expressionEnd(String text, int from) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        if (depth == 0) {
+          return i;
+        }
+        depth--;
+      }
+    }
+    return -1;
+  }
+
+  /** "unknown EL function wf:actionDta; did you mean wf:actionData?" — the known names nearest in spelling. */
+  private String unknownFunction(String key) {
+    String name = key.startsWith(":") ? key.substring(1) : key;
+    List<String> known = new ArrayList<>();
+    for (String function : functions.keySet()) {
+      known.add(function.startsWith(":") ? function.substring(1) : function);
+    }
+    known.sort(java.util.Comparator.comparingInt((String k) -> distance(name.toLowerCase(java.util.Locale.ROOT),
+        k.toLowerCase(java.util.Locale.ROOT))).thenComparing(k -> k));
+    List<String> closest = known.stream().filter(k -> distance(name.toLowerCase(java.util.Locale.ROOT),
+        k.toLowerCase(java.util.Locale.ROOT)) <= Math.max(2, name.length() / 3)).limit(3).toList();
+    return "unknown EL function " + name + (closest.isEmpty() ? "" : "; did you mean " + String.join(" or ", closest)
+        + "?") + " (Oozie's workflow EL functions are listed in workflows/README.md)";
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private static String describe(String text, ELException e) {
@@ -167,7 +285,12 @@ public final class ElEvaluator {
       return new FunctionMapper() {
         @Override
         public Method resolveFunction(String prefix, String localName) {
-          return functions.get((prefix == null ? "" : prefix) + ":" + localName);
+          String key = (prefix == null ? "" : prefix) + ":" + localName;
+          Method method = functions.get(key);
+          if (method == null) {
+            throw new ELException(unknownFunction(key));
+          }
+          return method;
         }
       };
     }

@@ -87,6 +87,50 @@ public final class ElFunctions {
     return a != null && !a.isEmpty() ? a : b;
   }
 
+  /** A map (e.g. {@code wf:actionData('node')}) as a JSON object, as Oozie's {@code toJsonStr}. */
+  public static String toJsonStr(Map<String, String> map) {
+    try {
+      return JSON.writeValueAsString(map == null ? Map.of() : map);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("toJsonStr: cannot write the map as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** A map as Java properties text ({@code key=value} lines, escaped as {@link java.util.Properties} does). */
+  public static String toPropertiesStr(Map<String, String> map) {
+    java.util.Properties properties = new java.util.Properties();
+    if (map != null) {
+      map.forEach((k, v) -> properties.setProperty(k, v == null ? "" : v));
+    }
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      properties.store(out, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // without store()'s date comment line
+    return out.toString().lines().filter(line -> !line.startsWith("#"))
+        .map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
+  }
+
+  /** A map as a Hadoop {@code <configuration>} XML document. */
+  public static String toConfigurationStr(Map<String, String> map) {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(false);
+    if (map != null) {
+      map.forEach((k, v) -> conf.set(k, v == null ? "" : v));
+    }
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      conf.writeXml(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   // ---- wf:
 
   public static String wf_id() {
@@ -144,7 +188,41 @@ public final class ElFunctions {
     return checking() ? "" : wf().actionExternalId(node);
   }
 
+  /** The state of the action's job: SUCCEEDED, FAILED, KILLED or RUNNING; empty before it started. */
+  public static String wf_actionExternalStatus(String node) {
+    return checking() ? "" : wf().actionExternalStatus(node);
+  }
+
+  /**
+   * Oozie's link to the action's job in the cluster's web UI. The engine keeps no tracker URL: empty (the external
+   * id, {@code wf:actionExternalId}, names the job).
+   */
+  public static String wf_actionTrackerUri(String node) {
+    return "";
+  }
+
+  /**
+   * Oozie's callback URL for an action that reports its end itself. The embedded engine has no callback server, so
+   * this names the run and the state in the same form, for scripts that only pass it on.
+   */
+  public static String wf_callback(String stateVar) {
+    String id = checking() ? wf_id() : wf().id();
+    return "hk-workflow://callback?id=" + id + "&status=" + (stateVar == null ? "" : stateVar);
+  }
+
   // ---- hadoop:
+
+  /**
+   * A property of the Hadoop configuration the run uses, as Oozie's {@code hadoop:conf(cluster, name)}; the engine
+   * works with one cluster, whatever {@code cluster} says.
+   */
+  public static String hadoop_conf(String cluster, String name) {
+    if (checking() || name == null) {
+      return "";
+    }
+    String value = wf().hadoopConf().get(name);
+    return value == null ? "" : value;
+  }
 
   public static Map<String, Map<String, Long>> hadoop_counters(String node) {
     return checking() ? Map.of() : wf().counters(node);
@@ -165,7 +243,17 @@ public final class ElFunctions {
     }
   }
 
+  /** Whether the path exists; a glob ({@code part-*}, {@code {a,b}}) exists when it matches anything. */
   public static boolean fs_exists(String path) {
+    if (path != null && !checking() && path.matches(".*[*?\\[{].*")) {
+      try {
+        Path p = new Path(path);
+        FileStatus[] matches = p.getFileSystem(wf().hadoopConf()).globStatus(p);
+        return matches != null && matches.length > 0;
+      } catch (IOException e) {
+        throw new UncheckedIOException("fs:exists cannot read " + path + ": " + e.getMessage(), e);
+      }
+    }
     return status(path) != null;
   }
 

@@ -31,6 +31,14 @@ public interface WorkflowElContext {
 
   String actionExternalId(String node);
 
+  /**
+   * Oozie's external status of an action: its job's state ({@code SUCCEEDED}, {@code FAILED}, {@code KILLED},
+   * {@code RUNNING}), empty before it started.
+   */
+  default String actionExternalStatus(String node) {
+    return "";
+  }
+
   /** Counters of a map-reduce action: group → counter → value, including Oozie's RECORDS group. */
   Map<String, Map<String, Long>> counters(String node);
 

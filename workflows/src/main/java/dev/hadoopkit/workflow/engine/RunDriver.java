@@ -358,10 +358,17 @@ final class RunDriver implements WorkflowElContext {
       Path workDir = runDir.resolve("actions").resolve(action.name())
           .resolve("r" + state.run() + "-a" + attempt);
       Files.createDirectories(workDir);
+      // An external id reported once the run is stopping is not journaled (the run's last record is its status);
+      // the executor's cancel hook stops that job or child run.
       ActionContext context = new ActionContext(state.id(), action.name(), attempt, body, conf, state.appPath(),
-          state.conf(), libJars, workDir, settings.captureOutputLimit(),
-          id -> record(JournalRecord.external(now(), action.name(), id)), previousExternalId, cancellation,
-          engine.subWorkflowRunner(state.id(), listener));
+          state.conf(), libJars, workDir, settings.captureOutputLimit(), id -> {
+            if (!cancellation.isCancelled()) {
+              record(JournalRecord.external(now(), action.name(), id));
+            }
+          }, previousExternalId, cancellation, engine.subWorkflowRunner(state.id(), listener));
+      if (cancellation.isCancelled()) {
+        return ActionOutcome.error("KILLED", "the workflow ended before node [" + action.name() + "] started");
+      }
       try {
         return executor.execute(context);
       } finally {
@@ -374,8 +381,7 @@ final class RunDriver implements WorkflowElContext {
       Thread.currentThread().interrupt();
       return ActionOutcome.error("KILLED", "interrupted");
     } catch (Exception e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      return ActionOutcome.error(e.getClass().getSimpleName(), message);
+      return ActionErrors.outcome(e);
     }
   }
 
@@ -433,9 +439,8 @@ final class RunDriver implements WorkflowElContext {
       jobTracker = globalTracker == null ? null : el.evaluateString(globalTracker, scope);
     }
     HadoopConfs.apply(conf, nameNode, jobTracker);
-    for (Map.Entry<String, String> e : global.configuration().entrySet()) {
-      conf.set(e.getKey(), el.evaluateString(e.getValue(), scope));
-    }
+    // Oozie's order (LiteWorkflowAppParser.handleDefaultsAndGlobal): the job-xml files (global ones first), then the
+    // global <configuration> merged under the action's own, so global configuration wins over every job-xml.
     List<String> jobXmls = new ArrayList<>();
     for (String jobXml : global.jobXmls()) {
       jobXmls.add(el.evaluateString(jobXml, scope));
@@ -451,6 +456,9 @@ final class RunDriver implements WorkflowElContext {
       } catch (WorkflowException e) {
         throw new IOException("job-xml " + e.describe(), e);
       }
+    }
+    for (Map.Entry<String, String> e : global.configuration().entrySet()) {
+      conf.set(e.getKey(), el.evaluateString(e.getValue(), scope));
     }
     WorkflowParser.configuration(LocatedXml.child(body, "configuration")).forEach(conf::set);
     return conf;
@@ -627,6 +635,21 @@ final class RunDriver implements WorkflowElContext {
   public String actionExternalId(String node) {
     NodeRun run = state.nodeRun(node);
     return run == null || run.externalId() == null ? "" : run.externalId();
+  }
+
+  @Override
+  public String actionExternalStatus(String node) {
+    NodeRun run = state.nodeRun(node);
+    if (run == null) {
+      return "";
+    }
+    return switch (run.status()) {
+      case OK -> "SUCCEEDED";
+      case ERROR, FAILED -> "FAILED";
+      case KILLED -> "KILLED";
+      case RUNNING -> "RUNNING";
+      default -> "";
+    };
   }
 
   @Override

@@ -27,7 +27,8 @@ public final class RunLogFormat {
           r.to() == null || r.to().isEmpty() ? "" : "-> " + String.join(", ", r.to()),
           Boolean.TRUE.equals(r.skipped()) ? "  (skipped: ended OK in an earlier run)" : "",
           r.code() == null ? "" : "  [" + r.code() + "] " + (r.message() == null ? "" : r.message()));
-      case "rerun" -> "RERUN     run " + r.run() + (r.skip().isEmpty() ? "" : " skipping " + r.skip());
+      case "rerun" -> "RERUN     run " + r.run() + (r.skip().isEmpty() ? "" : " skipping " + r.skip())
+          + (r.message() == null ? "" : "  new configuration: " + r.message());
       default -> r.type();
     };
     return when + "  " + runId + "  " + text;

@@ -195,12 +195,25 @@ public final class WorkflowEngine {
   /**
    * Oozie's rerun: same id, {@code wf:run()} + 1. With {@code skipNodes} those actions are not run again (they must
    * have ended OK, E0807); with {@code failNodes} every action that ended OK is skipped. Only ended runs (E0805).
+   * {@code newConf} (job.properties and {@code -D} of the rerun) is merged over the run's properties, as Oozie's
+   * rerun does: a property fixed there is what the rerun sees; the app path stays the run's.
    */
   public RunState rerun(String id, boolean failNodes, List<String> skipNodes, RunListener listener)
       throws IOException, WorkflowException, InterruptedException {
-    recordRerun(id, failNodes, skipNodes, listener);
+    return rerun(id, failNodes, skipNodes, Map.of(), listener);
+  }
+
+  public RunState rerun(String id, boolean failNodes, List<String> skipNodes, Map<String, String> newConf,
+      RunListener listener) throws IOException, WorkflowException, InterruptedException {
+    recordRerun(id, failNodes, skipNodes, newConf, listener);
     return run(id, listener);
   }
+
+  /**
+   * Properties that steer a rerun (Oozie's {@code oozie.wf.rerun.*}) rather than configure the run; they are not kept
+   * in the run's properties.
+   */
+  private static final List<String> RERUN_CONTROLS = List.of(ConfigKeys.RERUN_FAIL_NODES, ConfigKeys.RERUN_SKIP_NODES);
 
   /**
    * The checked first half of {@link #rerun}: the rerun is journaled (E0805/E0807 when it may not be), the run not
@@ -208,6 +221,11 @@ public final class WorkflowEngine {
    */
   public void recordRerun(String id, boolean failNodes, List<String> skipNodes, RunListener listener)
       throws IOException, WorkflowException {
+    recordRerun(id, failNodes, skipNodes, Map.of(), listener);
+  }
+
+  public void recordRerun(String id, boolean failNodes, List<String> skipNodes, Map<String, String> newConf,
+      RunListener listener) throws IOException, WorkflowException {
     if (failNodes && !skipNodes.isEmpty()) {
       throw new WorkflowException(ErrorCode.E0807, Location.of(id), "set only one of "
           + ConfigKeys.RERUN_FAIL_NODES + " and " + ConfigKeys.RERUN_SKIP_NODES);
@@ -246,7 +264,21 @@ public final class WorkflowEngine {
         }
         skip.addAll(skipNodes);
       }
-      JournalRecord record = JournalRecord.rerun(settings.clock().millis(), state.run() + 1, skip);
+      Map<String, String> given = new java.util.TreeMap<>(newConf);
+      RERUN_CONTROLS.forEach(given::remove);
+      Map<String, String> conf = null;
+      String changed = null;
+      if (!given.isEmpty()) {
+        Map<String, String> merged = new java.util.TreeMap<>(store.loadForRun(id).conf()); // secrets decrypted
+        merged.putAll(given);
+        merged.put(ConfigKeys.APP_PATH, state.conf().getOrDefault(ConfigKeys.APP_PATH, state.appPath()));
+        merged = Submission.expand(merged);
+        if (!merged.equals(state.conf())) {
+          conf = store.seal(merged);
+          changed = String.join(", ", given.keySet());
+        }
+      }
+      JournalRecord record = JournalRecord.rerun(settings.clock().millis(), state.run() + 1, skip, conf, changed);
       try (Journal journal = store.journal(id)) {
         journal.append(record);
       }
@@ -259,6 +291,10 @@ public final class WorkflowEngine {
    * gone is marked KILLED directly. Returns the final state.
    */
   public RunState kill(String id, long waitMillis) throws IOException, InterruptedException {
+    return kill(id, waitMillis, "killed by user (no engine was running it)");
+  }
+
+  private RunState kill(String id, long waitMillis, String reason) throws IOException, InterruptedException {
     RunState state = store.load(id);
     if (state.status().isTerminal()) {
       return state;
@@ -266,11 +302,11 @@ public final class WorkflowEngine {
     Optional<RunStore.RunLock> lock = store.tryLock(id);
     if (lock.isPresent()) {
       try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
-        JournalRecord record = JournalRecord.status(settings.clock().millis(), WorkflowStatus.KILLED,
-            "killed by user (no engine was running it)");
+        JournalRecord record = JournalRecord.status(settings.clock().millis(), WorkflowStatus.KILLED, reason);
         journal.append(record);
         appendLog(id, record);
       }
+      killChildren(state, waitMillis);
       return store.load(id);
     }
     Files.writeString(store.runDir(id).resolve(RunStore.KILL_REQUEST), "kill\n", StandardCharsets.UTF_8);
@@ -285,24 +321,57 @@ public final class WorkflowEngine {
     return store.load(id);
   }
 
+  /** How long a parent that ends waits for a child run to record its KILLED status. */
+  private static final long CHILD_KILL_WAIT_MILLIS = 30_000;
+
+  /**
+   * Ends a sub-workflow's child run because its parent ends: the engine driving it is asked to stop (it kills its own
+   * actions and children) and waited for; a child no engine drives (PREP, or its engine died) is marked KILLED.
+   */
+  private void killChild(String parentId, String childId) {
+    try {
+      RunState child = kill(childId, CHILD_KILL_WAIT_MILLIS, "killed with its parent run " + parentId);
+      if (!child.status().isTerminal()) {
+        log(parentId, "sub-workflow " + childId + " did not stop within " + CHILD_KILL_WAIT_MILLIS / 1000
+            + " s; stop it with 'bin/workflow kill " + childId + "'");
+      }
+    } catch (IOException e) {
+      log(parentId, "could not kill sub-workflow " + childId + ": " + e.getMessage() + "; stop it with"
+          + " 'bin/workflow kill " + childId + "'");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The child runs of sub-workflow actions a run left RUNNING when no engine was there to end them. */
+  private void killChildren(RunState parent, long waitMillis) throws IOException, InterruptedException {
+    for (NodeRun node : parent.nodeRuns()) {
+      String childId = node.externalId();
+      if (childId == null || !childId.endsWith("-hk-W") || !store.exists(childId)) {
+        continue;
+      }
+      RunState child = store.load(childId);
+      if (parent.id().equals(child.parent()) && !child.status().isTerminal()) {
+        kill(childId, waitMillis, "killed with its parent run " + parent.id());
+      }
+    }
+  }
+
   /** Runs child workflows for sub-workflow actions of run {@code parentId}. */
   SubWorkflowRunner subWorkflowRunner(String parentId, RunListener listener) {
     return new SubWorkflowRunner() {
       @Override
       public Result run(String appPath, Map<String, String> conf, java.util.function.Consumer<String> onId,
           Cancellation cancellation) throws Exception {
+        if (cancellation.isCancelled()) {
+          return new Result(null, false, WorkflowStatus.KILLED.name(), "the parent run ended before the child"
+              + " was submitted");
+        }
         Submission submission = prepare(conf, Map.of(), appPath);
         String childId = submit(submission, parentId, listener);
         onId.accept(childId);
-        cancellation.onCancel(() -> {
-          try {
-            Files.writeString(store.runDir(childId).resolve(RunStore.KILL_REQUEST), "kill\n");
-          } catch (IOException ignored) {
-            // the child ends with its parent's process anyway
-          }
-        });
-        RunState child = WorkflowEngine.this.run(childId, listener);
-        return new Result(childId, child.status().isSuccessful(), child.status().name(), child.statusMessage());
+        cancellation.onCancel(() -> killChild(parentId, childId));
+        return result(WorkflowEngine.this.run(childId, listener));
       }
 
       @Override
@@ -318,18 +387,22 @@ public final class WorkflowEngine {
           return Optional.empty(); // a failed child is started anew, as a retry would
         }
         log(parentId, "resuming sub-workflow " + childId + " (" + previous.status() + ")");
-        cancellation.onCancel(() -> {
-          try {
-            Files.writeString(store.runDir(childId).resolve(RunStore.KILL_REQUEST), "kill\n");
-          } catch (IOException ignored) {
-            // the child ends with its parent's process anyway
-          }
-        });
-        RunState child = WorkflowEngine.this.run(childId, listener);
-        return Optional.of(new Result(childId, child.status().isSuccessful(), child.status().name(),
-            child.statusMessage()));
+        cancellation.onCancel(() -> killChild(parentId, childId));
+        return Optional.of(result(WorkflowEngine.this.run(childId, listener)));
       }
     };
+  }
+
+  /** How a child run ended; a failure names the child's failing node with its code and message. */
+  private static SubWorkflowRunner.Result result(RunState child) {
+    String message = child.statusMessage();
+    String node = child.lastErrorNode();
+    NodeRun failed = node == null ? null : child.nodeRun(node);
+    if (!child.status().isSuccessful() && failed != null) {
+      message = "failing node [" + node + "]" + (failed.errorCode() == null ? "" : " [" + failed.errorCode() + "]")
+          + (failed.errorMessage() == null ? "" : " " + failed.errorMessage());
+    }
+    return new SubWorkflowRunner.Result(child.id(), child.status().isSuccessful(), child.status().name(), message);
   }
 
   void log(String runId, String message) {

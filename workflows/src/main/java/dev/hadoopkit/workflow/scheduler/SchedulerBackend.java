@@ -324,8 +324,9 @@ public final class SchedulerBackend implements OozieBackend {
     boolean failNodes = Boolean.parseBoolean(conf.getOrDefault(ConfigKeys.RERUN_FAIL_NODES, "false"));
     List<String> skip = WorkflowEngine.nodeList(conf.get(ConfigKeys.RERUN_SKIP_NODES));
     try {
-      // checked and journaled here, so that the client hears of E0807 & co.; only the run itself is in the background
-      engine.recordRerun(id, failNodes, skip, (runId, record) -> { });
+      // checked and journaled here (with the body's configuration merged over the run's), so that the client hears
+      // of E0807 & co.; only the run itself is in the background
+      engine.recordRerun(id, failNodes, skip, conf, (runId, record) -> { });
     } catch (WorkflowException e) {
       throw new BadRequestException(e.code().name(), e.describe());
     } catch (IOException | IllegalStateException e) {

@@ -15,7 +15,8 @@ import java.util.Map;
  *   <li>{@code external}: an action's external id (Hadoop job id, child process, sub-workflow id)</li>
  *   <li>{@code retry}: an attempt ended in error and will be retried (node, attempt, code, message, dueTime)</li>
  *   <li>{@code end}: a node finished (node, status, to, code, message, data, counters, skipped)</li>
- *   <li>{@code rerun}: a new run number over the same id (run, skip)</li>
+ *   <li>{@code rerun}: a new run number over the same id (run, skip; conf: the run's properties from now on, when the
+ *   rerun changed them)</li>
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -58,8 +59,17 @@ public record JournalRecord(String type, long time, String id, String app, Strin
   }
 
   public static JournalRecord rerun(long time, int run, List<String> skip) {
-    return new JournalRecord("rerun", time, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, run, skip, null);
+    return rerun(time, run, skip, null, null);
+  }
+
+  /**
+   * A rerun that also changes the run's properties ("fix a property and rerun"): {@code conf} is the whole new set,
+   * {@code changed} (the message) names the properties given anew, never their values.
+   */
+  public static JournalRecord rerun(long time, int run, List<String> skip, Map<String, String> conf,
+      String changed) {
+    return new JournalRecord("rerun", time, null, null, null, null, conf, null, null, null, null, null, null,
+        changed, null, null, null, null, run, skip, null);
   }
 
   /** This record with other submitted properties (sealed or opened secrets). */

@@ -94,6 +94,9 @@ public final class RunState {
       case "rerun" -> {
         run = r.run();
         skipNodes = Set.copyOf(r.skip());
+        if (r.conf() != null) {
+          conf = Collections.unmodifiableMap(new TreeMap<>(r.conf()));
+        }
         status = WorkflowStatus.RUNNING;
         statusMessage = null;
         endTime = 0;

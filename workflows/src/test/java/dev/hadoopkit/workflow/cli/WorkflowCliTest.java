@@ -103,6 +103,43 @@ class WorkflowCliTest {
         "nothing may be started");
   }
 
+  /** Issue 12 item 5: backslashes next to ${…} reach the action as written, and -dryrun shows what it gets. */
+  @Test
+  void dryrunShowsTheArgumentsTheRunPasses() throws Exception {
+    Path app = app("<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"echo\">\n  <start to=\"say\"/>\n"
+        + "  <action name=\"say\"><shell xmlns=\"uri:oozie:shell-action:0.3\"><exec>echo</exec>"
+        + "<argument>[a\\tb] [c\\\\d] ${wf:run()}</argument></shell><ok to=\"end\"/><error to=\"fail\"/></action>\n"
+        + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    Path props = Files.writeString(root.resolve("job.properties"), "nameNode=file:///\njobTracker=local\n"
+        + "oozie.wf.application.path=" + app.toUri() + "\n");
+    assertEquals(0, run("run", "-config", props.toString(), "-dryrun"));
+    assertTrue(out().contains("<argument>[a\\tb] [c\\\\d] 0</argument>"), out());
+
+    out.reset();
+    assertEquals(0, run("run", "-config", props.toString()));
+    assertTrue(out().contains("    | [a\\tb] [c\\\\d] 0\n"), out());
+  }
+
+  /** Issue 12 item 4: "fix a property and rerun" — job.properties and -D of a rerun reach the rerun. */
+  @Test
+  void rerunTakesFixedPropertiesFromConfigAndD() throws Exception {
+    Path app = app("<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"fix\">\n  <start to=\"check\"/>\n"
+        + "  <action name=\"check\"><shell xmlns=\"uri:oozie:shell-action:0.3\"><exec>test</exec>"
+        + "<argument>${mode}-${level}</argument><argument>=</argument><argument>fixed-2</argument></shell>"
+        + "<ok to=\"end\"/><error to=\"fail\"/></action>\n"
+        + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    Path props = Files.writeString(root.resolve("job.properties"), "nameNode=file:///\njobTracker=local\n"
+        + "oozie.wf.application.path=" + app.toUri() + "\nmode=broken\nlevel=1\n");
+    assertEquals(1, run("run", "-config", props.toString()));
+    String id = out().lines().filter(l -> l.startsWith("job: ")).findFirst().orElseThrow().substring(5);
+
+    Files.writeString(props, Files.readString(props).replace("mode=broken", "mode=fixed"));
+    out.reset();
+    assertEquals(0, run("rerun", id, "-config", props.toString(), "-D", "level=2"), out() + err());
+    assertTrue(out().contains("RERUN     run 1  new configuration: "), out());
+    assertTrue(out().contains("Workflow " + id + " SUCCEEDED (run 1)"), out());
+  }
+
   @Test
   void runDryrunInfoLogAndGraph() throws Exception {
     Path app = app(GOOD);

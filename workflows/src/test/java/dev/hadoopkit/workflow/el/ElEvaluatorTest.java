@@ -101,6 +101,40 @@ class ElEvaluatorTest {
     assertEquals("#{not el} alice", eval("#{not el} ${user.name}"));
   }
 
+  @Test
+  void backslashesOutsideExpressionsStayAsWritten() throws Exception {
+    // Oozie's EL drops a backslash only where it escapes an expression: \${x} is the literal text ${x}
+    assertEquals("[a\\tb] [c\\\\d] 2", eval("[a\\tb] [c\\\\d] ${wf:run()}"));
+    assertEquals("C:\\dir\\x-alice\\n", eval("C:\\dir\\x-${user.name}\\n"));
+    assertEquals("${user.name} is alice", eval("\\${user.name} is ${user.name}"));
+    assertEquals("a}b", eval("${concat('a}', 'b')}"));
+    assertEquals("x\\y", eval("${concat('x', '\\\\')}y"));
+  }
+
+  @Test
+  void oozieFunctionsForMapsCallbacksAndHadoop(@TempDir Path dir) throws Exception {
+    assertEquals("{\"k1\":\"v1\"}", eval("${toJsonStr(wf:actionData('sh'))}"));
+    assertEquals("k1=v1\n", eval("${toPropertiesStr(wf:actionData('sh'))}"));
+    String conf = eval("${toConfigurationStr(wf:actionData('sh'))}");
+    assertTrue(conf.contains("<name>k1</name>") && conf.contains("<value>v1</value>"), conf);
+    assertEquals("SUCCEEDED", eval("${wf:actionExternalStatus('mr')}"));
+    assertEquals("", eval("${wf:actionTrackerUri('mr')}"));
+    assertTrue(eval("${wf:callback('DONE')}").contains("status=DONE"), eval("${wf:callback('DONE')}"));
+    assertEquals("file:///", eval("${hadoop:conf('local', 'fs.defaultFS')}"));
+    Files.writeString(dir.resolve("part-00000"), "x");
+    assertEquals("true", eval("${fs:exists('" + dir.toUri() + "part-*')}"));
+    assertEquals("false", eval("${fs:exists('" + dir.toUri() + "nothing-*')}"));
+  }
+
+  @Test
+  void unknownFunctionIsNamedWithTheClosestKnownOnes() {
+    ElException e = assertThrows(ElException.class, () -> eval("${wf:actionDta('sh')}"));
+    assertTrue(e.getMessage().contains("wf:actionDta") && e.getMessage().contains("wf:actionData"), e.getMessage());
+    ElException check = assertThrows(ElException.class,
+        () -> el.evaluate("${tojsonStr(x)}", Object.class, ElScope.forCheck(vars)));
+    assertTrue(check.getMessage().contains("toJsonStr"), check.getMessage());
+  }
+
   /** A run as the engine would present it. */
   static final class FakeRun implements WorkflowElContext {
     public String id() {
@@ -160,8 +194,14 @@ class ElEvaluatorTest {
           "REDUCE_OUTPUT_RECORDS", 3L));
     }
 
+    public String actionExternalStatus(String node) {
+      return node.equals("mr") ? "SUCCEEDED" : "";
+    }
+
     public Configuration hadoopConf() {
-      return new Configuration();
+      Configuration conf = new Configuration();
+      conf.set("fs.defaultFS", "file:///");
+      return conf;
     }
   }
 }

@@ -323,6 +323,11 @@ class OozieClientDaemonIT {
     assertEquals(1, wf(id).run(), "a refused rerun does not run");
     cli.run("job", "-rerun", id, "-D", "oozie.wf.rerun.skip.nodes=make").assertOk();
     await(id + " to end its second rerun", () -> wf(id).run() == 2 && wf(id).status().equals("SUCCEEDED"));
+    // issue 12 item 4: "fix a property and rerun" — the rerun's -config reaches the run
+    cli.run("job", "-rerun", id, "-config", workflowProps("demo", "who=fixed").toString()).assertOk();
+    await(id + " to end its rerun with who=fixed", () -> wf(id).run() == 3 && wf(id).status().equals("SUCCEEDED"));
+    OozieCliProcess.Result fixedLog = cli.run("job", "-log", id).assertOk();
+    assertTrue(fixedLog.stdout().contains("hello-fixed"), "the rerun sees who=fixed:\n" + fixedLog.stdout());
 
     OozieCliProcess.Result suspend = fails("job", "-suspend", id);
     assertTrue(suspend.stderr().contains("workflow") && !suspend.stderr().contains("no coordinator job"),
