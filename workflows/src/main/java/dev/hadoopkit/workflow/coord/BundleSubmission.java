@@ -2,9 +2,7 @@ package dev.hadoopkit.workflow.coord;
 
 import dev.hadoopkit.workflow.definition.ErrorCode;
 import dev.hadoopkit.workflow.definition.LocatedXml;
-import dev.hadoopkit.workflow.definition.Location;
 import dev.hadoopkit.workflow.definition.WorkflowException;
-import dev.hadoopkit.workflow.engine.HadoopConfs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -21,20 +19,10 @@ public record BundleSubmission(BundleDefinition definition, Map<String, String> 
 
   public static BundleSubmission prepare(Map<String, String> jobProperties, Map<String, String> overrides,
       Configuration hadoop) throws WorkflowException {
-    Map<String, String> given = new LinkedHashMap<>(jobProperties);
-    given.putAll(overrides);
-    given.putIfAbsent("user.name", System.getProperty("user.name"));
-    Map<String, String> resolved = CoordinatorApp.expand(given);
-    String appPath = resolved.get(APP_PATH);
-    if (appPath == null || appPath.isBlank()) {
-      throw new WorkflowException(ErrorCode.E1302, Location.of("job.properties"), "no application path: set "
-          + APP_PATH + " in job.properties (e.g. ${nameNode}/user/${user.name}/apps/my-bundle).");
-    }
-    Configuration fsConf = HadoopConfs.forRun(hadoop, resolved);
-    CoordinatorApp app = CoordinatorApp.load(appPath, "bundle.xml", fsConf, ErrorCode.E1301, ErrorCode.E1302);
-    Map<String, String> conf = new LinkedHashMap<>(CoordinatorApp.expand(app.configDefault()));
-    conf.putAll(resolved);
-    conf = CoordinatorApp.expand(conf);
+    CoordinatorApp.Resolved resolved = CoordinatorApp.resolve(jobProperties, overrides, hadoop, APP_PATH,
+        "bundle.xml", ErrorCode.E1301, ErrorCode.E1302, "my-bundle");
+    CoordinatorApp app = resolved.app();
+    Map<String, String> conf = resolved.conf();
     BundleDefinition definition = new BundleParser().parse(app.xml(), app.file(), conf);
     Map<String, String> withDefaults = CoordinatorParser.withParameters(
         LocatedXml.parse(app.xml(), app.file()).getDocumentElement(), conf, false);

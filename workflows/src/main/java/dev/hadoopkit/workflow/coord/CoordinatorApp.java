@@ -60,6 +60,34 @@ record CoordinatorApp(String dir, String file, byte[] xml, Map<String, String> c
     }
   }
 
+  /** An app with its properties resolved in Oozie's order: -D over job.properties over config-default.xml. */
+  record Resolved(CoordinatorApp app, Map<String, String> conf, Configuration fsConf) {
+  }
+
+  /**
+   * Resolves a submission's properties and loads the app named by {@code appPathKey} (its {@code defaultFile} when
+   * the path is a directory); {@code pathError} when no path is set, {@code readError} when it cannot be read.
+   */
+  static Resolved resolve(Map<String, String> jobProperties, Map<String, String> overrides, Configuration hadoop,
+      String appPathKey, String defaultFile, ErrorCode readError, ErrorCode pathError, String example)
+      throws dev.hadoopkit.workflow.definition.WorkflowException {
+    Map<String, String> given = new java.util.LinkedHashMap<>(jobProperties);
+    given.putAll(overrides);
+    given.putIfAbsent("user.name", System.getProperty("user.name"));
+    Map<String, String> resolved = expand(given);
+    String appPath = resolved.get(appPathKey);
+    if (appPath == null || appPath.isBlank()) {
+      throw new dev.hadoopkit.workflow.definition.WorkflowException(pathError,
+          dev.hadoopkit.workflow.definition.Location.of("job.properties"), "no application path: set "
+          + appPathKey + " in job.properties (e.g. ${nameNode}/user/${user.name}/apps/" + example + ").");
+    }
+    Configuration fsConf = dev.hadoopkit.workflow.engine.HadoopConfs.forRun(hadoop, resolved);
+    CoordinatorApp app = load(appPath, defaultFile, fsConf, readError, pathError);
+    Map<String, String> conf = new java.util.LinkedHashMap<>(expand(app.configDefault()));
+    conf.putAll(resolved);
+    return new Resolved(app, expand(conf), fsConf);
+  }
+
   static String display(Path path) {
     return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
   }

@@ -2,11 +2,8 @@ package dev.hadoopkit.workflow.coord;
 
 import dev.hadoopkit.workflow.definition.ErrorCode;
 import dev.hadoopkit.workflow.definition.LocatedXml;
-import dev.hadoopkit.workflow.definition.Location;
 import dev.hadoopkit.workflow.definition.SchemaCatalog;
 import dev.hadoopkit.workflow.definition.WorkflowException;
-import dev.hadoopkit.workflow.engine.HadoopConfs;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.w3c.dom.Element;
@@ -31,20 +28,11 @@ public record CoordinatorSubmission(CoordinatorDefinition definition, Map<String
    */
   public static CoordinatorSubmission prepare(Map<String, String> jobProperties, Map<String, String> overrides,
       Configuration hadoop, String bundleCoordinatorName) throws WorkflowException {
-    Map<String, String> given = new LinkedHashMap<>(jobProperties);
-    given.putAll(overrides);
-    given.putIfAbsent("user.name", System.getProperty("user.name"));
-    Map<String, String> resolved = CoordinatorApp.expand(given);
-    String appPath = resolved.get(APP_PATH);
-    if (appPath == null || appPath.isBlank()) {
-      throw new WorkflowException(ErrorCode.E1002, Location.of("job.properties"), "no application path: set "
-          + APP_PATH + " in job.properties (e.g. ${nameNode}/user/${user.name}/apps/my-coord).");
-    }
-    Configuration fsConf = HadoopConfs.forRun(hadoop, resolved);
-    CoordinatorApp app = CoordinatorApp.load(appPath, "coordinator.xml", fsConf, ErrorCode.E1001, ErrorCode.E1002);
-    Map<String, String> conf = new LinkedHashMap<>(CoordinatorApp.expand(app.configDefault()));
-    conf.putAll(resolved);
-    conf = CoordinatorApp.expand(conf);
+    CoordinatorApp.Resolved resolved = CoordinatorApp.resolve(jobProperties, overrides, hadoop, APP_PATH,
+        "coordinator.xml", ErrorCode.E1001, ErrorCode.E1002, "my-coord");
+    CoordinatorApp app = resolved.app();
+    Map<String, String> conf = resolved.conf();
+    Configuration fsConf = resolved.fsConf();
     if (bundleCoordinatorName != null) {
       Element root = LocatedXml.parse(app.xml(), app.file()).getDocumentElement();
       if ("uri:oozie:coordinator:0.1".equals(root.getNamespaceURI())) {
