@@ -1,6 +1,7 @@
 package dev.hadoopkit.workflow.cli;
 
 import dev.hadoopkit.workflow.engine.Submission;
+import dev.hadoopkit.workflow.scheduler.bench.ConsoleBench;
 import dev.hadoopkit.workflow.scheduler.bench.CoordBench;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
 import dev.hadoopkit.workflow.state.RunState;
@@ -28,12 +29,13 @@ final class BenchCommand implements Command {
     return "bench [--chain 200] [--fork 32] [--sleep 1] [--pool 32]\n"
         + "       bench --coord [--coords 1000] [--flags 50] [--actions 10000] [--mass 1000] [--mass-actions 1000]"
         + " [--records 100000] [--backlog 2000] [--others 100] [--pool 16] [--lead 4000] [--flag-wait 8000]"
-        + " [--repeat 1] [--nosync] [--only 1,2,3a,3b,4,5]";
+        + " [--repeat 1] [--nosync] [--only 1,2,3a,3b,4,5]\n"
+        + "       bench --console [--runs 10000] [--actions 10000] [--changes 20] [--warmup 20] [--samples 100]";
   }
 
   public List<String> examples() {
     return List.of("bin/workflow bench", "bin/workflow bench --chain 500 --fork 16 --pool 16",
-        "bin/workflow bench --coord", "bin/workflow bench --coord --repeat 3",
+        "bin/workflow bench --coord", "bin/workflow bench --coord --repeat 3", "bin/workflow bench --console",
         "bin/workflow bench --coord --coords 20 --flags 5 --actions 500 --mass 10 --mass-actions 100 --records 2000"
             + " --backlog 100 --others 10");
   }
@@ -41,6 +43,9 @@ final class BenchCommand implements Command {
   public int run(Invocation in) throws Exception {
     if (in.flag("coord")) {
       return coord(in);
+    }
+    if (in.flag("console")) {
+      return console(in);
     }
     in.rejectUnknown(List.of("chain", "fork", "sleep", "pool"));
     int chain = Integer.parseInt(in.options().getOrDefault("chain", "200"));
@@ -137,6 +142,22 @@ final class BenchCommand implements Command {
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, work dir " + bench.work());
     List<CoordBench.Row> rows = in.option("only") == null ? bench.run()
         : bench.run(List.of(in.option("only").split(",")));
+    in.out().println();
+    in.out().print(CoordBench.table(rows));
+    return 0;
+  }
+
+  /** The console's speed goals ({@link ConsoleBench}): prints each scenario as it ends, then the table. */
+  private static int console(Invocation in) throws Exception {
+    in.rejectUnknown(List.of("console", "runs", "actions", "changes", "warmup", "samples"));
+    ConsoleBench.Sizes d = ConsoleBench.Sizes.defaults();
+    ConsoleBench.Sizes sizes = new ConsoleBench.Sizes(number(in, "runs", d.runs()), number(in, "actions",
+        d.actions()), number(in, "changes", d.changes()), number(in, "warmup", d.warmup()),
+        number(in, "samples", d.samples()));
+    ConsoleBench bench = new ConsoleBench(sizes, in.conf(), in.out());
+    in.out().println("bench --console: " + sizes + ", " + Runtime.getRuntime().availableProcessors() + " cores, heap "
+        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, work dir " + bench.work());
+    List<CoordBench.Row> rows = bench.run();
     in.out().println();
     in.out().print(CoordBench.table(rows));
     return 0;

@@ -23,7 +23,8 @@ public final class WorkflowCli extends Configured implements Tool {
       new BenchCommand(), new ServeCommand());
   private static final List<String> FLAGS_WITH_VALUE = List.of("config", "resume", "pool", "format", "run",
       "oozie", "chain", "fork", "sleep", "port", "bind", "state", "coords", "flags", "actions", "mass",
-      "mass-actions", "records", "backlog", "others", "lead", "flag-wait", "repeat", "only");
+      "mass-actions", "records", "backlog", "others", "lead", "flag-wait", "repeat", "only",
+      "runs", "changes", "warmup", "samples");
 
   private final PrintStream out;
   private final PrintStream err;
