@@ -129,7 +129,7 @@ final class CoordinatorPass {
         action.waitReason = "waiting for " + check.missing().size() + " input"
             + (check.missing().size() == 1 ? "" : "s") + ": " + String.join(", ", abbreviate(check.missing()));
         action.backoff = action.backoff == 0 ? settings.inputCheckMinMillis()
-            : Math.min(action.backoff * 2, settings.inputCheckMaxMillis());
+            : Math.min(action.backoff * 2, settings.inputCheckCap(job.pendingCount()));
         action.nextCheck = now + action.backoff;
         due(action.nextCheck);
       }
