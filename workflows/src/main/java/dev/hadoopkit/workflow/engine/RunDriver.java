@@ -67,6 +67,8 @@ final class RunDriver implements WorkflowElContext {
   private final RunListener listener;
   private final Configuration hadoop;
   private final List<String> libJars;
+  /** The app's and oozie.libpath's jars plus the system library of each action type (computed once per type). */
+  private final java.util.Map<String, List<String>> jarsByType = new java.util.concurrent.ConcurrentHashMap<>();
   private final ElEvaluator el;
   private final ExecutorService threads;
   private final Map<String, Integer> joinWidth;
@@ -199,6 +201,16 @@ final class RunDriver implements WorkflowElContext {
       }
     }
     return state;
+  }
+
+  private List<String> jarsFor(String actionType) throws IOException {
+    List<String> jars = jarsByType.get(actionType);
+    if (jars == null) {
+      List<String> system = LibPaths.systemJars(state.conf(), actionType, hadoop);
+      jars = system.isEmpty() ? libJars : java.util.stream.Stream.concat(libJars.stream(), system.stream()).toList();
+      jarsByType.put(actionType, jars);
+    }
+    return jars;
   }
 
   private long pollTimeout() {
@@ -361,7 +373,7 @@ final class RunDriver implements WorkflowElContext {
       // An external id reported once the run is stopping is not journaled (the run's last record is its status);
       // the executor's cancel hook stops that job or child run.
       ActionContext context = new ActionContext(state.id(), action.name(), attempt, body, conf, state.appPath(),
-          state.conf(), libJars, workDir, settings.captureOutputLimit(), id -> {
+          state.conf(), jarsFor(action.spec().type()), workDir, settings.captureOutputLimit(), id -> {
             if (!cancellation.isCancelled()) {
               record(JournalRecord.external(now(), action.name(), id));
             }

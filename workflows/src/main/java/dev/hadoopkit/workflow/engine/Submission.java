@@ -76,6 +76,11 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
       throw missingParameters(missing, Location.of(app.workflowFile()));
     }
     checkExpressions(app, conf, el);
+    try {
+      LibPaths.jobJars(conf, hadoop);
+    } catch (java.io.IOException e) {
+      throw new WorkflowException(ErrorCode.E0710, Location.of("job.properties"), e.getMessage());
+    }
     String name = el.evaluateStringUnchecked(definition.name(), conf);
     return new Submission(app, definition, conf, name);
   }

@@ -70,15 +70,7 @@ public record WorkflowApp(String dir, String workflowFile, byte[] workflowXml, M
         for (FileStatus status : fs.listStatus(lib)) {
           if (status.isFile() && (status.getPath().getName().endsWith(".jar")
               || status.getPath().getName().endsWith(".so"))) {
-            Path local = status.getPath();
-            if (!"file".equals(local.toUri().getScheme())) {
-              java.nio.file.Path copy = java.nio.file.Files.createTempFile("hk-wf-lib-", "-" + local.getName());
-              copy.toFile().deleteOnExit();
-              fs.copyToLocalFile(false, local, new Path(copy.toUri()), true);
-              jars.add(copy.toString());
-            } else {
-              jars.add(local.toUri().getPath());
-            }
+            jars.add(localCopy(fs, status.getPath()));
           }
         }
         jars.sort(null);
@@ -90,6 +82,17 @@ public record WorkflowApp(String dir, String workflowFile, byte[] workflowXml, M
       throw new WorkflowException(ErrorCode.E0710, Location.of(appPath), "cannot read the application: "
           + e.getMessage());
     }
+  }
+
+  /** A jar as a local path: itself on the local file system, else a temporary copy (deleted at exit). */
+  static String localCopy(FileSystem fs, Path jar) throws IOException {
+    if ("file".equals(jar.toUri().getScheme())) {
+      return jar.toUri().getPath();
+    }
+    java.nio.file.Path copy = java.nio.file.Files.createTempFile("hk-wf-lib-", "-" + jar.getName());
+    copy.toFile().deleteOnExit();
+    fs.copyToLocalFile(false, jar, new Path(copy.toUri()), true);
+    return copy.toString();
   }
 
   private static String displayName(Path path) {

@@ -155,10 +155,11 @@ public final class WorkflowEngine {
       Configuration hadoop = runConf(state.conf());
       List<String> libJars;
       try {
-        libJars = WorkflowApp.load(state.appPath(), hadoop).libJars();
+        libJars = new ArrayList<>(WorkflowApp.load(state.appPath(), hadoop).libJars());
       } catch (WorkflowException e) {
-        libJars = List.of();
+        libJars = new ArrayList<>();
       }
+      libJars.addAll(LibPaths.jobJars(state.conf(), hadoop)); // checked at submission; gone since: an I/O error
       ExecutorService threads = Executors.newFixedThreadPool(settings.poolSize(), daemonThreads(id));
       RunListener logging = (runId, record) -> logRecord(listener, runId, record);
       try (Journal journal = store.journal(id)) {

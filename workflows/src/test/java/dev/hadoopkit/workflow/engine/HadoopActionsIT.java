@@ -119,6 +119,68 @@ class HadoopActionsIT {
   }
 
   /*
+   *  start -> from-libpath(java ExitMain, its jar only in an oozie.libpath directory, or only in the system
+   *  libpath's java/ directory with oozie.use.system.libpath=true) -> end
+   */
+  @Test
+  void jarsOfOozieLibpathAndTheSystemLibpathAreOnTheActionClasspath() throws Exception {
+    Path libDir = Files.createDirectories(root.resolve("shared-libs"));
+    Path sharelib = Files.createDirectories(root.resolve("sharelib/lib_20261201000000/java"));
+    for (Path jar : List.of(libDir.resolve("exitmain.jar"), sharelib.resolve("exitmain.jar"))) {
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+        String entry = ExitMain.class.getName().replace('.', '/') + ".class";
+        out.putNextEntry(new JarEntry(entry));
+        try (var in = ExitMain.class.getClassLoader().getResourceAsStream(entry)) {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    String withoutTestClasses = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.endsWith("test-classes"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    String action = "  <action name=\"from-libpath\">\n    <java>\n"
+        + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
+        + "      <main-class>" + ExitMain.class.getName() + "</main-class>\n"
+        + "      <arg>0</arg><arg>from-a-libpath</arg>\n      <capture-output/>\n    </java>\n"
+        + "    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n";
+    Path app = app(root, "libpath", "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"libpath\">\n"
+        + "  <start to=\"from-libpath\"/>\n" + action + TAIL);
+    String previous = System.setProperty("hk.workflow.action.classpath", withoutTestClasses);
+    try {
+      Map<String, String> local = Map.of("jobTracker", "local", "nameNode", "file:///");
+      RunState without = run(engine(root, 2), app, local);
+      assertEquals(WorkflowStatus.KILLED, without.status(), "the class is nowhere on the classpath: error → fail");
+      assertEquals(dev.hadoopkit.workflow.state.NodeStatus.ERROR, without.nodeRun("from-libpath").status());
+
+      Map<String, String> withLibpath = new java.util.HashMap<>(local);
+      withLibpath.put("oozie.libpath", libDir.toUri().toString());
+      RunState state = run(engine(root, 2), app, withLibpath);
+      assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+      assertEquals("0 from-a-libpath", state.nodeRun("from-libpath").data().get("args"));
+
+      WorkflowEngine withSystem = engine(root, 2);
+      withSystem.baseConf().set(LibPaths.SYSTEM_LIBPATH, root.resolve("sharelib").toUri().toString());
+      Map<String, String> useSystem = new java.util.HashMap<>(local);
+      useSystem.put("oozie.use.system.libpath", "true");
+      RunState system = run(withSystem, app, useSystem);
+      assertEquals(WorkflowStatus.SUCCEEDED, system.status(), system.statusMessage());
+
+      Map<String, String> missing = new java.util.HashMap<>(local);
+      missing.put("oozie.libpath", root.resolve("no-such-dir").toUri().toString());
+      var e = org.junit.jupiter.api.Assertions.assertThrows(dev.hadoopkit.workflow.definition.WorkflowException.class,
+          () -> run(engine(root, 2), app, missing));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no-such-dir"), e.getMessage());
+    } finally {
+      if (previous == null) {
+        System.clearProperty("hk.workflow.action.classpath");
+      } else {
+        System.setProperty("hk.workflow.action.classpath", previous);
+      }
+    }
+  }
+
+  /*
    *  start -> wc(map-reduce word count) -> enough(decision on hadoop:counters) --MAP_IN eq 3--> end
    *                                                                   \--default--> fail
    */
