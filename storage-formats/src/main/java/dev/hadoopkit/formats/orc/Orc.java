@@ -74,6 +74,33 @@ public final class Orc {
     return new OrcRecordReader(settings);
   }
 
+  /**
+   * The batch's date vectors set to the proleptic Gregorian calendar without converting their (still empty) values:
+   * a writer set to proleptic Gregorian would otherwise read the days it is given as hybrid Julian ones and shift
+   * every date before 1582.
+   */
+  static VectorizedRowBatch prolepticDates(VectorizedRowBatch batch) {
+    for (ColumnVector column : batch.cols) {
+      prolepticDates(column);
+    }
+    return batch;
+  }
+
+  private static void prolepticDates(ColumnVector column) {
+    if (column instanceof org.apache.orc.storage.ql.exec.vector.DateColumnVector dates) {
+      dates.changeCalendar(true, false);
+    } else if (column instanceof org.apache.orc.storage.ql.exec.vector.StructColumnVector struct) {
+      for (ColumnVector field : struct.fields) {
+        prolepticDates(field);
+      }
+    } else if (column instanceof org.apache.orc.storage.ql.exec.vector.ListColumnVector list) {
+      prolepticDates(list.child);
+    } else if (column instanceof org.apache.orc.storage.ql.exec.vector.MapColumnVector map) {
+      prolepticDates(map.keys);
+      prolepticDates(map.values);
+    }
+  }
+
   static CompressionKind codec(dev.hadoopkit.formats.io.Codec codec) {
     switch (codec) {
       case NONE:
@@ -97,7 +124,9 @@ public final class Orc {
   /** Opens the file's footer, reading through {@code fileSystem}, or fails with a message naming the file. */
   public static Reader open(Configuration conf, Path file, FileSystem fileSystem) throws IOException {
     try {
-      return OrcFile.createReader(file, OrcFile.readerOptions(conf).filesystem(fileSystem).useUTCTimestamp(true));
+      // dates come back as proleptic Gregorian days whatever calendar the file was written with (Avro's, JDBC's)
+      return OrcFile.createReader(file, OrcFile.readerOptions(conf).filesystem(fileSystem).useUTCTimestamp(true)
+          .convertToProlepticGregorian(true));
     } catch (IOException | RuntimeException e) {
       long length = file.getFileSystem(conf).getFileStatus(file).getLen();
       throw new CorruptFileException(FileFormat.ORC, file, "its tail (postscript and footer) is invalid, the file is truncated or damaged ("
@@ -175,9 +204,12 @@ public final class Orc {
           .setSchema(type)
           .compress(codec(settings.codec()))
           .useUTCTimestamp(true)
+          // Avro and JDBC dates are proleptic Gregorian days; the hybrid Julian default makes calendar-aware
+          // readers (orc-tools, Hive, Spark) shift dates before 1582 (0001-01-01 would read as 0001-01-03)
+          .setProlepticGregorian(true)
           .overwrite(true));
       writer.addUserMetadata(AVRO_SCHEMA_KEY, StandardCharsets.UTF_8.encode(schema.toString()));
-      batch = type.createRowBatch();
+      batch = prolepticDates(type.createRowBatch());
       fieldTypes = new Schema[schema.getFields().size()];
       for (int i = 0; i < fieldTypes.length; i++) {
         fieldTypes[i] = Schemas.nonNull(schema.getFields().get(i).schema());

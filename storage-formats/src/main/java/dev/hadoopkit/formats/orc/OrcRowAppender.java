@@ -44,9 +44,12 @@ final class OrcRowAppender extends CommittingFile implements RowAppender {
         .setSchema(type)
         .compress(Orc.codec(settings.codec()))
         .useUTCTimestamp(true)
+        // Avro and JDBC dates are proleptic Gregorian days; the hybrid Julian default makes calendar-aware readers
+        // (orc-tools, Hive, Spark) shift dates before 1582 (0001-01-01 would read as 0001-01-03)
+        .setProlepticGregorian(true)
         .overwrite(true));
     writer.addUserMetadata(Orc.AVRO_SCHEMA_KEY, StandardCharsets.UTF_8.encode(layout.schema().toString()));
-    batch = type.createRowBatch();
+    batch = Orc.prolepticDates(type.createRowBatch());
     vectors = batch.cols;
     timestamp = new boolean[vectors.length];
     for (int i = 0; i < vectors.length; i++) {
