@@ -49,14 +49,7 @@ class HadoopActionsIT {
   @Test
   void javaActionExitCodesCaptureOutputAndRunJar() throws Exception {
     Path jar = root.resolve("exitmain.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      String entry = ExitMain.class.getName().replace('.', '/') + ".class";
-      out.putNextEntry(new JarEntry(entry));
-      try (var in = ExitMain.class.getClassLoader().getResourceAsStream(entry)) {
-        in.transferTo(out);
-      }
-      out.closeEntry();
-    }
+    exitMainJar(jar);
     Path app = app(root, "java", "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"javas\">\n"
         + "  <start to=\"ok\"/>\n"
         + java("ok", ExitMain.class.getName(), List.of("0", "two words"), "exit3", "fail")
@@ -85,17 +78,8 @@ class HadoopActionsIT {
   @Test
   void aJarGivenAsFileIsOnTheJavaActionClasspath() throws Exception {
     Path jar = root.resolve("exitmain.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      String entry = ExitMain.class.getName().replace('.', '/') + ".class";
-      out.putNextEntry(new JarEntry(entry));
-      try (var in = ExitMain.class.getClassLoader().getResourceAsStream(entry)) {
-        in.transferTo(out);
-      }
-      out.closeEntry();
-    }
-    String withoutTestClasses = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-        .filter(entry -> !entry.endsWith("test-classes"))
-        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    exitMainJar(jar);
+    String withoutTestClasses = classpathWithoutTestClasses();
     String action = "  <action name=\"from-file\">\n    <java>\n"
         + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
         + "      <main-class>" + ExitMain.class.getName() + "</main-class>\n"
@@ -126,19 +110,9 @@ class HadoopActionsIT {
   void jarsOfOozieLibpathAndTheSystemLibpathAreOnTheActionClasspath() throws Exception {
     Path libDir = Files.createDirectories(root.resolve("shared-libs"));
     Path sharelib = Files.createDirectories(root.resolve("sharelib/lib_20261201000000/java"));
-    for (Path jar : List.of(libDir.resolve("exitmain.jar"), sharelib.resolve("exitmain.jar"))) {
-      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-        String entry = ExitMain.class.getName().replace('.', '/') + ".class";
-        out.putNextEntry(new JarEntry(entry));
-        try (var in = ExitMain.class.getClassLoader().getResourceAsStream(entry)) {
-          in.transferTo(out);
-        }
-        out.closeEntry();
-      }
-    }
-    String withoutTestClasses = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-        .filter(entry -> !entry.endsWith("test-classes"))
-        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    exitMainJar(libDir.resolve("exitmain.jar"));
+    exitMainJar(sharelib.resolve("exitmain.jar"));
+    String withoutTestClasses = classpathWithoutTestClasses();
     String action = "  <action name=\"from-libpath\">\n    <java>\n"
         + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
         + "      <main-class>" + ExitMain.class.getName() + "</main-class>\n"
@@ -233,4 +207,23 @@ class HadoopActionsIT {
     return "        <property><name>" + name + "</name><value>" + value + "</value></property>\n";
   }
 
+
+  /** A jar holding only {@link ExitMain}: reachable by an action only through what puts the jar on its classpath. */
+  private static void exitMainJar(Path jar) throws java.io.IOException {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      String entry = ExitMain.class.getName().replace('.', '/') + ".class";
+      out.putNextEntry(new JarEntry(entry));
+      try (var in = ExitMain.class.getClassLoader().getResourceAsStream(entry)) {
+        in.transferTo(out);
+      }
+      out.closeEntry();
+    }
+  }
+
+  /** This JVM's classpath without the test classes, as bin/workflow gives java actions the Hadoop client alone. */
+  private static String classpathWithoutTestClasses() {
+    return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.endsWith("test-classes"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+  }
 }
