@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -365,42 +364,16 @@ public final class ConsoleBench {
     return conf;
   }
 
-  /** A workflow of one fs action (a mkdir of a directory that exists). */
   private Path workflowApp() throws IOException {
-    Path target = Files.createDirectories(work.resolve("target"));
-    Path dir = Files.createDirectories(work.resolve("apps").resolve("wf"));
-    Files.writeString(dir.resolve("workflow.xml"), """
-        <workflow-app xmlns="uri:oozie:workflow:1.0" name="console-bench">
-          <start to="make"/>
-          <action name="make"><fs><mkdir path="%s"/></fs><ok to="end"/><error to="fail"/></action>
-          <kill name="fail"><message>failed</message></kill>
-          <end name="end"/>
-        </workflow-app>
-        """.formatted(target.toUri()), StandardCharsets.UTF_8);
-    return dir;
+    return BenchApps.workflowApp(work, "wf", "console-bench");
   }
 
   private Path coordinatorApp(String name, String controls, String datasets, String inputs) throws IOException {
-    Path dir = Files.createDirectories(work.resolve("apps").resolve(name));
-    Files.writeString(dir.resolve("coordinator.xml"), """
-        <coordinator-app name="%s" frequency="${coord:minutes(1)}" start="${start}" end="${end}" timezone="UTC"
-            xmlns="uri:oozie:coordinator:0.4">
-          <controls>%s</controls>
-          %s
-          %s
-          <action><workflow><app-path>${appPath}</app-path></workflow></action>
-        </coordinator-app>
-        """.formatted(name, controls, datasets, inputs), StandardCharsets.UTF_8);
-    return dir;
+    return BenchApps.coordinatorApp(work, name, name, controls, datasets, inputs);
   }
 
   private static long percentile(List<Long> values, int p) {
-    if (values.isEmpty()) {
-      return -1;
-    }
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    return BenchApps.percentile(values, p);
   }
+
 }

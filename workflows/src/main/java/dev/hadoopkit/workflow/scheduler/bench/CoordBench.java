@@ -523,34 +523,12 @@ public final class CoordBench {
     return Files.createDirectories(work.resolve("state-" + name + "-" + (++stacks)));
   }
 
-  /** A workflow of one fs action (a mkdir of a directory that exists: one real FileSystem call). */
   private Path workflowApp(String name) throws IOException {
-    Path target = Files.createDirectories(work.resolve("target"));
-    Path dir = Files.createDirectories(work.resolve("apps").resolve("wf-" + name));
-    Files.writeString(dir.resolve("workflow.xml"), """
-        <workflow-app xmlns="uri:oozie:workflow:1.0" name="bench-%s">
-          <start to="make"/>
-          <action name="make"><fs><mkdir path="%s"/></fs><ok to="end"/><error to="fail"/></action>
-          <kill name="fail"><message>failed</message></kill>
-          <end name="end"/>
-        </workflow-app>
-        """.formatted(name, target.toUri()), StandardCharsets.UTF_8);
-    return dir;
+    return BenchApps.workflowApp(work, "wf-" + name, "bench-" + name);
   }
 
-  private Path coordinatorApp(String name, String controls, String datasets, String inputs)
-      throws IOException {
-    Path dir = Files.createDirectories(work.resolve("apps").resolve("coord-" + name));
-    Files.writeString(dir.resolve("coordinator.xml"), """
-        <coordinator-app name="%s" frequency="${coord:minutes(1)}" start="${start}" end="${end}" timezone="UTC"
-            xmlns="uri:oozie:coordinator:0.4">
-          <controls>%s</controls>
-          %s
-          %s
-          <action><workflow><app-path>${appPath}</app-path></workflow></action>
-        </coordinator-app>
-        """.formatted(name, controls, datasets, inputs), StandardCharsets.UTF_8);
-    return dir;
+  private Path coordinatorApp(String name, String controls, String datasets, String inputs) throws IOException {
+    return BenchApps.coordinatorApp(work, "coord-" + name, name, controls, datasets, inputs);
   }
 
   private static long usedHeap() throws InterruptedException {
@@ -565,14 +543,9 @@ public final class CoordBench {
   }
 
   private static long percentile(List<Long> values, int p) {
-    if (values.isEmpty()) {
-      return -1;
-    }
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    return BenchApps.percentile(values, p);
   }
+
 
   /** Mean time of an append + fdatasync of one journal-sized line, on the bench's disk. */
   private static double fsyncMillis(Path file, int count) throws IOException {
