@@ -54,6 +54,15 @@ public final class WorkflowDefinition {
     return parameters;
   }
 
+  /**
+   * The {@code <parameters>} without a default that {@code properties} does not define, in document order: what
+   * Oozie's submission refuses as E0738 (an empty list when the workflow can be submitted with them).
+   */
+  public List<String> undefinedParameters(Map<String, String> properties) {
+    return parameters.stream().filter(Parameter::isRequired).map(Parameter::name)
+        .filter(n -> !properties.containsKey(n)).toList();
+  }
+
   public GlobalSpec global() {
     return global;
   }
