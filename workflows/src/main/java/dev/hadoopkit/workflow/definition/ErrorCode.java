@@ -32,6 +32,8 @@ public enum ErrorCode {
   E0742("No Fork for Join to pair with"),
   E0743("Multiple \"ok to\" transitions to the same node are not allowed"),
   E0744("A fork is not allowed to have multiple transitions to the same node"),
+  E0757("Fork node has multiple joins"),
+  E0758("Join node has multiple forks"),
   EL_ERROR("Expression language error"),
   E0803("IO error"),
   E0805("Workflow job not completed"),

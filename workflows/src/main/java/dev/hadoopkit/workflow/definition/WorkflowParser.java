@@ -17,8 +17,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * workflow.xml text → {@link WorkflowDefinition}: well-formedness (E0700), schema (E0701), structure (E0705, E0723),
- * then the graph rules of {@link GraphValidator}. Nothing here evaluates EL; that happens when a run is submitted.
+ * workflow.xml text → {@link WorkflowDefinition} as Apache Oozie 5.2.1 judges it: well-formedness and Oozie's own
+ * XSDs (E0701, as Oozie reports both), parameters (E0739), structure (E0705), then the graph rules of
+ * {@link GraphValidator}. Nothing here evaluates EL; that happens when a run is submitted.
  */
 public final class WorkflowParser {
   /** How many distinct documents {@link #parse} remembers (a daemon runs a few apps many times). */
@@ -79,7 +80,14 @@ public final class WorkflowParser {
   }
 
   private WorkflowDefinition parseUncached(byte[] bytes, String file) throws WorkflowException {
-    Document document = LocatedXml.parse(bytes, file);
+    Document document;
+    try {
+      document = LocatedXml.parse(bytes, file);
+    } catch (WorkflowException e) {
+      // Oozie validates a workflow against its XSDs before anything else reads it, so a document that is not
+      // well-formed is an XML schema error (E0701) there; the same code here, with the same place and fix.
+      throw new WorkflowException(ErrorCode.E0701, e.location(), e.getMessage(), e);
+    }
     Element root = document.getDocumentElement();
     String namespace = root.getNamespaceURI();
     if (!"workflow-app".equals(root.getLocalName()) || !schemas.isWorkflowNamespace(namespace)) {

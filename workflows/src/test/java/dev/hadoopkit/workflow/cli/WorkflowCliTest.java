@@ -90,7 +90,7 @@ class WorkflowCliTest {
   void malformedXmlIsOneLineWithPlaceAndExitTwo() throws Exception {
     Path app = app("<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"x\">\n<start to=\"a\">\n</workflow-app>");
     assertEquals(2, run("validate", app.toString()));
-    assertTrue(err().startsWith("workflow validate: E0700: " + app.resolve("workflow.xml") + ":3:"), err());
+    assertTrue(err().startsWith("workflow validate: E0701: " + app.resolve("workflow.xml") + ":3:"), err());
     assertEquals(1, err().strip().lines().count(), err());
   }
 

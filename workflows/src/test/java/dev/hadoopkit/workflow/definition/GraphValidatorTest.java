@@ -64,8 +64,9 @@ class GraphValidatorTest {
   }
 
   @Test
-  void e0700MalformedXmlNamesLineAndColumn() {
-    WorkflowException e = fails(ErrorCode.E0700, "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"w\">\n"
+  /** Oozie 5.2.1 validates against the XSDs before it parses, so a malformed workflow is an E0701 there. */
+  void e0701MalformedXmlNamesLineAndColumn() {
+    WorkflowException e = fails(ErrorCode.E0701, "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"w\">\n"
         + "<start to=\"a\">\n</workflow-app>");
     assertEquals(3, e.location().line());
     assertTrue(e.location().column() > 0);
@@ -133,8 +134,9 @@ class GraphValidatorTest {
   }
 
   @Test
-  void e0731ForkWithOnePath() {
-    fails(ErrorCode.E0731, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/></fork>\n"
+  /** Oozie's XSDs ask for two paths (E0731 is never raised by Oozie 5.2.1). */
+  void e0701ForkWithOnePath() {
+    fails(ErrorCode.E0701, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/></fork>\n"
         + fs("a", "j", "fail") + "<join name=\"j\" to=\"end\"/>\n"));
   }
 
@@ -145,20 +147,22 @@ class GraphValidatorTest {
   }
 
   @Test
-  void e0733ForkWithoutJoin() {
-    fails(ErrorCode.E0733, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
+  /** Oozie counts forks and joins first: a fork whose paths all end in kills, and no join, is E0730. */
+  void e0730ForkWithoutJoin() {
+    fails(ErrorCode.E0730, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
         + fs("a", "fail", "fail") + fs("b", "fail", "fail")));
   }
 
   @Test
-  void e0732PathsMeetAtDifferentJoins() {
-    fails(ErrorCode.E0732, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
+  /** One fork, two joins: E0730 by the count (Oozie 5.2.1 raises no E0732). */
+  void e0730PathsMeetAtDifferentJoins() {
+    fails(ErrorCode.E0730, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
         + fs("a", "j1", "fail") + fs("b", "j2", "fail") + "<join name=\"j1\" to=\"end\"/>\n"
         + "<join name=\"j2\" to=\"end\"/>\n"));
   }
 
   @Test
-  void e0730JoinSharedByTwoForks() {
+  void e0730JoinSharedByTwoForksAndTooFewJoins() {
     fails(ErrorCode.E0730, wf("<start to=\"f1\"/>\n<fork name=\"f1\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
         + fs("a", "j", "fail") + fs("b", "j", "fail") + "<join name=\"j\" to=\"f2\"/>\n"
         + "<fork name=\"f2\"><path start=\"c\"/><path start=\"d\"/></fork>\n"
@@ -169,8 +173,9 @@ class GraphValidatorTest {
   }
 
   @Test
-  void e0734TransitionIntoAnotherForkPath() {
-    fails(ErrorCode.E0734, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
+  /** A path that runs into its sibling: two "ok" paths reach b (Oozie 5.2.1 raises no E0734). */
+  void e0743TransitionIntoAnotherForkPath() {
+    fails(ErrorCode.E0743, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
         + fs("a", "b", "fail") + fs("b", "j", "fail") + "<join name=\"j\" to=\"end\"/>\n"));
   }
 
@@ -183,13 +188,43 @@ class GraphValidatorTest {
   }
 
   @Test
-  void e0742JoinWithoutFork() {
-    fails(ErrorCode.E0742, wf("<start to=\"a\"/>\n" + fs("a", "j", "fail") + "<join name=\"j\" to=\"end\"/>\n"));
+  void e0730JoinWithoutFork() {
+    fails(ErrorCode.E0730, wf("<start to=\"a\"/>\n" + fs("a", "j", "fail") + "<join name=\"j\" to=\"end\"/>\n"));
+  }
+
+  /** With as many forks as joins, a join reached outside any fork path is E0742. */
+  @Test
+  void e0742JoinOutsideAnyFork() {
+    fails(ErrorCode.E0742, wf("<start to=\"a\"/>\n" + fs("a", "j", "f0") + "<join name=\"j\" to=\"end\"/>\n"
+        + "<fork name=\"f0\"><path start=\"fail\"/><path start=\"fail\"/></fork>\n"));
   }
 
   @Test
-  void e0735ErrorTransitionIntoAnotherPath() {
-    fails(ErrorCode.E0735, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
+  void e0733ForkWhosePathsEndInKills() {
+    fails(ErrorCode.E0733, wf("<start to=\"d\"/>\n<decision name=\"d\"><switch><case to=\"f\">${true}</case>"
+        + "<default to=\"j9\"/></switch></decision>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
+        + fs("a", "fail", "fail") + fs("b", "fail", "fail") + "<join name=\"j9\" to=\"end\"/>\n"));
+  }
+
+  @Test
+  void e0757ForkWithTwoJoins() {
+    fails(ErrorCode.E0757, wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
+        + fs("a", "j1", "fail") + fs("b", "j2", "fail") + "<join name=\"j1\" to=\"f0\"/>\n"
+        + "<join name=\"j2\" to=\"end\"/>\n<fork name=\"f0\"><path start=\"fail\"/><path start=\"fail\"/></fork>\n"));
+  }
+
+  @Test
+  void e0758JoinOfTwoForks() {
+    fails(ErrorCode.E0758, wf("<start to=\"d\"/>\n<decision name=\"d\"><switch><case to=\"f1\">${true}</case>"
+        + "<default to=\"f2\"/></switch></decision>\n<fork name=\"f1\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
+        + fs("a", "j", "fail") + fs("b", "j", "fail") + "<fork name=\"f2\"><path start=\"c\"/><path start=\"e\"/></fork>\n"
+        + fs("c", "j", "fail") + fs("e", "jx", "fail") + "<join name=\"j\" to=\"end\"/>\n<join name=\"jx\" to=\"end\"/>\n"));
+  }
+
+  @Test
+  /** Oozie 5.2.1 walks error transitions without the fork rules: this is accepted (it raises no E0735). */
+  void anErrorTransitionIntoAnotherPathIsAccepted() throws Exception {
+    parse(wf("<start to=\"f\"/>\n<fork name=\"f\"><path start=\"a\"/><path start=\"b\"/></fork>\n"
         + fs("a", "j", "b") + fs("b", "j", "fail") + "<join name=\"j\" to=\"end\"/>\n"));
   }
 
