@@ -39,6 +39,15 @@ final class OozieReferenceValidator {
    */
   static Map<Path, Verdict> validate(List<Case> cases, Duration perFile, Duration overall, Path work)
       throws IOException, InterruptedException {
+    return validate(cases, perFile, overall, work, Map.of());
+  }
+
+  /**
+   * The same with Oozie server settings (oozie-site properties, e.g. {@code oozie.actions.default.name-node}), given
+   * to Oozie's ConfigurationService as the system properties it reads over oozie-default.xml.
+   */
+  static Map<Path, Verdict> validate(List<Case> cases, Duration perFile, Duration overall, Path work,
+      Map<String, String> oozieSettings) throws IOException, InterruptedException {
     Path classpathFile = MODULE.resolve("target/oozie-validator.classpath");
     Path classes = MODULE.resolve("target/classes");
     if (!Files.isRegularFile(classpathFile) || !Files.isDirectory(classes.resolve("dev/hadoopkit/oozieref"))) {
@@ -55,10 +64,12 @@ final class OozieReferenceValidator {
     Files.writeString(listFile, list);
     Path out = work.resolve("oozie-validator-out.tsv");
     Path err = work.resolve("oozie-validator-err.txt");
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "dev.hadoopkit.oozieref.OozieValidatorRunner",
-        listFile.toString(), Long.toString(perFile.toMillis()))
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+    oozieSettings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.addAll(List.of("-cp", classpath, "dev.hadoopkit.oozieref.OozieValidatorRunner", listFile.toString(),
+        Long.toString(perFile.toMillis())));
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!process.waitFor(overall.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("Oozie's validator did not answer within " + overall + " (" + cases.size()
