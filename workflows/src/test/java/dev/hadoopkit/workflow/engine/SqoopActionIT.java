@@ -126,6 +126,8 @@ class SqoopActionIT {
         + " and fs:exists('" + d + "done/_IMPORTED')}</case>\n"
         + "    <default to=\"fail\"/>\n  </switch></decision>\n"
         + "  <action name=\"export\">\n    <sqoop xmlns=\"uri:oozie:sqoop-action:0.2\">\n"
+        // sqoop 0.2 and 0.3 want their own job-tracker and name-node, whatever <global> says (Oozie's XSDs)
+        + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
         + "      <arg>export</arg><arg>--connect</arg><arg>jdbc:mysql://" + address + "/${db}</arg>\n"
         + "      <arg>--username</arg><arg>" + user + "</arg><arg>--password</arg><arg>" + PASSWORD + "</arg>\n"
         + "      <arg>--table</arg><arg>items_copy</arg><arg>--export-dir</arg><arg>" + d + "items</arg>\n"
@@ -184,6 +186,7 @@ class SqoopActionIT {
     Path data = Files.createDirectories(root.resolve("data"));
     Path app = app(root, "bad", head("sqoop-bad", "load")
         + "  <action name=\"load\">\n    <sqoop xmlns=\"uri:oozie:sqoop-action:0.3\">\n"
+        + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
         + "      <command>import --connect jdbc:mysql://" + address + "/${db}?password=" + PASSWORD + " --username "
         + user + " --table no_such_table -m 1 --target-dir " + data.toUri() + "out</command>\n"
         + "    </sqoop>\n    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n" + TAIL);
