@@ -132,6 +132,9 @@ final class RunDriver implements WorkflowElContext {
   private void record(JournalRecord unmasked) {
     JournalRecord record = secrets.mask(unmasked);
     synchronized (journal) {
+      if (stopping()) {
+        return; // the process is stopping: the run must stay as it is on disk, resumable
+      }
       try {
         journal.append(record, mustForce(record));
       } catch (IOException e) {
@@ -159,24 +162,21 @@ final class RunDriver implements WorkflowElContext {
   }
 
   RunState drive() throws InterruptedException {
-    if (state.status() == WorkflowStatus.PREP) {
-      record(JournalRecord.status(now(), WorkflowStatus.RUNNING, null));
-    } else {
-      announceResume();
-    }
-    // Ctrl-C or SIGTERM of the engine: stop child processes and jobs instead of orphaning them. The journal keeps
-    // the run RUNNING, so 'run --resume' starts those actions again.
-    Thread stopChildren = new Thread(() -> inFlight.values().forEach(f -> f.cancellation().cancel()),
-        "wf-" + state.id() + "-shutdown");
-    Runtime.getRuntime().addShutdownHook(stopChildren);
+    EngineStop.Listener onStop = this::engineStopping;
+    engine.stop().register(onStop);
     try {
-      while (!state.status().isTerminal()) {
+      if (state.status() == WorkflowStatus.PREP) {
+        record(JournalRecord.status(now(), WorkflowStatus.RUNNING, null));
+      } else {
+        announceResume();
+      }
+      while (!state.status().isTerminal() && !stopping()) {
         if (Files.exists(runDir.resolve(RunStore.KILL_REQUEST))) {
           stopEverything(WorkflowStatus.KILLED, "killed on request (bin/workflow kill)");
           break;
         }
         boolean progressed = dispatch();
-        if (state.status().isTerminal()) {
+        if (state.status().isTerminal() || stopping()) {
           break;
         }
         Done event = done.poll(progressed ? 0 : pollTimeout(), TimeUnit.MILLISECONDS);
@@ -188,19 +188,45 @@ final class RunDriver implements WorkflowElContext {
         }
       }
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopChildren);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or will run
-      }
-      cancelInFlight();
-      try {
-        Files.deleteIfExists(runDir.resolve(RunStore.KILL_REQUEST));
-      } catch (IOException ignored) {
-        // best effort
+      engine.stop().unregister(onStop);
+      if (stopping()) {
+        stopInFlightForExit();
+      } else {
+        cancelInFlight();
+        try {
+          Files.deleteIfExists(runDir.resolve(RunStore.KILL_REQUEST));
+        } catch (IOException ignored) {
+          // best effort
+        }
       }
     }
     return state;
+  }
+
+  private boolean stopping() {
+    return engine.stop().stopping();
+  }
+
+  /**
+   * The engine's process is stopping (SIGTERM, Ctrl-C): the flag is already set, so no record is journaled after
+   * this point (the lock on the journal waits for one being written); the run stays RUNNING, as after kill -9, and
+   * its child processes and jobs are stopped instead of running on unsupervised.
+   */
+  private void engineStopping() {
+    synchronized (journal) {
+      if (state.status().isTerminal()) {
+        return;
+      }
+    }
+    engine.log(state.id(), "the engine is stopping (SIGTERM or Ctrl-C); the run stays " + state.status()
+        + ": resume it with 'bin/workflow run --resume " + state.id() + "'");
+    stopInFlightForExit();
+  }
+
+  private void stopInFlightForExit() {
+    for (InFlight flight : inFlight.values()) {
+      flight.cancellation().stopForEngineExit();
+    }
   }
 
   private List<String> jarsFor(String actionType) throws IOException {
@@ -248,11 +274,11 @@ final class RunDriver implements WorkflowElContext {
   private boolean dispatch() {
     boolean progressed = false;
     boolean again = true;
-    while (again && !state.status().isTerminal()) {
+    while (again && !state.status().isTerminal() && !stopping()) {
       again = false;
       for (Map.Entry<String, Integer> token : state.tokens().entrySet()) {
         String name = token.getKey();
-        if (inFlight.containsKey(name) || state.status().isTerminal()) {
+        if (inFlight.containsKey(name) || state.status().isTerminal() || stopping()) {
           continue;
         }
         Long due = retryDue.get(name);
@@ -344,12 +370,26 @@ final class RunDriver implements WorkflowElContext {
     }
     retryDue.remove(action.name());
     int attempt = previous == null ? 1 : previous.attempt() + 1;
-    String previousExternalId = previous != null && previous.status() == NodeStatus.RUNNING
-        ? previous.externalId() : null;
+    boolean wasRunning = previous != null && previous.status() == NodeStatus.RUNNING;
+    String previousExternalId = wasRunning ? previous.externalId() : null;
+    // read before the start record below resets it: the process the dead engine's attempt left behind
+    java.util.Optional<NodeRun.ChildProcess> orphan = wasRunning ? previous.process() : java.util.Optional.empty();
+    int previousAttempt = wasRunning ? previous.attempt() : 0;
     record(JournalRecord.start(now(), action.name(), attempt));
     Cancellation cancellation = new Cancellation();
     Future<?> future = threads.submit(() -> {
-      ActionOutcome outcome = runAttempt(action, attempt, previousExternalId, cancellation);
+      ActionOutcome outcome;
+      try {
+        if (orphan.isPresent()) {
+          engine.log(state.id(), OrphanedAttempt.stop(action.name(), previousAttempt, attempt, orphan.get()));
+        }
+        outcome = runAttempt(action, attempt, previousExternalId, cancellation);
+      } catch (IOException e) {
+        outcome = ActionOutcome.failed("RESUME", e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        outcome = ActionOutcome.error("KILLED", "interrupted");
+      }
       done.add(new Done(action.name(), attempt, outcome));
     });
     inFlight.put(action.name(), new InFlight(attempt, cancellation, future));
@@ -375,7 +415,7 @@ final class RunDriver implements WorkflowElContext {
       ActionContext context = new ActionContext(state.id(), action.name(), attempt, body, conf, state.appPath(),
           state.conf(), jarsFor(action.spec().type()), workDir, settings.captureOutputLimit(), id -> {
             if (!cancellation.isCancelled()) {
-              record(JournalRecord.external(now(), action.name(), id));
+              record(externalRecord(action.name(), id));
             }
           }, previousExternalId, cancellation, engine.subWorkflowRunner(state.id(), listener));
       if (cancellation.isCancelled()) {
@@ -395,6 +435,25 @@ final class RunDriver implements WorkflowElContext {
     } catch (Exception e) {
       return ActionErrors.outcome(e);
     }
+  }
+
+  /**
+   * An action's external id; a child process ({@code pid:N}, just started) with its start time, by which a resumed
+   * engine finds it again should this engine die ({@link OrphanedAttempt}).
+   */
+  private JournalRecord externalRecord(String node, String id) {
+    if (id.startsWith("pid:")) {
+      try {
+        long pid = Long.parseLong(id.substring(4));
+        java.util.Optional<java.time.Instant> started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant());
+        if (started.isPresent()) {
+          return JournalRecord.process(now(), node, pid, started.get().toEpochMilli());
+        }
+      } catch (NumberFormatException notAPid) {
+        // an executor's own id scheme: kept as given
+      }
+    }
+    return JournalRecord.external(now(), node, id);
   }
 
   /** The action body with every ${…} in attributes and text resolved. */

@@ -48,6 +48,7 @@ public final class WorkflowEngine {
   private final Configuration base;
   private final PrintStream messages;
   private final Map<List<String>, Configuration> runConfs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final EngineStop stop = new EngineStop();
 
   public WorkflowEngine(EngineSettings settings, ActionRegistry registry, Configuration base, PrintStream messages) {
     this.settings = settings;
@@ -81,6 +82,10 @@ public final class WorkflowEngine {
 
   ActionRegistry registry() {
     return registry;
+  }
+
+  EngineStop stop() {
+    return stop;
   }
 
   public Submission prepare(Map<String, String> jobProperties, Map<String, String> overrides, String appPath)
@@ -371,7 +376,7 @@ public final class WorkflowEngine {
         Submission submission = prepare(conf, Map.of(), appPath);
         String childId = submit(submission, parentId, listener);
         onId.accept(childId);
-        cancellation.onCancel(() -> killChild(parentId, childId));
+        cancellation.onKill(() -> killChild(parentId, childId));
         return result(WorkflowEngine.this.run(childId, listener));
       }
 
@@ -388,7 +393,7 @@ public final class WorkflowEngine {
           return Optional.empty(); // a failed child is started anew, as a retry would
         }
         log(parentId, "resuming sub-workflow " + childId + " (" + previous.status() + ")");
-        cancellation.onCancel(() -> killChild(parentId, childId));
+        cancellation.onKill(() -> killChild(parentId, childId));
         return Optional.of(result(WorkflowEngine.this.run(childId, listener)));
       }
     };
