@@ -22,7 +22,8 @@ final class RunCommand implements Command {
   }
 
   public String usage() {
-    return "run -config job.properties [app-dir] [-D name=value ...] [-dryrun] [--pool N] | run --resume <id>";
+    return "run -config job.properties [app-dir] [-D name=value ...] [-dryrun] [--pool N]"
+        + " | run --resume <id> [--rerun-nonidempotent]";
   }
 
   public List<String> examples() {
@@ -30,11 +31,13 @@ final class RunCommand implements Command {
         "bin/workflow run -config job.properties -D inputDir=/data/in -D queueName=etl",
         "bin/workflow run -config job.properties -dryrun",
         "bin/workflow run -config job.properties -D dbPassword=s3cret   # masked in output, encrypted in the journal",
-        "bin/workflow run --resume 0000003-261121203000123-hk-W");
+        "bin/workflow run --resume 0000003-261121203000123-hk-W",
+        "bin/workflow run --resume 0000003-261121203000123-hk-W --rerun-nonidempotent   # an interrupted plain"
+            + " export runs again: clean its table first");
   }
 
   public int run(Invocation in) throws Exception {
-    in.rejectUnknown(List.of("config", "dryrun", "resume", "pool", "quiet", "oozie", "run"));
+    in.rejectUnknown(List.of("config", "dryrun", "resume", "pool", "quiet", "oozie", "run", "rerun-nonidempotent"));
     WorkflowEngine engine = in.engine();
     String resume = in.option("resume");
     String id;
@@ -57,6 +60,10 @@ final class RunCommand implements Command {
       in.out().println("job: " + id);
     }
     boolean quiet = in.flag("quiet");
+    boolean rerunNotIdempotent = in.flag("rerun-nonidempotent");
+    if (rerunNotIdempotent && resume == null) {
+      throw new UsageException("--rerun-nonidempotent goes with --resume <id>");
+    }
     RunState state = engine.run(id, (runId, record) -> {
       if (!quiet) {
         in.out().println(RunLogFormat.line(runId, record));
@@ -64,7 +71,7 @@ final class RunCommand implements Command {
           printActionOutput(engine, runId, record.node(), in);
         }
       }
-    });
+    }, rerunNotIdempotent);
     in.out().println("Workflow " + id + " " + state.status()
         + (state.statusMessage() == null ? "" : ": " + state.statusMessage()));
     return state.status().isSuccessful() ? 0 : 1;

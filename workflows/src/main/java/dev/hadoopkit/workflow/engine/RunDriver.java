@@ -77,6 +77,8 @@ final class RunDriver implements WorkflowElContext {
   private final Map<String, Long> retryDue = new HashMap<>();
   /** Secret job properties: masked in every record and, once an action ends, in its output files. */
   private final Secrets secrets;
+  /** {@code run --resume --rerun-nonidempotent}: the user checked the targets of interrupted unsafe actions. */
+  private final boolean rerunNotIdempotent;
   /** Looking a factory up scans the classpath; one per run, used under its lock. */
   private final DocumentBuilderFactory documents = newDocumentBuilderFactory();
 
@@ -99,7 +101,8 @@ final class RunDriver implements WorkflowElContext {
 
   RunDriver(WorkflowEngine engine, EngineSettings settings, WorkflowDefinition definition, RunState state,
       Journal journal, Path runDir, RunListener listener, Configuration hadoop, List<String> libJars, ElEvaluator el,
-      ExecutorService threads) {
+      ExecutorService threads, boolean rerunNotIdempotent) {
+    this.rerunNotIdempotent = rerunNotIdempotent;
     this.engine = engine;
     this.settings = settings;
     this.definition = definition;
@@ -168,6 +171,9 @@ final class RunDriver implements WorkflowElContext {
       if (state.status() == WorkflowStatus.PREP) {
         record(JournalRecord.status(now(), WorkflowStatus.RUNNING, null));
       } else {
+        if (!rerunNotIdempotent) {
+          refuseInterruptedNotIdempotent();
+        }
         announceResume();
       }
       while (!state.status().isTerminal() && !stopping()) {
@@ -257,6 +263,49 @@ final class RunDriver implements WorkflowElContext {
             + (external != null && external.startsWith("job_") && !external.startsWith("job_local")
                 ? " (re-attaching to the Hadoop job if it is still known to the cluster)" : ""));
       }
+    }
+  }
+
+  /**
+   * An action that was running when the previous engine died and that is not safe to run twice (a plain sqoop
+   * export: its rows would be inserted again) is not started blindly: the resume stops before it journals anything,
+   * the run stays RUNNING, and the message says how to decide.
+   */
+  private void refuseInterruptedNotIdempotent() {
+    List<String> unsafe = new ArrayList<>();
+    for (String node : state.tokens().keySet()) {
+      NodeRun run = state.nodeRun(node);
+      if (run == null || run.status() != NodeStatus.RUNNING || !(definition.node(node) instanceof Node.Action action)
+          || state.skipNodes().contains(node)) {
+        continue;
+      }
+      ActionExecutor executor = engine.registry().get(action.spec().type());
+      if (executor == null) {
+        continue;
+      }
+      Element body;
+      try {
+        body = resolve(action.spec().xml(), scope());
+      } catch (Exception e) {
+        continue; // its EL fails at once when it runs again: nothing is repeated
+      }
+      executor.notIdempotent(body).ifPresent(why -> unsafe.add("action [" + node + "] (" + why + ")"));
+    }
+    if (!unsafe.isEmpty()) {
+      String id = state.id();
+      throw new NotIdempotentResumeException("Cannot resume " + id + ": " + String.join(", ", unsafe)
+          + " was running when the previous engine stopped and may have written part of its data; running it"
+          + " again would write that part twice. Check its target, then either remove what it wrote and run"
+          + " 'bin/workflow run --resume " + id + " --rerun-nonidempotent', or end the run with 'bin/workflow kill "
+          + id + "' (then 'bin/workflow rerun " + id + " -D oozie.wf.rerun.failnodes=true' runs what did not end"
+          + " OK). Staged exports (--staging-table) resume without asking");
+    }
+  }
+
+  /** A resume refused because an interrupted action must not be repeated blindly; the run is left as it was. */
+  static final class NotIdempotentResumeException extends IllegalStateException {
+    NotIdempotentResumeException(String message) {
+      super(message);
     }
   }
 

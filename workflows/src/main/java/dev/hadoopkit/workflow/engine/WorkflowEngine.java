@@ -146,6 +146,15 @@ public final class WorkflowEngine {
    * its final state. Fails when another live engine process holds the run.
    */
   public RunState run(String id, RunListener listener) throws IOException, WorkflowException, InterruptedException {
+    return run(id, listener, false);
+  }
+
+  /**
+   * As {@link #run(String, RunListener)}; with {@code rerunNotIdempotent} a resume also starts again actions that
+   * were interrupted and are not safe to repeat (a plain sqoop export), which it otherwise refuses to do.
+   */
+  public RunState run(String id, RunListener listener, boolean rerunNotIdempotent)
+      throws IOException, WorkflowException, InterruptedException {
     Optional<RunStore.RunLock> lock = store.tryLock(id);
     if (lock.isEmpty()) {
       throw new IllegalStateException("Run " + id + " is being driven by another engine process; use"
@@ -169,7 +178,7 @@ public final class WorkflowEngine {
       RunListener logging = (runId, record) -> logRecord(listener, runId, record);
       try (Journal journal = store.journal(id)) {
         RunDriver driver = new RunDriver(this, settings, definition, state, journal, store.runDir(id), logging,
-            hadoop, libJars, el, threads);
+            hadoop, libJars, el, threads, rerunNotIdempotent);
         try {
           return driver.drive();
         } finally {
