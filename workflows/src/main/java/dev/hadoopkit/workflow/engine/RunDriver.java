@@ -132,6 +132,22 @@ final class RunDriver implements WorkflowElContext {
     }
   }
 
+  /** Password files and other secret {@code <file>}s leave the state dir when their action ends (issue 15 defect 6). */
+  private void removeSecretFiles(String node, Path workDir, List<String> links) {
+    if (links.isEmpty()) {
+      return;
+    }
+    try {
+      List<String> removed = dev.hadoopkit.workflow.action.SecretFiles.remove(workDir, links);
+      if (!removed.isEmpty()) {
+        engine.log(state.id(), node + ": removed the secret files " + removed + " from its work dir");
+      }
+    } catch (IOException e) {
+      engine.log(state.id(), node + ": could not remove the secret files " + links + " from " + workDir + ": "
+          + e.getMessage() + "; delete them by hand");
+    }
+  }
+
   private void record(JournalRecord unmasked) {
     JournalRecord record = secrets.mask(unmasked);
     synchronized (journal) {
@@ -470,9 +486,12 @@ final class RunDriver implements WorkflowElContext {
       if (cancellation.isCancelled()) {
         return ActionOutcome.error("KILLED", "the workflow ended before node [" + action.name() + "] started");
       }
+      List<String> secretFiles = dev.hadoopkit.workflow.action.SecretFiles.links(body, state.appPath(),
+          state.conf());
       try {
         return executor.execute(context);
       } finally {
+        removeSecretFiles(action.name(), workDir, secretFiles);
         scrub(workDir);
       }
     } catch (ElException e) {

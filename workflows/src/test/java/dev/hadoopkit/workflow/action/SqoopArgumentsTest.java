@@ -51,6 +51,17 @@ class SqoopArgumentsTest {
   }
 
   @Test
+  void passwordFilesAndSecretNamedFilesAreSecret() throws Exception {
+    Element body = sqoop("<command>export --connect jdbc:mysql://h/db --password-file db.pw --table t</command>"
+        + "<file>/etc/hk/db.pw</file><file>lib/options.txt#opts</file><file>/keys/api.token#k</file>"
+        + "<file>conn.properties#cp</file>");
+    assertEquals(List.of("db.pw", "k", "cp"), SecretFiles.links(body, "file:///app",
+        Map.of("connParamsSecretFile", "file:///app/conn.properties", "queue", "etl")));
+    assertEquals(List.of(), SecretFiles.links(sqoop("<command>import --table t</command><file>data.csv</file>"),
+        "file:///app", Map.of()));
+  }
+
+  @Test
   void emptyCommandHasNoArguments() throws Exception {
     assertEquals(List.of(), SqoopActionExecutor.arguments(sqoop("<command>   </command>")));
   }
