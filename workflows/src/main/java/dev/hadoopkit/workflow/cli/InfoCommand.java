@@ -26,7 +26,7 @@ final class InfoCommand implements Command {
 
   public int run(Invocation in) throws Exception {
     in.rejectUnknown(List.of());
-    String id = in.positional(0, "the run id");
+    String id = in.runId(0);
     RunState state = in.engine().store().load(id);
     Secrets secrets = Secrets.of(state.conf());
     var out = in.out();

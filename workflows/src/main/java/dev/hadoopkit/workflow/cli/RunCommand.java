@@ -42,7 +42,7 @@ final class RunCommand implements Command {
     String resume = in.option("resume");
     String id;
     if (resume != null) {
-      id = resume;
+      id = Invocation.checkRunId(resume);
       in.out().println("Resuming " + id);
     } else {
       Map<String, String> job = JobProperties.read(in.option("config"));
