@@ -45,13 +45,7 @@ final class RunCommand implements Command {
       id = Invocation.checkRunId(resume);
       in.out().println("Resuming " + id);
     } else {
-      Map<String, String> job = JobProperties.read(in.option("config"));
-      String appPath = in.positional().isEmpty() ? null : in.positional().get(0);
-      refuseScheduledApps(job, in.properties(), appPath);
-      if (in.option("config") == null && appPath == null) {
-        throw new UsageException("give -config job.properties (with oozie.wf.application.path) or an app dir");
-      }
-      Submission submission = engine.prepare(job, in.properties(), appPath);
+      Submission submission = prepare(in, engine);
       if (in.flag("dryrun")) {
         printPlan(submission, engine, in);
         return 0;
@@ -59,11 +53,27 @@ final class RunCommand implements Command {
       id = engine.submit(submission, null, (runId, r) -> { });
       in.out().println("job: " + id);
     }
-    boolean quiet = in.flag("quiet");
     boolean rerunNotIdempotent = in.flag("rerun-nonidempotent");
     if (rerunNotIdempotent && resume == null) {
       throw new UsageException("--rerun-nonidempotent goes with --resume <id>");
     }
+    return drive(in, engine, id, rerunNotIdempotent);
+  }
+
+  /** The checked submission of {@code -config job.properties [app-dir] [-D k=v]} (nothing recorded yet). */
+  static Submission prepare(Invocation in, WorkflowEngine engine) throws Exception {
+    Map<String, String> job = JobProperties.read(in.option("config"));
+    String appPath = in.positional().isEmpty() ? null : in.positional().get(0);
+    refuseScheduledApps(job, in.properties(), appPath);
+    if (in.option("config") == null && appPath == null) {
+      throw new UsageException("give -config job.properties (with oozie.wf.application.path) or an app dir");
+    }
+    return engine.prepare(job, in.properties(), appPath);
+  }
+
+  /** Drives run {@code id} here, streaming its transitions; exit 0 only when it SUCCEEDED. */
+  static int drive(Invocation in, WorkflowEngine engine, String id, boolean rerunNotIdempotent) throws Exception {
+    boolean quiet = in.flag("quiet");
     RunState state = engine.run(id, (runId, record) -> {
       if (!quiet) {
         in.out().println(RunLogFormat.line(runId, record));

@@ -191,20 +191,26 @@ final class RunDriver implements WorkflowElContext {
           refuseInterruptedNotIdempotent();
         }
         announceResume();
+        if (state.status() == WorkflowStatus.SUSPENDED) {
+          engine.log(state.id(), "the run is SUSPENDED: no action starts until 'bin/workflow resume " + state.id()
+              + "' (or 'bin/oozie job -resume " + state.id() + "')");
+        }
       }
       while (!state.status().isTerminal() && !stopping()) {
         if (Files.exists(runDir.resolve(RunStore.KILL_REQUEST))) {
           stopEverything(WorkflowStatus.KILLED, "killed on request (bin/workflow kill)");
           break;
         }
-        boolean progressed = dispatch();
+        suspendOrResumeOnRequest();
+        boolean suspended = state.status() == WorkflowStatus.SUSPENDED;
+        boolean progressed = !suspended && dispatch();
         if (state.status().isTerminal() || stopping()) {
           break;
         }
         Done event = done.poll(progressed ? 0 : pollTimeout(), TimeUnit.MILLISECONDS);
         if (event != null) {
           finish(event);
-        } else if (!progressed && inFlight.isEmpty() && retryDue.isEmpty() && !hasRunnableToken()) {
+        } else if (!suspended && !progressed && inFlight.isEmpty() && retryDue.isEmpty() && !hasRunnableToken()) {
           stopEverything(WorkflowStatus.FAILED, "the run cannot progress: tokens wait at " + state.tokens()
               + " (a join whose fork path ended elsewhere)");
         }
@@ -217,6 +223,10 @@ final class RunDriver implements WorkflowElContext {
         cancelInFlight();
         try {
           Files.deleteIfExists(runDir.resolve(RunStore.KILL_REQUEST));
+          if (state.status().isTerminal()) {
+            Files.deleteIfExists(runDir.resolve(RunStore.SUSPEND_REQUEST));
+            Files.deleteIfExists(runDir.resolve(RunStore.RESUME_REQUEST));
+          }
         } catch (IOException ignored) {
           // best effort
         }
@@ -227,6 +237,31 @@ final class RunDriver implements WorkflowElContext {
 
   private boolean stopping() {
     return engine.stop().stopping();
+  }
+
+  /**
+   * {@code oozie job -suspend|-resume} of a run this engine drives arrive as request files (as kill does): suspended,
+   * no new action starts (running ones finish and are journaled); resumed, the run goes on. The status is journaled,
+   * so a suspended run stays suspended across an engine restart.
+   */
+  private void suspendOrResumeOnRequest() {
+    Path suspend = runDir.resolve(RunStore.SUSPEND_REQUEST);
+    Path resume = runDir.resolve(RunStore.RESUME_REQUEST);
+    try {
+      if (Files.exists(suspend)) {
+        if (state.status() == WorkflowStatus.RUNNING) {
+          record(JournalRecord.status(now(), WorkflowStatus.SUSPENDED, "suspended on request"));
+        }
+        Files.deleteIfExists(suspend);
+      } else if (Files.exists(resume)) {
+        if (state.status() == WorkflowStatus.SUSPENDED) {
+          record(JournalRecord.status(now(), WorkflowStatus.RUNNING, "resumed on request"));
+        }
+        Files.deleteIfExists(resume);
+      }
+    } catch (IOException e) {
+      engine.log(state.id(), "could not take a suspend/resume request: " + e.getMessage());
+    }
   }
 
   /**

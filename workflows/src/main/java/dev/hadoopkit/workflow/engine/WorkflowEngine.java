@@ -336,6 +336,53 @@ public final class WorkflowEngine {
     return store.load(id);
   }
 
+  /**
+   * Oozie's suspend of a workflow: no new action starts, running ones finish. A run driven by a live engine is asked
+   * through a request file and waited for; a run no engine drives is journaled SUSPENDED directly. Only RUNNING runs
+   * (E1317 otherwise, as Oozie's "invalid status" for the command).
+   */
+  public RunState suspend(String id, long waitMillis) throws IOException, InterruptedException {
+    return changeStatus(id, WorkflowStatus.RUNNING, WorkflowStatus.SUSPENDED, RunStore.SUSPEND_REQUEST,
+        "suspended by user (no engine was running it)", waitMillis);
+  }
+
+  /**
+   * Continues a suspended run. A live engine driving it is asked and waited for; a run no engine drives is journaled
+   * RUNNING — the caller then drives it ({@link #run}), as {@code run --resume} would.
+   */
+  public RunState resume(String id, long waitMillis) throws IOException, InterruptedException {
+    return changeStatus(id, WorkflowStatus.SUSPENDED, WorkflowStatus.RUNNING, RunStore.RESUME_REQUEST,
+        "resumed by user", waitMillis);
+  }
+
+  private RunState changeStatus(String id, WorkflowStatus from, WorkflowStatus to, String request, String message,
+      long waitMillis) throws IOException, InterruptedException {
+    RunState state = store.load(id);
+    if (state.status() != from) {
+      throw new IllegalStateException("E1317: workflow " + id + " is " + state.status() + ": only a " + from
+          + " workflow can be " + (to == WorkflowStatus.SUSPENDED ? "suspended" : "resumed"));
+    }
+    Optional<RunStore.RunLock> lock = store.tryLock(id);
+    if (lock.isPresent()) {
+      try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
+        JournalRecord record = JournalRecord.status(settings.clock().millis(), to, message);
+        journal.append(record);
+        appendLog(id, record);
+      }
+      return store.load(id);
+    }
+    Files.writeString(store.runDir(id).resolve(request), to.name() + "\n", StandardCharsets.UTF_8);
+    long deadline = System.currentTimeMillis() + waitMillis;
+    while (System.currentTimeMillis() < deadline) {
+      state = store.load(id);
+      if (state.status() != from) {
+        return state;
+      }
+      Thread.sleep(50);
+    }
+    return store.load(id);
+  }
+
   /** How long a parent that ends waits for a child run to record its KILLED status. */
   private static final long CHILD_KILL_WAIT_MILLIS = 30_000;
 

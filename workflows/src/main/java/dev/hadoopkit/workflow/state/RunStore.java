@@ -23,6 +23,10 @@ import java.util.stream.Stream;
  */
 public final class RunStore {
   public static final String KILL_REQUEST = "kill.request";
+  /** Asks the live engine driving a run to suspend it (see {@code WorkflowEngine#suspend}). */
+  public static final String SUSPEND_REQUEST = "suspend.request";
+  /** Asks the live engine driving a suspended run to continue it. */
+  public static final String RESUME_REQUEST = "resume.request";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyMMddHHmmssSSS");
 
   private final Path root;
@@ -162,7 +166,7 @@ public final class RunStore {
     if (!isRunId(id)) {
       throw new IllegalArgumentException("'" + id + "' is not a run id");
     }
-    if (!exists(id)) {
+    if (!Files.isDirectory(runDir(id))) {
       throw new IOException(noSuchRun(id)); // never create a lock file for a run that is not there
     }
     FileChannel channel = FileChannel.open(runDir(id).resolve("engine.lock"), StandardOpenOption.CREATE,

@@ -255,7 +255,12 @@ class WorkflowCliTest {
   void oozieSpellingIsTranslated() throws Exception {
     assertEquals(List.of("run", "-config", "job.properties"),
         OozieCli.translate(List.of("job", "-oozie", "http://host:11000/oozie", "-config", "job.properties", "-run")));
-    assertEquals(List.of("info", "0000001-x-hk-W"), OozieCli.translate(List.of("job", "-info", "0000001-x-hk-W")));
+    assertEquals(List.of("info", "0000001-x-hk-W", "--format", "oozie"),
+        OozieCli.translate(List.of("job", "-info", "0000001-x-hk-W")));
+    assertEquals(List.of("submit", "-config", "j"), OozieCli.translate(List.of("job", "-config", "j", "-submit")));
+    assertEquals(List.of("start", "id"), OozieCli.translate(List.of("job", "-start", "id")));
+    assertEquals(List.of("jobs", "--format", "oozie", "-filter", "status=RUNNING;name=x", "-len", "3"),
+        OozieCli.translate(List.of("jobs", "-filter", "status=RUNNING;name=x", "-len", "3")));
     assertEquals(List.of("rerun", "id", "-D", "oozie.wf.rerun.failnodes=true"),
         OozieCli.translate(List.of("job", "-rerun", "id", "-D", "oozie.wf.rerun.failnodes=true")));
     assertEquals(List.of("run", "-config", "j", "-dryrun"), OozieCli.translate(List.of("job", "-config", "j",
