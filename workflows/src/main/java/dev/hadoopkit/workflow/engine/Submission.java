@@ -72,10 +72,17 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
         missing.add(parameter.name());
       }
     }
-    if (!missing.isEmpty()) {
-      throw missingParameters(missing, Location.of(app.workflowFile()));
+    // one message for every missing name: the required <parameters> first, then the variables the EL uses
+    ElCheck check = checkExpressions(app, conf, el);
+    Location where = missing.isEmpty() ? check.firstMissing() : Location.of(app.workflowFile());
+    for (String name : check.missing()) {
+      if (!missing.contains(name)) {
+        missing.add(name);
+      }
     }
-    checkExpressions(app, conf, el);
+    if (!missing.isEmpty()) {
+      throw missingParameters(missing, where);
+    }
     try {
       LibPaths.jobJars(conf, hadoop);
     } catch (java.io.IOException e) {
@@ -109,8 +116,20 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
     return out;
   }
 
+  /** What a check pass found undefined, and where the first of them is used. */
+  private record ElCheck(Set<String> missing, Location firstMissing) {
+  }
+
+  /**
+   * The EL check of a submission without its properties, for {@code validate}: syntax errors and unknown functions
+   * are EL_ERROR exactly as at submission; variables are not checked (they come with job.properties).
+   */
+  public static void checkElSyntax(WorkflowApp app, ElEvaluator el) throws WorkflowException {
+    checkExpressions(app, Map.of(), el);
+  }
+
   /** Evaluates every ${…} of the workflow in check mode: syntax errors and undefined variables, with their place. */
-  private static void checkExpressions(WorkflowApp app, Map<String, String> conf, ElEvaluator el)
+  private static ElCheck checkExpressions(WorkflowApp app, Map<String, String> conf, ElEvaluator el)
       throws WorkflowException {
     Element root = LocatedXml.parse(app.workflowXml(), app.workflowFile()).getDocumentElement();
     Set<String> missing = new TreeSet<>();
@@ -149,8 +168,6 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
         missing.addAll(scope.missing());
       }
     }
-    if (!missing.isEmpty()) {
-      throw missingParameters(new ArrayList<>(missing), firstMissing);
-    }
+    return new ElCheck(missing, firstMissing);
   }
 }
