@@ -58,4 +58,10 @@ public final class ClusterProperties {
     }
     return out;
   }
+
+  /** The properties expanded among themselves, with the cluster's values for the Hadoop keys they name. */
+  public static Map<String, String> resolve(Map<String, String> properties,
+      java.util.function.Supplier<Configuration> cluster) {
+    return Submission.expand(properties, referenced(properties, cluster));
+  }
 }
