@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import dev.hadoopkit.workflow.launcher.LauncherMode;
 import org.w3c.dom.Element;
 
@@ -109,7 +110,7 @@ final class JavaActionExecutor implements ActionExecutor {
     for (Element arg : children(body, "arg")) {
       command.add(arg.getTextContent());
     }
-    LaunchedAction.Ended ended = LaunchedAction.run(context, command, files, "java");
+    LaunchedAction.Ended ended = LaunchedAction.run(context, command, files, Map.of(), "java");
     if (ended.failure() != null) {
       return ended.failure();
     }

@@ -35,8 +35,8 @@ final class LaunchedAction {
   record Ended(Integer exit, ActionOutcome failure) {
   }
 
-  static Ended run(ActionContext context, List<String> command, List<String> workDirFiles, String type)
-      throws IOException, InterruptedException {
+  static Ended run(ActionContext context, List<String> command, List<String> workDirFiles, Map<String, String> env,
+      String type) throws IOException, InterruptedException {
     String tag = tag(context);
     Configuration conf = new Configuration(context.conf());
     String tags = conf.getTrimmed("mapreduce.job.tags", "");
@@ -60,7 +60,7 @@ final class LaunchedAction {
     String staging = fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".hk-launcher/"
         + context.runId() + "/" + context.node() + "-" + context.attempt())).toString();
     LaunchRequest request = new LaunchRequest("hk:" + type + ":" + context.runId() + ":" + context.node(), tag,
-        conf.get("mapreduce.job.queuename"), command, files, staging);
+        conf.get("mapreduce.job.queuename"), command, files, env, staging);
     Path stderr = context.workDir().resolve("stderr");
     try (YarnLauncher launcher = new YarnLauncher(conf)) {
       ApplicationId id = launcher.submit(request);

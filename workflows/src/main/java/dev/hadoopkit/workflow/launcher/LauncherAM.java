@@ -51,6 +51,10 @@ public final class LauncherAM {
           .replace(CLASSPATH_PLACEHOLDER, System.getProperty("java.class.path")));
     }
     Configuration conf = new YarnConfiguration();
+    String scheduler = spec.getProperty(YarnConfiguration.RM_SCHEDULER_ADDRESS);
+    if (scheduler != null && !scheduler.isBlank()) {
+      conf.set(YarnConfiguration.RM_SCHEDULER_ADDRESS, scheduler);
+    }
     AMRMClient<AMRMClient.ContainerRequest> rm = AMRMClient.createAMRMClient();
     rm.init(conf);
     rm.start();

@@ -76,6 +76,9 @@ public final class YarnLauncher implements AutoCloseable {
     for (int i = 0; i < request.command().size(); i++) {
       properties.setProperty("arg." + i, request.command().get(i));
     }
+    // The launcher talks to the scheduler the engine submitted to, not to whatever its node's yarn-site names.
+    properties.setProperty(YarnConfiguration.RM_SCHEDULER_ADDRESS, conf.get(YarnConfiguration.RM_SCHEDULER_ADDRESS,
+        YarnConfiguration.DEFAULT_RM_SCHEDULER_ADDRESS));
     properties.setProperty("result.dir", fs.makeQualified(new Path(staging, "result")).toString());
     try (OutputStream out = fs.create(spec, true)) {
       properties.store(out, "hadoopkit launcher: " + request.name());
@@ -93,7 +96,7 @@ public final class YarnLauncher implements AutoCloseable {
       context.setQueue(request.queue());
     }
     context.setResource(Resource.newInstance(conf.getInt(MEMORY_MB, DEFAULT_MEMORY_MB), 1));
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(request.env());
     env.put(ApplicationConstants.Environment.CLASSPATH.name(), classpath());
     String command = ApplicationConstants.Environment.JAVA_HOME.$$() + "/bin/java -Xmx192m -XX:+UseSerialGC"
         + " -XX:TieredStopAtLevel=1 " + LauncherAM.class.getName()
