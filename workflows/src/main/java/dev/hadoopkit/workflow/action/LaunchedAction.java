@@ -53,14 +53,12 @@ final class LaunchedAction {
       files.put(link, context.workDir().resolve(link).toString());
     }
     String launcherJar = launcherJar();
-    if (launcherJar != null) {
-      files.put(LAUNCHER_JAR, launcherJar);
-    }
+    Map<String, String> shared = launcherJar == null ? Map.of() : Map.of(LAUNCHER_JAR, launcherJar);
     FileSystem fs = FileSystem.get(conf);
     String staging = fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".hk-launcher/"
         + context.runId() + "/" + context.node() + "-" + context.attempt())).toString();
     LaunchRequest request = new LaunchRequest("hk:" + type + ":" + context.runId() + ":" + context.node(), tag,
-        conf.get("mapreduce.job.queuename"), command, files, env, staging);
+        conf.get("mapreduce.job.queuename"), command, files, shared, env, staging);
     Path stderr = context.workDir().resolve("stderr");
     try (YarnLauncher launcher = new YarnLauncher(conf)) {
       ApplicationId id = launcher.submit(request);
@@ -86,6 +84,7 @@ final class LaunchedAction {
         Files.writeString(stderr, "");
       }
       launcher.fetch(result.resultDir(), "output.properties", context.workDir().resolve("output.properties"));
+      launcher.clean(staging);
       if (result.exitCode() == null) {
         return new Ended(null, ActionOutcome.error("JA017", "the launcher " + result.applicationId()
             + " ended without the action's result: " + firstLine(result.diagnostics())

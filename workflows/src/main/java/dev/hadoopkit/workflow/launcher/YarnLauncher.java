@@ -63,12 +63,18 @@ public final class YarnLauncher implements AutoCloseable {
     Map<String, LocalResource> resources = new HashMap<>();
     for (Map.Entry<String, String> file : request.files().entrySet()) {
       Path source = new Path(file.getValue());
-      Path remote = source;
       if (source.toUri().getScheme() == null || "file".equals(source.toUri().getScheme())) {
-        remote = new Path(staging, "files/" + file.getKey());
+        Path remote = new Path(staging, "files/" + file.getKey());
         fs.copyFromLocalFile(false, true, new Path(new java.io.File(source.toUri().getPath()).toURI()), remote);
+        resources.put(file.getKey(), resource(remote, LocalResourceVisibility.APPLICATION));
+      } else {
+        // already on the cluster (the app's lib/): PRIVATE, so a NodeManager localizes it once for all actions
+        resources.put(file.getKey(), resource(source, LocalResourceVisibility.PRIVATE));
       }
-      resources.put(file.getKey(), resource(remote));
+    }
+    for (Map.Entry<String, String> jar : request.sharedJars().entrySet()) {
+      resources.put(jar.getKey(), resource(shared(fs, new java.io.File(jar.getValue())),
+          LocalResourceVisibility.PRIVATE));
     }
     Path spec = new Path(staging, LauncherAM.SPEC_FILE);
     Properties properties = new Properties();
@@ -83,7 +89,7 @@ public final class YarnLauncher implements AutoCloseable {
     try (OutputStream out = fs.create(spec, true)) {
       properties.store(out, "hadoopkit launcher: " + request.name());
     }
-    resources.put(LauncherAM.SPEC_FILE, resource(spec));
+    resources.put(LauncherAM.SPEC_FILE, resource(spec, LocalResourceVisibility.APPLICATION));
 
     YarnClientApplication app = yarn.createApplication();
     ApplicationSubmissionContext context = app.getApplicationSubmissionContext();
@@ -115,6 +121,9 @@ public final class YarnLauncher implements AutoCloseable {
       Consumer<String> tracking) throws IOException, YarnException, InterruptedException {
     Set<YarnApplicationState> done = EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED,
         YarnApplicationState.KILLED);
+    Path result = new Path(stagingDir, "result");
+    FileSystem fs = result.getFileSystem(conf);
+    Path resultFile = new Path(result, LauncherAM.RESULT_FILE);
     long sleep = 50;
     boolean tracked = false;
     ApplicationReport report;
@@ -124,16 +133,15 @@ public final class YarnLauncher implements AutoCloseable {
         tracking.accept(report.getTrackingUrl());
         tracked = true;
       }
-      if (done.contains(report.getYarnApplicationState()) || stop.getAsBoolean()) {
+      // The result file is the launcher's last write: no need to wait for its container to exit and YARN to
+      // notice (a NodeManager heartbeat, up to a second).
+      if (done.contains(report.getYarnApplicationState()) || stop.getAsBoolean() || fs.exists(resultFile)) {
         break;
       }
       Thread.sleep(sleep);
-      sleep = Math.min(500, sleep * 2);
+      sleep = Math.min(250, sleep * 2);
     }
-    Path result = new Path(stagingDir, "result");
-    FileSystem fs = result.getFileSystem(conf);
     Integer exit = null;
-    Path resultFile = new Path(result, LauncherAM.RESULT_FILE);
     if (fs.exists(resultFile)) {
       Properties properties = new Properties();
       try (InputStream in = fs.open(resultFile)) {
@@ -156,6 +164,12 @@ public final class YarnLauncher implements AutoCloseable {
     return killed;
   }
 
+  /** Deletes the launcher's staging directory (its files and result) once the engine has what it needs. */
+  public void clean(String stagingDir) throws IOException {
+    Path dir = new Path(stagingDir);
+    dir.getFileSystem(conf).delete(dir, true);
+  }
+
   /** Copies a result file (stdout, stderr, output.properties) to a local file; false when the launcher wrote none. */
   public boolean fetch(String resultDir, String name, java.nio.file.Path local) throws IOException {
     Path remote = new Path(resultDir, name);
@@ -169,12 +183,29 @@ public final class YarnLauncher implements AutoCloseable {
     return true;
   }
 
-  private LocalResource resource(Path path) throws IOException {
+  /**
+   * A local jar every launcher needs (this engine's), uploaded once under {@code ~/.hk-launcher/lib/} with its size
+   * and date in the name: later launchers reuse it, and NodeManagers keep their localized copy.
+   */
+  private static Path shared(FileSystem fs, java.io.File jar) throws IOException {
+    String name = jar.getName().replaceAll("\\.jar$", "") + "-" + jar.length() + "-" + jar.lastModified() + ".jar";
+    Path target = fs.makeQualified(new Path(fs.getHomeDirectory(), ".hk-launcher/lib/" + name));
+    if (!fs.exists(target)) {
+      Path tmp = new Path(target.getParent(), "." + name + "." + java.util.UUID.randomUUID() + ".tmp");
+      fs.copyFromLocalFile(false, true, new Path(jar.toURI()), tmp);
+      if (!fs.rename(tmp, target)) {
+        fs.delete(tmp, false); // another engine uploaded the same jar meanwhile
+      }
+    }
+    return target;
+  }
+
+  private LocalResource resource(Path path, LocalResourceVisibility visibility) throws IOException {
     FileSystem fs = path.getFileSystem(conf);
     FileStatus status = fs.getFileStatus(path);
     // FILE localizes a directory too (recursively), under its link name
     return LocalResource.newInstance(URL.fromPath(fs.makeQualified(path)), LocalResourceType.FILE,
-        LocalResourceVisibility.APPLICATION, status.getLen(), status.getModificationTime());
+        visibility, status.getLen(), status.getModificationTime());
   }
 
   /**
