@@ -41,6 +41,10 @@ final class LaunchedAction {
     Configuration conf = new Configuration(context.conf());
     String tags = conf.getTrimmed("mapreduce.job.tags", "");
     conf.set("mapreduce.job.tags", tags.isEmpty() ? tag : tags + "," + tag);
+    String memory = context.workflowConf().get(YarnLauncher.MEMORY_MB);
+    if (conf.get(YarnLauncher.MEMORY_MB) == null && memory != null) {
+      conf.set(YarnLauncher.MEMORY_MB, memory); // a job property sizes every launcher of the run
+    }
     Files.createDirectories(context.workDir());
     Path actionXml = context.workDir().resolve("action.xml");
     try (OutputStream out = Files.newOutputStream(actionXml)) {
@@ -61,6 +65,12 @@ final class LaunchedAction {
         conf.get("mapreduce.job.queuename"), command, files, shared, env, staging);
     Path stderr = context.workDir().resolve("stderr");
     try (YarnLauncher launcher = new YarnLauncher(conf)) {
+      String previous = context.previousExternalId();
+      if (previous != null && previous.startsWith("application_")) {
+        // resumed after the engine died: its launcher (and the jobs it started) must not run on beside this one
+        launcher.killIfRunning(previous);
+        launcher.killTagged(tag);
+      }
       ApplicationId id = launcher.submit(request);
       context.externalId().accept(id.toString());
       context.cancellation().onCancel(() -> {

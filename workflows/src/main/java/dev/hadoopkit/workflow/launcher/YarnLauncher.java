@@ -152,6 +152,16 @@ public final class YarnLauncher implements AutoCloseable {
     return new LaunchResult(id.toString(), exit, report.getDiagnostics(), fs.makeQualified(result).toString());
   }
 
+  /** Kills one application unless it has ended already (a launcher a dead engine left behind). */
+  public void killIfRunning(String applicationId) throws IOException, YarnException {
+    ApplicationId id = ApplicationId.fromString(applicationId);
+    YarnApplicationState state = yarn.getApplicationReport(id).getYarnApplicationState();
+    if (!EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED)
+        .contains(state)) {
+      yarn.killApplication(id);
+    }
+  }
+
   /** Kills every unfinished application with the tag: the launcher, then the jobs it submitted. */
   public List<String> killTagged(String tag) throws IOException, YarnException {
     List<String> killed = new ArrayList<>();

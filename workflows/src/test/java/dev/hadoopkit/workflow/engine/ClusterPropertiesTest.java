@@ -84,4 +84,24 @@ class ClusterPropertiesTest {
       throw new AssertionError("no reference to the cluster: its configuration is not even built");
     }));
   }
+
+  /** The pipeline's cluster.properties: every cluster-specific value comes from the cluster's configuration. */
+  @Test
+  void thePipelinesClusterPropertiesFitAnyCluster() throws Exception {
+    java.util.Properties file = new java.util.Properties();
+    try (var reader = Files.newBufferedReader(Path.of("examples/movielens-pipeline/cluster.properties"))) {
+      file.load(reader);
+    }
+    Map<String, String> given = new java.util.TreeMap<>();
+    file.stringPropertyNames().forEach(k -> given.put(k, file.getProperty(k)));
+    given.put("user.name", "ana");
+    Configuration cluster = clusterClient();
+    Map<String, String> resolved = ClusterProperties.resolve(given, () -> cluster);
+    assertEquals("hdfs://nn.example:8020", resolved.get("nameNode"));
+    assertEquals("rm.example:8032", resolved.get("jobTracker"));
+    assertEquals("hdfs://nn.example:8020/user/ana/apps/movielens-pipeline",
+        resolved.get(ConfigKeys.APP_PATH));
+    assertEquals(System.getProperty("user.dir") + "/workflows/examples/movielens-pipeline",
+        resolved.get(ConfigKeys.DEPLOY_FROM), "bin/workflow runs from the repo root: hkHome=${user.dir}");
+  }
 }
