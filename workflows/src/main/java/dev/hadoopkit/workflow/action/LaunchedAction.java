@@ -41,9 +41,11 @@ final class LaunchedAction {
     Configuration conf = new Configuration(context.conf());
     String tags = conf.getTrimmed("mapreduce.job.tags", "");
     conf.set("mapreduce.job.tags", tags.isEmpty() ? tag : tags + "," + tag);
-    String memory = context.workflowConf().get(YarnLauncher.MEMORY_MB);
-    if (conf.get(YarnLauncher.MEMORY_MB) == null && memory != null) {
-      conf.set(YarnLauncher.MEMORY_MB, memory); // a job property sizes every launcher of the run
+    for (String key : List.of(YarnLauncher.MEMORY_MB, YarnLauncher.QUEUE)) {
+      String value = context.workflowConf().get(key);
+      if (conf.get(key) == null && value != null) {
+        conf.set(key, value); // a job property sets it for every launcher of the run
+      }
     }
     Files.createDirectories(context.workDir());
     Path actionXml = context.workDir().resolve("action.xml");
@@ -62,7 +64,7 @@ final class LaunchedAction {
     String staging = fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".hk-launcher/"
         + context.runId() + "/" + context.node() + "-" + context.attempt())).toString();
     LaunchRequest request = new LaunchRequest("hk:" + type + ":" + context.runId() + ":" + context.node(), tag,
-        conf.get("mapreduce.job.queuename"), command, files, shared, env, staging);
+        conf.get(YarnLauncher.QUEUE, conf.get("mapreduce.job.queuename")), command, files, shared, env, staging);
     Path stderr = context.workDir().resolve("stderr");
     try (YarnLauncher launcher = new YarnLauncher(conf)) {
       String previous = context.previousExternalId();
