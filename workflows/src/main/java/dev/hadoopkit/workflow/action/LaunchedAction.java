@@ -82,8 +82,8 @@ final class LaunchedAction {
           // the engine reports the kill; a launcher that outlives it ends with its action's command
         }
       });
-      LaunchResult result = launcher.await(id, staging, context.cancellation()::isCancelled,
-          url -> { });
+      java.util.concurrent.atomic.AtomicReference<String> tracking = new java.util.concurrent.atomic.AtomicReference<>();
+      LaunchResult result = launcher.await(id, staging, context.cancellation()::isCancelled, tracking::set);
       if (context.cancellation().isCancelled()) {
         launcher.killTagged(tag);
       }
@@ -92,9 +92,10 @@ final class LaunchedAction {
       if (!out) {
         Files.writeString(context.workDir().resolve("stdout"), "");
       }
-      if (!err) {
-        Files.writeString(stderr, "");
-      }
+      // bin/workflow log shows where the launcher ran and where its full logs are
+      String header = "launcher " + id + (tracking.get() == null ? "" : " " + tracking.get())
+          + " (all logs: bin/yarn logs -applicationId " + id + ")\n";
+      Files.writeString(stderr, header + (err ? Files.readString(stderr) : ""));
       launcher.fetch(result.resultDir(), "output.properties", context.workDir().resolve("output.properties"));
       launcher.clean(staging);
       if (result.exitCode() == null) {

@@ -94,12 +94,11 @@ class ClusterPropertiesTest {
     }
     Map<String, String> given = new java.util.TreeMap<>();
     file.stringPropertyNames().forEach(k -> given.put(k, file.getProperty(k)));
-    given.put("user.name", "ana");
     Configuration cluster = clusterClient();
     Map<String, String> resolved = ClusterProperties.resolve(given, () -> cluster);
     assertEquals("hdfs://nn.example:8020", resolved.get("nameNode"));
     assertEquals("rm.example:8032", resolved.get("jobTracker"));
-    assertEquals("hdfs://nn.example:8020/user/ana/apps/movielens-pipeline",
+    assertEquals("hdfs://nn.example:8020/user/" + System.getProperty("user.name") + "/apps/movielens-pipeline",
         resolved.get(ConfigKeys.APP_PATH));
     assertEquals(System.getProperty("user.dir") + "/workflows/examples/movielens-pipeline",
         resolved.get(ConfigKeys.DEPLOY_FROM), "bin/workflow runs from the repo root: hkHome=${user.dir}");
