@@ -137,4 +137,24 @@ class AppDeployerIT {
     assertEquals(0, code);
     assertTrue(out.toString().contains("Usage: bin/workflow deploy <app-dir>"), out.toString());
   }
+
+  /** run with hk.workflow.deploy.from: the app is deployed when its cluster path is missing, and only then. */
+  @Test
+  void runDeploysTheAppWhenItsApplicationPathIsMissing() throws Exception {
+    Path app = app("auto", "jar-auto");
+    Map<String, String> job = Map.of("nameNode", "${fs.defaultFS}", "oozie.wf.application.path",
+        "${nameNode}/user/${user.name}/apps/auto", "hk.workflow.deploy.from", app.toString());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AppDeployer.Deployment first = AutoDeploy.ifMissing(job, Map.of(), fs.getConf(), new PrintStream(out, true));
+    org.apache.hadoop.fs.Path expected = fs.makeQualified(new org.apache.hadoop.fs.Path("/user/"
+        + System.getProperty("user.name") + "/apps/auto"));
+    assertEquals(expected, first.target(), "${fs.defaultFS} from the cluster configuration");
+    assertTrue(out.toString().startsWith("Deployed " + app + " to " + expected), out.toString());
+    assertEquals("jar-auto", read(new org.apache.hadoop.fs.Path(expected, "lib/job.jar")));
+    assertEquals(null, AutoDeploy.ifMissing(job, Map.of(), fs.getConf(), new PrintStream(out, true)),
+        "an app already there is used as it is");
+    assertEquals(null, AutoDeploy.ifMissing(Map.of("oozie.wf.application.path", "/user/x/apps/none"), Map.of(),
+        fs.getConf(), new PrintStream(out, true)), "no hk.workflow.deploy.from: nothing deployed");
+    assertFalse(fs.exists(new org.apache.hadoop.fs.Path("/user/x/apps/none")));
+  }
 }
