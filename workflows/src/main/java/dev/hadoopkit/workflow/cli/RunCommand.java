@@ -68,6 +68,9 @@ final class RunCommand implements Command {
     if (in.option("config") == null && appPath == null) {
       throw new UsageException("give -config job.properties (with oozie.wf.application.path) or an app dir");
     }
+    if (appPath == null && !in.flag("dryrun")) {
+      deployIfMissing(job, in);
+    }
     return engine.prepare(job, in.properties(), appPath);
   }
 
@@ -170,4 +173,12 @@ final class RunCommand implements Command {
     out.println("Nothing was run (-dryrun).");
   }
 
+  /** hk.workflow.deploy.from: the app goes to its cluster path first when it is not there (AutoDeploy). */
+  private static void deployIfMissing(Map<String, String> job, Invocation in) throws Exception {
+    try {
+      dev.hadoopkit.workflow.deploy.AutoDeploy.ifMissing(job, in.properties(), in.conf(), in.out());
+    } catch (dev.hadoopkit.workflow.deploy.DeployException e) {
+      throw new UsageException(dev.hadoopkit.workflow.engine.ConfigKeys.DEPLOY_FROM + ": " + e.getMessage());
+    }
+  }
 }

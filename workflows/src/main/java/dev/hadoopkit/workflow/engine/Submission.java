@@ -43,7 +43,8 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
     Map<String, String> given = new LinkedHashMap<>(jobProperties);
     given.putAll(overrides);
     given.putIfAbsent("user.name", System.getProperty("user.name"));
-    Map<String, String> resolved = expand(given);
+    // ${fs.defaultFS}, ${yarn.resourcemanager.address}...: from the cluster's configuration (ClusterProperties)
+    Map<String, String> resolved = expand(given, ClusterProperties.referenced(given, () -> hadoopFor.apply(Map.of())));
     String appPath = appPathArgument != null ? appPathArgument : resolved.get(ConfigKeys.APP_PATH);
     if (appPath == null || appPath.isBlank()) {
       throw new WorkflowException(ErrorCode.E0711, Location.of("job.properties"), "no application path: set "
@@ -101,7 +102,13 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
 
   /** Hadoop-style ${var} expansion among the properties (and system properties), as Oozie does for job.properties. */
   static Map<String, String> expand(Map<String, String> properties) {
+    return expand(properties, Map.of());
+  }
+
+  /** The same, where {@code fallbacks} (not returned) resolve variables that no property defines. */
+  static Map<String, String> expand(Map<String, String> properties, Map<String, String> fallbacks) {
     Configuration conf = new Configuration(false);
+    fallbacks.forEach(conf::set);
     properties.forEach((k, v) -> conf.set(k, v == null ? "" : v));
     Map<String, String> out = new TreeMap<>();
     for (String key : properties.keySet()) {
