@@ -81,14 +81,19 @@ public final class IngestMain {
       console.error("No tool given. Try 'sqoop help' for usage.");
       return 2;
     }
-    String tool = args[0];
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
+      // Sqoop expands options files before it reads the tool name: the file may hold the tool ("import" first line).
+      List<String> expanded = OptionsFiles.expand(Arrays.asList(args));
+      if (expanded.isEmpty()) {
+        throw new UsageException("No tool given (the options file is empty). Try 'sqoop help' for usage.");
+      }
+      String tool = expanded.get(0);
+      List<String> rest = expanded.subList(1, expanded.size());
       switch (tool) {
         case "help":
         case "--help":
         case "-h":
-          return help(rest.length > 0 ? rest[0] : null);
+          return help(rest.isEmpty() ? null : rest.get(0));
         case "version":
         case "--version":
           console.out().println(versionLine());
@@ -101,14 +106,13 @@ public final class IngestMain {
       if (command == null) {
         throw new UsageException("No such sqoop tool: " + tool + ". See 'sqoop help'.");
       }
-      List<String> expanded = OptionsFiles.expand(Arrays.asList(rest));
-      if (expanded.contains("--help") || expanded.contains("-h")) {
+      if (rest.contains("--help") || rest.contains("-h")) {
         return help(tool);
       }
       // Hadoop's generic option parser would swallow a lone "--": keep what follows it for the tool (job --create/--exec).
-      int split = expanded.indexOf("--");
-      List<String> before = split < 0 ? expanded : expanded.subList(0, split);
-      List<String> after = split < 0 ? List.of() : expanded.subList(split, expanded.size());
+      int split = rest.indexOf("--");
+      List<String> before = split < 0 ? rest : rest.subList(0, split);
+      List<String> after = split < 0 ? List.of() : rest.subList(split, rest.size());
       return ToolRunner.run(conf, new CommandTool(command, console, after), before.toArray(new String[0]));
     } catch (UsageException e) {
       console.error(e.getMessage());

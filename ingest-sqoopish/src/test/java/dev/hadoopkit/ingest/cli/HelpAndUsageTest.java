@@ -83,6 +83,24 @@ class HelpAndUsageTest {
   }
 
   @Test
+  void optionsFileMayHoldTheToolNameAsInSqoopsDocs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    java.nio.file.Path file = tmp.resolve("import.txt");
+    java.nio.file.Files.writeString(file, "#\n# Options file for Sqoop import\n#\n\n# Specifies the tool being invoked\n"
+        + "list-tables\n\n# Connect parameter and value\n--connect\njdbc:oracle:thin:@x:1521/db\n");
+    CliRun r = CliRun.run(null, "--options-file", file.toString());
+    assertEquals(2, r.exit, r.toString());
+    assertTrue(r.err.contains("supports jdbc:mysql:, jdbc:mariadb: and jdbc:postgresql:"), r.toString());
+    java.nio.file.Files.writeString(file, "# the tool\nversion\n");
+    CliRun version = CliRun.run(null, "--options-file", file.toString());
+    assertEquals(0, version.exit, version.toString());
+    assertTrue(version.out.startsWith("Sqoop 1.4.7-compatible"), version.out);
+    CliRun empty = CliRun.run(null, "--options-file", tmp.resolve("none").toString());
+    assertEquals(2, empty.exit, empty.toString());
+    assertTrue(empty.err.contains("Cannot read options file"), empty.err);
+  }
+
+  @Test
   void unsupportedUrlIsRejected() {
     CliRun r = CliRun.run(null, "list-tables", "--connect", "jdbc:oracle:thin:@x:1521/db");
     assertEquals(2, r.exit);
