@@ -101,6 +101,13 @@ class HelpAndUsageTest {
   }
 
   @Test
+  void schemaAfterDoubleDashIsForPostgresOnly() {
+    CliRun r = CliRun.run(null, "list-tables", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--", "--schema", "x");
+    assertEquals(2, r.exit, r.toString());
+    assertTrue(r.err.contains("-- --schema x applies to PostgreSQL connections only"), r.err);
+  }
+
+  @Test
   void unsupportedUrlIsRejected() {
     CliRun r = CliRun.run(null, "list-tables", "--connect", "jdbc:oracle:thin:@x:1521/db");
     assertEquals(2, r.exit);

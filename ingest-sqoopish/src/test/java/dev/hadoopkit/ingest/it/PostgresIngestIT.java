@@ -54,6 +54,41 @@ class PostgresIngestIT {
     }
   }
 
+  /* Sqoop's PostgreSQL manager takes "-- --schema NAME": tables are looked up (and listed) in that schema. */
+  @Test
+  void schemaAfterDoubleDashIsHonoredByImportExportAndListTables() throws Exception {
+    exec("CREATE SCHEMA sales");
+    exec("CREATE TABLE sales.orders (id INT PRIMARY KEY, name VARCHAR(20))");
+    exec("INSERT INTO sales.orders VALUES (1, 'in-sales'), (2, 'also-sales')");
+    exec("CREATE TABLE public.orders (id INT PRIMARY KEY, name VARCHAR(20))");
+    exec("INSERT INTO public.orders VALUES (9, 'in-public')");
+    exec("CREATE TABLE sales.orders_copy (id INT PRIMARY KEY, name VARCHAR(20))");
+    Path target = tmp.resolve("sales-orders");
+    CliRun imported = sqoop("import", "--connect", url, "--username", "postgres", "--table", "orders", "-m", "2",
+        "--target-dir", target.toString(), "--", "--schema", "sales");
+    assertEquals(0, imported.exit, imported.toString());
+    List<String> rows = MariaDbIngestIT.readParts(target);
+    Collections.sort(rows);
+    assertEquals(List.of("1,in-sales", "2,also-sales"), rows);
+
+    CliRun exported = sqoop("export", "--connect", url, "--username", "postgres", "--table", "orders_copy", "-m", "1",
+        "--export-dir", target.toString(), "--", "--schema", "sales");
+    assertEquals(0, exported.exit, exported.toString());
+    try (Connection c = TestDatabases.postgres(db); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM sales.orders_copy")) {
+      rs.next();
+      assertEquals(2, rs.getInt(1));
+    }
+
+    CliRun listed = sqoop("list-tables", "--connect", url, "--username", "postgres", "--", "--schema", "sales");
+    assertEquals(0, listed.exit, listed.toString());
+    assertEquals(List.of("orders", "orders_copy"), List.of(listed.out.strip().split("\n")));
+
+    CliRun missing = sqoop("list-tables", "--connect", url, "--username", "postgres", "--", "--schema", "nosuch");
+    assertEquals(1, missing.exit, missing.toString());
+    assertTrue(missing.err.contains("Schema nosuch (from -- --schema) does not exist in database " + db), missing.err);
+  }
+
   /* Sqoop reads an empty non-string field as NULL whatever --input-null-non-string says (Hive tables use \\N). */
   @Test
   void emptyNonStringFieldIsNullAlsoWithInputNullNonString() throws Exception {
