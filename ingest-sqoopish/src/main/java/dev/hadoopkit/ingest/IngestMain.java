@@ -4,6 +4,8 @@ import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.Command;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionsFiles;
+import dev.hadoopkit.ingest.commands.CodegenCommand;
+import dev.hadoopkit.ingest.commands.CreateHiveTableCommand;
 import dev.hadoopkit.ingest.commands.EvalCommand;
 import dev.hadoopkit.ingest.commands.ExportCommand;
 
@@ -43,7 +45,7 @@ public final class IngestMain {
   public IngestMain(Console console) {
     this.console = console;
     Map<String, Command> table = new LinkedHashMap<>();
-    for (Command c : List.of(new EvalCommand(), new ExportCommand(), new ImportCommand(), new ImportAllTablesCommand(),
+    for (Command c : List.of(new CodegenCommand(), new CreateHiveTableCommand(), new EvalCommand(), new ExportCommand(), new ImportCommand(), new ImportAllTablesCommand(),
         new JobCommand(), new ListDatabasesCommand(), new ListTablesCommand(), new MergeCommand())) {
       if (table.put(c.name(), c) != null) {
         throw new IllegalStateException("Two tools are named " + c.name());

@@ -524,7 +524,7 @@ public final class ImportCommand implements Command {
     }
   }
 
-  static OutputKind outputKind(Args args) {
+  public static OutputKind outputKind(Args args) {
     List<OutputKind> chosen = new ArrayList<>();
     for (OutputKind k : OutputKind.values()) {
       if (args.has(k.option())) {
@@ -604,7 +604,7 @@ public final class ImportCommand implements Command {
     return out;
   }
 
-  private static List<ColumnInfo> resultColumns(Connection connection, String template, String table, Session session) {
+  static List<ColumnInfo> resultColumns(Connection connection, String template, String table, Session session) {
     String sql = template.replace(CONDITIONS, "(1 = 0)");
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return ColumnInfo.of(rs.getMetaData());
