@@ -108,6 +108,45 @@ class HelpAndUsageTest {
   }
 
   @Test
+  void sqoopOptionsThisToolDoesNotSupportSaySoAndWhatToUse() {
+    String[][] cases = {
+        {"import", "--hbase-table", "t", "HBase"},
+        {"import", "--column-family", "cf", "HBase"},
+        {"import", "--hbase-row-key", "id", "HBase"},
+        {"import", "--hbase-create-table", null, "HBase"},
+        {"import", "--accumulo-table", "t", "Accumulo"},
+        {"import", "--accumulo-zookeepers", "zk:2181", "Accumulo"},
+        {"import", "--validate", null, "Retrieved"},
+        {"export", "--validator", "org.apache.sqoop.validation.RowCountValidator", "Exported"},
+        {"import", "--temporary-rootdir", "/tmp/x", "hidden sibling"},
+        {"import", "--schema", "s", "-- --schema"},
+        {"import", "--hcatalog-home", "/x", "HCatalog"},
+    };
+    for (String[] c : cases) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(c[0], "--connect",
+          "jdbc:mysql://127.0.0.1:1/db", "--table", "t", c[1]));
+      if (c[2] != null) {
+        args.add(c[2]);
+      }
+      CliRun r = CliRun.run(null, args.toArray(new String[0]));
+      assertEquals(2, r.exit, r.toString());
+      assertTrue(r.err.contains(c[1] + " is a Sqoop 1.4.7 option this tool does not support: "), r.err);
+      assertTrue(r.err.contains(c[3]), c[1] + ": " + r.err);
+      assertEquals(1, r.err.strip().split("\n").length, r.err);
+    }
+  }
+
+  @Test
+  void unknownOptionNamesTheClosestOption() {
+    CliRun r = CliRun.run(null, "import", "--connect", "jdbc:mysql://x/y", "--tabel", "t");
+    assertEquals(2, r.exit);
+    assertTrue(r.err.contains("Unrecognized option: --tabel (did you mean --table?)"), r.err);
+    CliRun far = CliRun.run(null, "export", "--connect", "jdbc:mysql://x/y", "--zzzzqqq");
+    assertEquals(2, far.exit);
+    assertTrue(far.err.contains("Unrecognized option: --zzzzqqq. Run 'sqoop help export'"), far.err);
+  }
+
+  @Test
   void unsupportedUrlIsRejected() {
     CliRun r = CliRun.run(null, "list-tables", "--connect", "jdbc:oracle:thin:@x:1521/db");
     assertEquals(2, r.exit);
