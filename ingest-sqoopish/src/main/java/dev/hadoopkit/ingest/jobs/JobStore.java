@@ -32,14 +32,32 @@ public final class JobStore {
     return dir;
   }
 
-  /** A saved job: tool name and its arguments. */
+  /**
+   * A saved job: tool name, its arguments, and whether a password given at --create (never saved) must be given again
+   * at --exec (Sqoop's db.require.password).
+   */
   public static final class SavedJob {
     private final String tool;
     private final List<String> args;
+    private final boolean requirePassword;
 
     public SavedJob(String tool, List<String> args) {
+      this(tool, args, false);
+    }
+
+    public SavedJob(String tool, List<String> args, boolean requirePassword) {
       this.tool = tool;
       this.args = List.copyOf(args);
+      this.requirePassword = requirePassword;
+    }
+
+    public boolean requirePassword() {
+      return requirePassword;
+    }
+
+    /** The same job with other arguments. */
+    public SavedJob withArgs(List<String> newArgs) {
+      return new SavedJob(tool, newArgs, requirePassword);
     }
 
     public String tool() {
@@ -71,6 +89,7 @@ public final class JobStore {
     Properties p = new Properties();
     p.setProperty("tool", job.tool());
     p.setProperty("args.count", String.valueOf(job.args().size()));
+    p.setProperty("db.require.password", String.valueOf(job.requirePassword()));
     for (int i = 0; i < job.args().size(); i++) {
       p.setProperty("args." + i, job.args().get(i));
     }
@@ -105,7 +124,7 @@ public final class JobStore {
     for (int i = 0; i < n; i++) {
       args.add(p.getProperty("args." + i));
     }
-    return new SavedJob(p.getProperty("tool"), args);
+    return new SavedJob(p.getProperty("tool"), args, Boolean.parseBoolean(p.getProperty("db.require.password", "false")));
   }
 
   public void delete(String name) {
