@@ -146,6 +146,27 @@ class HelpAndUsageTest {
     assertTrue(far.err.contains("Unrecognized option: --zzzzqqq. Run 'sqoop help export'"), far.err);
   }
 
+  /* Sqoop refuses these combinations; each is refused before connecting (port 1 would fail with exit 1). */
+  @Test
+  void combinationsSqoopRefusesAreUsageErrors() {
+    CliRun dirs = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--table", "t", "--target-dir",
+        "/a", "--warehouse-dir", "/b");
+    assertEquals(2, dirs.exit, dirs.toString());
+    assertTrue(dirs.err.contains("Can't combine --target-dir and --warehouse-dir"), dirs.err);
+    CliRun reset = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--table", "t",
+        "--autoreset-to-one-mapper", "--split-by", "id");
+    assertEquals(2, reset.exit, reset.toString());
+    assertTrue(reset.err.contains("--autoreset-to-one-mapper and --split-by cannot be used together"), reset.err);
+    CliRun driver = CliRun.run(null, "list-tables", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--driver",
+        "com.example.NoSuchDriver");
+    assertEquals(2, driver.exit, driver.toString());
+    assertTrue(driver.err.contains("Cannot use --driver com.example.NoSuchDriver: this build bundles"), driver.err);
+    CliRun limit = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--table", "t",
+        "--split-limit", "0");
+    assertEquals(2, limit.exit, limit.toString());
+    assertTrue(limit.err.contains("Invalid --split-limit 0"), limit.err);
+  }
+
   @Test
   void unsupportedUrlIsRejected() {
     CliRun r = CliRun.run(null, "list-tables", "--connect", "jdbc:oracle:thin:@x:1521/db");

@@ -72,6 +72,48 @@ class MariaDbIngestIT {
       s.execute(sql);
     }
   }
+  /* Sqoop: "Character column (v) can not be used to determine which rows to incrementally import." */
+  @Test
+  void incrementalCheckColumnMustBeNumericOrDateTime() throws Exception {
+    exec("CREATE TABLE inc_types (id INT PRIMARY KEY, code VARCHAR(10), c CHAR(3), note TEXT, changed DATETIME)");
+    exec("INSERT INTO inc_types VALUES (1, 'a', 'x', 'n', '2020-01-01 00:00:00')");
+    for (String column : new String[] {"code", "c", "note"}) {
+      for (String mode : new String[] {"append", "lastmodified"}) {
+        CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "inc_types", "-m", "1",
+            "--incremental", mode, "--check-column", column, "--target-dir", tmp.resolve("inc-" + column + mode).toString());
+        assertEquals(1, r.exit, r.toString());
+        assertTrue(r.err.contains("Character column (" + column + ") can not be used to determine which rows to "
+            + "incrementally import"), r.err);
+        assertFalse(Files.exists(tmp.resolve("inc-" + column + mode)));
+      }
+    }
+    CliRun numericLastModified = sqoop("import", "--connect", url, "--username", "root", "--table", "inc_types", "-m", "1",
+        "--incremental", "lastmodified", "--check-column", "id", "--target-dir", tmp.resolve("inc-id").toString());
+    assertEquals(1, numericLastModified.exit, numericLastModified.toString());
+    assertTrue(numericLastModified.err.contains("--incremental lastmodified needs a date/time --check-column"),
+        numericLastModified.err);
+    CliRun ok = sqoop("import", "--connect", url, "--username", "root", "--table", "inc_types", "-m", "1",
+        "--incremental", "lastmodified", "--check-column", "changed", "--target-dir", tmp.resolve("inc-ok").toString());
+    assertEquals(0, ok.exit, ok.toString());
+  }
+
+  /* --split-limit on a skewed key would plan one local map task per limit-wide range: capped, and said so. */
+  @Test
+  void splitLimitSplitsAreCappedWithAMessage() throws Exception {
+    exec("CREATE TABLE skewed (id BIGINT PRIMARY KEY, v VARCHAR(5))");
+    exec("INSERT INTO skewed VALUES (1, 'a'), (2, 'b'), (10000000, 'z')");
+    Path target = tmp.resolve("skewed");
+    CliRun r = sqoop("import", "-D", "hadoopkit.ingest.import.max.splits=6", "--connect", url, "--username", "root",
+        "--table", "skewed", "-m", "2", "--split-limit", "1000", "--target-dir", target.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.err.contains("--split-limit 1000 would plan 10000 splits on id; capped at 6 (-D "
+        + "hadoopkit.ingest.import.max.splits): each split covers up to 1666667 values"), r.err);
+    assertTrue(r.err.contains("with 6 mapper(s)"), r.err);
+    List<String> rows = readParts(target);
+    java.util.Collections.sort(rows);
+    assertEquals(List.of("1,a", "10000000,z", "2,b"), rows);
+  }
+
 
   private long count(String table) throws SQLException {
     try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();

@@ -89,6 +89,17 @@ class PostgresIngestIT {
     assertTrue(missing.err.contains("Schema nosuch (from -- --schema) does not exist in database " + db), missing.err);
   }
 
+  @Test
+  void textCheckColumnIsRefusedForIncrementalImports() throws Exception {
+    exec("CREATE TABLE inc_text (id INT PRIMARY KEY, code TEXT, v VARCHAR(5))");
+    for (String column : new String[] {"code", "v"}) {
+      CliRun r = sqoop("import", "--connect", url, "--username", "postgres", "--table", "inc_text", "-m", "1",
+          "--incremental", "append", "--check-column", column, "--target-dir", tmp.resolve("t" + column).toString());
+      assertEquals(1, r.exit, r.toString());
+      assertTrue(r.err.contains("Character column (" + column + ") can not be used"), r.err);
+    }
+  }
+
   /* Sqoop reads an empty non-string field as NULL whatever --input-null-non-string says (Hive tables use \\N). */
   @Test
   void emptyNonStringFieldIsNullAlsoWithInputNullNonString() throws Exception {
