@@ -64,11 +64,15 @@ public final class IngestMain {
 
   /**
    * A failed local task is reported by this program in one line (from the task's own report); Hadoop's local runner
-   * would also print the whole stack trace at WARN. Shown again with --verbose.
+   * would also print the whole stack trace at WARN, and MariaDB Connector/J logs every server error it receives
+   * ("WARN server.ErrorPacket: Error: 1366-22007: ...") before the same error reaches this program. Shown again
+   * with --verbose. Set here rather than in conf/log4j.properties so that a cluster's own log4j configuration
+   * ($HADOOP_CONF_DIR) gets the same one-line errors.
    */
   private static void quietTaskFailureLogs() {
     for (String name : new String[] {"org.apache.hadoop.mapred.LocalJobRunner", "org.apache.hadoop.mapred.Task",
-        "org.apache.hadoop.mapred.MapTask", "org.apache.hadoop.mapreduce.Job"}) {
+        "org.apache.hadoop.mapred.MapTask", "org.apache.hadoop.mapreduce.Job",
+        "org.mariadb.jdbc.message.server.ErrorPacket"}) {
       org.apache.log4j.Logger.getLogger(name).setLevel(org.apache.log4j.Level.ERROR);
     }
   }

@@ -72,6 +72,67 @@ class MariaDbIngestIT {
       s.execute(sql);
     }
   }
+  /** Writes part-m-00000 (100 good lines) and part-m-00001 (3,000 lines, line 2331 holding {@code bad}). */
+  static Path ratingsWithOneBadValue(Path dir, String bad) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder first = new StringBuilder();
+    for (int i = 1; i <= 100; i++) {
+      first.append(i).append(",4.5\n");
+    }
+    Files.writeString(dir.resolve("part-m-00000"), first);
+    StringBuilder second = new StringBuilder();
+    for (int i = 1; i <= 3000; i++) {
+      second.append(1000 + i).append(',').append(i == 2331 ? bad : "3.0").append('\n');
+    }
+    Files.writeString(dir.resolve("part-m-00001"), second);
+    return dir;
+  }
+
+  /*
+   * The error names the file, line and column of the bad value (not "line 1 to line 3000"), and the driver's own
+   * "WARN server.ErrorPacket" line is not printed: run as bin/sqoop runs it, in its own JVM with conf/log4j.properties.
+   */
+  @Test
+  void exportValueErrorNamesFileLineAndColumnWithoutTheDriversLogLine() throws Exception {
+    exec("CREATE TABLE rated (id INT PRIMARY KEY, rating DECIMAL(4,1))");
+    Path dir = ratingsWithOneBadValue(tmp.resolve("rated-in"), "x");
+    Path conf = Path.of("..", "conf", "log4j.properties").toAbsolutePath().normalize();
+    assertTrue(Files.exists(conf), conf.toString());
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dlog4j.configuration=" + conf.toUri(), "-cp", System.getProperty("java.class.path"),
+        "dev.hadoopkit.ingest.IngestMain", "export", "-D", "hadoop.tmp.dir=" + tmp.resolve("hadoop-tmp"), "-D",
+        "fs.defaultFS=file:///", "--connect", url, "--username", "root", "--table", "rated", "-m", "1",
+        "--export-dir", dir.toString());
+    pb.redirectErrorStream(true);
+    Process process = pb.start();
+    byte[] output;
+    try (java.io.InputStream in = process.getInputStream()) {
+      output = in.readAllBytes();
+    }
+    assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "export did not end");
+    String text = new String(output, java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(1, process.exitValue(), text);
+    assertTrue(text.contains("part-m-00001:2331: column rating: 'x' is not a DECIMAL"), text);
+    assertFalse(text.contains("ErrorPacket"), text);
+    assertFalse(text.contains("line 1 to"), text);
+    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM rated WHERE id > 1000")) {
+      rs.next();
+      assertTrue(rs.getInt(1) < 2330, "rows after the bad one's transaction were committed: " + rs.getInt(1));
+    }
+  }
+
+  @Test
+  void exportErrorForATooLongStringNamesLineAndColumn() throws Exception {
+    exec("CREATE TABLE short_names (id INT PRIMARY KEY, name VARCHAR(5))");
+    Path dir = Files.createDirectories(tmp.resolve("short-in"));
+    Files.writeString(dir.resolve("part-m-00000"), "1,abc\n2,abcdefghij\n3,ok\n");
+    CliRun r = sqoop("export", "--connect", url, "--username", "root", "--table", "short_names", "-m", "1",
+        "--export-dir", dir.toString());
+    assertEquals(1, r.exit, r.toString());
+    assertTrue(r.err.contains("part-m-00000:2: column name: 'abcdefghij' does not fit VARCHAR"), r.err);
+  }
+
   /* Sqoop: "Character column (v) can not be used to determine which rows to incrementally import." */
   @Test
   void incrementalCheckColumnMustBeNumericOrDateTime() throws Exception {

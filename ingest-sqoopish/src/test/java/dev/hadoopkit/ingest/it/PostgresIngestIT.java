@@ -90,6 +90,23 @@ class PostgresIngestIT {
   }
 
   @Test
+  void exportValueErrorNamesFileLineAndColumn() throws Exception {
+    exec("CREATE TABLE rated (id INT PRIMARY KEY, rating DECIMAL(4,1))");
+    Path dir = MariaDbIngestIT.ratingsWithOneBadValue(tmp.resolve("rated-in"), "x");
+    for (String mode : new String[] {"insert", "direct"}) {
+      List<String> args = new ArrayList<>(List.of("export", "--connect", url, "--username", "postgres", "--table", "rated",
+          "-m", "1", "--export-dir", dir.toString()));
+      if (mode.equals("direct")) {
+        args.add("--direct");
+      }
+      CliRun r = sqoop(args.toArray(new String[0]));
+      assertEquals(1, r.exit, mode + ": " + r);
+      assertTrue(r.err.contains("part-m-00001:2331: column rating: 'x' is not a"), mode + ": " + r.err);
+      assertTrue(!r.err.contains("line 1 to"), mode + ": " + r.err);
+    }
+  }
+
+  @Test
   void textCheckColumnIsRefusedForIncrementalImports() throws Exception {
     exec("CREATE TABLE inc_text (id INT PRIMARY KEY, code TEXT, v VARCHAR(5))");
     for (String column : new String[] {"code", "v"}) {
