@@ -57,12 +57,13 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
     }
     OutputKind kind = OutputKind.valueOf(conf.get(OutputKind.KEY, OutputKind.TEXT.name()));
     RowWriter writer;
+    Path file;
     if (kind.isBinary()) {
       // The appender compresses inside the format (--compression-codec maps to BinaryRowWriter.KEY_CODEC).
-      Path file = getDefaultWorkFile(context, "." + kind.format().extension());
+      file = getDefaultWorkFile(context, "." + kind.format().extension());
       writer = BinaryRowWriter.open(conf, ColumnInfo.load(conf), kind.format(), file);
     } else {
-      Path file = getDefaultWorkFile(context, codec == null ? "" : codec.getDefaultExtension());
+      file = getDefaultWorkFile(context, codec == null ? "" : codec.getDefaultExtension());
       FileSystem fs = file.getFileSystem(conf);
       FSDataOutputStream raw = fs.create(file, false);
       OutputStream stream = codec == null ? raw : codec.createOutputStream(raw);
@@ -112,8 +113,11 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
       @Override
       public void close(TaskAttemptContext c) throws IOException {
         writer.close();
-        bytes.setValue(writer.bytesWritten());
-        TaskReports.writeProgress(conf, task, rows.getValue(), writer.bytesWritten(), true);
+        // While writing, the counter follows the values handed over; the total is what the closed file holds
+        // (Avro/Parquet/ORC encode and compress, text may be compressed), as Sqoop's HDFS bytes written are.
+        long written = file.getFileSystem(conf).getFileStatus(file).getLen();
+        bytes.setValue(written);
+        TaskReports.writeProgress(conf, task, rows.getValue(), written, true);
       }
     };
   }

@@ -437,6 +437,28 @@ class BinaryFormatsIT {
     }
   }
 
+  /* "Transferred N bytes" is what the part files hold (Avro/Parquet/ORC encode and compress; text may be -z). */
+  @Test
+  void transferredBytesAreTheBytesOfTheFiles() throws Exception {
+    String[][] variants = {{"--as-parquetfile"}, {"--as-orcfile"}, {"--as-avrodatafile"}, {"-z"}};
+    for (String[] v : variants) {
+      Path dir = tmp.resolve("bytes" + v[0]);
+      List<String> args = new java.util.ArrayList<>(List.of("import", "--table", "items", "-m", "2", "--target-dir",
+          dir.toString()));
+      args.addAll(List.of(v));
+      CliRun r = sqoop(Db.MARIADB, args.toArray(new String[0]));
+      assertEquals(0, r.exit, r.toString());
+      long sum = 0;
+      try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("part-m-"))::iterator) {
+          sum += Files.size(f);
+        }
+      }
+      assertTrue(r.err.contains("Transferred " + dev.hadoopkit.ingest.JobRunner.formatBytes(sum) + " in "),
+          v[0] + ": files hold " + sum + " bytes; " + r.err);
+    }
+  }
+
   @Test
   void appendOfAnotherFormatFailsNamingBothAndAppendOfTheSameFormatAddsFiles() throws Exception {
     Path dir = tmp.resolve("append");
