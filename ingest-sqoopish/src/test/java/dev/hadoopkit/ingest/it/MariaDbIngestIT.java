@@ -133,6 +133,22 @@ class MariaDbIngestIT {
     assertTrue(r.err.contains("part-m-00000:2: column name: 'abcdefghij' does not fit VARCHAR"), r.err);
   }
 
+  /* Korean and Chinese characters take two terminal columns each: eval's table stays aligned. */
+  @Test
+  void evalTableIsAlignedForWideCharacters() {
+    CliRun r = sqoop("eval", "--connect", url, "--username", "root", "-e",
+        "SELECT '한국어 텍스트' AS name, 'abc' AS code UNION ALL SELECT 'plain', '東京'");
+    assertEquals(0, r.exit, r.toString());
+    List<String> lines = List.of(r.out.split("\n"));
+    assertEquals(6, lines.size(), r.out);
+    for (String line : lines) {
+      assertEquals(dev.hadoopkit.ingest.cli.DisplayWidth.of(lines.get(0)), dev.hadoopkit.ingest.cli.DisplayWidth.of(line),
+          r.out);
+    }
+    assertEquals("| 한국어 텍스트 | abc  |", lines.get(3));
+    assertEquals("| plain         | 東京 |", lines.get(4));
+  }
+
   /* Sqoop: "Character column (v) can not be used to determine which rows to incrementally import." */
   @Test
   void incrementalCheckColumnMustBeNumericOrDateTime() throws Exception {
