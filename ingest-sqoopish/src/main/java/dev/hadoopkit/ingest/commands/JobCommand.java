@@ -66,8 +66,9 @@ public final class JobCommand implements Command {
       throw new UsageException("--meta-connect (a shared metastore) is not supported in this build; saved jobs live in "
           + "the local metastore directory set by -D " + KEY_METASTORE_DIR);
     }
-    JobStore store = new JobStore(Path.of(conf.get(KEY_METASTORE_DIR,
-        System.getProperty("user.home") + "/.sqoop/hadoopkit-jobs")));
+    String dir = conf.get(KEY_METASTORE_DIR);
+    JobStore store = new JobStore(dir != null ? Path.of(dir)
+        : defaultMetastoreDir(System.getenv(), System.getProperty("user.home")));
     int actions = (args.has("create") ? 1 : 0) + (args.has("exec") ? 1 : 0) + (args.has("show") ? 1 : 0)
         + (args.has("delete") ? 1 : 0) + (args.has("list") ? 1 : 0);
     if (actions != 1) {
@@ -156,6 +157,15 @@ public final class JobCommand implements Command {
       return 0;
     }
     return command.run(args, jobConf, console);
+  }
+
+  /**
+   * {@code $HOME/.sqoop/hadoopkit-jobs}, as Sqoop's shell scripts resolve ~; the JVM's user.home (from the password
+   * database) only when HOME is unset: under sudo or in containers they differ, and the user's jobs are under $HOME.
+   */
+  public static Path defaultMetastoreDir(Map<String, String> environment, String userHome) {
+    String home = environment.get("HOME");
+    return Path.of(home == null || home.isBlank() ? userHome : home, ".sqoop", "hadoopkit-jobs");
   }
 
   /**
