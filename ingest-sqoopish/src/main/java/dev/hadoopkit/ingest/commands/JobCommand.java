@@ -141,6 +141,15 @@ public final class JobCommand implements Command {
   }
 
   private int exec(String name, List<String> overrides, JobStore store, Configuration conf, Console console) throws Exception {
+    // Two concurrent execs of an incremental job would import the same new rows twice (issue 15: 5 execs, 5x rows).
+    store.load(name); // "No such job" before any lock file is made; loaded again under the lock (last-value)
+    try (JobStore.ExecLock lock = store.lockForExec(name)) {
+      return execLocked(name, overrides, store, conf, console);
+    }
+  }
+
+  private int execLocked(String name, List<String> overrides, JobStore store, Configuration conf, Console console)
+      throws Exception {
     JobStore.SavedJob job = store.load(name);
     Command command = tools.get(job.tool());
     List<String> merged = merge(job.args(), overrides, command.options());
