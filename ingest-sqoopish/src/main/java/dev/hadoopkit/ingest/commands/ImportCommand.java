@@ -290,6 +290,9 @@ public final class ImportCommand implements Command {
         throw e;
       }
 
+      if (placement.leftovers() != null) {
+        console.info(placement.leftovers());
+      }
       Job job = Job.getInstance(conf, args.get("mapreduce-job-name",
           (table != null ? table : "QueryResult") + ".jar"));
       Configuration jc = job.getConfiguration();

@@ -28,6 +28,26 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
 
   private org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter committer;
 
+  /**
+   * The output directory may already exist holding only the owner record OutputPlacement writes first (so a killed
+   * run's directory says whose it was); anything else there is refused, as FileOutputFormat does.
+   */
+  @Override
+  public void checkOutputSpecs(org.apache.hadoop.mapreduce.JobContext job) throws IOException {
+    Path out = getOutputPath(job);
+    if (out == null) {
+      throw new org.apache.hadoop.mapred.InvalidJobConfException("Output directory not set.");
+    }
+    FileSystem fs = out.getFileSystem(job.getConfiguration());
+    if (fs.exists(out)) {
+      for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(out)) {
+        if (!s.getPath().getName().equals(dev.hadoopkit.ingest.Leftovers.OWNER_FILE)) {
+          throw new org.apache.hadoop.mapred.FileAlreadyExistsException("Output directory " + out + " already exists");
+        }
+      }
+    }
+  }
+
   /** Hadoop's file committer, which first waits for the job's password (see ConnectionSpec.awaitPassword). */
   @Override
   public synchronized org.apache.hadoop.mapreduce.OutputCommitter getOutputCommitter(TaskAttemptContext context)
