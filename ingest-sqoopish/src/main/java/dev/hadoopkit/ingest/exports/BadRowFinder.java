@@ -43,6 +43,16 @@ final class BadRowFinder {
    */
   SQLException locate(SQLException failure, List<Object[]> rows, RowPositions positions, String singleRowSql,
       Binder binder) {
+    return locate(failure, rows, positions, singleRowSql, binder, null);
+  }
+
+  /**
+   * As {@link #locate(SQLException, List, RowPositions, String, Binder)}, for a statement whose parameters are not
+   * the columns in order: {@code parameterColumns[k]} is the column of parameter {@code k + 1} (an UPDATE binds the
+   * SET columns, then the keys).
+   */
+  SQLException locate(SQLException failure, List<Object[]> rows, RowPositions positions, String singleRowSql,
+      Binder binder, int[] parameterColumns) {
     rollbackQuietly();
     if (positions == null || positions.size() < rows.size()) {
       return failure;
@@ -54,7 +64,7 @@ final class BadRowFinder {
         try {
           one.executeUpdate();
         } catch (SQLException e) {
-          return new RowValueException(describe(positions.position(first + r), rows.get(r), e), failure);
+          return new RowValueException(describe(positions.position(first + r), rows.get(r), e, parameterColumns), failure);
         }
       }
     } catch (SQLException | RuntimeException e) {
@@ -86,8 +96,8 @@ final class BadRowFinder {
         + reason(failure, column) + " (" + serverText(failure) + ")", failure);
   }
 
-  private String describe(LinePosition where, Object[] row, SQLException e) {
-    int column = column(e, row);
+  private String describe(LinePosition where, Object[] row, SQLException e, int[] parameterColumns) {
+    int column = column(e, row, parameterColumns);
     if (column < 0) {
       return label(where) + ": " + serverText(e);
     }
@@ -97,7 +107,7 @@ final class BadRowFinder {
   }
 
   /** The column a server message is about: named by MySQL, numbered by PostgreSQL, else the column whose value it quotes. */
-  private int column(SQLException e, Object[] row) {
+  private int column(SQLException e, Object[] row, int[] parameterColumns) {
     String message = String.valueOf(e.getMessage());
     Matcher named = MYSQL_COLUMN.matcher(message);
     if (named.find()) {
@@ -110,6 +120,9 @@ final class BadRowFinder {
     Matcher parameter = PG_PARAMETER.matcher(message);
     if (parameter.find()) {
       int index = Integer.parseInt(parameter.group(1)) - 1;
+      if (parameterColumns != null) {
+        index = index >= 0 && index < parameterColumns.length ? parameterColumns[index] : -1;
+      }
       if (index >= 0 && index < row.length) {
         return index;
       }

@@ -93,11 +93,13 @@ class PostgresIngestIT {
   void exportValueErrorNamesFileLineAndColumn() throws Exception {
     exec("CREATE TABLE rated (id INT PRIMARY KEY, rating DECIMAL(4,1))");
     Path dir = MariaDbIngestIT.ratingsWithOneBadValue(tmp.resolve("rated-in"), "x");
-    for (String mode : new String[] {"insert", "direct"}) {
+    for (String mode : new String[] {"insert", "direct", "update"}) {
       List<String> args = new ArrayList<>(List.of("export", "--connect", url, "--username", "postgres", "--table", "rated",
           "-m", "1", "--export-dir", dir.toString()));
       if (mode.equals("direct")) {
         args.add("--direct");
+      } else if (mode.equals("update")) {
+        args.addAll(List.of("--update-key", "id"));
       }
       CliRun r = sqoop(args.toArray(new String[0]));
       assertEquals(1, r.exit, mode + ": " + r);
