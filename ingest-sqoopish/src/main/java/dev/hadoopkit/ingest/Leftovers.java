@@ -60,6 +60,24 @@ public final class Leftovers {
     }
   }
 
+  /**
+   * FileOutputFormat's check, except that the output directory may already exist holding only the owner record (the
+   * run writes it before the job, so that a killed run's directory says whose it was).
+   */
+  public static void checkOutputDirectory(Path out, org.apache.hadoop.conf.Configuration conf) throws IOException {
+    if (out == null) {
+      throw new org.apache.hadoop.mapred.InvalidJobConfException("Output directory not set.");
+    }
+    FileSystem fs = out.getFileSystem(conf);
+    if (fs.exists(out)) {
+      for (FileStatus s : fs.listStatus(out)) {
+        if (!s.getPath().getName().equals(OWNER_FILE)) {
+          throw new org.apache.hadoop.mapred.FileAlreadyExistsException("Output directory " + out + " already exists");
+        }
+      }
+    }
+  }
+
   /** Writes {@code owner} into {@code dir} (created if needed). */
   public static void claim(FileSystem fs, Path dir, Owner owner) throws IOException {
     Properties p = new Properties();

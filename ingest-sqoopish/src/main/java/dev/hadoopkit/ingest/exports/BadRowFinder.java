@@ -161,7 +161,7 @@ final class BadRowFinder {
     if (state.startsWith("23")) {
       return "breaks a constraint";
     }
-    return "is not a " + type;
+    return "is not " + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
   }
 
   private static String typeName(int jdbcType) {

@@ -34,19 +34,9 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
    */
   @Override
   public void checkOutputSpecs(org.apache.hadoop.mapreduce.JobContext job) throws IOException {
-    Path out = getOutputPath(job);
-    if (out == null) {
-      throw new org.apache.hadoop.mapred.InvalidJobConfException("Output directory not set.");
-    }
-    FileSystem fs = out.getFileSystem(job.getConfiguration());
-    if (fs.exists(out)) {
-      for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(out)) {
-        if (!s.getPath().getName().equals(dev.hadoopkit.ingest.Leftovers.OWNER_FILE)) {
-          throw new org.apache.hadoop.mapred.FileAlreadyExistsException("Output directory " + out + " already exists");
-        }
-      }
-    }
+    dev.hadoopkit.ingest.Leftovers.checkOutputDirectory(getOutputPath(job), job.getConfiguration());
   }
+
 
   /** Hadoop's file committer, which first waits for the job's password (see ConnectionSpec.awaitPassword). */
   @Override
