@@ -421,7 +421,7 @@ public final class Sandbox {
     out.println(name + " stopped" + (killed.isEmpty() ? "" : " (SIGKILL after 8 s)") + ". "
         + (d.role() == Role.DATANODE
             ? "The NameNode declares it dead after about 20 s and re-replicates its blocks; watch `bin/sandbox status`."
-            : "The ResourceManager declares it lost after 60 s and reruns its containers elsewhere."));
+            : "The ResourceManager declares it lost after 20 s and reruns its containers elsewhere."));
   }
 
   public void startNode(String name, Duration timeout) throws IOException, InterruptedException, SandboxException {
