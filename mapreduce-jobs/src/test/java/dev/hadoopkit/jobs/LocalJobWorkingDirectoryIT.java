@@ -64,19 +64,7 @@ class LocalJobWorkingDirectoryIT {
 
   @Test
   void aJobKilledMidRunLeavesNoLinkAndTheNextJobGetsItsOwnTitles(@TempDir Path cwd) throws Exception {
-    Path output = cwd.resolve("first");
-    Process killed = start(cwd, "lowest-rated", "--movies", otherMovies.toString(), ratings.toString(), output.toString());
-    // The output staging directory is made after the task-side files are set up: the job is running then.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!hasStagingDirectory(cwd) && killed.isAlive()) {
-      assertTrue(System.nanoTime() < deadline, "the job's staging directory never appeared");
-      Thread.sleep(20);
-    }
-    assertTrue(killed.isAlive(), "the job ended before it could be killed: " + read(cwd.resolve("job.err")));
-    killed.destroyForcibly();
-    assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
-    assertEquals(137, killed.exitValue(), "killed by SIGKILL");
-
+    killWhileRunning(cwd, "first", otherMovies);
     assertEquals(List.of(), entries(cwd, name -> name.startsWith("hk-movies")), "task-side links left in the working directory");
 
     Path second = cwd.resolve("second");
@@ -86,8 +74,60 @@ class LocalJobWorkingDirectoryIT {
     assertEquals(List.of(), entries(cwd, name -> name.startsWith("hk-movies")));
   }
 
-  private static boolean hasStagingDirectory(Path cwd) throws IOException {
-    return !entries(cwd, name -> name.startsWith(".first.tmp-")).isEmpty();
+  /** Issue 15 defect 9: the next run of the same output removes what a killed run left, and says so in one line. */
+  @Test
+  void theNextRunOfTheSameOutputRemovesAKilledRunsLeftover(@TempDir Path cwd) throws Exception {
+    killWhileRunning(cwd, "out", movies);
+    List<String> leftovers = entries(cwd, name -> name.startsWith(".out.tmp-"));
+    assertEquals(2, leftovers.size(), "the staging directory and its owner marker: " + leftovers);
+
+    Path output = cwd.resolve("out");
+    Process job = start(cwd, "lowest-rated", "--movies", movies.toString(), ratings.toString(), output.toString());
+    assertEquals(0, finish(job), () -> read(cwd.resolve("job.err")));
+    String err = read(cwd.resolve("job.err"));
+    String staging = leftovers.stream().filter(name -> !name.endsWith(".owner")).findFirst().orElseThrow();
+    assertTrue(err.startsWith("lowest-rated: removed the leftover of a killed run of file:" + output + ": " + staging
+        + " (pid "), err);
+    assertEquals(2, err.strip().lines().count(), "one line about it, then the summary:\n" + err);
+    assertEquals(List.of(), entries(cwd, name -> name.startsWith(".out.tmp-")));
+    assertEquals(new MovieLensOracle(List.of(ratings), movies).lowestRated(10, 10), Files.readAllLines(output.resolve("part-r-00000")));
+  }
+
+  @Test
+  void leftoversOfALiveOwnerOrWithoutAnOwnerAreKept(@TempDir Path cwd) throws Exception {
+    ProcessHandle self = ProcessHandle.current();
+    Path alive = Files.createDirectories(cwd.resolve(".out.tmp-aaaaaaaa"));
+    Files.writeString(cwd.resolve(".out.tmp-aaaaaaaa.owner"), java.net.InetAddress.getLocalHost().getHostName() + "\t"
+        + self.pid() + "\t" + self.info().startInstant().orElseThrow() + "\n");
+    Path unowned = Files.createDirectories(cwd.resolve(".out.tmp-bbbbbbbb"));
+    // Same pid as this JVM but another start time: the pid was recycled, the owner is gone.
+    Path recycled = Files.createDirectories(cwd.resolve(".out.tmp-cccccccc"));
+    Files.writeString(cwd.resolve(".out.tmp-cccccccc.owner"), java.net.InetAddress.getLocalHost().getHostName() + "\t"
+        + self.pid() + "\t2001-01-01T00:00:00Z\n");
+
+    Path output = cwd.resolve("out");
+    Process job = start(cwd, "lowest-rated", ratings.toString(), output.toString());
+    assertEquals(0, finish(job), () -> read(cwd.resolve("job.err")));
+    assertTrue(Files.isDirectory(alive), "a live owner's staging directory is kept");
+    assertTrue(Files.isDirectory(unowned), "a directory without a marker is not known to be ours");
+    assertTrue(!Files.exists(recycled), "the recycled pid's leftover is removed");
+    assertTrue(read(cwd.resolve("job.err")).contains("removed the leftover of a killed run of file:" + output + ": .out.tmp-cccccccc (pid "
+        + self.pid() + ", started 2001-01-01T00:00:00Z)"), read(cwd.resolve("job.err")));
+  }
+
+  /** Starts a job writing {@code cwd/<output>} and kills it with SIGKILL once its staging directory exists. */
+  private static void killWhileRunning(Path cwd, String output, Path moviesFile) throws Exception {
+    Process killed = start(cwd, "lowest-rated", "--movies", moviesFile.toString(), ratings.toString(), cwd.resolve(output).toString());
+    // The output staging directory is made after the task-side files are set up: the job is running then.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (entries(cwd, name -> name.startsWith("." + output + ".tmp-") && !name.endsWith(".owner")).isEmpty() && killed.isAlive()) {
+      assertTrue(System.nanoTime() < deadline, "the job's staging directory never appeared");
+      Thread.sleep(20);
+    }
+    assertTrue(killed.isAlive(), "the job ended before it could be killed: " + read(cwd.resolve("job.err")));
+    killed.destroyForcibly();
+    assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(137, killed.exitValue(), "killed by SIGKILL");
   }
 
   private static List<String> entries(Path directory, java.util.function.Predicate<String> filter) throws IOException {

@@ -133,7 +133,14 @@ public abstract class JobCommand extends Configured implements Tool {
     output = outputFs.makeQualified(output);
     checkOutput(outputFs, output, inputs, overwrite);
 
+    String host = StagingLeftovers.localHost();
+    List<String> removed = StagingLeftovers.removeAbandoned(outputFs, output, host);
+    if (!removed.isEmpty()) {
+      err.println(name() + ": removed " + (removed.size() == 1 ? "the leftover" : removed.size() + " leftovers")
+          + " of a killed run of " + output + ": " + String.join(", ", removed));
+    }
     Path staging = new Path(output.getParent(), "." + output.getName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
+    Path marker = StagingLeftovers.marker(staging);
     Path malformedDirectory = new Path(staging, "_malformed");
     conf.set(MalformedRecordLog.DIRECTORY_KEY, malformedDirectory.toString());
     Path failureDirectory = new Path(staging, "_failure");
@@ -165,6 +172,8 @@ public abstract class JobCommand extends Configured implements Tool {
     configure(job, command);
 
     outputFs.deleteOnExit(staging);
+    outputFs.deleteOnExit(marker);
+    StagingLeftovers.claim(outputFs, staging, StagingLeftovers.Owner.current(host));
     boolean verbose = command.hasOption("verbose");
     long started = System.nanoTime();
     boolean succeeded;
@@ -173,6 +182,7 @@ public abstract class JobCommand extends Configured implements Tool {
     } catch (IOException e) {
       // Not started (a truncated input fails the split computation): the job has no state or id to report.
       outputFs.delete(staging, true);
+      outputFs.delete(marker, false);
       err.println(name() + ": error: " + (e instanceof CorruptFileException ? DamagedInputException.withFix(describe(e)) : describe(e)));
       if (verbose) {
         e.printStackTrace(err);
@@ -184,6 +194,7 @@ public abstract class JobCommand extends Configured implements Tool {
     if (!succeeded) {
       java.util.Optional<TaskFailureLog.Failure> failure = TaskFailureLog.first(conf, failureDirectory);
       outputFs.delete(staging, true);
+      outputFs.delete(marker, false);
       if (strict && !malformed.isEmpty()) {
         err.println(name() + ": error: malformed rating at " + malformed.get(0)
             + ". Fix or remove the line, or run without --strict to skip malformed lines.");
@@ -199,6 +210,7 @@ public abstract class JobCommand extends Configured implements Tool {
     }
     outputFs.delete(malformedDirectory, true);
     commit(outputFs, staging, output);
+    outputFs.delete(marker, false);
     lastOutput = output;
     summarize(job, output, seconds, malformed, catalog);
     if (command.hasOption("print")) {
