@@ -210,6 +210,8 @@ public abstract class JobCommand extends Configured implements Tool {
       return EXIT_FAILURE;
     }
     outputFs.delete(malformedDirectory, true);
+    // A task attempt that failed and was retried with success may have left its note: not part of the output.
+    outputFs.delete(failureDirectory, true);
     commit(outputFs, staging, output);
     outputFs.delete(marker, false);
     lastOutput = output;
