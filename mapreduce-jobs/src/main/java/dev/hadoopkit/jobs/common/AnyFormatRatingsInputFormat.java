@@ -56,8 +56,8 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
   }
 
   /**
-   * Picks the text or the binary reader once the split's file is known. A file it cannot read (damaged pages, blocks
-   * or stripes) fails the task with one line naming file, position and fix, also noted in the {@link TaskFailureLog}
+   * Picks the text or the binary reader once the split's file is known. A file it cannot read past (damaged pages,
+   * blocks or stripes) fails the task with one line naming file, position and fix, also noted in the {@link TaskFailureLog}
    * for the client; a --strict malformed row passes as it is.
    */
   private final class DetectingReader extends org.apache.hadoop.mapreduce.RecordReader<NullWritable, RatingBatch> {
@@ -84,13 +84,8 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
       } else {
         delegate = new BatchingRecordReader(new BinaryRatingsReader(format));
       }
-      try {
-        delegate.initialize(split, context);
-      } catch (StrictModeException e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        throw damaged(e);
-      }
+      // Opening checks the footer and the columns: its errors already name the file and what to change.
+      delegate.initialize(split, context);
     }
 
     @Override
