@@ -8,6 +8,7 @@ import dev.hadoopkit.workflow.action.ActionRegistry;
 import dev.hadoopkit.workflow.deploy.AppDeployer;
 import dev.hadoopkit.workflow.engine.EngineSettings;
 import dev.hadoopkit.workflow.engine.ExitMain;
+import dev.hadoopkit.workflow.engine.OozieExamples;
 import dev.hadoopkit.workflow.engine.RunListener;
 import dev.hadoopkit.workflow.engine.Submission;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
@@ -29,7 +30,7 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.hadoop.yarn.server.MiniYARNCluster;
+import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class YarnLauncherIT {
   @TempDir
   static Path root;
   private static MiniDFSCluster dfs;
-  private static MiniYARNCluster yarn;
+  private static MiniMRYarnCluster yarn;
   private static Configuration client;
   private static String nameNode;
 
@@ -61,7 +62,15 @@ class YarnLauncherIT {
     conf.setInt("yarn.scheduler.minimum-allocation-mb", 256);
     conf.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
     conf.setBoolean("yarn.nodemanager.pmem-check-enabled", false);
-    yarn = new MiniYARNCluster("hk-launcher", 1, 1, 1);
+    // MapReduce jobs (map-reduce actions, the jobs sqoop submits) next to the launchers: small AM and tasks
+    conf.setInt("yarn.app.mapreduce.am.resource.mb", 384);
+    conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx256m");
+    conf.setInt("mapreduce.map.memory.mb", 384);
+    conf.setInt("mapreduce.reduce.memory.mb", 384);
+    conf.set("mapreduce.map.java.opts", "-Xmx256m");
+    conf.set("mapreduce.reduce.java.opts", "-Xmx256m");
+    conf.setInt("mapreduce.client.completion.pollinterval", 100);
+    yarn = new MiniMRYarnCluster("hk-launcher", 1);
     yarn.init(conf);
     yarn.start();
     client = new Configuration(yarn.getConfig());
@@ -144,6 +153,30 @@ class YarnLauncherIT {
         ApplicationId id = ApplicationId.fromString(onYarn.nodeRun("j").externalId());
         assertEquals(YarnApplicationState.FINISHED, yc.getApplicationReport(id).getYarnApplicationState());
         assertEquals("HK-LAUNCHER", yc.getApplicationReport(id).getApplicationType());
+      }
+    });
+  }
+
+  /*
+   *  Oozie's map-reduce, hadoop-el and subwf example apps (engine.OozieExamples) with resourceManager the
+   *  MiniYARNCluster's ResourceManager, nothing else changed: the same outputs and decisions as in local mode
+   *  (OozieExampleAppsIT), their jobs on YARN.
+   */
+  @Test
+  void oozieExampleAppsRunOnYarnAsLocally() throws Exception {
+    assertTimeoutPreemptively(Duration.ofSeconds(240), () -> {
+      OozieExamples.deploy(dfs.getFileSystem());
+      WorkflowEngine engine = engine("examples");
+      for (String app : OozieExamples.APPS) {
+        Submission submission = engine.prepare(OozieExamples.jobProperties(app, nameNode,
+            client.get("yarn.resourcemanager.address")), Map.of(), null);
+        String id = engine.submit(submission, null, RunListener.NONE);
+        RunState state = engine.run(id, RunListener.NONE);
+        OozieExamples.assertAsOozie(app, state, dfs.getFileSystem(), engine);
+        String mr = app.equals("subwf") ? engine.store().load(state.nodeRun("subworkflow-node").externalId())
+            .nodeRun("mr-node").externalId() : state.nodeRun("mr-node").externalId();
+        assertTrue(mr.startsWith("job_") || mr.startsWith("application_"), app + ": ran on YARN, not locally: " + mr);
+        assertTrue(!mr.startsWith("job_local"), app + ": ran on YARN, not locally: " + mr);
       }
     });
   }
