@@ -170,14 +170,14 @@ final class RunDriver implements WorkflowElContext {
    * simply runs again, which is what happens to a started action anyway.
    */
   private boolean mustForce(JournalRecord record) {
-    return switch (record.type()) {
-      case "start", "external" -> false;
-      case "end" -> {
-        Node node = definition.nodes().get(record.node());
-        yield node instanceof Node.Action || node instanceof Node.Decision || node instanceof Node.Kill;
-      }
-      default -> true;
-    };
+    if (record instanceof JournalRecord.Start || record instanceof JournalRecord.External) {
+      return false;
+    }
+    if (record instanceof JournalRecord.End end) {
+      Node node = definition.nodes().get(end.node());
+      return node instanceof Node.Action || node instanceof Node.Decision || node instanceof Node.Kill;
+    }
+    return true;
   }
 
   RunState drive() throws InterruptedException {

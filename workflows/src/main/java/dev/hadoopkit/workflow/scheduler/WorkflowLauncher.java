@@ -113,7 +113,8 @@ public final class WorkflowLauncher implements AutoCloseable {
   private RunState drive(Launch launch, Callbacks callbacks) throws Exception {
     String id = launch.workflowId();
     RunListener listener = (runId, record) -> {
-      if (runId.equals(id) && "status".equals(record.type()) && "RUNNING".equals(record.status())) {
+      if (runId.equals(id) && record instanceof JournalRecord.Status status
+          && status.status() == WorkflowStatus.RUNNING) {
         callbacks.started(record.time());
       }
       callbacks.record(runId, record);
