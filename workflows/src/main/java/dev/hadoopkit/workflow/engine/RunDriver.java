@@ -4,10 +4,12 @@ import dev.hadoopkit.workflow.action.ActionContext;
 import dev.hadoopkit.workflow.action.ActionExecutor;
 import dev.hadoopkit.workflow.action.ActionOutcome;
 import dev.hadoopkit.workflow.action.Cancellation;
+import dev.hadoopkit.workflow.definition.ErrorCode;
 import dev.hadoopkit.workflow.definition.GlobalSpec;
 import dev.hadoopkit.workflow.definition.LocatedXml;
 import dev.hadoopkit.workflow.definition.Node;
 import dev.hadoopkit.workflow.definition.RetrySpec;
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import dev.hadoopkit.workflow.definition.WorkflowDefinition;
 import dev.hadoopkit.workflow.definition.WorkflowException;
 import dev.hadoopkit.workflow.definition.WorkflowParser;
@@ -411,8 +413,8 @@ final class RunDriver implements WorkflowElContext {
         try {
           to = decide(decision);
         } catch (ElException e) {
-          record(JournalRecord.end(t, decision.name(), NodeStatus.FAILED, List.of(), "EL_ERROR", e.getMessage(),
-              null, null, false));
+          record(JournalRecord.end(t, decision.name(), NodeStatus.FAILED, List.of(), ErrorCode.EL_ERROR.name(),
+              e.getMessage(), null, null, false));
           stopEverything(WorkflowStatus.FAILED, "decision [" + decision.name() + "]: " + e.getMessage());
           return true;
         }
@@ -429,8 +431,8 @@ final class RunDriver implements WorkflowElContext {
         } catch (ElException e) {
           message = kill.message() + " (" + e.getMessage() + ")";
         }
-        record(JournalRecord.end(t, kill.name(), NodeStatus.KILLED, List.of(), "E0729", message, null, null,
-            false));
+        record(JournalRecord.end(t, kill.name(), NodeStatus.KILLED, List.of(), ErrorCode.E0729.name(), message,
+            null, null, false));
         stopEverything(WorkflowStatus.KILLED, "kill node [" + kill.name() + "]: " + message);
       }
     } else if (node instanceof Node.Action action) {
@@ -485,10 +487,10 @@ final class RunDriver implements WorkflowElContext {
         }
         outcome = runAttempt(action, attempt, previousExternalId, cancellation);
       } catch (IOException e) {
-        outcome = ActionOutcome.failed("RESUME", e.getMessage());
+        outcome = ActionOutcome.failed(RunErrorCode.RESUME, e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        outcome = ActionOutcome.error("KILLED", "interrupted");
+        outcome = ActionOutcome.error(RunErrorCode.KILLED, "interrupted");
       }
       done.add(new Done(action.name(), attempt, outcome));
     });
@@ -499,7 +501,7 @@ final class RunDriver implements WorkflowElContext {
       Cancellation cancellation) {
     ActionExecutor executor = engine.registry().get(action.spec().type());
     if (executor == null) {
-      return ActionOutcome.failed("E0723", "Unsupported action type, node [" + action.name() + "] type ["
+      return ActionOutcome.failed(ErrorCode.E0723, "Unsupported action type, node [" + action.name() + "] type ["
           + action.spec().type() + "]");
     }
     try {
@@ -519,7 +521,8 @@ final class RunDriver implements WorkflowElContext {
             }
           }, previousExternalId, cancellation, engine.subWorkflowRunner(state.id(), listener));
       if (cancellation.isCancelled()) {
-        return ActionOutcome.error("KILLED", "the workflow ended before node [" + action.name() + "] started");
+        return ActionOutcome.error(RunErrorCode.KILLED, "the workflow ended before node [" + action.name()
+            + "] started");
       }
       List<String> secretFiles = dev.hadoopkit.workflow.action.SecretFiles.links(body, state.appPath(),
           state.conf());
@@ -530,11 +533,11 @@ final class RunDriver implements WorkflowElContext {
         scrub(workDir);
       }
     } catch (ElException e) {
-      return ActionOutcome.failed("EL_ERROR", "node [" + action.name() + "] at " + action.spec().location() + ": "
-          + e.getMessage());
+      return ActionOutcome.failed(ErrorCode.EL_ERROR, "node [" + action.name() + "] at " + action.spec().location()
+          + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ActionOutcome.error("KILLED", "interrupted");
+      return ActionOutcome.error(RunErrorCode.KILLED, "interrupted");
     } catch (Exception e) {
       return ActionErrors.outcome(e);
     }
