@@ -1,5 +1,7 @@
 package dev.hadoopkit.workflow.action;
 
+import dev.hadoopkit.workflow.definition.ErrorCode;
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import dev.hadoopkit.workflow.state.NodeStatus;
 import java.util.Map;
 
@@ -24,6 +26,23 @@ public record ActionOutcome(NodeStatus status, String errorCode, String errorMes
 
   public static ActionOutcome failed(String code, String message) {
     return new ActionOutcome(NodeStatus.FAILED, code, message, Map.of(), Map.of());
+  }
+
+  public static ActionOutcome error(RunErrorCode code, String message) {
+    return error(code.name(), message);
+  }
+
+  public static ActionOutcome failed(RunErrorCode code, String message) {
+    return failed(code.name(), message);
+  }
+
+  /** A parse-time code met at run time (E0723 unsupported action, EL_ERROR). */
+  public static ActionOutcome error(ErrorCode code, String message) {
+    return error(code.name(), message);
+  }
+
+  public static ActionOutcome failed(ErrorCode code, String message) {
+    return failed(code.name(), message);
   }
 
   public ActionOutcome withCounters(Map<String, Map<String, Long>> newCounters) {

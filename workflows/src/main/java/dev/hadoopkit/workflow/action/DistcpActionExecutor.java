@@ -2,6 +2,7 @@ package dev.hadoopkit.workflow.action;
 
 import static dev.hadoopkit.workflow.definition.LocatedXml.children;
 
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.util.List;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.tools.DistCp;
@@ -42,14 +43,14 @@ final class DistcpActionExecutor implements ActionExecutor {
     try {
       options = OptionsParser.parse(args.toArray(new String[0]));
     } catch (IllegalArgumentException e) {
-      return ActionOutcome.error("DISTCP_ARGS", "invalid distcp arguments " + args + ": " + e.getMessage());
+      return ActionOutcome.error(RunErrorCode.DISTCP_ARGS, "invalid distcp arguments " + args + ": " + e.getMessage());
     }
     org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(context.conf());
     DistCp distCp = new DistCp(conf, options);
     markTargetExistence(distCp, options, conf);
     if (context.cancellation().isCancelled()) {
-      return ActionOutcome.error("KILLED", "the workflow ended before the DistCp job of node [" + context.node()
-          + "] was submitted; nothing was submitted");
+      return ActionOutcome.error(RunErrorCode.KILLED, "the workflow ended before the DistCp job of node ["
+          + context.node() + "] was submitted; nothing was submitted");
     }
     Job job = distCp.createAndSubmitJob();
     Runnable kill = () -> {
@@ -75,7 +76,7 @@ final class DistcpActionExecutor implements ActionExecutor {
     if (job.isSuccessful()) {
       return ActionOutcome.ok().withCounters(counters);
     }
-    return ActionOutcome.error("JA018", "DistCp job " + job.getJobID() + " ended " + job.getJobState()
+    return ActionOutcome.error(RunErrorCode.JA018, "DistCp job " + job.getJobID() + " ended " + job.getJobState()
         + (job.getStatus().getFailureInfo() == null ? "" : ": " + job.getStatus().getFailureInfo()))
         .withCounters(counters);
   }

@@ -2,6 +2,7 @@ package dev.hadoopkit.workflow.action;
 
 import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
 
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -70,10 +71,10 @@ final class EmailActionExecutor implements ActionExecutor {
       message.setRecipients(Message.RecipientType.CC, addresses(childText(body, "cc")));
       message.setRecipients(Message.RecipientType.BCC, addresses(childText(body, "bcc")));
     } catch (AddressException e) {
-      return ActionOutcome.error("EM002", "invalid email address: " + e.getMessage());
+      return ActionOutcome.error(RunErrorCode.EM002, "invalid email address: " + e.getMessage());
     }
     if (message.getRecipients(Message.RecipientType.TO).length == 0) {
-      return ActionOutcome.error("EM001", "no <to> address");
+      return ActionOutcome.error(RunErrorCode.EM001, "no <to> address");
     }
     message.setSubject(childText(body, "subject"), "UTF-8");
     String contentType = childText(body, "content_type");
@@ -92,7 +93,7 @@ final class EmailActionExecutor implements ActionExecutor {
         try (InputStream in = path.getFileSystem(context.conf()).open(path)) {
           bytes = in.readAllBytes();
         } catch (java.io.IOException e) {
-          return ActionOutcome.error("EM008", "cannot read attachment " + path + ": " + e.getMessage());
+          return ActionOutcome.error(RunErrorCode.EM008, "cannot read attachment " + path + ": " + e.getMessage());
         }
         MimeBodyPart part = new MimeBodyPart();
         part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, "application/octet-stream")));
@@ -104,7 +105,7 @@ final class EmailActionExecutor implements ActionExecutor {
     try {
       Transport.send(message);
     } catch (MessagingException e) {
-      return ActionOutcome.error("EM004", "cannot send mail through " + smtp.get("mail.smtp.host") + ":"
+      return ActionOutcome.error(RunErrorCode.EM004, "cannot send mail through " + smtp.get("mail.smtp.host") + ":"
           + smtp.get("mail.smtp.port") + ": " + e.getMessage());
     }
     String id = message.getMessageID();

@@ -4,6 +4,7 @@ import static dev.hadoopkit.workflow.definition.LocatedXml.attribute;
 import static dev.hadoopkit.workflow.definition.LocatedXml.child;
 import static dev.hadoopkit.workflow.definition.LocatedXml.children;
 
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -29,7 +30,7 @@ final class FsActionExecutor implements ActionExecutor {
     Configuration conf = context.conf();
     for (Element op : children(context.body())) {
       if (context.cancellation().isCancelled()) {
-        return ActionOutcome.error("KILLED", "cancelled");
+        return ActionOutcome.error(RunErrorCode.KILLED, "cancelled");
       }
       String name = op.getLocalName();
       try {
@@ -48,13 +49,13 @@ final class FsActionExecutor implements ActionExecutor {
           case "chgrp" -> chgrp(path(op, "path", conf), op.getAttribute("group"), dirFiles(op),
               child(op, "recursive") != null, conf);
           default -> {
-            return ActionOutcome.failed("FS001", "unknown fs operation <" + name + ">");
+            return ActionOutcome.failed(RunErrorCode.FS001, "unknown fs operation <" + name + ">");
           }
         }
       } catch (FsException e) {
         return ActionOutcome.error(e.code, "<" + name + ">: " + e.getMessage());
       } catch (IOException e) {
-        return ActionOutcome.error("FS009", "<" + name + ">: " + e.getMessage());
+        return ActionOutcome.error(RunErrorCode.FS009, "<" + name + ">: " + e.getMessage());
       }
     }
     return ActionOutcome.ok();
@@ -68,12 +69,12 @@ final class FsActionExecutor implements ActionExecutor {
   private static Path path(Element op, String attributeName, Configuration conf) throws FsException {
     String value = op.getAttribute(attributeName).trim();
     if (value.isEmpty()) {
-      throw new FsException("FS001", attributeName + " is empty");
+      throw new FsException(RunErrorCode.FS001, attributeName + " is empty");
     }
     Path p = new Path(value);
     if (!p.isAbsolute() && p.toUri().getScheme() == null) {
-      throw new FsException("FS001", "path [" + value + "] is not absolute: use a full URI (hdfs://…, file:///…)"
-          + " or an absolute path with <name-node> set");
+      throw new FsException(RunErrorCode.FS001, "path [" + value
+          + "] is not absolute: use a full URI (hdfs://…, file:///…) or an absolute path with <name-node> set");
     }
     return p;
   }
@@ -97,14 +98,15 @@ final class FsActionExecutor implements ActionExecutor {
     }
     FileStatus[] matches = fs.globStatus(source);
     if (matches == null || matches.length == 0) {
-      throw new FsException("FS006", "move source [" + source + "] does not exist");
+      throw new FsException(RunErrorCode.FS006, "move source [" + source + "] does not exist");
     }
     if (!target.getParent().isRoot() && !fs.exists(target.getParent())) {
-      throw new FsException("FS008", "move target's parent directory [" + target.getParent() + "] does not exist");
+      throw new FsException(RunErrorCode.FS008, "move target's parent directory [" + target.getParent()
+          + "] does not exist");
     }
     for (FileStatus match : matches) {
       if (!fs.rename(match.getPath(), target)) {
-        throw new FsException("FS009", "cannot move [" + match.getPath() + "] to [" + target + "]");
+        throw new FsException(RunErrorCode.FS009, "cannot move [" + match.getPath() + "] to [" + target + "]");
       }
     }
   }
@@ -116,7 +118,8 @@ final class FsActionExecutor implements ActionExecutor {
       permission = permissions.matches("[0-7]{3,4}") ? new FsPermission(permissions)
           : FsPermission.valueOf((permissions.length() == 9 ? "-" : "") + permissions);
     } catch (IllegalArgumentException e) {
-      throw new FsException("FS010", "invalid permissions [" + permissions + "]: use octal (755) or rwxr-xr-x");
+      throw new FsException(RunErrorCode.FS010, "invalid permissions [" + permissions
+          + "]: use octal (755) or rwxr-xr-x");
     }
     FileSystem fs = p.getFileSystem(conf);
     for (FileStatus status : existing(fs, p)) {
@@ -135,7 +138,7 @@ final class FsActionExecutor implements ActionExecutor {
   private static FileStatus[] existing(FileSystem fs, Path p) throws IOException {
     FileStatus[] matches = fs.globStatus(p);
     if (matches == null || matches.length == 0) {
-      throw new FsException("FS006", "path [" + p + "] does not exist");
+      throw new FsException(RunErrorCode.FS006, "path [" + p + "] does not exist");
     }
     return matches;
   }
@@ -165,10 +168,11 @@ final class FsActionExecutor implements ActionExecutor {
     if (fs.exists(p)) {
       FileStatus status = fs.getFileStatus(p);
       if (status.isDirectory()) {
-        throw new FsException("FS012", "touchz path [" + p + "] is a directory");
+        throw new FsException(RunErrorCode.FS012, "touchz path [" + p + "] is a directory");
       }
       if (status.getLen() != 0) {
-        throw new FsException("FS012", "touchz path [" + p + "] is not empty (" + status.getLen() + " bytes)");
+        throw new FsException(RunErrorCode.FS012, "touchz path [" + p + "] is not empty (" + status.getLen()
+            + " bytes)");
       }
       fs.setTimes(p, System.currentTimeMillis(), -1);
     } else {
@@ -177,9 +181,9 @@ final class FsActionExecutor implements ActionExecutor {
   }
 
   private static final class FsException extends IOException {
-    final String code;
+    final RunErrorCode code;
 
-    FsException(String code, String message) {
+    FsException(RunErrorCode code, String message) {
       super(message);
       this.code = code;
     }

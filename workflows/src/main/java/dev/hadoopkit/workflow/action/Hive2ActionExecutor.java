@@ -3,6 +3,7 @@ package dev.hadoopkit.workflow.action;
 import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
 import static dev.hadoopkit.workflow.definition.LocatedXml.children;
 
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class Hive2ActionExecutor implements ActionExecutor {
       try (InputStream in = path.getFileSystem(context.conf()).open(path)) {
         script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       } catch (java.io.IOException e) {
-        return ActionOutcome.error("HIVE2_SCRIPT", "cannot read script " + path + ": " + e.getMessage());
+        return ActionOutcome.error(RunErrorCode.HIVE2_SCRIPT, "cannot read script " + path + ": " + e.getMessage());
       }
     }
     Map<String, String> params = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ final class Hive2ActionExecutor implements ActionExecutor {
       String text = param.getTextContent().trim();
       int eq = text.indexOf('=');
       if (eq <= 0) {
-        return ActionOutcome.failed("HIVE2_PARAM", "param [" + text + "] is not NAME=VALUE");
+        return ActionOutcome.failed(RunErrorCode.HIVE2_PARAM, "param [" + text + "] is not NAME=VALUE");
       }
       params.put(text.substring(0, eq), text.substring(eq + 1));
     }
@@ -88,7 +89,7 @@ final class Hive2ActionExecutor implements ActionExecutor {
       });
       for (String sql : statements) {
         if (context.cancellation().isCancelled()) {
-          return ActionOutcome.error("KILLED", "cancelled after " + done + " statements");
+          return ActionOutcome.error(RunErrorCode.KILLED, "cancelled after " + done + " statements");
         }
         try {
           if (statement.execute(sql)) {
@@ -97,14 +98,14 @@ final class Hive2ActionExecutor implements ActionExecutor {
             }
           }
         } catch (SQLException e) {
-          return ActionOutcome.error("HIVE2_SQL", "statement " + (done + 1) + " of " + statements.size()
+          return ActionOutcome.error(RunErrorCode.HIVE2_SQL, "statement " + (done + 1) + " of " + statements.size()
               + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage() + " -- statement: "
               + abbreviate(sql));
         }
         done++;
       }
     } catch (SQLException e) {
-      return ActionOutcome.error("HIVE2_CONNECT", "cannot connect to " + url.replaceAll("password=[^&;]*",
+      return ActionOutcome.error(RunErrorCode.HIVE2_CONNECT, "cannot connect to " + url.replaceAll("password=[^&;]*",
           "password=***") + ": " + e.getMessage());
     }
     return ActionOutcome.ok(Map.of("statements", String.valueOf(done)));

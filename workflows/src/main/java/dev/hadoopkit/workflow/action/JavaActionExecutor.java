@@ -4,6 +4,7 @@ import static dev.hadoopkit.workflow.definition.LocatedXml.child;
 import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
 import static dev.hadoopkit.workflow.definition.LocatedXml.children;
 
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -77,7 +78,7 @@ final class JavaActionExecutor implements ActionExecutor {
       try {
         return ActionOutcome.ok(ProcessSupport.capture(output, context.captureOutputLimit()));
       } catch (ProcessSupport.CaptureException e) {
-        return ActionOutcome.error("CAPTURE_OUTPUT", e.getMessage());
+        return ActionOutcome.error(RunErrorCode.CAPTURE_OUTPUT, e.getMessage());
       }
     }
     return ActionOutcome.ok();
@@ -127,7 +128,7 @@ final class JavaActionExecutor implements ActionExecutor {
       try {
         return ActionOutcome.ok(ProcessSupport.capture(output, context.captureOutputLimit()));
       } catch (ProcessSupport.CaptureException e) {
-        return ActionOutcome.error("CAPTURE_OUTPUT", e.getMessage());
+        return ActionOutcome.error(RunErrorCode.CAPTURE_OUTPUT, e.getMessage());
       }
     }
     return ActionOutcome.ok();

@@ -4,6 +4,7 @@ import static dev.hadoopkit.workflow.definition.LocatedXml.child;
 import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
 import static dev.hadoopkit.workflow.definition.LocatedXml.children;
 
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class ShellActionExecutor implements ActionExecutor {
       String text = envVar.getTextContent().trim();
       int eq = text.indexOf('=');
       if (eq <= 0) {
-        return ActionOutcome.failed("SHELL001", "env-var [" + text + "] is not NAME=VALUE");
+        return ActionOutcome.failed(RunErrorCode.SHELL001, "env-var [" + text + "] is not NAME=VALUE");
       }
       env.put(text.substring(0, eq), text.substring(eq + 1));
     }
@@ -57,7 +58,7 @@ final class ShellActionExecutor implements ActionExecutor {
     try {
       process = ProcessSupport.start(builder, context);
     } catch (IOException e) {
-      return ActionOutcome.error("SHELL002", "cannot run [" + exec + "]: " + e.getMessage());
+      return ActionOutcome.error(RunErrorCode.SHELL002, "cannot run [" + exec + "]: " + e.getMessage());
     }
     int exit = ProcessSupport.waitFor(process, context);
     return outcome(context, body, exec, exit);
@@ -74,7 +75,7 @@ final class ShellActionExecutor implements ActionExecutor {
       String text = envVar.getTextContent().trim();
       int eq = text.indexOf('=');
       if (eq <= 0) {
-        return ActionOutcome.failed("SHELL001", "env-var [" + text + "] is not NAME=VALUE");
+        return ActionOutcome.failed(RunErrorCode.SHELL001, "env-var [" + text + "] is not NAME=VALUE");
       }
       env.put(text.substring(0, eq), text.substring(eq + 1));
     }
@@ -107,7 +108,7 @@ final class ShellActionExecutor implements ActionExecutor {
         return ActionOutcome.ok(ProcessSupport.capture(context.workDir().resolve("stdout"),
             context.captureOutputLimit()));
       } catch (ProcessSupport.CaptureException e) {
-        return ActionOutcome.error("CAPTURE_OUTPUT", e.getMessage());
+        return ActionOutcome.error(RunErrorCode.CAPTURE_OUTPUT, e.getMessage());
       }
     }
     return ActionOutcome.ok();

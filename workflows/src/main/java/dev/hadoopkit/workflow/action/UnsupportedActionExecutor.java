@@ -1,5 +1,7 @@
 package dev.hadoopkit.workflow.action;
 
+import dev.hadoopkit.workflow.definition.ErrorCode;
+
 /** An action type the language allows but this engine does not run: it validates, then errors when reached. */
 final class UnsupportedActionExecutor implements ActionExecutor {
   private final String type;
@@ -17,7 +19,7 @@ final class UnsupportedActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) {
-    return ActionOutcome.error("E0723", "Unsupported action type, node [" + context.node() + "] type [" + type
+    return ActionOutcome.error(ErrorCode.E0723, "Unsupported action type, node [" + context.node() + "] type [" + type
         + "]: this engine validates " + type + " actions but does not run them; " + instead + ".");
   }
 }

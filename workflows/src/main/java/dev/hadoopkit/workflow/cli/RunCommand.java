@@ -5,6 +5,8 @@ import dev.hadoopkit.workflow.el.ElScope;
 import dev.hadoopkit.workflow.engine.RunLogFormat;
 import dev.hadoopkit.workflow.engine.Submission;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
+import dev.hadoopkit.workflow.state.JournalRecord;
+import dev.hadoopkit.workflow.state.NodeStatus;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.Secrets;
 import java.util.List;
@@ -80,8 +82,8 @@ final class RunCommand implements Command {
     RunState state = engine.run(id, (runId, record) -> {
       if (!quiet) {
         in.out().println(RunLogFormat.line(runId, record));
-        if ("end".equals(record.type()) && "OK".equals(record.status())) {
-          printActionOutput(engine, runId, record.node(), in);
+        if (record instanceof JournalRecord.End end && end.status() == NodeStatus.OK) {
+          printActionOutput(engine, runId, end.node(), in);
         }
       }
     }, rerunNotIdempotent);

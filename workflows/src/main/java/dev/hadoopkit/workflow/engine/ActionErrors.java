@@ -1,6 +1,7 @@
 package dev.hadoopkit.workflow.engine;
 
 import dev.hadoopkit.workflow.action.ActionOutcome;
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import dev.hadoopkit.workflow.definition.WorkflowException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -33,32 +34,32 @@ final class ActionErrors {
       }
     }
     if (e instanceof UnknownHostException) {
-      return "JA001";
+      return RunErrorCode.JA001.name();
     }
     if (e instanceof AccessControlException || e instanceof AccessDeniedException) {
-      return "JA002";
+      return RunErrorCode.JA002.name();
     }
     if (e instanceof DiskChecker.DiskOutOfSpaceException) {
-      return "JA003";
+      return RunErrorCode.JA003.name();
     }
     String type = e.getClass().getSimpleName();
     if (type.equals("QuotaExceededException") || type.endsWith("QuotaExceededException")) {
-      return "JA004";
+      return RunErrorCode.JA004.name();
     }
     if (type.equals("SafeModeException")) {
-      return "JA005";
+      return RunErrorCode.JA005.name();
     }
     if (e instanceof ConnectException) {
-      return "JA006";
+      return RunErrorCode.JA006.name();
     }
     if (e instanceof org.xml.sax.SAXException || e instanceof javax.xml.parsers.ParserConfigurationException) {
-      return "JA007";
+      return RunErrorCode.JA007.name();
     }
     if (e instanceof FileNotFoundException || e instanceof NoSuchFileException) {
-      return "JA008";
+      return RunErrorCode.JA008.name();
     }
     if (e instanceof IOException) {
-      return "JA009";
+      return RunErrorCode.JA009.name();
     }
     return type;
   }

@@ -1,20 +1,14 @@
 package dev.hadoopkit.workflow.engine;
 
-import dev.hadoopkit.workflow.action.ActionContext;
-import dev.hadoopkit.workflow.action.ActionExecutor;
 import dev.hadoopkit.workflow.action.ActionOutcome;
 import dev.hadoopkit.workflow.action.Cancellation;
-import dev.hadoopkit.workflow.definition.GlobalSpec;
-import dev.hadoopkit.workflow.definition.LocatedXml;
+import dev.hadoopkit.workflow.definition.ErrorCode;
 import dev.hadoopkit.workflow.definition.Node;
-import dev.hadoopkit.workflow.definition.RetrySpec;
+import dev.hadoopkit.workflow.definition.RunErrorCode;
 import dev.hadoopkit.workflow.definition.WorkflowDefinition;
-import dev.hadoopkit.workflow.definition.WorkflowException;
-import dev.hadoopkit.workflow.definition.WorkflowParser;
 import dev.hadoopkit.workflow.el.ElEvaluator;
 import dev.hadoopkit.workflow.el.ElException;
 import dev.hadoopkit.workflow.el.ElScope;
-import dev.hadoopkit.workflow.el.WorkflowElContext;
 import dev.hadoopkit.workflow.state.Journal;
 import dev.hadoopkit.workflow.state.JournalRecord;
 import dev.hadoopkit.workflow.state.NodeRun;
@@ -23,16 +17,12 @@ import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.Secrets;
 import dev.hadoopkit.workflow.state.RunStore;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -40,13 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.security.UserGroupInformation;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
 
 /**
  * Moves one run forward until it ends. Single-threaded: only this driver's thread writes the journal's control
@@ -55,7 +39,7 @@ import org.w3c.dom.NamedNodeMap;
  * continues from exactly where that process was: completed actions are never run again, actions that were running
  * are run again (said so in the log).
  */
-final class RunDriver implements WorkflowElContext {
+final class RunDriver {
   private static final long POLL_MILLIS = 100;
 
   private final WorkflowEngine engine;
@@ -65,10 +49,6 @@ final class RunDriver implements WorkflowElContext {
   private final Journal journal;
   private final Path runDir;
   private final RunListener listener;
-  private final Configuration hadoop;
-  private final List<String> libJars;
-  /** The app's and oozie.libpath's jars plus the system library of each action type (computed once per type). */
-  private final java.util.Map<String, List<String>> jarsByType = new java.util.concurrent.ConcurrentHashMap<>();
   private final ElEvaluator el;
   private final ExecutorService threads;
   private final Map<String, Integer> joinWidth;
@@ -79,19 +59,11 @@ final class RunDriver implements WorkflowElContext {
   private final Secrets secrets;
   /** {@code run --resume --rerun-nonidempotent}: the user checked the targets of interrupted unsafe actions. */
   private final boolean rerunNotIdempotent;
-  /** Looking a factory up scans the classpath; one per run, used under its lock. */
-  private final DocumentBuilderFactory documents = newDocumentBuilderFactory();
-
-  private static DocumentBuilderFactory newDocumentBuilderFactory() {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance(); // the JDK's: no classpath scan
-    factory.setNamespaceAware(true);
-    try {
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    } catch (javax.xml.parsers.ParserConfigurationException e) {
-      throw new IllegalStateException("XML parser without DOCTYPE protection: " + e.getMessage(), e);
-    }
-    return factory;
-  }
+  private final RunElContext elContext;
+  private final ActionBodyResolver bodies;
+  private final RetryPolicy retries;
+  private final AttemptRunner attempts;
+  private final ResumeCheck resume;
 
   private record Done(String node, int attempt, ActionOutcome outcome) {
   }
@@ -110,42 +82,22 @@ final class RunDriver implements WorkflowElContext {
     this.journal = journal;
     this.runDir = runDir;
     this.listener = listener;
-    this.hadoop = hadoop;
-    this.libJars = libJars;
     this.el = el;
     this.threads = threads;
     this.joinWidth = ForkJoinPairs.joinWidths(definition);
     this.secrets = Secrets.of(state.conf());
+    this.elContext = new RunElContext(state, hadoop);
+    this.bodies = new ActionBodyResolver(el);
+    this.retries = new RetryPolicy(el);
+    this.attempts = new AttemptRunner(engine, settings, state, runDir, listener, bodies,
+        new ActionConfBuilder(definition.global(), hadoop, el, state.appPath()),
+        new ActionJars(state.conf(), hadoop, libJars), new AttemptFiles(engine, state.id(), secrets), this::scope,
+        this::record);
+    this.resume = new ResumeCheck(engine, definition, state, bodies, this::scope);
   }
 
   private long now() {
     return settings.clock().millis();
-  }
-
-  /** Masks secret values in an ended attempt's files; a failure is noted in run.log, the outcome stands. */
-  private void scrub(Path workDir) {
-    try {
-      secrets.scrub(workDir);
-    } catch (IOException | UncheckedIOException e) {
-      engine.log(state.id(), "could not mask secret properties in the files of " + workDir + ": " + e.getMessage()
-          + "; check them before sharing the state directory");
-    }
-  }
-
-  /** Password files and other secret {@code <file>}s leave the state dir when their action ends (issue 15 defect 6). */
-  private void removeSecretFiles(String node, Path workDir, List<String> links) {
-    if (links.isEmpty()) {
-      return;
-    }
-    try {
-      List<String> removed = dev.hadoopkit.workflow.action.SecretFiles.remove(workDir, links);
-      if (!removed.isEmpty()) {
-        engine.log(state.id(), node + ": removed the secret files " + removed + " from its work dir");
-      }
-    } catch (IOException e) {
-      engine.log(state.id(), node + ": could not remove the secret files " + links + " from " + workDir + ": "
-          + e.getMessage() + "; delete them by hand");
-    }
   }
 
   private void record(JournalRecord unmasked) {
@@ -170,14 +122,14 @@ final class RunDriver implements WorkflowElContext {
    * simply runs again, which is what happens to a started action anyway.
    */
   private boolean mustForce(JournalRecord record) {
-    return switch (record.type()) {
-      case "start", "external" -> false;
-      case "end" -> {
-        Node node = definition.nodes().get(record.node());
-        yield node instanceof Node.Action || node instanceof Node.Decision || node instanceof Node.Kill;
-      }
-      default -> true;
-    };
+    if (record instanceof JournalRecord.Start || record instanceof JournalRecord.External) {
+      return false;
+    }
+    if (record instanceof JournalRecord.End end) {
+      Node node = definition.nodes().get(end.node());
+      return node instanceof Node.Action || node instanceof Node.Decision || node instanceof Node.Kill;
+    }
+    return true;
   }
 
   RunState drive() throws InterruptedException {
@@ -188,9 +140,9 @@ final class RunDriver implements WorkflowElContext {
         record(JournalRecord.status(now(), WorkflowStatus.RUNNING, null));
       } else {
         if (!rerunNotIdempotent) {
-          refuseInterruptedNotIdempotent();
+          resume.refuseInterruptedNotIdempotent();
         }
-        announceResume();
+        resume.announce();
         if (state.status() == WorkflowStatus.SUSPENDED) {
           engine.log(state.id(), "the run is SUSPENDED: no action starts until 'bin/workflow resume " + state.id()
               + "' (or 'bin/oozie job -resume " + state.id() + "')");
@@ -286,78 +238,12 @@ final class RunDriver implements WorkflowElContext {
     }
   }
 
-  private List<String> jarsFor(String actionType) throws IOException {
-    List<String> jars = jarsByType.get(actionType);
-    if (jars == null) {
-      List<String> system = LibPaths.systemJars(state.conf(), actionType, hadoop);
-      jars = system.isEmpty() ? libJars : java.util.stream.Stream.concat(libJars.stream(), system.stream()).toList();
-      jarsByType.put(actionType, jars);
-    }
-    return jars;
-  }
-
   private long pollTimeout() {
     long timeout = POLL_MILLIS;
     for (long due : retryDue.values()) {
       timeout = Math.max(1, Math.min(timeout, due - now()));
     }
     return timeout;
-  }
-
-  private void announceResume() {
-    for (String node : state.tokens().keySet()) {
-      NodeRun run = state.nodeRun(node);
-      if (run != null && run.status() == NodeStatus.RUNNING) {
-        String external = run.externalId();
-        engine.log(state.id(), node + ": was RUNNING when the previous engine stopped"
-            + (external == null ? "" : " (external id " + external + ")") + "; starting it again"
-            + (external != null && external.startsWith("job_") && !external.startsWith("job_local")
-                ? " (re-attaching to the Hadoop job if it is still known to the cluster)" : ""));
-      }
-    }
-  }
-
-  /**
-   * An action that was running when the previous engine died and that is not safe to run twice (a plain sqoop
-   * export: its rows would be inserted again) is not started blindly: the resume stops before it journals anything,
-   * the run stays RUNNING, and the message says how to decide.
-   */
-  private void refuseInterruptedNotIdempotent() {
-    List<String> unsafe = new ArrayList<>();
-    for (String node : state.tokens().keySet()) {
-      NodeRun run = state.nodeRun(node);
-      if (run == null || run.status() != NodeStatus.RUNNING || !(definition.node(node) instanceof Node.Action action)
-          || state.skipNodes().contains(node)) {
-        continue;
-      }
-      ActionExecutor executor = engine.registry().get(action.spec().type());
-      if (executor == null) {
-        continue;
-      }
-      Element body;
-      try {
-        body = resolve(action.spec().xml(), scope());
-      } catch (Exception e) {
-        continue; // its EL fails at once when it runs again: nothing is repeated
-      }
-      executor.notIdempotent(body).ifPresent(why -> unsafe.add("action [" + node + "] (" + why + ")"));
-    }
-    if (!unsafe.isEmpty()) {
-      String id = state.id();
-      throw new NotIdempotentResumeException("Cannot resume " + id + ": " + String.join(", ", unsafe)
-          + " was running when the previous engine stopped and may have written part of its data; running it"
-          + " again would write that part twice. Check its target, then either remove what it wrote and run"
-          + " 'bin/workflow run --resume " + id + " --rerun-nonidempotent', or end the run with 'bin/workflow kill "
-          + id + "' (then 'bin/workflow rerun " + id + " -D oozie.wf.rerun.failnodes=true' runs what did not end"
-          + " OK). Staged exports (--staging-table) resume without asking");
-    }
-  }
-
-  /** A resume refused because an interrupted action must not be repeated blindly; the run is left as it was. */
-  static final class NotIdempotentResumeException extends IllegalStateException {
-    NotIdempotentResumeException(String message) {
-      super(message);
-    }
   }
 
   private boolean hasRunnableToken() {
@@ -411,8 +297,8 @@ final class RunDriver implements WorkflowElContext {
         try {
           to = decide(decision);
         } catch (ElException e) {
-          record(JournalRecord.end(t, decision.name(), NodeStatus.FAILED, List.of(), "EL_ERROR", e.getMessage(),
-              null, null, false));
+          record(JournalRecord.end(t, decision.name(), NodeStatus.FAILED, List.of(), ErrorCode.EL_ERROR.name(),
+              e.getMessage(), null, null, false));
           stopEverything(WorkflowStatus.FAILED, "decision [" + decision.name() + "]: " + e.getMessage());
           return true;
         }
@@ -429,8 +315,8 @@ final class RunDriver implements WorkflowElContext {
         } catch (ElException e) {
           message = kill.message() + " (" + e.getMessage() + ")";
         }
-        record(JournalRecord.end(t, kill.name(), NodeStatus.KILLED, List.of(), "E0729", message, null, null,
-            false));
+        record(JournalRecord.end(t, kill.name(), NodeStatus.KILLED, List.of(), ErrorCode.E0729.name(), message,
+            null, null, false));
         stopEverything(WorkflowStatus.KILLED, "kill node [" + kill.name() + "]: " + message);
       }
     } else if (node instanceof Node.Action action) {
@@ -458,7 +344,7 @@ final class RunDriver implements WorkflowElContext {
   }
 
   private ElScope scope() {
-    return ElScope.forRun(state.conf(), this);
+    return ElScope.forRun(state.conf(), elContext);
   }
 
   private void startAction(Node.Action action) {
@@ -483,176 +369,18 @@ final class RunDriver implements WorkflowElContext {
         if (orphan.isPresent()) {
           engine.log(state.id(), OrphanedAttempt.stop(action.name(), previousAttempt, attempt, orphan.get()));
         }
-        outcome = runAttempt(action, attempt, previousExternalId, cancellation);
+        outcome = attempts.run(action, attempt, previousExternalId, cancellation);
       } catch (IOException e) {
-        outcome = ActionOutcome.failed("RESUME", e.getMessage());
+        outcome = ActionOutcome.failed(RunErrorCode.RESUME, e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        outcome = ActionOutcome.error("KILLED", "interrupted");
+        outcome = ActionOutcome.error(RunErrorCode.KILLED, "interrupted");
       }
       done.add(new Done(action.name(), attempt, outcome));
     });
     inFlight.put(action.name(), new InFlight(attempt, cancellation, future));
   }
 
-  private ActionOutcome runAttempt(Node.Action action, int attempt, String previousExternalId,
-      Cancellation cancellation) {
-    ActionExecutor executor = engine.registry().get(action.spec().type());
-    if (executor == null) {
-      return ActionOutcome.failed("E0723", "Unsupported action type, node [" + action.name() + "] type ["
-          + action.spec().type() + "]");
-    }
-    try {
-      ElScope scope = scope();
-      Element body = resolve(action.spec().xml(), scope);
-      Configuration conf = actionConf(body, scope);
-      prepare(body, conf);
-      Path workDir = runDir.resolve("actions").resolve(action.name())
-          .resolve("r" + state.run() + "-a" + attempt);
-      Files.createDirectories(workDir);
-      // An external id reported once the run is stopping is not journaled (the run's last record is its status);
-      // the executor's cancel hook stops that job or child run.
-      ActionContext context = new ActionContext(state.id(), action.name(), attempt, body, conf, state.appPath(),
-          state.conf(), jarsFor(action.spec().type()), workDir, settings.captureOutputLimit(), id -> {
-            if (!cancellation.isCancelled()) {
-              record(externalRecord(action.name(), id));
-            }
-          }, previousExternalId, cancellation, engine.subWorkflowRunner(state.id(), listener));
-      if (cancellation.isCancelled()) {
-        return ActionOutcome.error("KILLED", "the workflow ended before node [" + action.name() + "] started");
-      }
-      List<String> secretFiles = dev.hadoopkit.workflow.action.SecretFiles.links(body, state.appPath(),
-          state.conf());
-      try {
-        return executor.execute(context);
-      } finally {
-        removeSecretFiles(action.name(), workDir, secretFiles);
-        scrub(workDir);
-      }
-    } catch (ElException e) {
-      return ActionOutcome.failed("EL_ERROR", "node [" + action.name() + "] at " + action.spec().location() + ": "
-          + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ActionOutcome.error("KILLED", "interrupted");
-    } catch (Exception e) {
-      return ActionErrors.outcome(e);
-    }
-  }
-
-  /**
-   * An action's external id; a child process ({@code pid:N}, just started) with its start time, by which a resumed
-   * engine finds it again should this engine die ({@link OrphanedAttempt}).
-   */
-  private JournalRecord externalRecord(String node, String id) {
-    if (id.startsWith("pid:")) {
-      try {
-        long pid = Long.parseLong(id.substring(4));
-        java.util.Optional<java.time.Instant> started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant());
-        if (started.isPresent()) {
-          return JournalRecord.process(now(), node, pid, started.get().toEpochMilli());
-        }
-      } catch (NumberFormatException notAPid) {
-        // an executor's own id scheme: kept as given
-      }
-    }
-    return JournalRecord.external(now(), node, id);
-  }
-
-  /** The action body with every ${…} in attributes and text resolved. */
-  private Element resolve(String xml, ElScope scope) throws Exception {
-    javax.xml.parsers.DocumentBuilder builder;
-    synchronized (documents) {
-      builder = documents.newDocumentBuilder();
-    }
-    Element root = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-        .getDocumentElement();
-    resolveTree(root, scope);
-    return root;
-  }
-
-  private void resolveTree(org.w3c.dom.Node node, ElScope scope) throws ElException {
-    if (node instanceof Element element) {
-      NamedNodeMap attributes = element.getAttributes();
-      for (int i = 0; i < attributes.getLength(); i++) {
-        Attr attr = (Attr) attributes.item(i);
-        if (ElEvaluator.hasEl(attr.getValue())) {
-          attr.setValue(el.evaluateString(attr.getValue(), scope));
-        }
-      }
-    } else if (node.getNodeType() == org.w3c.dom.Node.TEXT_NODE
-        || node.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
-      if (ElEvaluator.hasEl(node.getNodeValue())) {
-        node.setNodeValue(el.evaluateString(node.getNodeValue(), scope));
-      }
-    }
-    for (org.w3c.dom.Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-      resolveTree(child, scope);
-    }
-  }
-
-  /** {@code <global>}, job-xml files, {@code <configuration>}, name-node and job-tracker, in Oozie's order. */
-  private Configuration actionConf(Element body, ElScope scope) throws Exception {
-    GlobalSpec global = definition.global();
-    boolean plain = global.equals(GlobalSpec.EMPTY);
-    for (String own : List.of("name-node", "job-tracker", "resource-manager", "job-xml", "configuration")) {
-      plain &= LocatedXml.child(body, own) == null;
-    }
-    if (plain) {
-      return hadoop; // nothing to add: share the run's configuration (executors only read it)
-    }
-    Configuration conf = new Configuration(hadoop);
-    String nameNode = LocatedXml.childText(body, "name-node");
-    if (nameNode == null && global.nameNode() != null) {
-      nameNode = el.evaluateString(global.nameNode(), scope);
-    }
-    String jobTracker = HadoopConfs.firstNonEmpty(LocatedXml.childText(body, "resource-manager"),
-        LocatedXml.childText(body, "job-tracker"));
-    if (jobTracker == null) {
-      String globalTracker = HadoopConfs.firstNonEmpty(global.resourceManager(), global.jobTracker());
-      jobTracker = globalTracker == null ? null : el.evaluateString(globalTracker, scope);
-    }
-    HadoopConfs.apply(conf, nameNode, jobTracker);
-    // Oozie's order (LiteWorkflowAppParser.handleDefaultsAndGlobal): the job-xml files (global ones first), then the
-    // global <configuration> merged under the action's own, so global configuration wins over every job-xml.
-    List<String> jobXmls = new ArrayList<>();
-    for (String jobXml : global.jobXmls()) {
-      jobXmls.add(el.evaluateString(jobXml, scope));
-    }
-    LocatedXml.children(body, "job-xml").forEach(e -> jobXmls.add(e.getTextContent().trim()));
-    for (String jobXml : jobXmls) {
-      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(jobXml);
-      if (!path.isAbsolute() && path.toUri().getScheme() == null) {
-        path = new org.apache.hadoop.fs.Path(state.appPath(), jobXml);
-      }
-      try (InputStream in = path.getFileSystem(conf).open(path)) {
-        WorkflowApp.readConfiguration(in.readAllBytes(), path.toString()).forEach(conf::set);
-      } catch (WorkflowException e) {
-        throw new IOException("job-xml " + e.describe(), e);
-      }
-    }
-    for (Map.Entry<String, String> e : global.configuration().entrySet()) {
-      conf.set(e.getKey(), el.evaluateString(e.getValue(), scope));
-    }
-    WorkflowParser.configuration(LocatedXml.child(body, "configuration")).forEach(conf::set);
-    return conf;
-  }
-
-  private static void prepare(Element body, Configuration conf) throws IOException {
-    Element prepare = LocatedXml.child(body, "prepare");
-    if (prepare == null) {
-      return;
-    }
-    for (Element op : LocatedXml.children(prepare)) {
-      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(op.getAttribute("path").trim());
-      FileSystem fs = path.getFileSystem(conf);
-      if ("delete".equals(op.getLocalName())) {
-        fs.delete(path, true);
-      } else if ("mkdir".equals(op.getLocalName())) {
-        fs.mkdirs(path);
-      }
-    }
-  }
 
   private void finish(Done event) {
     InFlight flight = inFlight.get(event.node());
@@ -673,9 +401,9 @@ final class RunDriver implements WorkflowElContext {
             + "] " + outcome.errorMessage());
       }
       default -> {
-        int max = retryMax(action.retry());
+        int max = retries.max(action.retry(), scope());
         if (outcome.status().isRetriable() && event.attempt() <= max) {
-          long due = t + retryDelayMillis(action.retry(), event.attempt());
+          long due = t + retries.delayMillis(action.retry(), event.attempt(), scope());
           record(JournalRecord.retry(t, action.name(), event.attempt(), outcome.errorCode(),
               outcome.errorMessage(), due));
           retryDue.put(action.name(), due);
@@ -685,34 +413,6 @@ final class RunDriver implements WorkflowElContext {
         }
       }
     }
-  }
-
-  private int retryMax(RetrySpec retry) {
-    if (retry.max() == null) {
-      return 0;
-    }
-    try {
-      return Integer.parseInt(el.evaluateString(retry.max(), scope()).trim());
-    } catch (ElException | NumberFormatException e) {
-      return 0;
-    }
-  }
-
-  /** Oozie's retry-interval is in minutes (default 10); exponential doubles it per attempt. */
-  private long retryDelayMillis(RetrySpec retry, int attempt) {
-    double minutes = 10;
-    if (retry.intervalMinutes() != null) {
-      try {
-        minutes = Double.parseDouble(el.evaluateString(retry.intervalMinutes(), scope()).trim());
-      } catch (ElException | NumberFormatException e) {
-        minutes = 10;
-      }
-    }
-    long millis = (long) (minutes * 60_000);
-    if ("exponential".equalsIgnoreCase(retry.policy())) {
-      millis = millis << Math.min(20, attempt - 1);
-    }
-    return millis;
   }
 
   private void stopEverything(WorkflowStatus status, String message) {
@@ -731,109 +431,5 @@ final class RunDriver implements WorkflowElContext {
       flight.cancellation().cancel();
       flight.future().cancel(true);
     }
-  }
-
-  // ---- WorkflowElContext: what wf: and hadoop: EL functions see
-
-  @Override
-  public String id() {
-    return state.id();
-  }
-
-  @Override
-  public String name() {
-    return state.name();
-  }
-
-  @Override
-  public String appPath() {
-    return state.appPath();
-  }
-
-  @Override
-  public String conf(String property) {
-    return state.conf().getOrDefault(property, "");
-  }
-
-  @Override
-  public String user() {
-    return state.user();
-  }
-
-  @Override
-  public String group() {
-    try {
-      String[] groups = UserGroupInformation.getCurrentUser().getGroupNames();
-      return groups.length == 0 ? "" : groups[0];
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  @Override
-  public int run() {
-    return state.run();
-  }
-
-  @Override
-  public String lastErrorNode() {
-    String node = state.lastErrorNode();
-    return node == null ? "" : node;
-  }
-
-  @Override
-  public String errorCode(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null || run.errorCode() == null ? "" : run.errorCode();
-  }
-
-  @Override
-  public String errorMessage(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null || run.errorMessage() == null ? "" : run.errorMessage();
-  }
-
-  @Override
-  public String transition(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null || run.transitions().isEmpty() ? "" : run.transitions().get(0);
-  }
-
-  @Override
-  public Map<String, String> actionData(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null ? Map.of() : new LinkedHashMap<>(run.data());
-  }
-
-  @Override
-  public String actionExternalId(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null || run.externalId() == null ? "" : run.externalId();
-  }
-
-  @Override
-  public String actionExternalStatus(String node) {
-    NodeRun run = state.nodeRun(node);
-    if (run == null) {
-      return "";
-    }
-    return switch (run.status()) {
-      case OK -> "SUCCEEDED";
-      case ERROR, FAILED -> "FAILED";
-      case KILLED -> "KILLED";
-      case RUNNING -> "RUNNING";
-      default -> "";
-    };
-  }
-
-  @Override
-  public Map<String, Map<String, Long>> counters(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null ? Map.of() : run.counters();
-  }
-
-  @Override
-  public Configuration hadoopConf() {
-    return hadoop;
   }
 }

@@ -15,22 +15,35 @@ public final class RunLogFormat {
 
   public static String line(String runId, JournalRecord r) {
     String when = TIME.format(Instant.ofEpochMilli(r.time()));
-    String text = switch (r.type()) {
-      case "submitted" -> "SUBMITTED " + r.name() + " app=" + r.app() + " user=" + r.user()
+    return when + "  " + runId + "  " + text(r);
+  }
+
+  private static String text(JournalRecord record) {
+    if (record instanceof JournalRecord.Submitted r) {
+      return "SUBMITTED " + r.name() + " app=" + r.app() + " user=" + r.user()
           + (r.parent() == null ? "" : " parent=" + r.parent());
-      case "status" -> "WORKFLOW  " + r.status() + (r.message() == null ? "" : "  " + r.message());
-      case "start" -> String.format("%-24s RUNNING   attempt %d", r.node(), r.attempt());
-      case "external" -> String.format("%-24s EXTERNAL  %s", r.node(), r.externalId());
-      case "retry" -> String.format("%-24s USER_RETRY after attempt %d: %s %s", r.node(), r.attempt(), r.code(),
+    }
+    if (record instanceof JournalRecord.Status r) {
+      return "WORKFLOW  " + r.status() + (r.message() == null ? "" : "  " + r.message());
+    }
+    if (record instanceof JournalRecord.Start r) {
+      return String.format("%-24s RUNNING   attempt %d", r.node(), r.attempt());
+    }
+    if (record instanceof JournalRecord.External r) {
+      return String.format("%-24s EXTERNAL  %s", r.node(), r.externalId());
+    }
+    if (record instanceof JournalRecord.Retry r) {
+      return String.format("%-24s USER_RETRY after attempt %d: %s %s", r.node(), r.attempt(), r.code(),
           r.message());
-      case "end" -> String.format("%-24s %-9s %s%s%s", r.node(), r.status(),
+    }
+    if (record instanceof JournalRecord.End r) {
+      return String.format("%-24s %-9s %s%s%s", r.node(), r.status(),
           r.to() == null || r.to().isEmpty() ? "" : "-> " + String.join(", ", r.to()),
-          Boolean.TRUE.equals(r.skipped()) ? "  (skipped: ended OK in an earlier run)" : "",
+          r.skipped() ? "  (skipped: ended OK in an earlier run)" : "",
           r.code() == null ? "" : "  [" + r.code() + "] " + (r.message() == null ? "" : r.message()));
-      case "rerun" -> "RERUN     run " + r.run() + (r.skip().isEmpty() ? "" : " skipping " + r.skip())
-          + (r.message() == null ? "" : "  new configuration: " + r.message());
-      default -> r.type();
-    };
-    return when + "  " + runId + "  " + text;
+    }
+    JournalRecord.Rerun r = (JournalRecord.Rerun) record; // the sealed interface's last record type
+    return "RERUN     run " + r.run() + (r.skip().isEmpty() ? "" : " skipping " + r.skip())
+        + (r.changed() == null ? "" : "  new configuration: " + r.changed());
   }
 }

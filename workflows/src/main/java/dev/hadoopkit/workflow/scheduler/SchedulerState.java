@@ -397,16 +397,16 @@ public final class SchedulerState {
    * so an open page of that run follows it live. Called from the workflow's thread.
    */
   private static void workflowEvent(Scheduler scheduler, String runId, JournalRecord record) {
-    switch (record.type()) {
-      case "start" -> scheduler.emit(runId + "@" + record.node(), runId, "workflow-action", "RUNNING", null);
-      case "retry" -> scheduler.emit(runId + "@" + record.node(), runId, "workflow-action", "USER_RETRY",
-          record.message());
-      case "end" -> scheduler.emit(runId + "@" + record.node(), runId, "workflow-action", record.status(), null);
-      case "status" -> scheduler.emit(runId, runId, "workflow", record.status(), null);
-      default -> {
-        // submitted, external, rerun: nothing a page shows changes
-      }
+    if (record instanceof JournalRecord.Start r) {
+      scheduler.emit(runId + "@" + r.node(), runId, "workflow-action", "RUNNING", null);
+    } else if (record instanceof JournalRecord.Retry r) {
+      scheduler.emit(runId + "@" + r.node(), runId, "workflow-action", "USER_RETRY", r.message());
+    } else if (record instanceof JournalRecord.End r) {
+      scheduler.emit(runId + "@" + r.node(), runId, "workflow-action", r.status().name(), null);
+    } else if (record instanceof JournalRecord.Status r) {
+      scheduler.emit(runId, runId, "workflow", r.status().name(), null);
     }
+    // submitted, external, rerun: nothing a page shows changes
   }
 
   String newWorkflowId(long now) {

@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.scheduler;
 
+import dev.hadoopkit.workflow.definition.ErrorCode;
 import dev.hadoopkit.workflow.definition.WorkflowException;
 import dev.hadoopkit.workflow.engine.RunListener;
 import dev.hadoopkit.workflow.engine.Submission;
@@ -102,7 +103,8 @@ public final class WorkflowLauncher implements AutoCloseable {
         Thread.currentThread().interrupt(); // the daemon stops: the run stays RUNNING, resumed by the next daemon
       } catch (Exception e) {
         if (!closing) { // an I/O error caused by the daemon's own stop is no failure of the workflow
-          callbacks.ended(WorkflowStatus.FAILED, "E0710", e.getMessage() == null ? e.toString() : e.getMessage());
+          callbacks.ended(WorkflowStatus.FAILED, ErrorCode.E0710.name(),
+              e.getMessage() == null ? e.toString() : e.getMessage());
         }
       } finally {
         running.decrementAndGet();
@@ -113,7 +115,8 @@ public final class WorkflowLauncher implements AutoCloseable {
   private RunState drive(Launch launch, Callbacks callbacks) throws Exception {
     String id = launch.workflowId();
     RunListener listener = (runId, record) -> {
-      if (runId.equals(id) && "status".equals(record.type()) && "RUNNING".equals(record.status())) {
+      if (runId.equals(id) && record instanceof JournalRecord.Status status
+          && status.status() == WorkflowStatus.RUNNING) {
         callbacks.started(record.time());
       }
       callbacks.record(runId, record);

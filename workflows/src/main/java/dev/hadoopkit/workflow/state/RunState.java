@@ -38,79 +38,78 @@ public final class RunState {
     return state;
   }
 
-  public synchronized void apply(JournalRecord r) {
-    switch (r.type()) {
-      case "submitted" -> {
-        id = r.id();
-        appPath = r.app();
-        name = r.name();
-        user = r.user();
-        parent = r.parent();
-        conf = Collections.unmodifiableMap(new TreeMap<>(r.conf()));
-        createdTime = r.time();
-        tokens.put(dev.hadoopkit.workflow.definition.Node.START_NAME, 1);
-      }
-      case "status" -> {
-        status = WorkflowStatus.valueOf(r.status());
-        statusMessage = r.message();
-        if (status.isTerminal()) {
-          endTime = r.time();
-          for (NodeRun node : nodes.values()) {
-            if (!node.status().isTerminal() && node.status() != NodeStatus.PREP) {
-              node.ended(NodeStatus.KILLED, List.of(), node.errorCode(), "the workflow ended " + status, null,
-                  null, r.time(), false);
-            }
-          }
-        } else {
-          endTime = 0;
-        }
-      }
-      case "start" -> node(r.node()).started(r.attempt(), r.time());
-      case "external" -> {
-        node(r.node()).externalId(r.externalId());
-        if (r.processStart() != null) {
-          node(r.node()).process(r.processStart());
-        }
-      }
-      case "retry" -> node(r.node()).retrying(r.code(), r.message());
-      case "end" -> {
-        NodeStatus nodeStatus = NodeStatus.valueOf(r.status());
-        List<String> to = r.to() == null ? List.of() : r.to();
-        node(r.node()).ended(nodeStatus, to, r.code(), r.message(), r.data(), r.counters(), r.time(),
-            Boolean.TRUE.equals(r.skipped()));
-        if (nodeStatus == NodeStatus.ERROR || nodeStatus == NodeStatus.FAILED) {
-          lastErrorNode = r.node();
-        }
-        Integer held = tokens.get(r.node());
-        if (held != null) {
-          // a join consumes every token it holds; any other node the one it was working on
-          boolean join = to.size() == 1 && held > 1;
-          int left = join ? 0 : held - 1;
-          if (left == 0) {
-            tokens.remove(r.node());
-          } else {
-            tokens.put(r.node(), left);
+  public synchronized void apply(JournalRecord record) {
+    // Java 17 has no pattern switch: one instanceof per record type, in the order the events usually come
+    if (record instanceof JournalRecord.Submitted r) {
+      id = r.id();
+      appPath = r.app();
+      name = r.name();
+      user = r.user();
+      parent = r.parent();
+      conf = Collections.unmodifiableMap(new TreeMap<>(r.conf()));
+      createdTime = r.time();
+      tokens.put(dev.hadoopkit.workflow.definition.Node.START_NAME, 1);
+    } else if (record instanceof JournalRecord.Status r) {
+      status = r.status();
+      statusMessage = r.message();
+      if (status.isTerminal()) {
+        endTime = r.time();
+        for (NodeRun node : nodes.values()) {
+          if (!node.status().isTerminal() && node.status() != NodeStatus.PREP) {
+            node.ended(NodeStatus.KILLED, List.of(), node.errorCode(), "the workflow ended " + status, null,
+                null, r.time(), false);
           }
         }
-        for (String target : to) {
-          tokens.merge(target, 1, Integer::sum);
-        }
-      }
-      case "rerun" -> {
-        run = r.run();
-        skipNodes = Set.copyOf(r.skip());
-        if (r.conf() != null) {
-          conf = Collections.unmodifiableMap(new TreeMap<>(r.conf()));
-        }
-        status = WorkflowStatus.RUNNING;
-        statusMessage = null;
+      } else {
         endTime = 0;
-        lastErrorNode = null;
-        tokens.clear();
-        tokens.put(dev.hadoopkit.workflow.definition.Node.START_NAME, 1);
-        nodes.keySet().removeIf(n -> !skipNodes.contains(n));
       }
-      default -> throw new IllegalArgumentException("Unknown journal record type: " + r.type());
+    } else if (record instanceof JournalRecord.Start r) {
+      node(r.node()).started(r.attempt(), r.time());
+    } else if (record instanceof JournalRecord.External r) {
+      node(r.node()).externalId(r.externalId());
+      if (r.processStart() != null) {
+        node(r.node()).process(r.processStart());
+      }
+    } else if (record instanceof JournalRecord.Retry r) {
+      node(r.node()).retrying(r.code(), r.message());
+    } else if (record instanceof JournalRecord.End r) {
+      ended(r);
+    } else if (record instanceof JournalRecord.Rerun r) {
+      run = r.run();
+      skipNodes = Set.copyOf(r.skip());
+      if (r.conf() != null) {
+        conf = Collections.unmodifiableMap(new TreeMap<>(r.conf()));
+      }
+      status = WorkflowStatus.RUNNING;
+      statusMessage = null;
+      endTime = 0;
+      lastErrorNode = null;
+      tokens.clear();
+      tokens.put(dev.hadoopkit.workflow.definition.Node.START_NAME, 1);
+      nodes.keySet().removeIf(n -> !skipNodes.contains(n));
+    }
+  }
+
+  private void ended(JournalRecord.End r) {
+    NodeStatus nodeStatus = r.status();
+    List<String> to = r.to() == null ? List.of() : r.to();
+    node(r.node()).ended(nodeStatus, to, r.code(), r.message(), r.data(), r.counters(), r.time(), r.skipped());
+    if (nodeStatus == NodeStatus.ERROR || nodeStatus == NodeStatus.FAILED) {
+      lastErrorNode = r.node();
+    }
+    Integer held = tokens.get(r.node());
+    if (held != null) {
+      // a join consumes every token it holds; any other node the one it was working on
+      boolean join = to.size() == 1 && held > 1;
+      int left = join ? 0 : held - 1;
+      if (left == 0) {
+        tokens.remove(r.node());
+      } else {
+        tokens.put(r.node(), left);
+      }
+    }
+    for (String target : to) {
+      tokens.merge(target, 1, Integer::sum);
     }
   }
 

@@ -142,7 +142,13 @@ public final class RunStore {
     }
     List<JournalRecord> records = new ArrayList<>();
     for (JournalRecord record : Journal.read(file)) {
-      records.add(record.conf() == null ? record : record.withConf(secrets.open(record.conf(), strict)));
+      if (record instanceof JournalRecord.Submitted r && r.conf() != null) {
+        records.add(r.withConf(secrets.open(r.conf(), strict)));
+      } else if (record instanceof JournalRecord.Rerun r && r.conf() != null) {
+        records.add(r.withConf(secrets.open(r.conf(), strict)));
+      } else {
+        records.add(record);
+      }
     }
     return RunState.replay(records);
   }

@@ -68,17 +68,34 @@ public record Secrets(List<String> values) {
 
   /** A journal record with its message and action data masked. */
   public JournalRecord mask(JournalRecord record) {
-    if (values.isEmpty() || (record.message() == null && record.data() == null)) {
+    if (values.isEmpty()) {
       return record;
     }
-    Map<String, String> data = null;
-    if (record.data() != null) {
-      data = new LinkedHashMap<>();
-      for (Map.Entry<String, String> e : record.data().entrySet()) {
-        data.put(e.getKey(), isSecretName(e.getKey()) ? MASK : mask(e.getValue()));
-      }
+    if (record instanceof JournalRecord.Status r) {
+      return new JournalRecord.Status(r.time(), r.status(), mask(r.message()));
     }
-    return record.withMessageAndData(mask(record.message()), data);
+    if (record instanceof JournalRecord.Retry r) {
+      return new JournalRecord.Retry(r.time(), r.node(), r.attempt(), r.code(), mask(r.message()), r.dueTime());
+    }
+    if (record instanceof JournalRecord.End r) {
+      return new JournalRecord.End(r.time(), r.status(), r.node(), r.to(), r.code(), mask(r.message()),
+          maskData(r.data()), r.counters(), r.skipped());
+    }
+    if (record instanceof JournalRecord.Rerun r) {
+      return new JournalRecord.Rerun(r.time(), r.conf(), mask(r.changed()), r.run(), r.skip());
+    }
+    return record; // submitted, start, external: no message, no data
+  }
+
+  private Map<String, String> maskData(Map<String, String> data) {
+    if (data == null) {
+      return null;
+    }
+    Map<String, String> masked = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : data.entrySet()) {
+      masked.put(e.getKey(), isSecretName(e.getKey()) ? MASK : mask(e.getValue()));
+    }
+    return masked;
   }
 
   /**

@@ -105,8 +105,9 @@ class OozieMigrationIT {
     String journal = Files.readString(engine.store().runDir(first.id()).resolve(Journal.FILE_NAME),
         StandardCharsets.UTF_8);
     assertFalse(journal.contains("s3cr3t-value"), "a secret given on rerun is sealed in the journal:\n" + journal);
-    JournalRecord rerun = Journal.read(engine.store().runDir(first.id()).resolve(Journal.FILE_NAME)).stream()
-        .filter(r -> r.type().equals("rerun")).findFirst().orElseThrow();
+    JournalRecord.Rerun rerun = Journal.read(engine.store().runDir(first.id()).resolve(Journal.FILE_NAME)).stream()
+        .filter(JournalRecord.Rerun.class::isInstance).map(JournalRecord.Rerun.class::cast).findFirst()
+        .orElseThrow();
     assertEquals("fixed", rerun.conf().get("mode"), "the rerun record carries the new configuration");
     assertEquals("s3cr3t-value", engine.store().load(first.id()).conf().get("db.password"));
   }

@@ -11,6 +11,8 @@ import dev.hadoopkit.workflow.scheduler.SchedulerSettings;
 import dev.hadoopkit.workflow.scheduler.SchedulerState;
 import dev.hadoopkit.workflow.scheduler.WorkflowLauncher;
 import dev.hadoopkit.workflow.server.api.Views;
+import dev.hadoopkit.workflow.state.JournalRecord;
+import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -204,7 +206,8 @@ public final class CoordBench {
     Submission submission = engine.prepare(Map.of(), Map.of(), app.toString());
     String id = engine.submit(submission, null, (r, x) -> { });
     engine.run(id, (r, x) -> {
-      if (onRunning != null && "status".equals(x.type()) && "RUNNING".equals(x.status())) {
+      if (onRunning != null && x instanceof JournalRecord.Status status
+          && status.status() == WorkflowStatus.RUNNING) {
         onRunning.run();
       }
     });

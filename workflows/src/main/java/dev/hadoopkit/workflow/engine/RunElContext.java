@@ -1,0 +1,126 @@
+package dev.hadoopkit.workflow.engine;
+
+import dev.hadoopkit.workflow.el.WorkflowElContext;
+import dev.hadoopkit.workflow.state.NodeRun;
+import dev.hadoopkit.workflow.state.RunState;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.security.UserGroupInformation;
+
+/**
+ * What a run's wf: and hadoop: EL functions see: read live from the run's state, which the driver changes as the run
+ * moves (so {@code wf:errorCode('a')} in a decision after a sees a's end).
+ */
+final class RunElContext implements WorkflowElContext {
+  private final RunState state;
+  private final Configuration hadoop;
+
+  RunElContext(RunState state, Configuration hadoop) {
+    this.state = state;
+    this.hadoop = hadoop;
+  }
+
+  @Override
+  public String id() {
+    return state.id();
+  }
+
+  @Override
+  public String name() {
+    return state.name();
+  }
+
+  @Override
+  public String appPath() {
+    return state.appPath();
+  }
+
+  @Override
+  public String conf(String property) {
+    return state.conf().getOrDefault(property, "");
+  }
+
+  @Override
+  public String user() {
+    return state.user();
+  }
+
+  @Override
+  public String group() {
+    try {
+      String[] groups = UserGroupInformation.getCurrentUser().getGroupNames();
+      return groups.length == 0 ? "" : groups[0];
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public int run() {
+    return state.run();
+  }
+
+  @Override
+  public String lastErrorNode() {
+    String node = state.lastErrorNode();
+    return node == null ? "" : node;
+  }
+
+  @Override
+  public String errorCode(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null || run.errorCode() == null ? "" : run.errorCode();
+  }
+
+  @Override
+  public String errorMessage(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null || run.errorMessage() == null ? "" : run.errorMessage();
+  }
+
+  @Override
+  public String transition(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null || run.transitions().isEmpty() ? "" : run.transitions().get(0);
+  }
+
+  @Override
+  public Map<String, String> actionData(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null ? Map.of() : new LinkedHashMap<>(run.data());
+  }
+
+  @Override
+  public String actionExternalId(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null || run.externalId() == null ? "" : run.externalId();
+  }
+
+  @Override
+  public String actionExternalStatus(String node) {
+    NodeRun run = state.nodeRun(node);
+    if (run == null) {
+      return "";
+    }
+    return switch (run.status()) {
+      case OK -> "SUCCEEDED";
+      case ERROR, FAILED -> "FAILED";
+      case KILLED -> "KILLED";
+      case RUNNING -> "RUNNING";
+      default -> "";
+    };
+  }
+
+  @Override
+  public Map<String, Map<String, Long>> counters(String node) {
+    NodeRun run = state.nodeRun(node);
+    return run == null ? Map.of() : run.counters();
+  }
+
+  @Override
+  public Configuration hadoopConf() {
+    return hadoop;
+  }
+}
