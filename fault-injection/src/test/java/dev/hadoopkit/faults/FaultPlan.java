@@ -1,0 +1,48 @@
+package dev.hadoopkit.faults;
+
+import java.util.Random;
+
+/**
+ * How many seeded rounds each fault kind runs and from which seed: {@code -Dfaults.seed=S -Dfaults.rounds=N}. A round's
+ * random choices (signal, moment) come from the seed, the kind and the round number alone, so one failing round is
+ * reproduced by running the same seed again.
+ */
+record FaultPlan(long seed, int rounds) {
+  static final String SEED_PROPERTY = "faults.seed";
+  static final String ROUNDS_PROPERTY = "faults.rounds";
+  static final long DEFAULT_SEED = 15;
+  static final int DEFAULT_ROUNDS = 1;
+
+  FaultPlan {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("Invalid " + ROUNDS_PROPERTY + ", must be at least 1: " + rounds);
+    }
+  }
+
+  static FaultPlan fromSystemProperties() {
+    return new FaultPlan(parse(SEED_PROPERTY, DEFAULT_SEED), (int) parse(ROUNDS_PROPERTY, DEFAULT_ROUNDS));
+  }
+
+  private static long parse(String name, long fallback) {
+    String value = System.getProperty(name, "").trim();
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Invalid -D" + name + ", not a whole number: " + value, e);
+    }
+  }
+
+  /** The round's own random source: the same seed, kind and round always give the same choices. */
+  Random random(String kind, int round) {
+    return new Random(seed * 1_000_003L + kind.hashCode() * 7_919L + round);
+  }
+
+  /** What a failure message carries so a person can run the same round again. */
+  String reproduce(String kind, int round) {
+    return kind + " round " + round + " of " + rounds + " (reproduce: -D" + SEED_PROPERTY + "=" + seed + " -D"
+        + ROUNDS_PROPERTY + "=" + rounds + ")";
+  }
+}
