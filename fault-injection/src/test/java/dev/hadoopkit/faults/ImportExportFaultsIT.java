@@ -156,6 +156,83 @@ class ImportExportFaultsIT {
         }));
   }
 
+  private List<String> job(Path meta, String... args) {
+    List<String> all = new ArrayList<>(List.of("job", "-D", "hadoopkit.ingest.metastore.dir=" + meta));
+    all.addAll(List.of(args));
+    return all;
+  }
+
+  /** The ids in the target's part files, each checked once: 1..expected exactly. */
+  private static void assertIdsExactly(Path target, int expected, String when) throws Exception {
+    BitSet seen = new BitSet();
+    List<String> lines = OutputDirs.partLines(target);
+    for (String line : lines) {
+      int id = Integer.parseInt(line.substring(0, line.indexOf(',')));
+      assertTrue(!seen.get(id), when + ": row " + id + " imported twice");
+      seen.set(id);
+    }
+    assertEquals(expected, lines.size(), when + ": rows in " + target);
+    assertEquals(expected, seen.cardinality(), when + ": distinct ids");
+    assertEquals(expected, seen.length() - 1, when + ": highest id");
+  }
+
+  private static String lastValue(ChildJvm show) throws Exception {
+    assertEquals(0, show.await(60), "job --show failed: " + show.output());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("last[-.]value\\D*(\\d+)").matcher(show.output());
+    assertTrue(m.find(), "job --show prints no last-value: " + show.output());
+    return m.group(1);
+  }
+
+  @Test
+  void incrementalExecKilledAtASeededMomentKeepsTheLastValueAndReruns() throws Exception {
+    int first = 40_000;
+    db.execute("CREATE TABLE inc (id INT PRIMARY KEY, v VARCHAR(40))",
+        "INSERT INTO inc SELECT seq, CONCAT('value-', seq) FROM seq_1_to_" + first);
+    assertTimeoutPreemptively(Duration.ofSeconds(80L * FaultPlan.fromSystemProperties().rounds() + 30), () ->
+        FaultRounds.run("sqoop-incremental", (round, random) -> {
+          Path dir = Files.createDirectories(root.resolve("incremental-" + round));
+          Path meta = dir.resolve("meta");
+          Path target = dir.resolve("events");
+          db.execute("DELETE FROM inc WHERE id > " + first);
+          String marker = dir.toString();
+          ChildJvm create = ChildJvm.start(dir, dir.resolve("create.log"), marker, Map.of(), MAIN, job(meta,
+              "--create", "inc", "--", "import", "--connect", db.url(), "--username", "root", "--table", "inc",
+              "--incremental", "append", "--check-column", "id", "-m", "2", "--target-dir", target.toString()));
+          assertEquals(0, create.await(60), create.output());
+          ChildJvm exec = ChildJvm.start(dir, dir.resolve("exec1.log"), marker, Map.of(), MAIN, job(meta, "--exec",
+              "inc"));
+          assertEquals(0, exec.await(60), exec.output());
+          assertEquals(Integer.toString(first), lastValue(ChildJvm.start(dir, dir.resolve("show1.log"), marker,
+              Map.of(), MAIN, job(meta, "--show", "inc"))));
+          int total = first + ROWS;
+          db.execute("INSERT INTO inc SELECT seq, CONCAT('value-', seq) FROM seq_" + (first + 1) + "_to_" + total);
+
+          KillPoint point = KillPoint.choose(random, 3_200, 1_500);
+          ChildJvm run = ChildJvm.start(dir, dir.resolve("killed.log"), marker, Map.of(), MAIN, job(meta, "--exec",
+              "inc"));
+          ChildJvm.Kill kill = run.kill(point, () -> OutputDirs.hasHiddenSibling(target), 20_000);
+          String when = "after " + point + " (exit " + kill.exitCode() + ")";
+          if (!kill.sent()) {
+            assertEquals(0, kill.exitCode(), "the exec ended before the signal, and failed: " + run.output());
+          }
+          assertEquals(List.of(), ChildJvm.leftovers(marker, kill.descendants(), 5_000), when + ": processes left");
+          String saved = lastValue(ChildJvm.start(dir, dir.resolve("show2.log"), marker, Map.of(), MAIN,
+              job(meta, "--show", "inc")));
+          assertTrue(saved.equals(Integer.toString(first)) || saved.equals(Integer.toString(total)),
+              when + ": last-value " + saved);
+          // The saved value and the rows agree: the rows after the kill are 1..last-value, none twice.
+          assertIdsExactly(target, Integer.parseInt(saved), when);
+
+          ChildJvm rerun = ChildJvm.start(dir, dir.resolve("rerun.log"), marker, Map.of(), MAIN, job(meta, "--exec",
+              "inc"));
+          assertEquals(0, rerun.await(60), "the rerun " + when + " failed: " + rerun.output());
+          assertIdsExactly(target, total, "the rerun " + when);
+          assertEquals(Integer.toString(total), lastValue(ChildJvm.start(dir, dir.resolve("show3.log"), marker,
+              Map.of(), MAIN, job(meta, "--show", "inc"))), "the rerun " + when + ": last-value");
+          return new FaultRounds.Outcome(point, kill.sent());
+        }));
+  }
+
   private static long stagedRows() {
     try {
       return db.single("SELECT COUNT(*) FROM dst_stage");
