@@ -10,4 +10,13 @@ public interface ActionExecutor {
    * Executors stop promptly when {@link ActionContext#cancellation()} fires.
    */
   ActionOutcome execute(ActionContext context) throws Exception;
+
+  /**
+   * Why running an attempt again after it was interrupted (its engine died mid-way) may repeat its effects, e.g. a
+   * plain export inserting its rows twice; empty when running it again is safe. {@code body} is the action element
+   * with EL resolved where it could be. A resume refuses to start such an action again unless told to.
+   */
+  default java.util.Optional<String> notIdempotent(org.w3c.dom.Element body) {
+    return java.util.Optional.empty();
+  }
 }

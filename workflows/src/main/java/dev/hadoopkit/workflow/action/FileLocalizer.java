@@ -49,9 +49,34 @@ final class FileLocalizer {
       java.nio.file.Path target = context.workDir().resolve(entry.link());
       Files.deleteIfExists(target);
       fs.copyToLocalFile(false, entry.source(), new Path(target.toUri()), true);
+      keepAtMostSourceMode(target, fs.getFileStatus(entry.source()).getPermission());
       links.add(entry.link());
     }
     return links;
+  }
+
+  /**
+   * A copy gets the process's default mode (0644 under umask 022): a 0400 password file would become readable by
+   * everyone in the state dir. The copy keeps at most its source's mode bits.
+   */
+  private static void keepAtMostSourceMode(java.nio.file.Path target,
+      org.apache.hadoop.fs.permission.FsPermission source) throws IOException {
+    if (!Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> current = Files.getPosixFilePermissions(target);
+    int mode = source.toShort() & 0777;
+    java.nio.file.attribute.PosixFilePermission[] bits = java.nio.file.attribute.PosixFilePermission.values();
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> kept = java.util.EnumSet.noneOf(
+        java.nio.file.attribute.PosixFilePermission.class);
+    for (java.nio.file.attribute.PosixFilePermission bit : current) {
+      if ((mode & (0400 >> bit.ordinal())) != 0) { // the enum runs OWNER_READ … OTHERS_EXECUTE, 0400 … 0001
+        kept.add(bit);
+      }
+    }
+    if (!kept.equals(current)) {
+      Files.setPosixFilePermissions(target, kept);
+    }
   }
 
   /** Unpacks the {@code <archive>}s into directories of the work dir named by their links; returns the links. */

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.hadoopkit.workflow.launcher.LauncherMode;
 import org.w3c.dom.Element;
 
 /**
@@ -31,6 +33,9 @@ final class JavaActionExecutor implements ActionExecutor {
   @Override
   public ActionOutcome execute(ActionContext context) throws IOException, InterruptedException {
     Element body = context.body();
+    if (LauncherMode.of(context.conf(), context.workflowConf()) == LauncherMode.YARN) {
+      return onYarn(context, body);
+    }
     List<Path> fileJars = FileLocalizer.localize(body, context).stream().filter(link -> link.endsWith(".jar"))
         .map(link -> context.workDir().resolve(link)).toList();
     Path actionConf = writeActionConf(context);
@@ -63,6 +68,56 @@ final class JavaActionExecutor implements ActionExecutor {
     ProcessBuilder builder = new ProcessBuilder(command).directory(context.workDir().toFile());
     Process process = ProcessSupport.start(builder, context);
     int exit = ProcessSupport.waitFor(process, context);
+    if (exit != 0) {
+      String stderr = ProcessSupport.tail(context.workDir().resolve("stderr"), 600);
+      return ActionOutcome.error(String.valueOf(exit), "Main class [" + childText(body, "main-class")
+          + "], exit code [" + exit + "]" + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
+    }
+    if (child(body, "capture-output") != null) {
+      try {
+        return ActionOutcome.ok(ProcessSupport.capture(output, context.captureOutputLimit()));
+      } catch (ProcessSupport.CaptureException e) {
+        return ActionOutcome.error("CAPTURE_OUTPUT", e.getMessage());
+      }
+    }
+    return ActionOutcome.ok();
+  }
+
+  /**
+   * The same main in a YARN launcher container (LaunchedAction): the container's class path is its directory (action.xml
+   * and the localized files), its jars (lib/, {@code <file>} jars, this engine's jar) and the cluster's Hadoop.
+   */
+  private static ActionOutcome onYarn(ActionContext context, Element body) throws IOException, InterruptedException {
+    List<String> files = FileLocalizer.localize(body, context);
+    Path output = context.workDir().resolve("output.properties");
+    Files.deleteIfExists(output);
+    List<String> command = new ArrayList<>();
+    command.add(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER);
+    String javaOpts = childText(body, "java-opts");
+    if (javaOpts != null && !javaOpts.isBlank()) {
+      command.addAll(List.of(javaOpts.trim().split("\\s+")));
+    }
+    for (Element opt : children(body, "java-opt")) {
+      command.add(opt.getTextContent().trim());
+    }
+    command.add("-Doozie.action.conf.xml=action.xml");
+    command.add("-Doozie.action.output.properties=output.properties");
+    command.add("-Dhadoop.root.logger=" + System.getProperty("hadoop.root.logger", "WARN,console"));
+    command.add("-cp");
+    command.add(dev.hadoopkit.workflow.launcher.LauncherAM.CLASSPATH_PLACEHOLDER);
+    command.add(LAUNCHER);
+    command.add(childText(body, "main-class"));
+    for (Element arg : children(body, "arg")) {
+      command.add(arg.getTextContent());
+    }
+    LaunchedAction.Ended ended = LaunchedAction.run(context, command, files, Map.of(), "java");
+    if (ended.failure() != null) {
+      return ended.failure();
+    }
+    return outcome(context, body, ended.exit(), output);
+  }
+
+  private static ActionOutcome outcome(ActionContext context, Element body, int exit, Path output) {
     if (exit != 0) {
       String stderr = ProcessSupport.tail(context.workDir().resolve("stderr"), 600);
       return ActionOutcome.error(String.valueOf(exit), "Main class [" + childText(body, "main-class")

@@ -27,7 +27,11 @@ final class ShellActionExecutor implements ActionExecutor {
     Element body = context.body();
     List<String> command = new ArrayList<>();
     String exec = childText(body, "exec");
-    FileLocalizer.localize(body, context);
+    List<String> files = FileLocalizer.localize(body, context);
+    if (dev.hadoopkit.workflow.launcher.LauncherMode.of(context.conf(), context.workflowConf())
+        == dev.hadoopkit.workflow.launcher.LauncherMode.YARN) {
+      return onYarn(context, body, exec, files);
+    }
     if (java.nio.file.Files.isRegularFile(context.workDir().resolve(exec))) {
       java.nio.file.Path local = context.workDir().resolve(exec);
       local.toFile().setExecutable(true);
@@ -56,6 +60,43 @@ final class ShellActionExecutor implements ActionExecutor {
       return ActionOutcome.error("SHELL002", "cannot run [" + exec + "]: " + e.getMessage());
     }
     int exit = ProcessSupport.waitFor(process, context);
+    return outcome(context, body, exec, exit);
+  }
+
+  /**
+   * The command in a YARN launcher container (LaunchedAction), in its directory with the {@code <file>}s: a file
+   * named by {@code <exec>} runs from there (made executable first: localized files lose their x bit).
+   */
+  private static ActionOutcome onYarn(ActionContext context, Element body, String exec, List<String> files)
+      throws IOException, InterruptedException {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    for (Element envVar : children(body, "env-var")) {
+      String text = envVar.getTextContent().trim();
+      int eq = text.indexOf('=');
+      if (eq <= 0) {
+        return ActionOutcome.failed("SHELL001", "env-var [" + text + "] is not NAME=VALUE");
+      }
+      env.put(text.substring(0, eq), text.substring(eq + 1));
+    }
+    env.put("OOZIE_ACTION_CONF_XML", org.apache.hadoop.yarn.api.ApplicationConstants.Environment.PWD.$$()
+        + "/action.xml");
+    List<String> command = new ArrayList<>();
+    if (files.contains(exec)) {
+      command.addAll(List.of("/bin/sh", "-c", "chmod +x \"./$0\" && exec \"./$0\" \"$@\"", exec));
+    } else {
+      command.add(exec);
+    }
+    for (Element argument : children(body, "argument")) {
+      command.add(argument.getTextContent());
+    }
+    LaunchedAction.Ended ended = LaunchedAction.run(context, command, files, env, "shell");
+    if (ended.failure() != null) {
+      return ended.failure();
+    }
+    return outcome(context, body, exec, ended.exit());
+  }
+
+  private static ActionOutcome outcome(ActionContext context, Element body, String exec, int exit) {
     if (exit != 0) {
       String stderr = ProcessSupport.tail(context.workDir().resolve("stderr"), 400);
       return ActionOutcome.error("1", "shell command [" + exec + "] exited with code " + exit

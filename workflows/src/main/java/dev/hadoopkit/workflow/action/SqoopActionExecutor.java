@@ -99,6 +99,38 @@ final class SqoopActionExecutor implements ActionExecutor {
         .withCounters(counters);
   }
 
+  /**
+   * An export inserts rows: one interrupted half-way and run again inserts those rows twice. Safe are a staged export
+   * ({@code --staging-table}: the rows reach the table in one transaction at the end) and an update export
+   * ({@code --update-key}: UPDATEs, or upserts with allowinsert, give the same table when repeated).
+   */
+  @Override
+  public java.util.Optional<String> notIdempotent(Element body) {
+    List<String> args = arguments(body);
+    int at = 0;
+    while (at + 1 < args.size() && args.get(at).equals("-D")) {
+      at += 2; // generic options before the tool name
+    }
+    if (at >= args.size() || !args.get(at).equals("export")) {
+      return java.util.Optional.empty();
+    }
+    String table = null;
+    for (int i = at; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--staging-table") || arg.startsWith("--staging-table=") || arg.equals("--update-key")
+          || arg.startsWith("--update-key=")) {
+        return java.util.Optional.empty();
+      }
+      if (arg.equals("--table") && i + 1 < args.size()) {
+        table = args.get(i + 1);
+      } else if (arg.startsWith("--table=")) {
+        table = arg.substring("--table=".length());
+      }
+    }
+    return java.util.Optional.of("sqoop export" + (table == null ? "" : " into table " + table)
+        + " without --staging-table");
+  }
+
   /** The command line: {@code <command>} split on whitespace, or the {@code <arg>}s verbatim. */
   static List<String> arguments(Element body) {
     String command = childText(body, "command");

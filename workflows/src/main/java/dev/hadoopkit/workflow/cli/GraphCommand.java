@@ -53,6 +53,7 @@ final class GraphCommand implements Command {
     WorkflowDefinition definition;
     RunState state = null;
     if (in.option("run") != null) {
+      Invocation.checkRunId(in.option("run"));
       state = in.engine().store().load(in.option("run"));
       definition = in.engine().definitionOf(in.option("run"));
     } else {

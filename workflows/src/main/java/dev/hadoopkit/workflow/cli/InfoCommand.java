@@ -17,7 +17,7 @@ final class InfoCommand implements Command {
   }
 
   public String usage() {
-    return "info <id>";
+    return "info <id> [--format oozie [-verbose] [-offset M] [-len N]]";
   }
 
   public List<String> examples() {
@@ -25,8 +25,13 @@ final class InfoCommand implements Command {
   }
 
   public int run(Invocation in) throws Exception {
-    in.rejectUnknown(List.of());
-    String id = in.positional(0, "the run id");
+    in.rejectUnknown(List.of("format", "verbose", "offset", "len"));
+    String id = in.runId(0);
+    if ("oozie".equals(in.option("format"))) { // bin/oozie job -info: Oozie's own layout
+      OozieFormat.printWorkflow(in.out(), LocalOozie.info(in.engine(), id, ListCommand.number(in, "offset", 1),
+          ListCommand.number(in, "len", 0)), in.flag("verbose"));
+      return 0;
+    }
     RunState state = in.engine().store().load(id);
     Secrets secrets = Secrets.of(state.conf());
     var out = in.out();

@@ -77,6 +77,22 @@ final class Invocation {
     return positional.get(index);
   }
 
+  /**
+   * A run id given on the command line: checked for the id format before it is used as a directory name, so that
+   * {@code ../x} cannot make the engine create or read files outside the state directory.
+   */
+  String runId(int index) throws UsageException {
+    return checkRunId(positional(index, "the run id"));
+  }
+
+  static String checkRunId(String id) throws UsageException {
+    if (!dev.hadoopkit.workflow.state.RunStore.isRunId(id)) {
+      throw new UsageException("'" + id + "' is not a run id (ids look like 0000003-261121203000123-hk-W;"
+          + " 'bin/workflow jobs' lists the runs)");
+    }
+    return id;
+  }
+
   boolean flag(String name) {
     return options.containsKey(name);
   }

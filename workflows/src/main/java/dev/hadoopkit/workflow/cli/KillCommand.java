@@ -23,7 +23,7 @@ final class KillCommand implements Command {
 
   public int run(Invocation in) throws Exception {
     in.rejectUnknown(List.of());
-    String id = in.positional(0, "the run id");
+    String id = in.runId(0);
     RunState state = in.engine().kill(id, 60_000);
     in.out().println("Workflow " + id + " " + state.status());
     return state.status().isTerminal() ? 0 : 1;

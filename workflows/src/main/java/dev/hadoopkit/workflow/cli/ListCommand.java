@@ -3,26 +3,56 @@ package dev.hadoopkit.workflow.cli;
 import dev.hadoopkit.workflow.state.RunState;
 import java.util.List;
 
-/** {@code jobs}: the runs in the state directory, newest last. */
+/**
+ * {@code jobs}: the runs in the state directory. Oozie's options ({@code -filter status=RUNNING;name=x;user=u},
+ * {@code -offset}, {@code -len}, {@code -jobtype wf}) select, newest first; {@code --format oozie} prints what Oozie's
+ * {@code oozie jobs} prints ({@code -verbose}: all columns).
+ */
 final class ListCommand implements Command {
   public String name() {
     return "jobs";
   }
 
   public String description() {
-    return "list the runs in the state directory with their status";
+    return "list the runs in the state directory with their status (Oozie's -filter, -offset, -len)";
   }
 
   public String usage() {
-    return "jobs";
+    return "jobs [-filter 'status=RUNNING;name=x;user=u'] [-offset M] [-len N] [-jobtype wf] [--format oozie]"
+        + " [-verbose]";
   }
 
   public List<String> examples() {
-    return List.of("bin/workflow jobs");
+    return List.of("bin/workflow jobs", "bin/workflow jobs -filter 'status=RUNNING;status=SUSPENDED' -len 20",
+        "bin/oozie jobs -jobtype wf -filter name=movielens -offset 1 -len 5");
   }
 
   public int run(Invocation in) throws Exception {
-    in.rejectUnknown(List.of());
+    in.rejectUnknown(List.of("filter", "offset", "len", "jobtype", "format", "verbose"));
+    String jobType = in.option("jobtype");
+    if (jobType != null && !jobType.equals("wf")) {
+      throw new UsageException("-jobtype " + jobType + ": the embedded engine has workflows only (-jobtype wf);"
+          + " coordinators and bundles are listed by the daemon: bin/oozie jobs -oozie URL -jobtype " + jobType);
+    }
+    var filter = LocalOozie.filter(in.option("filter"));
+    int offset = number(in, "offset", 1);
+    int len = number(in, "len", Integer.MAX_VALUE);
+    boolean oozie = "oozie".equals(in.option("format"));
+    if (in.option("format") != null && !oozie) {
+      throw new UsageException("--format " + in.option("format") + ": the formats are the default and oozie");
+    }
+    if (oozie || !filter.isEmpty() || in.option("offset") != null || in.option("len") != null) {
+      var listing = LocalOozie.jobs(in.engine(), filter, offset, oozie && in.option("len") == null ? 50 : len);
+      if (oozie) {
+        OozieFormat.printWorkflowJobs(in.out(), listing, in.flag("verbose"));
+      } else {
+        for (var job : listing.path("workflows")) {
+          in.out().println(String.format("%-30s %-10s run %-3d %s", job.path("id").asText(),
+              job.path("status").asText(), job.path("run").asInt(), job.path("appName").asText()));
+        }
+      }
+      return 0;
+    }
     for (String id : in.engine().store().ids()) {
       try {
         RunState state = in.engine().store().load(id);
@@ -32,5 +62,22 @@ final class ListCommand implements Command {
       }
     }
     return 0;
+  }
+
+  static int number(Invocation in, String name, int defaultValue) throws UsageException {
+    String value = in.option(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n < (name.equals("offset") ? 1 : 0)) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageException("-" + name + " needs a number" + (name.equals("offset") ? " from 1" : "")
+          + ", not '" + value + "'");
+    }
   }
 }

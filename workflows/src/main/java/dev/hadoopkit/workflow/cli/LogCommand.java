@@ -27,7 +27,7 @@ final class LogCommand implements Command {
 
   public int run(Invocation in) throws Exception {
     in.rejectUnknown(List.of());
-    String id = in.positional(0, "the run id");
+    String id = in.runId(0);
     // masked again here: an action still running has not had its output files scrubbed yet
     Secrets secrets = Secrets.of(in.engine().store().load(id).conf());
     Path dir = in.engine().store().runDir(id);

@@ -21,9 +21,12 @@ import org.apache.hadoop.util.ToolRunner;
  * {@code validate} never need a server.
  */
 public final class OozieCli {
+  /** What the embedded engine does for a workflow id when no server is named. */
+  private static final List<String> EMBEDDED_VERBS = List.of("-info", "-log", "-kill", "-rerun", "-definition",
+      "-status", "-start", "-suspend", "-resume");
   private static final List<String> VALUE_OPTIONS = List.of("-oozie", "-config", "-info", "-log", "-definition",
       "-kill", "-suspend", "-resume", "-change", "-value", "-rerun", "-ignore", "-action", "-date", "-len", "-offset",
-      "-filter", "-start", "-jobtype", "-auth", "-timezone", "-order", "-coordinator", "-D");
+      "-filter", "-start", "-jobtype", "-auth", "-timezone", "-order", "-coordinator", "-D", "-status");
 
   private OozieCli() {
   }
@@ -57,8 +60,14 @@ public final class OozieCli {
       return switch (parsed.group) {
         case "validate" -> embedded(List.of(argv), out, err, env);
         case "admin" -> remote.adminStatus();
-        case "jobs" -> remote.jobs(parsed.option("-jobtype") == null ? "wf" : parsed.option("-jobtype"),
-            parsed.option("-filter"), parsed.number("-offset", 1), parsed.number("-len", 100));
+        case "jobs" -> {
+          String jobType = parsed.option("-jobtype") == null ? "wf" : parsed.option("-jobtype");
+          if (!explicit && jobType.equals("wf")) {
+            yield embedded(List.of(argv), out, err, env); // workflows of the embedded engine's state dir
+          }
+          yield remote.jobs(jobType, parsed.option("-filter"), parsed.number("-offset", 1),
+              parsed.number("-len", 100), parsed.flag("-verbose"));
+        }
         case "job" -> job(parsed, explicit, remote, argv, out, err, env);
         default -> {
           err.println("oozie: unsupported command '" + parsed.group + "': use job, jobs, admin or validate"
@@ -105,18 +114,20 @@ public final class OozieCli {
       return remote.submit(OozieRemote.forSubmission(conf), p.flag("-run"));
     }
     for (String verb : List.of("-info", "-log", "-definition", "-kill", "-suspend", "-resume", "-change", "-rerun",
-        "-ignore", "-start")) {
+        "-ignore", "-start", "-status")) {
       String id = p.option(verb);
       if (id == null) {
         continue;
       }
       boolean workflow = id.endsWith("-W") || id.contains("-W@");
-      if (workflow && !explicit && List.of("-info", "-log", "-kill", "-rerun").contains(verb)) {
+      if (workflow && !explicit && EMBEDDED_VERBS.contains(verb)) {
         return embedded(List.of(argv), out, err, env);
       }
       Map<String, String> selection = selection(p);
       return switch (verb) {
-        case "-info" -> remote.info(id, p.number("-offset", 1), p.number("-len", 1000), p.option("-filter"));
+        case "-info" -> remote.info(id, p.number("-offset", 1), p.number("-len", 1000), p.option("-filter"),
+            p.flag("-verbose"));
+        case "-status" -> remote.status(id);
         case "-log" -> remote.show(id, "log");
         case "-definition" -> remote.show(id, "definition");
         case "-change" -> {
@@ -216,7 +227,8 @@ public final class OozieCli {
   private static void usage(PrintStream out) {
     out.println("Usage: bin/oozie job [-oozie URL] -config job.properties (-run | -submit | -dryrun) [-D name=value ...]");
     out.println("       bin/oozie job [-oozie URL] -info <id> [-offset M -len N -filter status=WAITING;…]");
-    out.println("       bin/oozie job [-oozie URL] -log <id> | -definition <id> | -start <id>");
+    out.println("       bin/oozie job [-oozie URL] -info <workflow id> [-verbose] [-offset M -len N]");
+    out.println("       bin/oozie job [-oozie URL] -log <id> | -definition <id> | -start <id> | -status <id>");
     out.println("       bin/oozie job [-oozie URL] -suspend|-resume|-kill <id> [-action 1,3-4 | -date a::b]");
     out.println("       bin/oozie job [-oozie URL] -change <id> -value 'endtime=2026-12-31T00:00Z;concurrency=2;pausetime='");
     out.println("       bin/oozie job [-oozie URL] -rerun <coordinator id> (-action 1-3 | -date a::b) [-refresh]"
@@ -224,7 +236,8 @@ public final class OozieCli {
     out.println("       bin/oozie job [-oozie URL] -rerun <bundle id> (-coordinator name,… | -date a::b) [-refresh] [-nocleanup]");
     out.println("       bin/oozie job [-oozie URL] -rerun <workflow id> [-config job.properties] [-D oozie.wf.rerun.failnodes=true]");
     out.println("       bin/oozie job [-oozie URL] -ignore <coordinator id> -action 1,3-4");
-    out.println("       bin/oozie jobs [-oozie URL] -jobtype wf|coordinator|bundle [-filter status=RUNNING;name=x] [-len N]");
+    out.println("       bin/oozie jobs [-oozie URL] -jobtype wf|coordinator|bundle [-filter status=RUNNING;name=x;user=u]"
+        + " [-offset M] [-len N] [-verbose]");
     out.println("       bin/oozie admin [-oozie URL] -status");
     out.println("       bin/oozie validate <workflow.xml | coordinator.xml | bundle.xml>");
     out.println("The server is -oozie URL, else $OOZIE_URL. Without either, workflows run embedded (no server) and");
@@ -251,12 +264,17 @@ public final class OozieCli {
       out.addAll(rest);
       return out;
     }
+    if (group.equals("jobs")) {
+      List<String> out = new ArrayList<>(List.of("jobs", "--format", "oozie"));
+      out.addAll(rest);
+      return out;
+    }
     if (!group.equals("job")) {
       throw new UsageException("unsupported command '" + group + "' without a server: the embedded engine offers"
-          + " 'job' and 'validate' (run 'bin/oozie help')");
+          + " 'job', 'jobs' and 'validate' (run 'bin/oozie help')");
     }
     List<String> out = new ArrayList<>();
-    for (String verb : List.of("-info", "-log", "-kill", "-rerun")) {
+    for (String verb : EMBEDDED_VERBS) {
       int at = rest.indexOf(verb);
       if (at >= 0) {
         if (at + 1 >= rest.size()) {
@@ -266,11 +284,19 @@ public final class OozieCli {
         out.add(rest.get(at + 1));
         rest.remove(at + 1);
         rest.remove(at);
+        if (verb.equals("-info")) {
+          out.addAll(List.of("--format", "oozie")); // Oozie's layout, as from a server
+        }
         out.addAll(rest);
         return out;
       }
     }
-    if (rest.remove("-run") || rest.remove("-submit")) {
+    if (rest.remove("-submit")) {
+      out.add("submit"); // PREP until -start, as in Oozie
+      out.addAll(rest);
+      return out;
+    }
+    if (rest.remove("-run")) {
       out.add("run");
       out.addAll(rest);
       return out;
@@ -280,7 +306,8 @@ public final class OozieCli {
       out.addAll(rest);
       return out;
     }
-    throw new UsageException("job needs one of -run, -dryrun, -info <id>, -log <id>, -kill <id>, -rerun <id>");
+    throw new UsageException("job needs one of -run, -submit, -dryrun, -start, -info, -log, -definition, -status,"
+        + " -kill, -suspend, -resume, -rerun <id>");
   }
 
   /** Oozie's options: {@code -name value}, flags, and {@code -D k=v} (also {@code -Dk=v}). */
@@ -304,7 +331,7 @@ public final class OozieCli {
             throw new UsageException("-D needs name=value");
           }
           property(parsed, args.get(++i));
-        } else if (VALUE_OPTIONS.contains(arg)) {
+        } else if (VALUE_OPTIONS.contains(arg) && !(arg.equals("-status") && !parsed.group.equals("job"))) {
           if (i + 1 >= args.size()) {
             throw new UsageException(arg + " needs a value");
           }

@@ -58,7 +58,7 @@ final class OozieRemote {
         .replace("\"", "&quot;");
   }
 
-  int info(String id, int offset, int len, String filter) throws Exception {
+  int info(String id, int offset, int len, String filter, boolean verbose) throws Exception {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("show", "info");
     params.put("offset", Integer.toString(offset));
@@ -74,36 +74,15 @@ final class OozieRemote {
     } else if (job.has("actionNumber")) {
       printCoordAction(job);
     } else {
-      printWorkflow(job);
+      OozieFormat.printWorkflow(out, job, verbose); // Oozie's own layout, the same as the embedded engine's
     }
     return 0;
   }
 
-  private void printWorkflow(JsonNode job) {
-    out.println("Job ID : " + job.path("id").asText());
-    out.println(LINE);
-    field("Workflow Name", job.path("appName"));
-    field("App Path", job.path("appPath"));
-    field("Status", job.path("status"));
-    field("Run", job.path("run"));
-    field("User", job.path("user"));
-    field("Group", job.path("group"));
-    field("Created", job.path("createdTime"));
-    field("Started", job.path("startTime"));
-    field("Last Modified", job.path("lastModTime"));
-    field("Ended", job.path("endTime"));
-    field("CoordAction ID", job.path("parentId"));
-    out.println();
-    out.println("Actions");
-    out.println(LINE);
-    out.println(String.format("%-60s %-10s %-28s %-10s %-10s", "ID", "Status", "Ext ID", "Ext Status", "Err Code"));
-    out.println(LINE);
-    for (JsonNode action : job.path("actions")) {
-      out.println(String.format("%-60s %-10s %-28s %-10s %-10s", action.path("id").asText(),
-          action.path("status").asText(), text(action.path("externalId")), text(action.path("externalStatus")),
-          text(action.path("errorCode"))));
-      out.println(LINE);
-    }
+  /** {@code -status <id>}: the job's status alone. */
+  int status(String id) throws Exception {
+    out.println(client.getJson("/v2/job/" + id, Map.of("show", "status")).path("status").asText());
+    return 0;
   }
 
   private void printCoordinator(JsonNode job) {
@@ -218,7 +197,7 @@ final class OozieRemote {
     return 0;
   }
 
-  int jobs(String jobType, String filter, int offset, int len) throws Exception {
+  int jobs(String jobType, String filter, int offset, int len, boolean verbose) throws Exception {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("jobtype", jobType);
     params.put("offset", Integer.toString(offset));
@@ -246,14 +225,8 @@ final class OozieRemote {
             text(job.path("createdTime"))));
       }
     } else {
-      out.println(String.format("%-40s %-24s %-10s %-4s %-10s %-30s %-30s", "Job ID", "App Name", "Status", "Run",
-          "User", "Started", "Ended"));
-      out.println(LINE);
-      for (JsonNode job : page.path("workflows")) {
-        out.println(String.format("%-40s %-24s %-10s %-4s %-10s %-30s %-30s", job.path("id").asText(),
-            job.path("appName").asText(), job.path("status").asText(), job.path("run").asText(),
-            text(job.path("user")), text(job.path("startTime")), text(job.path("endTime"))));
-      }
+      OozieFormat.printWorkflowJobs(out, page, verbose); // Oozie's own layout, the same as the embedded engine's
+      return 0;
     }
     out.println(LINE);
     return 0;

@@ -37,7 +37,7 @@ final class RerunCommand implements Command {
 
   public int run(Invocation in) throws Exception {
     in.rejectUnknown(List.of("pool", "quiet", "config"));
-    String id = in.positional(0, "the run id");
+    String id = in.runId(0);
     Map<String, String> conf = new LinkedHashMap<>();
     if (in.option("config") != null) {
       conf.putAll(JobProperties.read(in.option("config")));

@@ -22,7 +22,8 @@ final class RunCommand implements Command {
   }
 
   public String usage() {
-    return "run -config job.properties [app-dir] [-D name=value ...] [-dryrun] [--pool N] | run --resume <id>";
+    return "run -config job.properties [app-dir] [-D name=value ...] [-dryrun] [--pool N]"
+        + " | run --resume <id> [--rerun-nonidempotent]";
   }
 
   public List<String> examples() {
@@ -30,25 +31,21 @@ final class RunCommand implements Command {
         "bin/workflow run -config job.properties -D inputDir=/data/in -D queueName=etl",
         "bin/workflow run -config job.properties -dryrun",
         "bin/workflow run -config job.properties -D dbPassword=s3cret   # masked in output, encrypted in the journal",
-        "bin/workflow run --resume 0000003-261121203000123-hk-W");
+        "bin/workflow run --resume 0000003-261121203000123-hk-W",
+        "bin/workflow run --resume 0000003-261121203000123-hk-W --rerun-nonidempotent   # an interrupted plain"
+            + " export runs again: clean its table first");
   }
 
   public int run(Invocation in) throws Exception {
-    in.rejectUnknown(List.of("config", "dryrun", "resume", "pool", "quiet", "oozie", "run"));
+    in.rejectUnknown(List.of("config", "dryrun", "resume", "pool", "quiet", "oozie", "run", "rerun-nonidempotent"));
     WorkflowEngine engine = in.engine();
     String resume = in.option("resume");
     String id;
     if (resume != null) {
-      id = resume;
+      id = Invocation.checkRunId(resume);
       in.out().println("Resuming " + id);
     } else {
-      Map<String, String> job = JobProperties.read(in.option("config"));
-      String appPath = in.positional().isEmpty() ? null : in.positional().get(0);
-      refuseScheduledApps(job, in.properties(), appPath);
-      if (in.option("config") == null && appPath == null) {
-        throw new UsageException("give -config job.properties (with oozie.wf.application.path) or an app dir");
-      }
-      Submission submission = engine.prepare(job, in.properties(), appPath);
+      Submission submission = prepare(in, engine);
       if (in.flag("dryrun")) {
         printPlan(submission, engine, in);
         return 0;
@@ -56,6 +53,29 @@ final class RunCommand implements Command {
       id = engine.submit(submission, null, (runId, r) -> { });
       in.out().println("job: " + id);
     }
+    boolean rerunNotIdempotent = in.flag("rerun-nonidempotent");
+    if (rerunNotIdempotent && resume == null) {
+      throw new UsageException("--rerun-nonidempotent goes with --resume <id>");
+    }
+    return drive(in, engine, id, rerunNotIdempotent);
+  }
+
+  /** The checked submission of {@code -config job.properties [app-dir] [-D k=v]} (nothing recorded yet). */
+  static Submission prepare(Invocation in, WorkflowEngine engine) throws Exception {
+    Map<String, String> job = JobProperties.read(in.option("config"));
+    String appPath = in.positional().isEmpty() ? null : in.positional().get(0);
+    refuseScheduledApps(job, in.properties(), appPath);
+    if (in.option("config") == null && appPath == null) {
+      throw new UsageException("give -config job.properties (with oozie.wf.application.path) or an app dir");
+    }
+    if (appPath == null && !in.flag("dryrun")) {
+      deployIfMissing(job, in);
+    }
+    return engine.prepare(job, in.properties(), appPath);
+  }
+
+  /** Drives run {@code id} here, streaming its transitions; exit 0 only when it SUCCEEDED. */
+  static int drive(Invocation in, WorkflowEngine engine, String id, boolean rerunNotIdempotent) throws Exception {
     boolean quiet = in.flag("quiet");
     RunState state = engine.run(id, (runId, record) -> {
       if (!quiet) {
@@ -64,7 +84,7 @@ final class RunCommand implements Command {
           printActionOutput(engine, runId, record.node(), in);
         }
       }
-    });
+    }, rerunNotIdempotent);
     in.out().println("Workflow " + id + " " + state.status()
         + (state.statusMessage() == null ? "" : ": " + state.statusMessage()));
     return state.status().isSuccessful() ? 0 : 1;
@@ -153,4 +173,12 @@ final class RunCommand implements Command {
     out.println("Nothing was run (-dryrun).");
   }
 
+  /** hk.workflow.deploy.from: the app goes to its cluster path first when it is not there (AutoDeploy). */
+  private static void deployIfMissing(Map<String, String> job, Invocation in) throws Exception {
+    try {
+      dev.hadoopkit.workflow.deploy.AutoDeploy.ifMissing(job, in.properties(), in.conf(), in.out());
+    } catch (dev.hadoopkit.workflow.deploy.DeployException e) {
+      throw new UsageException(dev.hadoopkit.workflow.engine.ConfigKeys.DEPLOY_FROM + ": " + e.getMessage());
+    }
+  }
 }

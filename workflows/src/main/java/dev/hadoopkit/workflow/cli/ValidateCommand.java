@@ -93,6 +93,7 @@ final class ValidateCommand implements Command {
   private static int workflow(Invocation in, String path) throws Exception {
     WorkflowApp app = WorkflowApp.load(path, in.conf());
     WorkflowDefinition definition = in.engine().parser().parse(app.workflowXml(), app.workflowFile());
+    dev.hadoopkit.workflow.engine.Submission.checkElSyntax(app, in.engine().el()); // as run checks it
     in.out().println("Valid workflow: " + app.workflowFile() + " (" + definition.namespace() + ", name "
         + definition.name() + ", " + (definition.nodes().size() - 1) + " nodes, "
         + definition.actions().size() + " actions)");

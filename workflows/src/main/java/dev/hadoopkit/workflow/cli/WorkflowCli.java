@@ -20,11 +20,12 @@ import org.apache.hadoop.util.ToolRunner;
 public final class WorkflowCli extends Configured implements Tool {
   static final List<Command> COMMANDS = List.of(new ValidateCommand(), new RunCommand(), new InfoCommand(),
       new LogCommand(), new KillCommand(), new RerunCommand(), new GraphCommand(), new ListCommand(),
-      new BenchCommand(), new ServeCommand());
+      new SubmitCommand(), new StartCommand(), new SuspendCommand(true), new SuspendCommand(false),
+      new StatusCommand(), new DefinitionCommand(), new BenchCommand(), new ServeCommand(), new DeployCommand());
   private static final List<String> FLAGS_WITH_VALUE = List.of("config", "resume", "pool", "format", "run",
       "oozie", "chain", "fork", "sleep", "port", "bind", "state", "coords", "flags", "actions", "mass",
       "mass-actions", "records", "backlog", "others", "lead", "flag-wait", "repeat", "only",
-      "runs", "changes", "warmup", "samples");
+      "runs", "changes", "warmup", "samples", "filter", "offset", "len", "jobtype");
 
   private final PrintStream out;
   private final PrintStream err;

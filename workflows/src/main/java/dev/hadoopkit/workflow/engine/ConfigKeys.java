@@ -18,6 +18,7 @@ public final class ConfigKeys {
   public static final String APP_PATH = "oozie.wf.application.path";
   public static final String RERUN_FAIL_NODES = "oozie.wf.rerun.failnodes";
   public static final String RERUN_SKIP_NODES = "oozie.wf.rerun.skip.nodes";
+  public static final String DEPLOY_FROM = "hk.workflow.deploy.from";
 
   public static final int DEFAULT_POOL_SIZE = 8;
   public static final int DEFAULT_CAPTURE_LIMIT = 64 * 1024;
@@ -30,5 +31,6 @@ public final class ConfigKeys {
       new Key(JOURNAL_SYNC, "true", "force each journal record to disk before acting on it"),
       new Key(APP_PATH, "", "the workflow application directory or workflow.xml (job.properties)"),
       new Key(RERUN_FAIL_NODES, "false", "rerun: true reruns only the nodes that did not end OK"),
-      new Key(RERUN_SKIP_NODES, "", "rerun: comma-separated action nodes to skip (they must have ended OK)"));
+      new Key(RERUN_SKIP_NODES, "", "rerun: comma-separated action nodes to skip (they must have ended OK)"),
+      new Key(DEPLOY_FROM, "", "run: a local app dir deployed to oozie.wf.application.path when that is missing"));
 }

@@ -77,6 +77,8 @@ final class RunDriver implements WorkflowElContext {
   private final Map<String, Long> retryDue = new HashMap<>();
   /** Secret job properties: masked in every record and, once an action ends, in its output files. */
   private final Secrets secrets;
+  /** {@code run --resume --rerun-nonidempotent}: the user checked the targets of interrupted unsafe actions. */
+  private final boolean rerunNotIdempotent;
   /** Looking a factory up scans the classpath; one per run, used under its lock. */
   private final DocumentBuilderFactory documents = newDocumentBuilderFactory();
 
@@ -99,7 +101,8 @@ final class RunDriver implements WorkflowElContext {
 
   RunDriver(WorkflowEngine engine, EngineSettings settings, WorkflowDefinition definition, RunState state,
       Journal journal, Path runDir, RunListener listener, Configuration hadoop, List<String> libJars, ElEvaluator el,
-      ExecutorService threads) {
+      ExecutorService threads, boolean rerunNotIdempotent) {
+    this.rerunNotIdempotent = rerunNotIdempotent;
     this.engine = engine;
     this.settings = settings;
     this.definition = definition;
@@ -129,9 +132,28 @@ final class RunDriver implements WorkflowElContext {
     }
   }
 
+  /** Password files and other secret {@code <file>}s leave the state dir when their action ends (issue 15 defect 6). */
+  private void removeSecretFiles(String node, Path workDir, List<String> links) {
+    if (links.isEmpty()) {
+      return;
+    }
+    try {
+      List<String> removed = dev.hadoopkit.workflow.action.SecretFiles.remove(workDir, links);
+      if (!removed.isEmpty()) {
+        engine.log(state.id(), node + ": removed the secret files " + removed + " from its work dir");
+      }
+    } catch (IOException e) {
+      engine.log(state.id(), node + ": could not remove the secret files " + links + " from " + workDir + ": "
+          + e.getMessage() + "; delete them by hand");
+    }
+  }
+
   private void record(JournalRecord unmasked) {
     JournalRecord record = secrets.mask(unmasked);
     synchronized (journal) {
+      if (stopping()) {
+        return; // the process is stopping: the run must stay as it is on disk, resumable
+      }
       try {
         journal.append(record, mustForce(record));
       } catch (IOException e) {
@@ -159,48 +181,109 @@ final class RunDriver implements WorkflowElContext {
   }
 
   RunState drive() throws InterruptedException {
-    if (state.status() == WorkflowStatus.PREP) {
-      record(JournalRecord.status(now(), WorkflowStatus.RUNNING, null));
-    } else {
-      announceResume();
-    }
-    // Ctrl-C or SIGTERM of the engine: stop child processes and jobs instead of orphaning them. The journal keeps
-    // the run RUNNING, so 'run --resume' starts those actions again.
-    Thread stopChildren = new Thread(() -> inFlight.values().forEach(f -> f.cancellation().cancel()),
-        "wf-" + state.id() + "-shutdown");
-    Runtime.getRuntime().addShutdownHook(stopChildren);
+    EngineStop.Listener onStop = this::engineStopping;
+    engine.stop().register(onStop);
     try {
-      while (!state.status().isTerminal()) {
+      if (state.status() == WorkflowStatus.PREP) {
+        record(JournalRecord.status(now(), WorkflowStatus.RUNNING, null));
+      } else {
+        if (!rerunNotIdempotent) {
+          refuseInterruptedNotIdempotent();
+        }
+        announceResume();
+        if (state.status() == WorkflowStatus.SUSPENDED) {
+          engine.log(state.id(), "the run is SUSPENDED: no action starts until 'bin/workflow resume " + state.id()
+              + "' (or 'bin/oozie job -resume " + state.id() + "')");
+        }
+      }
+      while (!state.status().isTerminal() && !stopping()) {
         if (Files.exists(runDir.resolve(RunStore.KILL_REQUEST))) {
           stopEverything(WorkflowStatus.KILLED, "killed on request (bin/workflow kill)");
           break;
         }
-        boolean progressed = dispatch();
-        if (state.status().isTerminal()) {
+        suspendOrResumeOnRequest();
+        boolean suspended = state.status() == WorkflowStatus.SUSPENDED;
+        boolean progressed = !suspended && dispatch();
+        if (state.status().isTerminal() || stopping()) {
           break;
         }
         Done event = done.poll(progressed ? 0 : pollTimeout(), TimeUnit.MILLISECONDS);
         if (event != null) {
           finish(event);
-        } else if (!progressed && inFlight.isEmpty() && retryDue.isEmpty() && !hasRunnableToken()) {
+        } else if (!suspended && !progressed && inFlight.isEmpty() && retryDue.isEmpty() && !hasRunnableToken()) {
           stopEverything(WorkflowStatus.FAILED, "the run cannot progress: tokens wait at " + state.tokens()
               + " (a join whose fork path ended elsewhere)");
         }
       }
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopChildren);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or will run
-      }
-      cancelInFlight();
-      try {
-        Files.deleteIfExists(runDir.resolve(RunStore.KILL_REQUEST));
-      } catch (IOException ignored) {
-        // best effort
+      engine.stop().unregister(onStop);
+      if (stopping()) {
+        stopInFlightForExit();
+      } else {
+        cancelInFlight();
+        try {
+          Files.deleteIfExists(runDir.resolve(RunStore.KILL_REQUEST));
+          if (state.status().isTerminal()) {
+            Files.deleteIfExists(runDir.resolve(RunStore.SUSPEND_REQUEST));
+            Files.deleteIfExists(runDir.resolve(RunStore.RESUME_REQUEST));
+          }
+        } catch (IOException ignored) {
+          // best effort
+        }
       }
     }
     return state;
+  }
+
+  private boolean stopping() {
+    return engine.stop().stopping();
+  }
+
+  /**
+   * {@code oozie job -suspend|-resume} of a run this engine drives arrive as request files (as kill does): suspended,
+   * no new action starts (running ones finish and are journaled); resumed, the run goes on. The status is journaled,
+   * so a suspended run stays suspended across an engine restart.
+   */
+  private void suspendOrResumeOnRequest() {
+    Path suspend = runDir.resolve(RunStore.SUSPEND_REQUEST);
+    Path resume = runDir.resolve(RunStore.RESUME_REQUEST);
+    try {
+      if (Files.exists(suspend)) {
+        if (state.status() == WorkflowStatus.RUNNING) {
+          record(JournalRecord.status(now(), WorkflowStatus.SUSPENDED, "suspended on request"));
+        }
+        Files.deleteIfExists(suspend);
+      } else if (Files.exists(resume)) {
+        if (state.status() == WorkflowStatus.SUSPENDED) {
+          record(JournalRecord.status(now(), WorkflowStatus.RUNNING, "resumed on request"));
+        }
+        Files.deleteIfExists(resume);
+      }
+    } catch (IOException e) {
+      engine.log(state.id(), "could not take a suspend/resume request: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The engine's process is stopping (SIGTERM, Ctrl-C): the flag is already set, so no record is journaled after
+   * this point (the lock on the journal waits for one being written); the run stays RUNNING, as after kill -9, and
+   * its child processes and jobs are stopped instead of running on unsupervised.
+   */
+  private void engineStopping() {
+    synchronized (journal) {
+      if (state.status().isTerminal()) {
+        return;
+      }
+    }
+    engine.log(state.id(), "the engine is stopping (SIGTERM or Ctrl-C); the run stays " + state.status()
+        + ": resume it with 'bin/workflow run --resume " + state.id() + "'");
+    stopInFlightForExit();
+  }
+
+  private void stopInFlightForExit() {
+    for (InFlight flight : inFlight.values()) {
+      flight.cancellation().stopForEngineExit();
+    }
   }
 
   private List<String> jarsFor(String actionType) throws IOException {
@@ -234,6 +317,49 @@ final class RunDriver implements WorkflowElContext {
     }
   }
 
+  /**
+   * An action that was running when the previous engine died and that is not safe to run twice (a plain sqoop
+   * export: its rows would be inserted again) is not started blindly: the resume stops before it journals anything,
+   * the run stays RUNNING, and the message says how to decide.
+   */
+  private void refuseInterruptedNotIdempotent() {
+    List<String> unsafe = new ArrayList<>();
+    for (String node : state.tokens().keySet()) {
+      NodeRun run = state.nodeRun(node);
+      if (run == null || run.status() != NodeStatus.RUNNING || !(definition.node(node) instanceof Node.Action action)
+          || state.skipNodes().contains(node)) {
+        continue;
+      }
+      ActionExecutor executor = engine.registry().get(action.spec().type());
+      if (executor == null) {
+        continue;
+      }
+      Element body;
+      try {
+        body = resolve(action.spec().xml(), scope());
+      } catch (Exception e) {
+        continue; // its EL fails at once when it runs again: nothing is repeated
+      }
+      executor.notIdempotent(body).ifPresent(why -> unsafe.add("action [" + node + "] (" + why + ")"));
+    }
+    if (!unsafe.isEmpty()) {
+      String id = state.id();
+      throw new NotIdempotentResumeException("Cannot resume " + id + ": " + String.join(", ", unsafe)
+          + " was running when the previous engine stopped and may have written part of its data; running it"
+          + " again would write that part twice. Check its target, then either remove what it wrote and run"
+          + " 'bin/workflow run --resume " + id + " --rerun-nonidempotent', or end the run with 'bin/workflow kill "
+          + id + "' (then 'bin/workflow rerun " + id + " -D oozie.wf.rerun.failnodes=true' runs what did not end"
+          + " OK). Staged exports (--staging-table) resume without asking");
+    }
+  }
+
+  /** A resume refused because an interrupted action must not be repeated blindly; the run is left as it was. */
+  static final class NotIdempotentResumeException extends IllegalStateException {
+    NotIdempotentResumeException(String message) {
+      super(message);
+    }
+  }
+
   private boolean hasRunnableToken() {
     for (Map.Entry<String, Integer> token : state.tokens().entrySet()) {
       Node node = definition.node(token.getKey());
@@ -248,11 +374,11 @@ final class RunDriver implements WorkflowElContext {
   private boolean dispatch() {
     boolean progressed = false;
     boolean again = true;
-    while (again && !state.status().isTerminal()) {
+    while (again && !state.status().isTerminal() && !stopping()) {
       again = false;
       for (Map.Entry<String, Integer> token : state.tokens().entrySet()) {
         String name = token.getKey();
-        if (inFlight.containsKey(name) || state.status().isTerminal()) {
+        if (inFlight.containsKey(name) || state.status().isTerminal() || stopping()) {
           continue;
         }
         Long due = retryDue.get(name);
@@ -344,12 +470,26 @@ final class RunDriver implements WorkflowElContext {
     }
     retryDue.remove(action.name());
     int attempt = previous == null ? 1 : previous.attempt() + 1;
-    String previousExternalId = previous != null && previous.status() == NodeStatus.RUNNING
-        ? previous.externalId() : null;
+    boolean wasRunning = previous != null && previous.status() == NodeStatus.RUNNING;
+    String previousExternalId = wasRunning ? previous.externalId() : null;
+    // read before the start record below resets it: the process the dead engine's attempt left behind
+    java.util.Optional<NodeRun.ChildProcess> orphan = wasRunning ? previous.process() : java.util.Optional.empty();
+    int previousAttempt = wasRunning ? previous.attempt() : 0;
     record(JournalRecord.start(now(), action.name(), attempt));
     Cancellation cancellation = new Cancellation();
     Future<?> future = threads.submit(() -> {
-      ActionOutcome outcome = runAttempt(action, attempt, previousExternalId, cancellation);
+      ActionOutcome outcome;
+      try {
+        if (orphan.isPresent()) {
+          engine.log(state.id(), OrphanedAttempt.stop(action.name(), previousAttempt, attempt, orphan.get()));
+        }
+        outcome = runAttempt(action, attempt, previousExternalId, cancellation);
+      } catch (IOException e) {
+        outcome = ActionOutcome.failed("RESUME", e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        outcome = ActionOutcome.error("KILLED", "interrupted");
+      }
       done.add(new Done(action.name(), attempt, outcome));
     });
     inFlight.put(action.name(), new InFlight(attempt, cancellation, future));
@@ -375,15 +515,18 @@ final class RunDriver implements WorkflowElContext {
       ActionContext context = new ActionContext(state.id(), action.name(), attempt, body, conf, state.appPath(),
           state.conf(), jarsFor(action.spec().type()), workDir, settings.captureOutputLimit(), id -> {
             if (!cancellation.isCancelled()) {
-              record(JournalRecord.external(now(), action.name(), id));
+              record(externalRecord(action.name(), id));
             }
           }, previousExternalId, cancellation, engine.subWorkflowRunner(state.id(), listener));
       if (cancellation.isCancelled()) {
         return ActionOutcome.error("KILLED", "the workflow ended before node [" + action.name() + "] started");
       }
+      List<String> secretFiles = dev.hadoopkit.workflow.action.SecretFiles.links(body, state.appPath(),
+          state.conf());
       try {
         return executor.execute(context);
       } finally {
+        removeSecretFiles(action.name(), workDir, secretFiles);
         scrub(workDir);
       }
     } catch (ElException e) {
@@ -395,6 +538,25 @@ final class RunDriver implements WorkflowElContext {
     } catch (Exception e) {
       return ActionErrors.outcome(e);
     }
+  }
+
+  /**
+   * An action's external id; a child process ({@code pid:N}, just started) with its start time, by which a resumed
+   * engine finds it again should this engine die ({@link OrphanedAttempt}).
+   */
+  private JournalRecord externalRecord(String node, String id) {
+    if (id.startsWith("pid:")) {
+      try {
+        long pid = Long.parseLong(id.substring(4));
+        java.util.Optional<java.time.Instant> started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant());
+        if (started.isPresent()) {
+          return JournalRecord.process(now(), node, pid, started.get().toEpochMilli());
+        }
+      } catch (NumberFormatException notAPid) {
+        // an executor's own id scheme: kept as given
+      }
+    }
+    return JournalRecord.external(now(), node, id);
   }
 
   /** The action body with every ${…} in attributes and text resolved. */

@@ -43,7 +43,8 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
     Map<String, String> given = new LinkedHashMap<>(jobProperties);
     given.putAll(overrides);
     given.putIfAbsent("user.name", System.getProperty("user.name"));
-    Map<String, String> resolved = expand(given);
+    // ${fs.defaultFS}, ${yarn.resourcemanager.address}...: from the cluster's configuration (ClusterProperties)
+    Map<String, String> resolved = expand(given, ClusterProperties.referenced(given, () -> hadoopFor.apply(Map.of())));
     String appPath = appPathArgument != null ? appPathArgument : resolved.get(ConfigKeys.APP_PATH);
     if (appPath == null || appPath.isBlank()) {
       throw new WorkflowException(ErrorCode.E0711, Location.of("job.properties"), "no application path: set "
@@ -72,10 +73,17 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
         missing.add(parameter.name());
       }
     }
-    if (!missing.isEmpty()) {
-      throw missingParameters(missing, Location.of(app.workflowFile()));
+    // one message for every missing name: the required <parameters> first, then the variables the EL uses
+    ElCheck check = checkExpressions(app, conf, el);
+    Location where = missing.isEmpty() ? check.firstMissing() : Location.of(app.workflowFile());
+    for (String name : check.missing()) {
+      if (!missing.contains(name)) {
+        missing.add(name);
+      }
     }
-    checkExpressions(app, conf, el);
+    if (!missing.isEmpty()) {
+      throw missingParameters(missing, where);
+    }
     try {
       LibPaths.jobJars(conf, hadoop);
     } catch (java.io.IOException e) {
@@ -94,7 +102,13 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
 
   /** Hadoop-style ${var} expansion among the properties (and system properties), as Oozie does for job.properties. */
   static Map<String, String> expand(Map<String, String> properties) {
+    return expand(properties, Map.of());
+  }
+
+  /** The same, where {@code fallbacks} (not returned) resolve variables that no property defines. */
+  static Map<String, String> expand(Map<String, String> properties, Map<String, String> fallbacks) {
     Configuration conf = new Configuration(false);
+    fallbacks.forEach(conf::set);
     properties.forEach((k, v) -> conf.set(k, v == null ? "" : v));
     Map<String, String> out = new TreeMap<>();
     for (String key : properties.keySet()) {
@@ -109,8 +123,20 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
     return out;
   }
 
+  /** What a check pass found undefined, and where the first of them is used. */
+  private record ElCheck(Set<String> missing, Location firstMissing) {
+  }
+
+  /**
+   * The EL check of a submission without its properties, for {@code validate}: syntax errors and unknown functions
+   * are EL_ERROR exactly as at submission; variables are not checked (they come with job.properties).
+   */
+  public static void checkElSyntax(WorkflowApp app, ElEvaluator el) throws WorkflowException {
+    checkExpressions(app, Map.of(), el);
+  }
+
   /** Evaluates every ${…} of the workflow in check mode: syntax errors and undefined variables, with their place. */
-  private static void checkExpressions(WorkflowApp app, Map<String, String> conf, ElEvaluator el)
+  private static ElCheck checkExpressions(WorkflowApp app, Map<String, String> conf, ElEvaluator el)
       throws WorkflowException {
     Element root = LocatedXml.parse(app.workflowXml(), app.workflowFile()).getDocumentElement();
     Set<String> missing = new TreeSet<>();
@@ -149,8 +175,6 @@ public record Submission(WorkflowApp app, WorkflowDefinition definition, Map<Str
         missing.addAll(scope.missing());
       }
     }
-    if (!missing.isEmpty()) {
-      throw missingParameters(new ArrayList<>(missing), firstMissing);
-    }
+    return new ElCheck(missing, firstMissing);
   }
 }

@@ -48,6 +48,7 @@ public final class WorkflowEngine {
   private final Configuration base;
   private final PrintStream messages;
   private final Map<List<String>, Configuration> runConfs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final EngineStop stop = new EngineStop();
 
   public WorkflowEngine(EngineSettings settings, ActionRegistry registry, Configuration base, PrintStream messages) {
     this.settings = settings;
@@ -81,6 +82,10 @@ public final class WorkflowEngine {
 
   ActionRegistry registry() {
     return registry;
+  }
+
+  EngineStop stop() {
+    return stop;
   }
 
   public Submission prepare(Map<String, String> jobProperties, Map<String, String> overrides, String appPath)
@@ -141,6 +146,15 @@ public final class WorkflowEngine {
    * its final state. Fails when another live engine process holds the run.
    */
   public RunState run(String id, RunListener listener) throws IOException, WorkflowException, InterruptedException {
+    return run(id, listener, false);
+  }
+
+  /**
+   * As {@link #run(String, RunListener)}; with {@code rerunNotIdempotent} a resume also starts again actions that
+   * were interrupted and are not safe to repeat (a plain sqoop export), which it otherwise refuses to do.
+   */
+  public RunState run(String id, RunListener listener, boolean rerunNotIdempotent)
+      throws IOException, WorkflowException, InterruptedException {
     Optional<RunStore.RunLock> lock = store.tryLock(id);
     if (lock.isEmpty()) {
       throw new IllegalStateException("Run " + id + " is being driven by another engine process; use"
@@ -164,7 +178,7 @@ public final class WorkflowEngine {
       RunListener logging = (runId, record) -> logRecord(listener, runId, record);
       try (Journal journal = store.journal(id)) {
         RunDriver driver = new RunDriver(this, settings, definition, state, journal, store.runDir(id), logging,
-            hadoop, libJars, el, threads);
+            hadoop, libJars, el, threads, rerunNotIdempotent);
         try {
           return driver.drive();
         } finally {
@@ -322,6 +336,53 @@ public final class WorkflowEngine {
     return store.load(id);
   }
 
+  /**
+   * Oozie's suspend of a workflow: no new action starts, running ones finish. A run driven by a live engine is asked
+   * through a request file and waited for; a run no engine drives is journaled SUSPENDED directly. Only RUNNING runs
+   * (E1317 otherwise, as Oozie's "invalid status" for the command).
+   */
+  public RunState suspend(String id, long waitMillis) throws IOException, InterruptedException {
+    return changeStatus(id, WorkflowStatus.RUNNING, WorkflowStatus.SUSPENDED, RunStore.SUSPEND_REQUEST,
+        "suspended by user (no engine was running it)", waitMillis);
+  }
+
+  /**
+   * Continues a suspended run. A live engine driving it is asked and waited for; a run no engine drives is journaled
+   * RUNNING — the caller then drives it ({@link #run}), as {@code run --resume} would.
+   */
+  public RunState resume(String id, long waitMillis) throws IOException, InterruptedException {
+    return changeStatus(id, WorkflowStatus.SUSPENDED, WorkflowStatus.RUNNING, RunStore.RESUME_REQUEST,
+        "resumed by user", waitMillis);
+  }
+
+  private RunState changeStatus(String id, WorkflowStatus from, WorkflowStatus to, String request, String message,
+      long waitMillis) throws IOException, InterruptedException {
+    RunState state = store.load(id);
+    if (state.status() != from) {
+      throw new IllegalStateException("E1317: workflow " + id + " is " + state.status() + ": only a " + from
+          + " workflow can be " + (to == WorkflowStatus.SUSPENDED ? "suspended" : "resumed"));
+    }
+    Optional<RunStore.RunLock> lock = store.tryLock(id);
+    if (lock.isPresent()) {
+      try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
+        JournalRecord record = JournalRecord.status(settings.clock().millis(), to, message);
+        journal.append(record);
+        appendLog(id, record);
+      }
+      return store.load(id);
+    }
+    Files.writeString(store.runDir(id).resolve(request), to.name() + "\n", StandardCharsets.UTF_8);
+    long deadline = System.currentTimeMillis() + waitMillis;
+    while (System.currentTimeMillis() < deadline) {
+      state = store.load(id);
+      if (state.status() != from) {
+        return state;
+      }
+      Thread.sleep(50);
+    }
+    return store.load(id);
+  }
+
   /** How long a parent that ends waits for a child run to record its KILLED status. */
   private static final long CHILD_KILL_WAIT_MILLIS = 30_000;
 
@@ -371,7 +432,7 @@ public final class WorkflowEngine {
         Submission submission = prepare(conf, Map.of(), appPath);
         String childId = submit(submission, parentId, listener);
         onId.accept(childId);
-        cancellation.onCancel(() -> killChild(parentId, childId));
+        cancellation.onKill(() -> killChild(parentId, childId));
         return result(WorkflowEngine.this.run(childId, listener));
       }
 
@@ -388,7 +449,7 @@ public final class WorkflowEngine {
           return Optional.empty(); // a failed child is started anew, as a retry would
         }
         log(parentId, "resuming sub-workflow " + childId + " (" + previous.status() + ")");
-        cancellation.onCancel(() -> killChild(parentId, childId));
+        cancellation.onKill(() -> killChild(parentId, childId));
         return Optional.of(result(WorkflowEngine.this.run(childId, listener)));
       }
     };

@@ -115,37 +115,7 @@ final class SchedulerViews {
   }
 
   Views.WorkflowJob workflow(String id) {
-    RunState run;
-    WorkflowDefinition definition;
-    try {
-      run = engine.store().load(id);
-      definition = engine.definitionOf(id);
-    } catch (Exception e) {
-      throw new NotFoundException("no workflow job " + id);
-    }
-    Secrets secrets = Secrets.of(run.conf());
-    List<Views.WorkflowAction> actions = new ArrayList<>();
-    for (NodeRun node : run.nodeRuns()) {
-      Node spec = definition.nodes().get(node.name());
-      String type = spec instanceof Node.Action action ? action.spec().type() : spec == null ? "unknown"
-          : ":" + spec.kind().name() + ":";
-      actions.add(new Views.WorkflowAction(id + "@" + node.name(), node.name(), type, node.status().name(),
-          Math.max(0, node.attempt() - 1), spec instanceof Node.Action a ? number(a.retry().max()) : 0,
-          spec instanceof Node.Action a ? number(a.retry().intervalMinutes()) : 0, instant(node.startTime()),
-          instant(node.endTime()), String.join(",", node.transitions()),
-          node.data().isEmpty() ? null : secrets.mask(node.data().toString()), node.externalId(),
-          node.status().name(), ResourceManagerLinks.url(node.externalId(), run.conf(), state.hadoop()),
-          node.errorCode(), node.errorMessage() == null ? null
-          : secrets.mask(node.errorMessage()), null));
-    }
-    long lastModified = Math.max(run.createdTime(), run.endTime());
-    for (NodeRun node : run.nodeRuns()) {
-      lastModified = Math.max(lastModified, Math.max(node.startTime(), node.endTime()));
-    }
-    Instant start = run.nodeRuns().isEmpty() ? null : instant(run.createdTime());
-    return new Views.WorkflowJob(id, run.name(), run.appPath(), run.user(), "users", run.status().name(),
-        run.parent(), secrets.maskConf(run.conf()), instant(run.createdTime()), start, instant(run.endTime()),
-        instant(lastModified), run.run(), actions);
+    return WorkflowViews.workflow(engine, id, state.hadoop());
   }
 
   private static int number(String text) {

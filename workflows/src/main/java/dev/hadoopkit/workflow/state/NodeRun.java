@@ -19,6 +19,7 @@ public final class NodeRun {
   private Map<String, String> data = Map.of();
   private Map<String, Map<String, Long>> counters = Map.of();
   private boolean skipped;
+  private long processStart;
 
   public NodeRun(String name) {
     this.name = name;
@@ -73,7 +74,31 @@ public final class NodeRun {
     return skipped;
   }
 
+  /**
+   * The current attempt's child process ({@code pid:N} external id) and its start time in epoch millis, when the
+   * engine recorded one: a resumed engine looks for that very process.
+   */
+  public java.util.Optional<ChildProcess> process() {
+    if (processStart == 0 || externalId == null || !externalId.startsWith("pid:")) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(new ChildProcess(Long.parseLong(externalId.substring(4)), processStart));
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** A child process of an action attempt: its pid and start time (epoch millis). */
+  public record ChildProcess(long pid, long startMillis) {
+  }
+
+  void process(long startMillis) {
+    this.processStart = startMillis;
+  }
+
   void started(int attemptNumber, long time) {
+    this.processStart = 0;
     this.status = NodeStatus.RUNNING;
     this.attempt = attemptNumber;
     this.startTime = time;

@@ -66,7 +66,12 @@ public final class RunState {
         }
       }
       case "start" -> node(r.node()).started(r.attempt(), r.time());
-      case "external" -> node(r.node()).externalId(r.externalId());
+      case "external" -> {
+        node(r.node()).externalId(r.externalId());
+        if (r.processStart() != null) {
+          node(r.node()).process(r.processStart());
+        }
+      }
       case "retry" -> node(r.node()).retrying(r.code(), r.message());
       case "end" -> {
         NodeStatus nodeStatus = NodeStatus.valueOf(r.status());

@@ -23,6 +23,10 @@ import java.util.stream.Stream;
  */
 public final class RunStore {
   public static final String KILL_REQUEST = "kill.request";
+  /** Asks the live engine driving a run to suspend it (see {@code WorkflowEngine#suspend}). */
+  public static final String SUSPEND_REQUEST = "suspend.request";
+  /** Asks the live engine driving a suspended run to continue it. */
+  public static final String RESUME_REQUEST = "resume.request";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyMMddHHmmssSSS");
 
   private final Path root;
@@ -96,6 +100,19 @@ public final class RunStore {
     return max + 1;
   }
 
+  private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("\\d{7,}-\\d{15}-hk-W");
+
+  /** Whether {@code id} has the form of a workflow run id ({@code 0000007-261121203001123-hk-W}), nothing else. */
+  public static boolean isRunId(String id) {
+    return id != null && RUN_ID.matcher(id).matches();
+  }
+
+  /** The message for an id with no run here (exit 1 in the CLI). */
+  public String noSuchRun(String id) {
+    return "no run " + id + " in " + root + " (set -Dhk.workflow.state.dir or HK_WORKFLOW_STATE_DIR if the runs live"
+        + " elsewhere)";
+  }
+
   public Path runDir(String id) {
     return root.resolve(id);
   }
@@ -121,8 +138,7 @@ public final class RunStore {
   private RunState load(String id, boolean strict) throws IOException {
     Path file = runDir(id).resolve(Journal.FILE_NAME);
     if (!Files.isRegularFile(file)) {
-      throw new IOException("No workflow run with id " + id + " under " + root
-          + " (set -Dhk.workflow.state.dir or HK_WORKFLOW_STATE_DIR if the runs live elsewhere)");
+      throw new IOException(noSuchRun(id));
     }
     List<JournalRecord> records = new ArrayList<>();
     for (JournalRecord record : Journal.read(file)) {
@@ -147,6 +163,12 @@ public final class RunStore {
    * a lock of a killed process is released by the operating system.
    */
   public Optional<RunLock> tryLock(String id) throws IOException {
+    if (!isRunId(id)) {
+      throw new IllegalArgumentException("'" + id + "' is not a run id");
+    }
+    if (!Files.isDirectory(runDir(id))) {
+      throw new IOException(noSuchRun(id)); // never create a lock file for a run that is not there
+    }
     FileChannel channel = FileChannel.open(runDir(id).resolve("engine.lock"), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
     try {

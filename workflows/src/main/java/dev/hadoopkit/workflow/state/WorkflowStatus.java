@@ -1,8 +1,11 @@
 package dev.hadoopkit.workflow.state;
 
-/** The status of a workflow run (Oozie's names). */
+/**
+ * The status of a workflow run (Oozie's names). SUSPENDED: no new action starts, running ones finish; resume
+ * continues the run.
+ */
 public enum WorkflowStatus {
-  PREP, RUNNING, SUCCEEDED, FAILED, KILLED;
+  PREP, RUNNING, SUSPENDED, SUCCEEDED, FAILED, KILLED;
 
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED || this == KILLED;

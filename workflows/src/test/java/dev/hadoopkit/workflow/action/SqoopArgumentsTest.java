@@ -36,6 +36,32 @@ class SqoopArgumentsTest {
   }
 
   @Test
+  void onlyPlainExportsAreUnsafeToRepeatAfterAnInterruption() throws Exception {
+    SqoopActionExecutor sqoop = new SqoopActionExecutor();
+    assertEquals(java.util.Optional.of("sqoop export into table events without --staging-table"),
+        sqoop.notIdempotent(sqoop("<command>export --connect jdbc:mysql://h/db --table events --export-dir /d"
+            + "</command>")));
+    assertEquals(java.util.Optional.of("sqoop export into table t without --staging-table"),
+        sqoop.notIdempotent(sqoop("<arg>-D</arg><arg>a=b</arg><arg>export</arg><arg>--table=t</arg>")));
+    assertEquals(java.util.Optional.empty(), sqoop.notIdempotent(sqoop("<command>export --table t"
+        + " --staging-table t_stage --export-dir /d</command>")));
+    assertEquals(java.util.Optional.empty(), sqoop.notIdempotent(sqoop("<command>export --table t --update-key id"
+        + " --export-dir /d</command>")));
+    assertEquals(java.util.Optional.empty(), sqoop.notIdempotent(sqoop("<command>import --table t</command>")));
+  }
+
+  @Test
+  void passwordFilesAndSecretNamedFilesAreSecret() throws Exception {
+    Element body = sqoop("<command>export --connect jdbc:mysql://h/db --password-file db.pw --table t</command>"
+        + "<file>/etc/hk/db.pw</file><file>lib/options.txt#opts</file><file>/keys/api.token#k</file>"
+        + "<file>conn.properties#cp</file>");
+    assertEquals(List.of("db.pw", "k", "cp"), SecretFiles.links(body, "file:///app",
+        Map.of("connParamsSecretFile", "file:///app/conn.properties", "queue", "etl")));
+    assertEquals(List.of(), SecretFiles.links(sqoop("<command>import --table t</command><file>data.csv</file>"),
+        "file:///app", Map.of()));
+  }
+
+  @Test
   void emptyCommandHasNoArguments() throws Exception {
     assertEquals(List.of(), SqoopActionExecutor.arguments(sqoop("<command>   </command>")));
   }

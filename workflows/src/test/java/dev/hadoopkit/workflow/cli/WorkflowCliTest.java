@@ -174,14 +174,93 @@ class WorkflowCliTest {
     assertTrue(out().contains("\"mk\" -> \"fail\" [color=red, label=\"error\"];"), out());
 
     assertEquals(1, run("info", "0000099-000000000000000-hk-W"));
-    assertTrue(err().contains("No workflow run with id 0000099"), err());
+    assertTrue(err().contains("no run 0000099-000000000000000-hk-W in " + root.resolve("state")), err());
+  }
+
+  /** Issue 15 defect 11: an id must be an id; nothing is created outside the state dir. */
+  @Test
+  void resumeRefusesAPathAsIdAndNamesAnUnknownRun() throws Exception {
+    Files.createDirectories(root.resolve("state"));
+    Files.createDirectories(root.resolve("x"));
+    assertEquals(2, run("run", "--resume", "../x"));
+    assertTrue(err().contains("'../x' is not a run id"), err());
+    assertTrue(err().contains("0000003-261121203000123-hk-W"), err());
+    assertEquals(1, err().strip().lines().count(), err());
+    try (var files = Files.list(root.resolve("x"))) {
+      assertEquals(List.of(), files.toList(), "nothing may be created outside the state dir");
+    }
+    for (String command : List.of("info", "log", "kill", "rerun")) {
+      err.reset();
+      assertEquals(2, run(command, "../x"), command + ": " + err());
+      assertTrue(err().contains("'../x' is not a run id"), command + ": " + err());
+    }
+
+    err.reset();
+    assertEquals(1, run("run", "--resume", "0000042-261121203000123-hk-W"));
+    assertEquals("workflow run: no run 0000042-261121203000123-hk-W in " + root.resolve("state")
+        + " (set -Dhk.workflow.state.dir or HK_WORKFLOW_STATE_DIR if the runs live elsewhere)", err().strip());
+    assertTrue(!Files.exists(root.resolve("state/0000042-261121203000123-hk-W")));
+  }
+
+  /** Issue 15 defect 11: E0738 names every missing parameter and variable in one message. */
+  @Test
+  void missingParametersAndVariablesAreListedAtOnce() throws Exception {
+    Path app = app("<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"many\">\n"
+        + "  <parameters><property><name>target</name></property><property><name>other</name></property>"
+        + "</parameters>\n  <start to=\"mk\"/>\n  <action name=\"mk\"><fs><mkdir path=\"${target}/${inputDir}\"/>"
+        + "<mkdir path=\"${outputDir}\"/></fs><ok to=\"end\"/><error to=\"fail\"/></action>\n"
+        + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+    assertEquals(2, run("run", app.toString()));
+    assertTrue(err().contains("the following 4 parameters are required") && err().contains(
+        "target, other, inputDir, outputDir"), err());
+    assertEquals(1, err().strip().lines().count(), err());
+  }
+
+  /** Issue 15 defect 11: validate applies the EL check of run (syntax and functions; variables come later). */
+  @Test
+  void validateRejectsTheElThatRunRejects() throws Exception {
+    for (String el : List.of("${wf:bogus()}", "${wf:id(}")) {
+      Path app = app(GOOD.replace("${target}", "/tmp/" + el));
+      err.reset();
+      assertEquals(2, run("validate", app.toString()), el + ": " + out());
+      assertTrue(err().contains("EL_ERROR: " + app.resolve("workflow.xml") + ":4:"), el + ": " + err());
+      assertEquals(1, err().strip().lines().count(), err());
+      String validateError = err().substring(err().indexOf("EL_ERROR"));
+      Path props = Files.writeString(root.resolve("job.properties"), "target=x\n");
+      err.reset();
+      assertEquals(2, run("run", "-config", props.toString(), app.toString()));
+      assertEquals(validateError, err().substring(err().indexOf("EL_ERROR")), "the same check as run");
+    }
+    assertEquals(0, run("validate", app(GOOD.replace("${target}", "${wf:id()}/${undefinedYet}")).toString()),
+        err());
+  }
+
+  /** Issue 15 defect 11: a binary job.properties is named, with what is wrong with it. */
+  @Test
+  void binaryJobPropertiesIsNamedWithTheProblem() throws Exception {
+    Path props = root.resolve("job.properties");
+    Files.write(props, new byte[] {'a', '=', 'b', '\n', (byte) 0xff, (byte) 0xfe, 0, 1, 2});
+    assertEquals(2, run("run", "-config", props.toString()));
+    assertTrue(err().contains("E0710: " + props + ": "), err());
+    assertTrue(err().contains("not a text file") && err().contains("line 2"), err());
+    assertTrue(!err().contains("Input length"), err());
+    assertEquals(1, err().strip().lines().count(), err());
+    Files.write(props, new byte[] {'a', '=', (byte) 0xc3, '\n'});
+    err.reset();
+    assertEquals(2, run("run", "-config", props.toString()));
+    assertTrue(err().contains("not valid UTF-8 at line 1, byte 3"), err());
   }
 
   @Test
   void oozieSpellingIsTranslated() throws Exception {
     assertEquals(List.of("run", "-config", "job.properties"),
         OozieCli.translate(List.of("job", "-oozie", "http://host:11000/oozie", "-config", "job.properties", "-run")));
-    assertEquals(List.of("info", "0000001-x-hk-W"), OozieCli.translate(List.of("job", "-info", "0000001-x-hk-W")));
+    assertEquals(List.of("info", "0000001-x-hk-W", "--format", "oozie"),
+        OozieCli.translate(List.of("job", "-info", "0000001-x-hk-W")));
+    assertEquals(List.of("submit", "-config", "j"), OozieCli.translate(List.of("job", "-config", "j", "-submit")));
+    assertEquals(List.of("start", "id"), OozieCli.translate(List.of("job", "-start", "id")));
+    assertEquals(List.of("jobs", "--format", "oozie", "-filter", "status=RUNNING;name=x", "-len", "3"),
+        OozieCli.translate(List.of("jobs", "-filter", "status=RUNNING;name=x", "-len", "3")));
     assertEquals(List.of("rerun", "id", "-D", "oozie.wf.rerun.failnodes=true"),
         OozieCli.translate(List.of("job", "-rerun", "id", "-D", "oozie.wf.rerun.failnodes=true")));
     assertEquals(List.of("run", "-config", "j", "-dryrun"), OozieCli.translate(List.of("job", "-config", "j",

@@ -118,19 +118,19 @@ class ConsoleBrowserIT {
     screenshot("submit-form");
     browser.findElement(By.id("dryrun")).click();
     await("the dry run", () -> !browser.findElements(By.id("dryrun-output")).isEmpty());
-    assertTrue(browser.findElement(By.id("dryrun-output")).getText().contains("action"),
-        browser.findElement(By.id("dryrun-output")).getText());
+    String dryRun = text(By.id("dryrun-output"));
+    assertTrue(dryRun.contains("action"), dryRun);
     screenshot("submit-dryrun");
     collectBrowserErrors();
     browser.findElement(By.id("run")).click();
     await("the coordinator's page", () -> browser.getCurrentUrl().endsWith("-C"));
     String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
-    assertTrue(browser.findElement(By.id("flash")).getText().contains("Submitted " + id));
+    assertTrue(text(By.id("flash")).contains("Submitted " + id));
 
     // the page stays the same document from here on: a marker that a reload would lose
     ((JavascriptExecutor) browser).executeScript("window.__sameDocument = 'yes';");
     await("4 waiting actions on the open page", () -> cells("st-waiting") == 4);
-    assertTrue(browser.findElement(By.cssSelector("#action-4 td.wait")).getText().contains("file://"),
+    assertTrue(text(By.cssSelector("#action-4 td.wait")).contains("file://"),
         "the waiting action shows its missing input");
     screenshot("coordinator-waiting");
 
@@ -148,7 +148,7 @@ class ConsoleBrowserIT {
     tick(By.cssSelector("#action-4 input[name=n]"));
     click(By.id("kill-actions"));
     await("action 4 KILLED", () -> cell(4).getAttribute("class").contains("st-killed"));
-    assertTrue(browser.findElement(By.id("flash")).getText().contains("Killed actions 4"));
+    assertTrue(text(By.id("flash")).contains("Killed actions 4"));
     screenshot("coordinator-killed");
     // its data arrives; rerun it from the page and watch it succeed live
     arrive(start.plus(Duration.ofHours(3)));
@@ -164,18 +164,17 @@ class ConsoleBrowserIT {
     // the workflow run of action 1: its DAG, nodes coloured by state
     click(By.cssSelector("#grid a.cell[data-action='1']"));
     await("the workflow page", () -> browser.getCurrentUrl().endsWith("-W"));
-    WebElement make = browser.findElement(By.cssSelector("#dag svg g.node[data-name=make]"));
-    assertEquals(List.of("node", "action", "ok"), List.of(make.getAttribute("class").split(" ")));
-    assertTrue(browser.findElement(By.cssSelector("#dag svg g.node[data-name=end]")).getAttribute("class")
-        .contains("ok"));
-    assertEquals("OK", browser.findElement(By.cssSelector("table.nodes tr[data-node=make] .badge")).getText());
+    assertEquals(List.of("node", "action", "ok"),
+        List.of(read(By.cssSelector("#dag svg g.node[data-name=make]"), e -> e.getAttribute("class")).split(" ")));
+    assertTrue(read(By.cssSelector("#dag svg g.node[data-name=end]"), e -> e.getAttribute("class")).contains("ok"));
+    assertEquals("OK", text(By.cssSelector("table.nodes tr[data-node=make] .badge")));
     screenshot("workflow");
     collectBrowserErrors();
 
     // the lists
     browser.get(console.base + "/?type=coordinator");
-    WebElement badge = browser.findElement(By.cssSelector("[data-status-of='" + id + "']"));
-    assertTrue(badge.getText().startsWith("RUNNING") || badge.getText().equals("SUCCEEDED"), badge.getText());
+    String badge = text(By.cssSelector("[data-status-of='" + id + "']"));
+    assertTrue(badge.startsWith("RUNNING") || badge.equals("SUCCEEDED"), badge);
     screenshot("jobs-coordinators");
     browser.get(console.base + "/?type=wf");
     assertEquals(4, browser.findElements(By.cssSelector("table.jobs tbody tr")).size());
@@ -257,6 +256,16 @@ class ConsoleBrowserIT {
           driver.findElement(by).click();
           return true;
         });
+  }
+
+  /** The text of what {@code by} finds, read again if a live update replaced the element while it was read. */
+  private String text(By by) {
+    return read(by, WebElement::getText);
+  }
+
+  private <T> T read(By by, java.util.function.Function<WebElement, T> reading) {
+    return new WebDriverWait(browser, LIVE, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+        .until(driver -> reading.apply(driver.findElement(by)));
   }
 
   /** Ticks a checkbox (once, whatever live updates do meanwhile). */

@@ -1,0 +1,120 @@
+package dev.hadoopkit.workflow.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.client.api.AMRMClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+
+/**
+ * The launcher application master, as Oozie's LauncherAM: runs inside the YARN container the engine asked for, with
+ * the action's files localized in its working directory. It registers with the ResourceManager, runs the action's
+ * command (from {@code launcher.properties}) as a child process whose stdout and stderr are the container's logs,
+ * then writes the exit code and the action's output file ({@code capture-output}) to the result directory on the
+ * cluster's file system, copies the logs' tails there for the engine, and unregisters: SUCCEEDED when the command
+ * exited 0, else FAILED with the exit code.
+ */
+public final class LauncherAM {
+  /** In {@code launcher.properties}: arg.count, arg.0 … (with the placeholders below), result.dir. */
+  static final String SPEC_FILE = "launcher.properties";
+  /** Replaced by the container's java, and by its class path (the app's jars, then the cluster's Hadoop). */
+  public static final String JAVA_PLACEHOLDER = "@JAVA@";
+  public static final String CLASSPATH_PLACEHOLDER = "@CLASSPATH@";
+  static final String RESULT_FILE = "result.properties";
+  static final String OUTPUT_FILE = "output.properties";
+  private static final long LOG_COPY_LIMIT = 1 << 20;
+
+  private LauncherAM() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Properties spec = new Properties();
+    try (Reader reader = Files.newBufferedReader(Path.of(SPEC_FILE), StandardCharsets.UTF_8)) {
+      spec.load(reader);
+    }
+    List<String> command = new ArrayList<>();
+    int count = Integer.parseInt(spec.getProperty("arg.count"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int i = 0; i < count; i++) {
+      command.add(spec.getProperty("arg." + i).replace(JAVA_PLACEHOLDER, java)
+          .replace(CLASSPATH_PLACEHOLDER, System.getProperty("java.class.path")));
+    }
+    Configuration conf = new YarnConfiguration();
+    String scheduler = spec.getProperty(YarnConfiguration.RM_SCHEDULER_ADDRESS);
+    if (scheduler != null && !scheduler.isBlank()) {
+      conf.set(YarnConfiguration.RM_SCHEDULER_ADDRESS, scheduler);
+    }
+    AMRMClient<AMRMClient.ContainerRequest> rm = AMRMClient.createAMRMClient();
+    rm.init(conf);
+    rm.start();
+    rm.registerApplicationMaster("", 0, "");
+    int exit;
+    String message;
+    File logDir = logDir();
+    File stdout = new File(logDir, "action-stdout");
+    File stderr = new File(logDir, "action-stderr");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout).redirectError(stderr);
+      Process process = builder.start();
+      exit = process.waitFor();
+      message = exit == 0 ? "" : "the action's command exited with code " + exit;
+    } catch (IOException e) {
+      exit = 127;
+      message = "cannot start the action's command " + command.get(0) + ": " + e.getMessage();
+      Files.writeString(stderr.toPath(), message + "\n");
+    }
+    org.apache.hadoop.fs.Path result = new org.apache.hadoop.fs.Path(spec.getProperty("result.dir"));
+    FileSystem fs = result.getFileSystem(conf);
+    copy(fs, stdout.toPath(), new org.apache.hadoop.fs.Path(result, "stdout"));
+    copy(fs, stderr.toPath(), new org.apache.hadoop.fs.Path(result, "stderr"));
+    Path output = Path.of(OUTPUT_FILE);
+    if (Files.isRegularFile(output)) {
+      copy(fs, output, new org.apache.hadoop.fs.Path(result, OUTPUT_FILE));
+    }
+    // The result file is written last, by rename: the engine takes its presence as "the launcher finished".
+    org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(result, "." + RESULT_FILE + ".tmp");
+    try (OutputStream out = fs.create(tmp, true)) {
+      out.write(("exit=" + exit + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    fs.rename(tmp, new org.apache.hadoop.fs.Path(result, RESULT_FILE));
+    rm.unregisterApplicationMaster(exit == 0 ? FinalApplicationStatus.SUCCEEDED : FinalApplicationStatus.FAILED,
+        message, "");
+    rm.stop();
+    System.exit(0);
+  }
+
+  private static File logDir() {
+    String dirs = System.getenv("LOG_DIRS");
+    if (dirs == null || dirs.isBlank()) {
+      return new File(".");
+    }
+    return new File(dirs.split(",")[0]);
+  }
+
+  /** The first MB of a log: enough for the action's report and error; the rest stays in the YARN logs. */
+  private static void copy(FileSystem fs, Path local, org.apache.hadoop.fs.Path remote) throws IOException {
+    if (!Files.isRegularFile(local)) {
+      return;
+    }
+    try (InputStream in = Files.newInputStream(local); OutputStream out = fs.create(remote, true)) {
+      byte[] buffer = new byte[65536];
+      long left = LOG_COPY_LIMIT;
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        out.write(buffer, 0, n);
+        left -= n;
+      }
+    }
+  }
+}

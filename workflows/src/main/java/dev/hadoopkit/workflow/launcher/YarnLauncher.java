@@ -1,0 +1,250 @@
+package dev.hadoopkit.workflow.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.yarn.api.ApplicationConstants;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
+import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.LocalResource;
+import org.apache.hadoop.yarn.api.records.LocalResourceType;
+import org.apache.hadoop.yarn.api.records.LocalResourceVisibility;
+import org.apache.hadoop.yarn.api.records.Resource;
+import org.apache.hadoop.yarn.api.records.URL;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.client.api.YarnClientApplication;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.exceptions.YarnException;
+
+/**
+ * Submits a {@link LauncherAM} application for one action with {@link YarnClient}, waits for it, and kills it (and
+ * the jobs it started, found by their tag). The launcher's files go to the request's staging directory on the
+ * cluster's file system first; local files are uploaded there, cluster files are localized where they are.
+ */
+public final class YarnLauncher implements AutoCloseable {
+  /** Memory of the launcher container: the AM and the action's own JVM (its -Xmx from java-opts) share it. */
+  public static final String MEMORY_MB = "hk.workflow.launcher.memory.mb";
+  static final int DEFAULT_MEMORY_MB = 512;
+  /**
+   * The launchers' queue (default: the action's mapreduce.job.queuename). Launchers are ApplicationMasters: in the
+   * queue of their jobs they take the AM share those jobs need, so a queue of their own avoids a fork's launchers
+   * starving their jobs (as Oozie's oozie.launcher.mapreduce.job.queuename).
+   */
+  public static final String QUEUE = "hk.workflow.launcher.queue";
+
+  private final Configuration conf;
+  private final YarnClient yarn;
+
+  public YarnLauncher(Configuration conf) {
+    this.conf = new YarnConfiguration(conf);
+    this.yarn = YarnClient.createYarnClient();
+    yarn.init(this.conf);
+    yarn.start();
+  }
+
+  /** Stages the files and submits the launcher; returns its application id. */
+  public ApplicationId submit(LaunchRequest request) throws IOException, YarnException {
+    Path staging = new Path(request.stagingDir());
+    FileSystem fs = staging.getFileSystem(conf);
+    if (fs.exists(staging)) {
+      fs.delete(staging, true); // an earlier attempt of this action: its result must not be taken for this one's
+    }
+    fs.mkdirs(new Path(staging, "files"));
+    Map<String, LocalResource> resources = new HashMap<>();
+    for (Map.Entry<String, String> file : request.files().entrySet()) {
+      Path source = new Path(file.getValue());
+      if (source.toUri().getScheme() == null || "file".equals(source.toUri().getScheme())) {
+        Path remote = new Path(staging, "files/" + file.getKey());
+        fs.copyFromLocalFile(false, true, new Path(new java.io.File(source.toUri().getPath()).toURI()), remote);
+        resources.put(file.getKey(), resource(remote, LocalResourceVisibility.APPLICATION));
+      } else {
+        // already on the cluster (the app's lib/): PRIVATE, so a NodeManager localizes it once for all actions
+        resources.put(file.getKey(), resource(source, LocalResourceVisibility.PRIVATE));
+      }
+    }
+    for (Map.Entry<String, String> jar : request.sharedJars().entrySet()) {
+      resources.put(jar.getKey(), resource(shared(fs, new java.io.File(jar.getValue())),
+          LocalResourceVisibility.PRIVATE));
+    }
+    Path spec = new Path(staging, LauncherAM.SPEC_FILE);
+    Properties properties = new Properties();
+    properties.setProperty("arg.count", String.valueOf(request.command().size()));
+    for (int i = 0; i < request.command().size(); i++) {
+      properties.setProperty("arg." + i, request.command().get(i));
+    }
+    // The launcher talks to the scheduler the engine submitted to, not to whatever its node's yarn-site names.
+    properties.setProperty(YarnConfiguration.RM_SCHEDULER_ADDRESS, conf.get(YarnConfiguration.RM_SCHEDULER_ADDRESS,
+        YarnConfiguration.DEFAULT_RM_SCHEDULER_ADDRESS));
+    properties.setProperty("result.dir", fs.makeQualified(new Path(staging, "result")).toString());
+    try (OutputStream out = fs.create(spec, true)) {
+      properties.store(out, "hadoopkit launcher: " + request.name());
+    }
+    resources.put(LauncherAM.SPEC_FILE, resource(spec, LocalResourceVisibility.APPLICATION));
+
+    YarnClientApplication app = yarn.createApplication();
+    ApplicationSubmissionContext context = app.getApplicationSubmissionContext();
+    context.setApplicationName(request.name());
+    context.setApplicationType("HK-LAUNCHER");
+    context.setApplicationTags(Set.of(request.tag()));
+    context.setMaxAppAttempts(1); // an action is retried by the engine's retry-max, never behind its back
+    context.setKeepContainersAcrossApplicationAttempts(false);
+    if (request.queue() != null && !request.queue().isBlank()) {
+      context.setQueue(request.queue());
+    }
+    context.setResource(Resource.newInstance(conf.getInt(MEMORY_MB, DEFAULT_MEMORY_MB), 1));
+    Map<String, String> env = new HashMap<>(request.env());
+    env.put(ApplicationConstants.Environment.CLASSPATH.name(), classpath());
+    String command = ApplicationConstants.Environment.JAVA_HOME.$$() + "/bin/java -Xmx192m -XX:+UseSerialGC"
+        + " -XX:TieredStopAtLevel=1 " + LauncherAM.class.getName()
+        + " 1>" + ApplicationConstants.LOG_DIR_EXPANSION_VAR + "/stdout"
+        + " 2>" + ApplicationConstants.LOG_DIR_EXPANSION_VAR + "/stderr";
+    context.setAMContainerSpec(ContainerLaunchContext.newInstance(resources, env, List.of(command), null, null,
+        null));
+    return yarn.submitApplication(context);
+  }
+
+  /**
+   * Waits until the launcher ends (polling its report; {@code stop} true ends the wait) and reads its result; the
+   * tracking URL goes to {@code tracking} once YARN knows it.
+   */
+  public LaunchResult await(ApplicationId id, String stagingDir, java.util.function.BooleanSupplier stop,
+      Consumer<String> tracking) throws IOException, YarnException, InterruptedException {
+    Set<YarnApplicationState> done = EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED,
+        YarnApplicationState.KILLED);
+    Path result = new Path(stagingDir, "result");
+    FileSystem fs = result.getFileSystem(conf);
+    Path resultFile = new Path(result, LauncherAM.RESULT_FILE);
+    long sleep = 50;
+    boolean tracked = false;
+    ApplicationReport report;
+    while (true) {
+      report = yarn.getApplicationReport(id);
+      if (!tracked && report.getTrackingUrl() != null && !report.getTrackingUrl().isBlank()) {
+        tracking.accept(report.getTrackingUrl());
+        tracked = true;
+      }
+      // The result file is the launcher's last write: no need to wait for its container to exit and YARN to
+      // notice (a NodeManager heartbeat, up to a second).
+      if (done.contains(report.getYarnApplicationState()) || stop.getAsBoolean() || fs.exists(resultFile)) {
+        break;
+      }
+      Thread.sleep(sleep);
+      sleep = Math.min(250, sleep * 2);
+    }
+    Integer exit = null;
+    if (fs.exists(resultFile)) {
+      Properties properties = new Properties();
+      try (InputStream in = fs.open(resultFile)) {
+        properties.load(in);
+      }
+      exit = Integer.valueOf(properties.getProperty("exit"));
+    }
+    return new LaunchResult(id.toString(), exit, report.getDiagnostics(), fs.makeQualified(result).toString());
+  }
+
+  /** Kills one application unless it has ended already (a launcher a dead engine left behind). */
+  public void killIfRunning(String applicationId) throws IOException, YarnException {
+    ApplicationId id = ApplicationId.fromString(applicationId);
+    YarnApplicationState state = yarn.getApplicationReport(id).getYarnApplicationState();
+    if (!EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED)
+        .contains(state)) {
+      yarn.killApplication(id);
+    }
+  }
+
+  /** Kills every unfinished application with the tag: the launcher, then the jobs it submitted. */
+  public List<String> killTagged(String tag) throws IOException, YarnException {
+    List<String> killed = new ArrayList<>();
+    for (ApplicationReport report : yarn.getApplications(null, EnumSet.of(YarnApplicationState.NEW,
+        YarnApplicationState.NEW_SAVING, YarnApplicationState.SUBMITTED, YarnApplicationState.ACCEPTED,
+        YarnApplicationState.RUNNING), Set.of(tag.toLowerCase(java.util.Locale.ROOT)))) {
+      yarn.killApplication(report.getApplicationId());
+      killed.add(report.getApplicationId().toString());
+    }
+    return killed;
+  }
+
+  /** Deletes the launcher's staging directory (its files and result) once the engine has what it needs. */
+  public void clean(String stagingDir) throws IOException {
+    Path dir = new Path(stagingDir);
+    dir.getFileSystem(conf).delete(dir, true);
+  }
+
+  /** Copies a result file (stdout, stderr, output.properties) to a local file; false when the launcher wrote none. */
+  public boolean fetch(String resultDir, String name, java.nio.file.Path local) throws IOException {
+    Path remote = new Path(resultDir, name);
+    FileSystem fs = remote.getFileSystem(conf);
+    if (!fs.exists(remote)) {
+      return false;
+    }
+    try (InputStream in = fs.open(remote)) {
+      java.nio.file.Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return true;
+  }
+
+  /**
+   * A local jar every launcher needs (this engine's), uploaded once under {@code ~/.hk-launcher/lib/} with its size
+   * and date in the name: later launchers reuse it, and NodeManagers keep their localized copy.
+   */
+  private static Path shared(FileSystem fs, java.io.File jar) throws IOException {
+    String name = jar.getName().replaceAll("\\.jar$", "") + "-" + jar.length() + "-" + jar.lastModified() + ".jar";
+    Path target = fs.makeQualified(new Path(fs.getHomeDirectory(), ".hk-launcher/lib/" + name));
+    if (!fs.exists(target)) {
+      Path tmp = new Path(target.getParent(), "." + name + "." + java.util.UUID.randomUUID() + ".tmp");
+      fs.copyFromLocalFile(false, true, new Path(jar.toURI()), tmp);
+      if (!fs.rename(tmp, target)) {
+        fs.delete(tmp, false); // another engine uploaded the same jar meanwhile
+      }
+    }
+    return target;
+  }
+
+  private LocalResource resource(Path path, LocalResourceVisibility visibility) throws IOException {
+    FileSystem fs = path.getFileSystem(conf);
+    FileStatus status = fs.getFileStatus(path);
+    // FILE localizes a directory too (recursively), under its link name
+    return LocalResource.newInstance(URL.fromPath(fs.makeQualified(path)), LocalResourceType.FILE,
+        visibility, status.getLen(), status.getModificationTime());
+  }
+
+  /**
+   * The container's class path: its working directory and the jars there, then the cluster's Hadoop
+   * ({@code yarn.application.classpath}); on a MiniYARNCluster, whose nodes have no Hadoop installation, the test
+   * JVM's own class path (as Hadoop's distributed shell does).
+   */
+  private String classpath() {
+    String sep = ApplicationConstants.CLASS_PATH_SEPARATOR;
+    StringBuilder cp = new StringBuilder(ApplicationConstants.Environment.PWD.$$()).append(sep)
+        .append(ApplicationConstants.Environment.PWD.$$()).append("/*");
+    for (String entry : conf.getTrimmedStrings(YarnConfiguration.YARN_APPLICATION_CLASSPATH,
+        YarnConfiguration.DEFAULT_YARN_CROSS_PLATFORM_APPLICATION_CLASSPATH)) {
+      cp.append(sep).append(entry);
+    }
+    if (conf.getBoolean(YarnConfiguration.IS_MINI_YARN_CLUSTER, false)) {
+      cp.append(sep).append(System.getProperty("java.class.path").replace(java.io.File.pathSeparator, sep));
+    }
+    return cp.toString();
+  }
+
+  @Override
+  public void close() {
+    yarn.stop();
+  }
+}
