@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The workflow engine ({@code WorkflowCli run}, what bin/workflow runs) killed with SIGKILL or SIGTERM at a
  * seed-chosen moment of a run with a fork, then {@code run --resume}. Invariants: the killed run stays RUNNING and
- * resumes to SUCCEEDED (issue 15 defect 5 for SIGTERM); an action the journal had as OK never runs again; two
- * attempts of one action never run at the same time (defect 3); every action's last attempt ends; no process left.
+ * resumes to SUCCEEDED (issue 15 defect 5 for SIGTERM), or, killed before its start, stays PREP with nothing run and
+ * {@code start} drives it; an action the journal had as OK never runs again; two attempts of one action never run at
+ * the same time (defect 3); every action's last attempt ends; no process left.
  * Each action logs "start PID" and "end PID" lines, so all of it is read from the actions' own files.
  *
  * <p>Unseeded reproductions live in workflows: CrashResumeIT, EngineStopIT (defects 3, 5), ExportResumeIT (2),
@@ -128,7 +129,15 @@ class WorkflowEngineFaultsIT {
           } else if (kill.sent()) {
             String id = ids.get(0);
             RunState crashed = store.load(id);
-            if (crashed.status() != WorkflowStatus.SUCCEEDED) { // SUCCEEDED: the run ended, the JVM was exiting
+            if (crashed.status() == WorkflowStatus.PREP) {
+              // Killed between recording the run and starting it: nothing ran; 'start <id>' drives a PREP run.
+              for (String action : ACTIONS) {
+                assertEquals(List.of(), lines(dir, action), when + ": the run is PREP, yet " + action + " ran");
+              }
+              ChildJvm start = ChildJvm.start(dir, dir.resolve("start.log"), dir.toString(), env, MAIN,
+                  List.of("start", id));
+              assertEquals(0, start.await(60), "start " + id + " " + when + " failed: " + start.output());
+            } else if (crashed.status() != WorkflowStatus.SUCCEEDED) { // SUCCEEDED: ended, the JVM was exiting
               assertEquals(WorkflowStatus.RUNNING, crashed.status(), when + ": a stopped engine must leave its run "
                   + "RUNNING and resumable (issue 15 defect 5); engine output: " + engine.output().strip());
             }
