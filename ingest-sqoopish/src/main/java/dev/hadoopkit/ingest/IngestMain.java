@@ -4,6 +4,8 @@ import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.Command;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionsFiles;
+import dev.hadoopkit.ingest.commands.CodegenCommand;
+import dev.hadoopkit.ingest.commands.CreateHiveTableCommand;
 import dev.hadoopkit.ingest.commands.EvalCommand;
 import dev.hadoopkit.ingest.commands.ExportCommand;
 
@@ -43,7 +45,7 @@ public final class IngestMain {
   public IngestMain(Console console) {
     this.console = console;
     Map<String, Command> table = new LinkedHashMap<>();
-    for (Command c : List.of(new EvalCommand(), new ExportCommand(), new ImportCommand(), new ImportAllTablesCommand(),
+    for (Command c : List.of(new CodegenCommand(), new CreateHiveTableCommand(), new EvalCommand(), new ExportCommand(), new ImportCommand(), new ImportAllTablesCommand(),
         new JobCommand(), new ListDatabasesCommand(), new ListTablesCommand(), new MergeCommand())) {
       if (table.put(c.name(), c) != null) {
         throw new IllegalStateException("Two tools are named " + c.name());
@@ -62,11 +64,15 @@ public final class IngestMain {
 
   /**
    * A failed local task is reported by this program in one line (from the task's own report); Hadoop's local runner
-   * would also print the whole stack trace at WARN. Shown again with --verbose.
+   * would also print the whole stack trace at WARN, and MariaDB Connector/J logs every server error it receives
+   * ("WARN server.ErrorPacket: Error: 1366-22007: ...") before the same error reaches this program. Shown again
+   * with --verbose. Set here rather than in conf/log4j.properties so that a cluster's own log4j configuration
+   * ($HADOOP_CONF_DIR) gets the same one-line errors.
    */
   private static void quietTaskFailureLogs() {
     for (String name : new String[] {"org.apache.hadoop.mapred.LocalJobRunner", "org.apache.hadoop.mapred.Task",
-        "org.apache.hadoop.mapred.MapTask", "org.apache.hadoop.mapreduce.Job"}) {
+        "org.apache.hadoop.mapred.MapTask", "org.apache.hadoop.mapreduce.Job",
+        "org.mariadb.jdbc.message.server.ErrorPacket"}) {
       org.apache.log4j.Logger.getLogger(name).setLevel(org.apache.log4j.Level.ERROR);
     }
   }
@@ -81,14 +87,19 @@ public final class IngestMain {
       console.error("No tool given. Try 'sqoop help' for usage.");
       return 2;
     }
-    String tool = args[0];
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
+      // Sqoop expands options files before it reads the tool name: the file may hold the tool ("import" first line).
+      List<String> expanded = OptionsFiles.expand(Arrays.asList(args));
+      if (expanded.isEmpty()) {
+        throw new UsageException("No tool given (the options file is empty). Try 'sqoop help' for usage.");
+      }
+      String tool = expanded.get(0);
+      List<String> rest = expanded.subList(1, expanded.size());
       switch (tool) {
         case "help":
         case "--help":
         case "-h":
-          return help(rest.length > 0 ? rest[0] : null);
+          return help(rest.isEmpty() ? null : rest.get(0));
         case "version":
         case "--version":
           console.out().println(versionLine());
@@ -101,14 +112,13 @@ public final class IngestMain {
       if (command == null) {
         throw new UsageException("No such sqoop tool: " + tool + ". See 'sqoop help'.");
       }
-      List<String> expanded = OptionsFiles.expand(Arrays.asList(rest));
-      if (expanded.contains("--help") || expanded.contains("-h")) {
+      if (rest.contains("--help") || rest.contains("-h")) {
         return help(tool);
       }
       // Hadoop's generic option parser would swallow a lone "--": keep what follows it for the tool (job --create/--exec).
-      int split = expanded.indexOf("--");
-      List<String> before = split < 0 ? expanded : expanded.subList(0, split);
-      List<String> after = split < 0 ? List.of() : expanded.subList(split, expanded.size());
+      int split = rest.indexOf("--");
+      List<String> before = split < 0 ? rest : rest.subList(0, split);
+      List<String> after = split < 0 ? List.of() : rest.subList(split, rest.size());
       return ToolRunner.run(conf, new CommandTool(command, console, after), before.toArray(new String[0]));
     } catch (UsageException e) {
       console.error(e.getMessage());

@@ -10,6 +10,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 
 /** A parsed tool command line with Sqoop's value rules; arguments after a lone {@code --} are kept as extra args. */
 public final class Args {
@@ -37,6 +38,8 @@ public final class Args {
             + ". Run 'sqoop help " + tool + "' for its options.");
       }
       return new Args(tool, line, extra);
+    } catch (UnrecognizedOptionException e) {
+      throw new UsageException(UnsupportedOptions.message(tool, e.getOption(), options));
     } catch (ParseException e) {
       throw new UsageException(e.getMessage() + ". Run 'sqoop help " + tool + "' for its options.");
     }

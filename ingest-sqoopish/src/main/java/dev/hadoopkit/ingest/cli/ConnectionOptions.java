@@ -3,6 +3,7 @@ package dev.hadoopkit.ingest.cli;
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.db.ConnectionSpec;
+import dev.hadoopkit.ingest.db.Dialect;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
@@ -19,6 +22,9 @@ import org.apache.hadoop.fs.FileSystem;
 /** Builds the connection and resolves the password from Sqoop's connection options. */
 public final class ConnectionOptions {
   /** Sqoop 1.4.7's words for a password typed on the command line. */
+  /** pgjdbc's connection parameter that sets search_path. */
+  public static final String POSTGRES_SCHEMA_PARAM = "currentSchema";
+
   public static final String PASSWORD_WARNING = "Setting your password on the command-line is insecure. Consider using -P instead.";
 
   private ConnectionOptions() {
@@ -39,10 +45,47 @@ public final class ConnectionOptions {
       }
     }
     StringBuilder warnings = new StringBuilder();
+    String schema = extraSchema(args, warnings);
+    if (schema != null) {
+      if (Dialect.forUrl(String.valueOf(args.get("connect"))) != Dialect.POSTGRESQL) {
+        throw new UsageException("-- --schema " + schema + " applies to PostgreSQL connections only; in MySQL/MariaDB "
+            + "the database in --connect is the schema (or write --table db.table)");
+      }
+      // pgjdbc sets search_path to this schema on every connection, the tasks' too: unqualified tables resolve there.
+      params.put(POSTGRES_SCHEMA_PARAM, schema);
+    }
     ConnectionSpec spec = ConnectionSpec.of(args.get("connect"), args.get("driver"), args.get("username"), params,
         args.getInt("fetch-size"), args.has("relaxed-isolation"), warnings);
     console.warnLines(warnings);
     return spec;
+  }
+
+  /**
+   * Sqoop's manager-specific arguments after a lone {@code --}: {@code --schema NAME} (PostgreSQL). Anything else
+   * there is named in a warning (Sqoop's direct MySQL tools passed it to mysqldump; this build has none to pass it to).
+   */
+  static String extraSchema(Args args, StringBuilder warnings) {
+    List<String> extra = args.extra();
+    String schema = null;
+    List<String> ignored = new ArrayList<>();
+    for (int i = 0; i < extra.size(); i++) {
+      String token = extra.get(i);
+      if (token.equals("--schema")) {
+        if (i + 1 >= extra.size() || extra.get(i + 1).isBlank()) {
+          throw new UsageException("Missing the schema name after -- --schema");
+        }
+        schema = extra.get(++i);
+      } else if (token.startsWith("--schema=")) {
+        schema = token.substring("--schema=".length());
+      } else {
+        ignored.add(token);
+      }
+    }
+    if (!ignored.isEmpty()) {
+      warnings.append("Ignoring the extra arguments after --: ").append(String.join(" ", ignored))
+          .append(" (only --schema NAME is understood there)\n");
+    }
+    return schema;
   }
 
   /** The password from exactly one of --password, -P, --password-file, --password-alias; null when none is given. */

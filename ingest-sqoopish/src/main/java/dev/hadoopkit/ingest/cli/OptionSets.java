@@ -117,6 +117,48 @@ public final class OptionSets {
     o.addOption(arg("hcatalog-database", "db", "not supported (HCatalog)"));
   }
 
+  /** codegen: the table or query, and the options that shape its record (Sqoop's codegen arguments). */
+  public static void addCodegenTool(Options o) {
+    o.addOption(arg("table", "table-name", "table to describe"));
+    o.addOption(arg("columns", "col,col,...", "columns of the table to include"));
+    o.addOption(Option.builder("e").longOpt("query").hasArg().argName("statement").desc("free-form SELECT with $CONDITIONS").build());
+    o.addOption(arg("outdir", "dir", "directory for the .avsc file (default: --bindir, else the current directory)"));
+    o.addOption(arg("bindir", "dir", "directory for the .avsc file when --outdir is not given"));
+    o.addOption(arg("class-name", "name", "name of the record (and of the NAME.avsc file); default the table name"));
+    o.addOption(arg("package-name", "name", "accepted; no Java code is generated"));
+    o.addOption(arg("jar-file", "file", "accepted; no Java code is generated"));
+    o.addOption(arg("map-column-java", "col=Type,...", "field types: String, Integer, Long, Float, Double, Boolean"));
+    o.addOption(arg("null-string", "str", "accepted (text imports)"));
+    o.addOption(arg("null-non-string", "str", "accepted (text imports)"));
+    addOutputFormatting(o);
+    addInputParsing(o);
+  }
+
+  /** create-hive-table: the table and the options of the import whose files the Hive table reads. */
+  public static void addCreateHiveTableTool(Options o) {
+    o.addOption(arg("table", "table-name", "table to describe"));
+    o.addOption(arg("columns", "col,col,...", "columns of the table the import writes"));
+    o.addOption(arg("hive-table", "table", "Hive table name (default: the table name)"));
+    o.addOption(arg("hive-database", "db", "Hive database of the table"));
+    o.addOption(arg("hive-home", "dir", "accepted; Hive is not run"));
+    o.addOption(flag("hive-overwrite", "accepted; the statement only creates the table"));
+    o.addOption(flag("create-hive-table", "accepted (this tool always prints CREATE TABLE)"));
+    o.addOption(flag("fail-if-exists", "leave out IF NOT EXISTS"));
+    o.addOption(arg("hive-partition-key", "key", "partition column (STRING)"));
+    o.addOption(arg("hive-partition-value", "value", "accepted; no data is loaded"));
+    o.addOption(arg("map-column-hive", "col=TYPE,...", "Hive type of columns, e.g. 'price=DECIMAL(12,3)' (or DECIMAL(12%2C3))"));
+    o.addOption(arg("external-table-dir", "dir", "print CREATE EXTERNAL TABLE ... LOCATION 'dir' (the import's --target-dir)"));
+    o.addOption(arg("null-string", "str", "NULL marker of the text files (default null): the table's serialization.null.format"));
+    o.addOption(arg("null-non-string", "str", "NULL marker of non-string columns (Hive has one: --null-string's is used)"));
+    o.addOption(arg("map-column-java", "col=Type,...", "as for the import (Avro, Parquet and ORC field types)"));
+    o.addOption(flag("as-textfile", "delimited text files (default)"));
+    o.addOption(flag("as-avrodatafile", "STORED AS AVRO"));
+    o.addOption(flag("as-parquetfile", "STORED AS PARQUET"));
+    o.addOption(flag("as-orcfile", "STORED AS ORC"));
+    o.addOption(flag("as-sequencefile", "not supported in this build"));
+    addOutputFormatting(o);
+  }
+
   public static Options forImport() {
     Options o = common();
     addImportControl(o);

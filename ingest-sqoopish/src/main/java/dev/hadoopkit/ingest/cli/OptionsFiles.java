@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * Expands Sqoop's {@code --options-file FILE}: one option or value per line, {@code #} comments and blank lines
- * ignored, a trailing backslash continues a line, a value in matching single or double quotes keeps its spaces.
+ * ignored (also between the parts of a continued line, as Sqoop's OptionsFileUtil does), a trailing backslash
+ * continues a line, a value in matching single or double quotes keeps its spaces. The file may start with the tool
+ * name (the example in Sqoop's documentation), so the whole command line is expanded before the tool is looked up.
  */
 public final class OptionsFiles {
   private OptionsFiles() {
@@ -45,7 +47,7 @@ public final class OptionsFiles {
     for (String raw : lines) {
       lineNumber++;
       String line = raw.strip();
-      if (pending == null && (line.isEmpty() || line.startsWith("#"))) {
+      if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
       if (line.endsWith("\\")) {

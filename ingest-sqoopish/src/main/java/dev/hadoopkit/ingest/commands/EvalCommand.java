@@ -4,6 +4,7 @@ import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.Command;
 import dev.hadoopkit.ingest.cli.Console;
+import dev.hadoopkit.ingest.cli.DisplayWidth;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -67,14 +68,14 @@ public final class EvalCommand implements Command {
     String[] header = new String[n];
     for (int i = 0; i < n; i++) {
       header[i] = md.getColumnLabel(i + 1);
-      width[i] = header[i].length();
+      width[i] = DisplayWidth.of(header[i]);
     }
     while (rs.next()) {
       String[] row = new String[n];
       for (int i = 0; i < n; i++) {
         String v = rs.getString(i + 1);
         row[i] = v == null ? "(null)" : v;
-        width[i] = Math.max(width[i], row[i].length());
+        width[i] = Math.max(width[i], DisplayWidth.of(row[i]));
       }
       rows.add(row);
     }
@@ -95,7 +96,8 @@ public final class EvalCommand implements Command {
   private static String line(String[] cells, int[] width) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
-      b.append("| ").append(cells[i]).append(" ".repeat(width[i] - cells[i].length() + 1));
+      // Padded by display width: a Korean or Chinese character takes two terminal columns.
+      b.append("| ").append(cells[i]).append(" ".repeat(width[i] - DisplayWidth.of(cells[i]) + 1));
     }
     return b.append('|').toString();
   }

@@ -147,7 +147,12 @@ public final class ExportCommand implements Command {
       }
     }
 
+    String cleaned = dev.hadoopkit.ingest.Leftovers.removeAbandoned(fs, fs.makeQualified(dir), ".hk-export-");
+    if (cleaned != null) {
+      console.info(cleaned);
+    }
     Path reports = new Path(fs.makeQualified(dir).getParent(), "." + dir.getName() + ".hk-export-" + UUID.randomUUID().toString().substring(0, 8));
+    dev.hadoopkit.ingest.Leftovers.claim(fs, reports, dev.hadoopkit.ingest.Leftovers.Owner.current());
     Job job = Job.getInstance(conf, args.get("mapreduce-job-name", table + ".jar"));
     Configuration jc = job.getConfiguration();
     session.spec().store(jc);

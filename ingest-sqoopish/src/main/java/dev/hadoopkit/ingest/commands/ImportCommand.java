@@ -178,6 +178,8 @@ public final class ImportCommand implements Command {
           fromForMax = "FROM (" + query.replace(CONDITIONS, "(1 = 1)") + ") AS t1";
         }
         String maxExpr = table != null ? checkExpr : "t1." + unqualified(checkColumn, dialect);
+        checkColumnType(connection, table != null ? "SELECT " + checkExpr + " FROM " + dialect.quoteTable(table) + " WHERE 1 = 0"
+            : "SELECT " + maxExpr + " " + fromForMax + " WHERE 1 = 0", checkColumn, incremental, session);
         String lastValue = args.get("last-value");
         if (incremental.equals("append")) {
           Bound max = queryBound(connection, "SELECT MAX(" + maxExpr + ") " + fromForMax, dialect, session);
@@ -263,7 +265,8 @@ public final class ImportCommand implements Command {
         if (mappers == 1) {
           splits = List.of(SplitPlanner.ALL);
         } else {
-          SplitPlanner planner = new SplitPlanner(connection, dialect);
+          SplitPlanner planner = new SplitPlanner(connection, dialect,
+              conf.getInt(SplitPlanner.KEY_MAX_SPLITS, SplitPlanner.DEFAULT_MAX_SPLITS));
           String boundaryQuery = args.get("boundary-query");
           splits = planner.plan(conditionColumn, boundaryColumn, from, boundaryQuery, mappers, splitLimit);
           planner.warnings().forEach(console::warn);
@@ -287,6 +290,9 @@ public final class ImportCommand implements Command {
         throw e;
       }
 
+      if (placement.leftovers() != null) {
+        console.info(placement.leftovers());
+      }
       Job job = Job.getInstance(conf, args.get("mapreduce-job-name",
           (table != null ? table : "QueryResult") + ".jar"));
       Configuration jc = job.getConfiguration();
@@ -387,6 +393,18 @@ public final class ImportCommand implements Command {
     }
     if (args.has("merge-key")) {
       checkMergeKey(args, kind);
+    }
+    if (args.has("target-dir") && args.has("warehouse-dir")) {
+      throw new UsageException("Can't combine --target-dir and --warehouse-dir options: --target-dir is the output "
+          + "directory itself, --warehouse-dir its parent (the table name is added); give one of them");
+    }
+    if (args.has("autoreset-to-one-mapper") && args.has("split-by")) {
+      throw new UsageException("--autoreset-to-one-mapper and --split-by cannot be used together: --autoreset-to-one-mapper "
+          + "is for tables without a primary key and no --split-by");
+    }
+    Long splitLimit = args.getLong("split-limit");
+    if (splitLimit != null && splitLimit <= 0) {
+      throw new UsageException("Invalid --split-limit " + splitLimit + ": split-limit should be greater than 0");
     }
     if (args.has("append") && args.has("delete-target-dir")) {
       throw new UsageException("--append and --delete-target-dir can not be used together");
@@ -524,7 +542,7 @@ public final class ImportCommand implements Command {
     }
   }
 
-  static OutputKind outputKind(Args args) {
+  public static OutputKind outputKind(Args args) {
     List<OutputKind> chosen = new ArrayList<>();
     for (OutputKind k : OutputKind.values()) {
       if (args.has(k.option())) {
@@ -604,7 +622,7 @@ public final class ImportCommand implements Command {
     return out;
   }
 
-  private static List<ColumnInfo> resultColumns(Connection connection, String template, String table, Session session) {
+  static List<ColumnInfo> resultColumns(Connection connection, String template, String table, Session session) {
     String sql = template.replace(CONDITIONS, "(1 = 0)");
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return ColumnInfo.of(rs.getMetaData());
@@ -649,6 +667,43 @@ public final class ImportCommand implements Command {
       }
     }
     return null;
+  }
+
+  /**
+   * Sqoop 1.4.7 refuses a character check column ("can not be used to determine which rows to incrementally import":
+   * '9' sorts after '10'); lastmodified compares the column with the database's current time, so it needs a date/time.
+   */
+  private static void checkColumnType(Connection connection, String sql, String column, String mode, Session session) {
+    int type;
+    String typeName;
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      type = rs.getMetaData().getColumnType(1);
+      typeName = rs.getMetaData().getColumnTypeName(1);
+    } catch (SQLException e) {
+      throw new IngestException("Cannot read the type of --check-column " + column + " with [" + sql + "]: "
+          + session.scrub(e.getMessage()), e);
+    }
+    switch (type) {
+      case Types.CHAR:
+      case Types.VARCHAR:
+      case Types.LONGVARCHAR:
+      case Types.NCHAR:
+      case Types.NVARCHAR:
+      case Types.LONGNVARCHAR:
+      case Types.CLOB:
+      case Types.NCLOB:
+        throw new IngestException("Character column (" + column + ") can not be used to determine which rows to "
+            + "incrementally import (it is " + typeName + "): use a numeric id column with --incremental append, or a "
+            + "DATE/DATETIME/TIMESTAMP column with --incremental lastmodified");
+      default:
+        break;
+    }
+    boolean dateTime = type == Types.DATE || type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE
+        || type == Types.TIME;
+    if (mode.equals("lastmodified") && !dateTime) {
+      throw new IngestException("--incremental lastmodified needs a date/time --check-column: " + column + " is "
+          + typeName + " and would be compared with the current time; use --incremental append for an id column");
+    }
   }
 
   /** A single value read back from the database, with its SQL literal and plain text. */

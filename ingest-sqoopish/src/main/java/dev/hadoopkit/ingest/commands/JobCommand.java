@@ -5,6 +5,7 @@ import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.Command;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.jobs.JobStore;
+import dev.hadoopkit.ingest.jobs.SqoopJobProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,9 @@ public final class JobCommand implements Command {
       throw new UsageException("--meta-connect (a shared metastore) is not supported in this build; saved jobs live in "
           + "the local metastore directory set by -D " + KEY_METASTORE_DIR);
     }
-    JobStore store = new JobStore(Path.of(conf.get(KEY_METASTORE_DIR,
-        System.getProperty("user.home") + "/.sqoop/hadoopkit-jobs")));
+    String dir = conf.get(KEY_METASTORE_DIR);
+    JobStore store = new JobStore(dir != null ? Path.of(dir)
+        : defaultMetastoreDir(System.getenv(), System.getProperty("user.home")));
     int actions = (args.has("create") ? 1 : 0) + (args.has("exec") ? 1 : 0) + (args.has("show") ? 1 : 0)
         + (args.has("delete") ? 1 : 0) + (args.has("list") ? 1 : 0);
     if (actions != 1) {
@@ -86,10 +88,15 @@ public final class JobCommand implements Command {
     if (args.has("show")) {
       String name = args.get("show");
       JobStore.SavedJob job = store.load(name);
+      Command command = tools.get(job.tool());
+      Args saved = Args.parse(job.tool(), command.options(), toolArgs(new Configuration(false), job.args()));
       console.out().println("Job: " + name);
       console.out().println("Tool: " + job.tool());
       console.out().println("Options:");
-      console.out().println("  " + String.join(" ", quoteAll(job.args())));
+      console.out().println("----------------------------");
+      for (Map.Entry<String, String> e : SqoopJobProperties.of(saved, command.options(), job.requirePassword()).entrySet()) {
+        console.out().println(e.getKey() + " = " + e.getValue());
+      }
       return 0;
     }
     if (args.has("create")) {
@@ -123,30 +130,37 @@ public final class JobCommand implements Command {
       saved.add(rest.get(i));
     }
     // Parse now so that a mistake shows at --create, not at the first --exec.
-    command.validate(Args.parse(tool, command.options(),
-        new GenericOptionsParser(new Configuration(false), saved.toArray(new String[0])).getRemainingArgs()));
+    command.validate(Args.parse(tool, command.options(), toolArgs(new Configuration(false), saved)));
     if (droppedPassword) {
       console.warn("The --password value is not saved; give it when running the job (sqoop job --exec " + name
           + " -- -P) or save the job with --password-file or --password-alias.");
     }
-    store.save(name, new JobStore.SavedJob(tool, saved));
+    store.save(name, new JobStore.SavedJob(tool, saved, droppedPassword));
     console.info("Saved job " + name + " in " + store.dir());
     return 0;
   }
 
   private int exec(String name, List<String> overrides, JobStore store, Configuration conf, Console console) throws Exception {
+    // Two concurrent execs of an incremental job would import the same new rows twice (issue 15: 5 execs, 5x rows).
+    store.load(name); // "No such job" before any lock file is made; loaded again under the lock (last-value)
+    try (JobStore.ExecLock lock = store.lockForExec(name)) {
+      return execLocked(name, overrides, store, conf, console);
+    }
+  }
+
+  private int execLocked(String name, List<String> overrides, JobStore store, Configuration conf, Console console)
+      throws Exception {
     JobStore.SavedJob job = store.load(name);
     Command command = tools.get(job.tool());
     List<String> merged = merge(job.args(), overrides, command.options());
     Configuration jobConf = new Configuration(conf);
-    String[] rest = new GenericOptionsParser(jobConf, merged.toArray(new String[0])).getRemainingArgs();
-    Args args = Args.parse(job.tool(), command.options(), rest);
+    Args args = Args.parse(job.tool(), command.options(), toolArgs(jobConf, merged));
     if (command instanceof ImportCommand) {
       ImportCommand.Result result = ((ImportCommand) command).runImport(args, jobConf, console, null);
       if (args.has("incremental") && result.nextLastValue() != null) {
         // runImport returns only after the output was moved into place: now the new last value may be saved.
         List<String> updated = merge(job.args(), List.of("--last-value", result.nextLastValue()), command.options());
-        store.save(name, new JobStore.SavedJob(job.tool(), updated));
+        store.save(name, job.withArgs(updated));
         console.info("Saved --last-value " + result.nextLastValue() + " for job " + name + ".");
       }
       return 0;
@@ -154,8 +168,43 @@ public final class JobCommand implements Command {
     return command.run(args, jobConf, console);
   }
 
+  /**
+   * {@code $HOME/.sqoop/hadoopkit-jobs}, as Sqoop's shell scripts resolve ~; the JVM's user.home (from the password
+   * database) only when HOME is unset: under sudo or in containers they differ, and the user's jobs are under $HOME.
+   */
+  public static Path defaultMetastoreDir(Map<String, String> environment, String userHome) {
+    String home = environment.get("HOME");
+    return Path.of(home == null || home.isBlank() ? userHome : home, ".sqoop", "hadoopkit-jobs");
+  }
+
+  /**
+   * Applies the generic options (-D, -conf, ...) to {@code conf} and returns the tool's arguments. Hadoop's parser
+   * would swallow a lone "--", so the manager arguments after it (-- --schema NAME) are kept aside and appended.
+   */
+  static String[] toolArgs(Configuration conf, List<String> args) {
+    int split = args.indexOf("--");
+    List<String> before = split < 0 ? args : args.subList(0, split);
+    List<String> out;
+    try {
+      out = new ArrayList<>(List.of(new GenericOptionsParser(conf, before.toArray(new String[0])).getRemainingArgs()));
+    } catch (java.io.IOException e) {
+      throw new UsageException("Invalid generic option in the saved job: " + e.getMessage());
+    }
+    if (split >= 0) {
+      out.addAll(args.subList(split, args.size()));
+    }
+    return out.toArray(new String[0]);
+  }
+
   /** The saved arguments with each override replacing the saved value of the same option. */
   static List<String> merge(List<String> saved, List<String> overrides, Options options) {
+    // Manager arguments after a lone "--" stay last, so overrides never land among them.
+    int split = saved.indexOf("--");
+    if (split >= 0) {
+      List<String> merged = merge(saved.subList(0, split), overrides, options);
+      merged.addAll(saved.subList(split, saved.size()));
+      return merged;
+    }
     List<String> out = new ArrayList<>(saved);
     for (int i = 0; i < overrides.size(); i++) {
       String token = overrides.get(i);
@@ -183,11 +232,4 @@ public final class JobCommand implements Command {
     return out;
   }
 
-  private static List<String> quoteAll(List<String> args) {
-    List<String> out = new ArrayList<>();
-    for (String a : args) {
-      out.add(a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
-    }
-    return out;
-  }
 }

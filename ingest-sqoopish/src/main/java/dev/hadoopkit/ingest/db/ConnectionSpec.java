@@ -74,8 +74,10 @@ public final class ConnectionSpec {
     if (driver != null) {
       Dialect byDriver = KNOWN_DRIVERS.get(driver);
       if (byDriver == null) {
-        warnings.append("Driver class ").append(driver).append(" is not bundled; using ").append(dialect.driverClass())
-            .append(" for ").append(dialect.urlPrefix()).append(" URLs.\n");
+        // Sqoop fails on a driver class it cannot load; silently using another driver would hide a typo.
+        throw new UsageException("Cannot use --driver " + driver + ": this build bundles MariaDB Connector/J and pgjdbc, "
+            + "reached as " + String.join(", ", new java.util.TreeSet<>(KNOWN_DRIVERS.keySet()))
+            + "; use " + dialect.driverClass() + " for " + dialect.urlPrefix() + " URLs, or drop --driver");
       } else if (byDriver != dialect) {
         throw new UsageException("Invalid --driver " + driver + " for --connect " + redact(url)
             + ": that driver is for " + byDriver.urlPrefix() + " URLs; drop --driver or use " + dialect.driverClass());

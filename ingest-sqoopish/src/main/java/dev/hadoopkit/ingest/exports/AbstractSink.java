@@ -34,6 +34,13 @@ abstract class AbstractSink implements RowSink {
     connection.setAutoCommit(false);
   }
 
+  /** Binds a whole row to a single-row statement whose parameters are the target's columns in order. */
+  protected final void bindRow(PreparedStatement statement, Object[] row) throws SQLException {
+    for (int c = 0; c < row.length; c++) {
+      bind(statement, c + 1, c, row[c]);
+    }
+  }
+
   /** Keeps the file and line of every pending row, so that a server message about "row N" can name them. */
   protected final void trackPositions() {
     positions = new RowPositions();

@@ -31,6 +31,25 @@ final class BulkBatchSink extends AbstractSink {
     insert = connection.prepareStatement("INSERT INTO " + dialect.quoteTable(target.table()) + " (" + columns + ") VALUES ("
         + marks + ")");
     rowsPerBatch = Math.max(1, target.recordsPerStatement());
+    singleRowSql = "INSERT INTO " + dialect.quoteTable(target.table()) + " (" + columns + ") VALUES (" + marks + ")";
+    rows = new Object[rowsPerBatch][];
+    finder = new BadRowFinder(connection, dialect, target);
+    trackPositions();
+  }
+
+  private final String singleRowSql;
+  /** Copies of the batch's rows (the caller reuses its array), replayed one by one only when the batch fails. */
+  private final Object[][] rows;
+  private final BadRowFinder finder;
+
+  private void executeBatch() throws SQLException {
+    try {
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw finder.locate(e, java.util.Arrays.asList(rows).subList(0, batched), pendingPositions(), singleRowSql,
+          this::bindRow);
+    }
+    batched = 0;
   }
 
   @Override
@@ -40,9 +59,14 @@ final class BulkBatchSink extends AbstractSink {
     }
     insert.addBatch();
     pending(where);
+    Object[] copy = rows[batched];
+    if (copy == null) {
+      copy = new Object[width];
+      rows[batched] = copy;
+    }
+    System.arraycopy(values, 0, copy, 0, width);
     if (++batched >= rowsPerBatch) {
-      insert.executeBatch();
-      batched = 0;
+      executeBatch();
       if (++batches >= target.statementsPerTransaction()) {
         commit();
         batches = 0;
@@ -53,8 +77,7 @@ final class BulkBatchSink extends AbstractSink {
   @Override
   public void finish() throws SQLException {
     if (batched > 0) {
-      insert.executeBatch();
-      batched = 0;
+      executeBatch();
     }
     commit();
   }

@@ -20,6 +20,7 @@ import org.postgresql.copy.CopyManager;
  */
 final class BulkSink extends AbstractSink {
   private final String sql;
+  private final BadRowFinder finder;
   private final int chunkBytes;
   private byte[] buffer;
   private int size;
@@ -33,9 +34,8 @@ final class BulkSink extends AbstractSink {
     } else {
       sql = "COPY " + dialect.quoteTable(target.table()) + " (" + columns + ") FROM STDIN";
     }
-    if (dialect == Dialect.MYSQL) {
-      trackPositions();
-    }
+    trackPositions();
+    finder = new BadRowFinder(connection, dialect, target);
     chunkBytes = Math.max(1 << 16, target.directChunkBytes());
     buffer = new byte[Math.min(chunkBytes + (1 << 16), 1 << 20)];
   }
@@ -134,7 +134,12 @@ final class BulkSink extends AbstractSink {
       }
     } else {
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-      copy.copyIn(sql, new ByteArrayInputStream(buffer, 0, size), 1 << 16);
+      try {
+        copy.copyIn(sql, new ByteArrayInputStream(buffer, 0, size), 1 << 16);
+      } catch (SQLException e) {
+        connection.rollback();
+        throw finder.locateCopy(e, pendingPositions());
+      }
     }
     size = 0;
     commit();

@@ -177,6 +177,9 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
       sink = null;
     } catch (MalformedRecord e) {
       fail(conf, task, "Malformed export record in " + e.getMessage() + rowsCommitted(sink), e);
+    } catch (RowValueException e) {
+      fail(conf, task, "Cannot write to table " + target.table() + ": " + ConnectionSpec.scrub(e.getMessage(), password)
+          + ". Fix the value in the file or the column's type" + rowsCommitted(sink), e);
     } catch (SQLException e) {
       String range = sink == null ? String.valueOf(where) : sink.pendingRange();
       fail(conf, task, "Cannot write rows of " + range + " to table " + target.table() + ": "

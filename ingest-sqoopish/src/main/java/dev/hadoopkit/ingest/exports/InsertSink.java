@@ -29,9 +29,12 @@ final class InsertSink extends AbstractSink {
     this.buffer = new Object[rowsPerStatement][];
     this.full = connection.prepareStatement(sql(rowsPerStatement, upsert));
     this.upsert = upsert;
+    this.finder = new BadRowFinder(connection, dialect, target);
+    trackPositions();
   }
 
   private final boolean upsert;
+  private final BadRowFinder finder;
 
   private String sql(int rows, boolean upsert) {
     String columns = target.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
@@ -78,7 +81,12 @@ final class InsertSink extends AbstractSink {
         bind(statement, p++, c, row[c]);
       }
     }
-    statement.executeUpdate();
+    try {
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw finder.locate(e, java.util.Arrays.asList(buffer).subList(0, rows), pendingPositions(), sql(1, upsert),
+          this::bindRow);
+    }
     buffered = 0;
   }
 

@@ -38,6 +38,18 @@ final class RowPositions {
     runFiles.clear();
   }
 
+  /** The position of the row at {@code index} (0-based, less than {@link #size}). */
+  LinePosition position(long index) {
+    int run = runStarts.size() - 1;
+    while (runStarts.get(run) > index) {
+      run--;
+    }
+    LinePosition file = runFiles.get(run);
+    LinePosition at = new LinePosition();
+    at.set(file.file(), lines[(int) index], file.isRecord());
+    return at;
+  }
+
   /** "file line N" of the row at {@code index} (0-based), or "row N+1 of the chunk" when there is no such row. */
   String describe(long index) {
     if (index < 0 || index >= size) {

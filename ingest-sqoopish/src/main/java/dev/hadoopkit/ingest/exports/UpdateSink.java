@@ -35,7 +35,36 @@ final class UpdateSink extends AbstractSink {
         + set.stream().map(i -> dialect.quote(target.columns().get(i)) + " = ?").collect(Collectors.joining(", "))
         + " WHERE " + keys.stream().map(i -> dialect.quote(target.columns().get(i)) + " = ?").collect(Collectors.joining(" AND "));
     update = connection.prepareStatement(sql);
+    updateSql = sql;
     batchRows = Math.max(1, target.recordsPerStatement()) * Math.max(1, target.statementsPerTransaction());
+    rows = new Object[batchRows][];
+    parameterColumns = java.util.stream.IntStream.concat(java.util.Arrays.stream(setColumns),
+        java.util.Arrays.stream(keyColumns)).toArray();
+    finder = new BadRowFinder(connection, dialect, target);
+    trackPositions();
+  }
+
+  private final String updateSql;
+  /** Copies of the batch's rows (the caller reuses its array), replayed one by one only when the batch fails. */
+  private final Object[][] rows;
+  private final int[] parameterColumns;
+  private final BadRowFinder finder;
+
+  private void bindUpdate(java.sql.PreparedStatement statement, Object[] row) throws SQLException {
+    int p = 1;
+    for (int c : parameterColumns) {
+      bind(statement, p++, c, row[c]);
+    }
+  }
+
+  private void executeBatch() throws SQLException {
+    try {
+      update.executeBatch();
+    } catch (SQLException e) {
+      throw finder.locate(e, java.util.Arrays.asList(rows).subList(0, batched), pendingPositions(), updateSql,
+          this::bindUpdate, parameterColumns);
+    }
+    batched = 0;
   }
 
   @Override
@@ -49,9 +78,14 @@ final class UpdateSink extends AbstractSink {
     }
     update.addBatch();
     pending(where);
+    Object[] copy = rows[batched];
+    if (copy == null) {
+      copy = new Object[values.length];
+      rows[batched] = copy;
+    }
+    System.arraycopy(values, 0, copy, 0, values.length);
     if (++batched >= batchRows) {
-      update.executeBatch();
-      batched = 0;
+      executeBatch();
       commit();
     }
   }
@@ -63,8 +97,7 @@ final class UpdateSink extends AbstractSink {
   @Override
   public void finish() throws SQLException {
     if (batched > 0) {
-      update.executeBatch();
-      batched = 0;
+      executeBatch();
     }
     commit();
   }

@@ -70,7 +70,9 @@ public final class BinaryRowWriter implements RowWriter {
       throw new IllegalStateException("Cannot write " + file + ": the schema has " + schema.getFields().size()
           + " fields for " + columns.size() + " columns");
     }
-    RowAppender appender = Formats.write(file).format(format).conf(conf).schema(schema)
+    // ORC has a wall-clock timestamp type: DATETIME/timestamp columns use it (values are the same UTC-read millis).
+    Schema fileSchema = format == FileFormat.ORC ? ImportSchema.withWallClockTimestamps(schema, columns) : schema;
+    RowAppender appender = Formats.write(file).format(format).conf(conf).schema(fileSchema)
         .codec(Codec.of(conf.get(KEY_CODEC, defaultCodec(format).name()))).buildRows();
     try {
       return new BinaryRowWriter(appender, schema, columns, conf.getBoolean(TextRowWriter.KEY_TEMPORAL_AS_TEXT, false),

@@ -28,6 +28,16 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
 
   private org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter committer;
 
+  /**
+   * The output directory may already exist holding only the owner record OutputPlacement writes first (so a killed
+   * run's directory says whose it was); anything else there is refused, as FileOutputFormat does.
+   */
+  @Override
+  public void checkOutputSpecs(org.apache.hadoop.mapreduce.JobContext job) throws IOException {
+    dev.hadoopkit.ingest.Leftovers.checkOutputDirectory(getOutputPath(job), job.getConfiguration());
+  }
+
+
   /** Hadoop's file committer, which first waits for the job's password (see ConnectionSpec.awaitPassword). */
   @Override
   public synchronized org.apache.hadoop.mapreduce.OutputCommitter getOutputCommitter(TaskAttemptContext context)
@@ -57,12 +67,13 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
     }
     OutputKind kind = OutputKind.valueOf(conf.get(OutputKind.KEY, OutputKind.TEXT.name()));
     RowWriter writer;
+    Path file;
     if (kind.isBinary()) {
       // The appender compresses inside the format (--compression-codec maps to BinaryRowWriter.KEY_CODEC).
-      Path file = getDefaultWorkFile(context, "." + kind.format().extension());
+      file = getDefaultWorkFile(context, "." + kind.format().extension());
       writer = BinaryRowWriter.open(conf, ColumnInfo.load(conf), kind.format(), file);
     } else {
-      Path file = getDefaultWorkFile(context, codec == null ? "" : codec.getDefaultExtension());
+      file = getDefaultWorkFile(context, codec == null ? "" : codec.getDefaultExtension());
       FileSystem fs = file.getFileSystem(conf);
       FSDataOutputStream raw = fs.create(file, false);
       OutputStream stream = codec == null ? raw : codec.createOutputStream(raw);
@@ -112,8 +123,11 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
       @Override
       public void close(TaskAttemptContext c) throws IOException {
         writer.close();
-        bytes.setValue(writer.bytesWritten());
-        TaskReports.writeProgress(conf, task, rows.getValue(), writer.bytesWritten(), true);
+        // While writing, the counter follows the values handed over; the total is what the closed file holds
+        // (Avro/Parquet/ORC encode and compress, text may be compressed), as Sqoop's HDFS bytes written are.
+        long written = file.getFileSystem(conf).getFileStatus(file).getLen();
+        bytes.setValue(written);
+        TaskReports.writeProgress(conf, task, rows.getValue(), written, true);
       }
     };
   }

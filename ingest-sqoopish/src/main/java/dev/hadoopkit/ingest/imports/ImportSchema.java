@@ -138,6 +138,40 @@ public final class ImportSchema {
     }
   }
 
+  /**
+   * The schema with {@code local-timestamp-millis} for the wall-clock timestamp columns (DATETIME, timestamp without
+   * time zone), where a format can say "wall clock" (ORC's plain timestamp); instants (timestamptz) keep
+   * {@code timestamp-millis}. The long values are the same: the wall clock read as UTC.
+   */
+  public static Schema withWallClockTimestamps(Schema record, List<ColumnInfo> columns) {
+    List<Schema.Field> fields = new ArrayList<>();
+    for (int i = 0; i < record.getFields().size(); i++) {
+      Schema.Field field = record.getFields().get(i);
+      Schema type = field.schema();
+      if (columns.get(i).jdbcType() == Types.TIMESTAMP) {
+        type = replaceTimestamp(type);
+      }
+      Schema.Field copy = new Schema.Field(field.name(), type, field.doc(), field.defaultVal());
+      field.getObjectProps().forEach(copy::addProp);
+      fields.add(copy);
+    }
+    return Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, fields);
+  }
+
+  private static Schema replaceTimestamp(Schema type) {
+    if (type.getType() == Schema.Type.UNION) {
+      List<Schema> branches = new ArrayList<>();
+      for (Schema branch : type.getTypes()) {
+        branches.add(replaceTimestamp(branch));
+      }
+      return Schema.createUnion(branches);
+    }
+    if (type.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
+      return LogicalTypes.localTimestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+    }
+    return type;
+  }
+
   private static Schema decimal(int precision, int scale) {
     return LogicalTypes.decimal(precision, scale).addToSchema(Schema.create(Schema.Type.BYTES));
   }

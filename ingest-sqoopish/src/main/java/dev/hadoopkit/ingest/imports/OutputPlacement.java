@@ -1,6 +1,7 @@
 package dev.hadoopkit.ingest.imports;
 
 import dev.hadoopkit.ingest.IngestException;
+import dev.hadoopkit.ingest.Leftovers;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class OutputPlacement {
   private static final Pattern PART = Pattern.compile("part-([mr])-(\\d{5,})(.*)");
+  static final String WORK_INFIX = ".hk-import-";
+  static final String REPLACED_INFIX = ".hk-replaced-";
 
   /** What to do with an existing target directory. */
   public enum Mode { CREATE, REPLACE, APPEND }
@@ -26,12 +29,14 @@ public final class OutputPlacement {
   private final Path target;
   private final Path work;
   private final Mode mode;
+  private final String leftovers;
 
-  private OutputPlacement(FileSystem fs, Path target, Path work, Mode mode) {
+  private OutputPlacement(FileSystem fs, Path target, Path work, Mode mode, String leftovers) {
     this.fs = fs;
     this.target = target;
     this.work = work;
     this.mode = mode;
+    this.leftovers = leftovers;
   }
 
   /** Checks the target against the mode before anything runs. */
@@ -43,8 +48,34 @@ public final class OutputPlacement {
           + "--append to add files to it, or choose another --target-dir");
     }
     Path parent = qualified.getParent();
-    Path work = new Path(parent, "." + qualified.getName() + ".hk-import-" + UUID.randomUUID().toString().substring(0, 8));
-    return new OutputPlacement(fs, qualified, work, mode);
+    String cleaned = removeLeftovers(fs, qualified);
+    Path work = new Path(parent, "." + qualified.getName() + WORK_INFIX + UUID.randomUUID().toString().substring(0, 8));
+    // The job's output directory exists from here on, holding only the owner record (see ImportOutputFormat).
+    Leftovers.claim(fs, work, Leftovers.Owner.current());
+    return new OutputPlacement(fs, qualified, work, mode, cleaned);
+  }
+
+  /**
+   * Work directories of killed imports of the same target are removed; but not while a replaced target is still
+   * aside ({@code .T.hk-replaced-*}: a run was killed between its two renames, and a person must pick the content).
+   */
+  private static String removeLeftovers(FileSystem fs, Path target) throws IOException {
+    if (target.getParent() == null || !fs.exists(target.getParent())) {
+      return null;
+    }
+    FileStatus[] replaced = fs.listStatus(target.getParent(),
+        p -> p.getName().startsWith("." + target.getName() + REPLACED_INFIX));
+    if (replaced.length > 0) {
+      return "Left " + replaced[0].getPath() + " in place: a run was killed while replacing " + target + " (its earlier "
+          + "content is there, the new output in the newest ." + target.getName() + WORK_INFIX + "* directory); "
+          + "move the one you want to " + target + " and delete the other";
+    }
+    return Leftovers.removeAbandoned(fs, target, WORK_INFIX);
+  }
+
+  /** What was done about leftovers of killed runs (one line), or null. */
+  public String leftovers() {
+    return leftovers;
   }
 
   public Path target() {
@@ -58,6 +89,7 @@ public final class OutputPlacement {
 
   /** Moves the finished output into place. */
   public void commit() throws IOException {
+    fs.delete(new Path(work, Leftovers.OWNER_FILE), false);
     fs.mkdirs(target.getParent());
     if (mode == Mode.APPEND && fs.exists(target)) {
       appendInto();
@@ -65,7 +97,7 @@ public final class OutputPlacement {
       return;
     }
     if (fs.exists(target)) {
-      Path old = new Path(target.getParent(), "." + target.getName() + ".hk-replaced-" + UUID.randomUUID().toString().substring(0, 8));
+      Path old = new Path(target.getParent(), "." + target.getName() + REPLACED_INFIX + UUID.randomUUID().toString().substring(0, 8));
       rename(target, old);
       rename(work, target);
       fs.delete(old, true);

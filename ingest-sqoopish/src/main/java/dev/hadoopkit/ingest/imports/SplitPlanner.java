@@ -26,13 +26,44 @@ public final class SplitPlanner {
   /** Everything in one split. */
   public static final String ALL = "1 = 1";
 
+  /**
+   * Most splits --split-limit may add. Each split is a map task; local mode runs them in one JVM and 10,000 of them
+   * ran out of memory, so a skewed key is capped (with a warning) instead.
+   */
+  public static final int DEFAULT_MAX_SPLITS = 1000;
+
+  /** Configuration key for {@link #DEFAULT_MAX_SPLITS}. */
+  public static final String KEY_MAX_SPLITS = "hadoopkit.ingest.import.max.splits";
+
   private final Connection connection;
   private final Dialect dialect;
   private final List<String> warnings = new ArrayList<>();
+  private final int maxSplits;
 
   public SplitPlanner(Connection connection, Dialect dialect) {
+    this(connection, dialect, DEFAULT_MAX_SPLITS);
+  }
+
+  /** @param maxSplits most splits --split-limit may plan (see {@link #KEY_MAX_SPLITS}) */
+  public SplitPlanner(Connection connection, Dialect dialect, int maxSplits) {
     this.connection = connection;
     this.dialect = dialect;
+    this.maxSplits = maxSplits;
+  }
+
+  /** integerPoints with the cap, and a warning when the cap cut the splits --split-limit asked for. */
+  private List<BigInteger> points(String column, BigInteger min, BigInteger max, int mappers, Long limit, Long userLimit,
+      String unit) {
+    if (limit != null && limit > 0) {
+      BigInteger needed = splitsNeeded(min, max, limit);
+      int cap = Math.max(mappers, maxSplits);
+      if (needed.compareTo(BigInteger.valueOf(cap)) > 0) {
+        BigInteger per = max.subtract(min).add(BigInteger.ONE).add(BigInteger.valueOf(cap - 1)).divide(BigInteger.valueOf(cap));
+        warnings.add("--split-limit " + userLimit + " would plan " + needed + " splits on " + column.replaceAll("[`\"]", "")
+            + "; capped at " + cap + " (-D " + KEY_MAX_SPLITS + "): each split covers up to " + per + " " + unit);
+      }
+    }
+    return integerPoints(min, max, mappers, limit, maxSplits);
   }
 
   public List<String> warnings() {
@@ -113,7 +144,8 @@ public final class SplitPlanner {
           if (min == null || max == null) {
             return unbounded(boundaryQuery);
           }
-          List<String> bounds = kind == Kind.INTEGER ? integerBounds(min.toBigInteger(), max.toBigInteger(), mappers, splitLimit)
+          List<String> bounds = kind == Kind.INTEGER ? points(column, min.toBigInteger(), max.toBigInteger(), mappers, splitLimit, splitLimit, "values")
+              .stream().map(BigInteger::toString).collect(java.util.stream.Collectors.toList())
               : decimalBounds(min, max, mappers);
           return ranges(column, bounds, boundaryQuery, min.toPlainString(), max.toPlainString());
         }
@@ -126,8 +158,8 @@ public final class SplitPlanner {
           long lo = min.toLocalDate().toEpochDay();
           long hi = max.toLocalDate().toEpochDay();
           List<String> bounds = new ArrayList<>();
-          for (BigInteger b : integerPoints(BigInteger.valueOf(lo), BigInteger.valueOf(hi), mappers,
-              splitLimit == null ? null : Math.max(1, splitLimit / 86_400L))) {
+          for (BigInteger b : points(column, BigInteger.valueOf(lo), BigInteger.valueOf(hi), mappers,
+              splitLimit == null ? null : Math.max(1, splitLimit / 86_400L), splitLimit, "days")) {
             bounds.add("'" + java.time.LocalDate.ofEpochDay(b.longValue()) + "'");
           }
           return ranges(column, bounds, boundaryQuery, "'" + min + "'", "'" + max + "'");
@@ -139,8 +171,8 @@ public final class SplitPlanner {
             return unbounded(boundaryQuery);
           }
           List<String> bounds = new ArrayList<>();
-          for (BigInteger b : integerPoints(BigInteger.valueOf(min.getTime()), BigInteger.valueOf(max.getTime()), mappers,
-              splitLimit == null ? null : splitLimit * 1000L)) {
+          for (BigInteger b : points(column, BigInteger.valueOf(min.getTime()), BigInteger.valueOf(max.getTime()), mappers,
+              splitLimit == null ? null : splitLimit * 1000L, splitLimit, "milliseconds")) {
             bounds.add("'" + new Timestamp(b.longValue()) + "'");
           }
           return ranges(column, bounds, boundaryQuery, "'" + min + "'", "'" + max + "'");
@@ -152,7 +184,8 @@ public final class SplitPlanner {
             return unbounded(boundaryQuery);
           }
           List<String> bounds = new ArrayList<>();
-          for (BigInteger b : integerPoints(BigInteger.valueOf(seconds(min)), BigInteger.valueOf(seconds(max)), mappers, splitLimit)) {
+          for (BigInteger b : points(column, BigInteger.valueOf(seconds(min)), BigInteger.valueOf(seconds(max)), mappers,
+              splitLimit, splitLimit, "seconds")) {
             long v = b.longValue();
             bounds.add(String.format("'%02d:%02d:%02d'", v / 3600, (v / 60) % 60, v % 60));
           }
@@ -207,11 +240,21 @@ public final class SplitPlanner {
   }
 
   static List<BigInteger> integerPoints(BigInteger min, BigInteger max, int mappers, Long splitLimit) {
+    return integerPoints(min, max, mappers, splitLimit, DEFAULT_MAX_SPLITS);
+  }
+
+  /** The number of splits --split-limit asks for over [min, max], before any cap. */
+  static BigInteger splitsNeeded(BigInteger min, BigInteger max, Long splitLimit) {
+    BigInteger range = max.subtract(min);
+    return range.add(BigInteger.valueOf(splitLimit)).divide(BigInteger.valueOf(splitLimit));
+  }
+
+  static List<BigInteger> integerPoints(BigInteger min, BigInteger max, int mappers, Long splitLimit, int maxSplits) {
     BigInteger range = max.subtract(min);
     long splits = mappers;
     if (splitLimit != null && splitLimit > 0) {
-      BigInteger needed = range.add(BigInteger.valueOf(splitLimit)).divide(BigInteger.valueOf(splitLimit));
-      splits = Math.max(splits, needed.min(BigInteger.valueOf(10_000)).longValue());
+      BigInteger needed = splitsNeeded(min, max, splitLimit);
+      splits = Math.max(splits, needed.min(BigInteger.valueOf(Math.max(mappers, maxSplits))).longValue());
     }
     if (range.add(BigInteger.ONE).compareTo(BigInteger.valueOf(splits)) < 0) {
       splits = range.add(BigInteger.ONE).longValue();

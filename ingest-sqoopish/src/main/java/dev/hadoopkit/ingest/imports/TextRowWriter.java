@@ -390,7 +390,8 @@ public final class TextRowWriter implements RowWriter {
         }
         formatter.append(line, value);
       } else {
-        line.append(nullText[i]);
+        // As Sqoop's generated toString(): the NULL marker is escaped and enclosed like a value ("null" with --enclosed-by).
+        formatter.append(line, nullText[i]);
       }
     }
     line.append(lineTerminator);

@@ -2,6 +2,16 @@ package dev.hadoopkit.ingest.jobs;
 
 import dev.hadoopkit.ingest.IngestException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -23,23 +33,127 @@ public final class JobStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
   private final Path dir;
+  private final Clock clock;
 
   public JobStore(Path dir) {
+    this(dir, Clock.systemDefaultZone());
+  }
+
+  /** @param clock the time written into exec locks ("running since") */
+  public JobStore(Path dir, Clock clock) {
     this.dir = dir;
+    this.clock = clock;
+  }
+
+  /**
+   * Held while one {@code job --exec} runs: an OS lock (fcntl, released by the kernel when the process dies, so a
+   * killed exec never leaves the job locked) on {@code .NAME.lock}, which also records the holder's pid and start.
+   */
+  public static final class ExecLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private ExecLock(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    @Override
+    public void close() {
+      try {
+        lock.release();
+      } catch (IOException e) {
+        // closing the channel releases it too
+      }
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // the process exit releases the lock in any case
+      }
+    }
+  }
+
+  /**
+   * Takes the exec lock of job {@code name}, or fails with who holds it. The lock file is never deleted: removing it
+   * would let a second exec lock a new file while the first still holds the old one.
+   */
+  public ExecLock lockForExec(String name) {
+    checkName(name);
+    Path file = dir.resolve("." + name + ".lock");
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(dir);
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // this JVM (another thread) holds it
+      }
+      if (lock == null) {
+        channel.close();
+        throw new IngestException("job " + name + " is already running since " + holder(file)
+            + " (one 'sqoop job --exec' at a time per saved job: wait for it to end, or stop that process)");
+      }
+      String record = "pid=" + ProcessHandle.current().pid() + "\nsince=" + ZonedDateTime.now(clock)
+          .truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n";
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(record.getBytes(StandardCharsets.UTF_8)), 0);
+      channel.force(false);
+      return new ExecLock(channel, lock);
+    } catch (IOException e) {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // reporting the first problem
+        }
+      }
+      throw new IngestException("Cannot lock job " + name + " in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** "TIME, pid PID" from a lock file another exec holds (it may not have written it yet). */
+  private static String holder(Path file) {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      // shown as unknown below
+    }
+    return p.getProperty("since", "a moment ago") + ", pid " + p.getProperty("pid", "unknown");
   }
 
   public Path dir() {
     return dir;
   }
 
-  /** A saved job: tool name and its arguments. */
+  /**
+   * A saved job: tool name, its arguments, and whether a password given at --create (never saved) must be given again
+   * at --exec (Sqoop's db.require.password).
+   */
   public static final class SavedJob {
     private final String tool;
     private final List<String> args;
+    private final boolean requirePassword;
 
     public SavedJob(String tool, List<String> args) {
+      this(tool, args, false);
+    }
+
+    public SavedJob(String tool, List<String> args, boolean requirePassword) {
       this.tool = tool;
       this.args = List.copyOf(args);
+      this.requirePassword = requirePassword;
+    }
+
+    public boolean requirePassword() {
+      return requirePassword;
+    }
+
+    /** The same job with other arguments. */
+    public SavedJob withArgs(List<String> newArgs) {
+      return new SavedJob(tool, newArgs, requirePassword);
     }
 
     public String tool() {
@@ -71,6 +185,7 @@ public final class JobStore {
     Properties p = new Properties();
     p.setProperty("tool", job.tool());
     p.setProperty("args.count", String.valueOf(job.args().size()));
+    p.setProperty("db.require.password", String.valueOf(job.requirePassword()));
     for (int i = 0; i < job.args().size(); i++) {
       p.setProperty("args." + i, job.args().get(i));
     }
@@ -105,7 +220,7 @@ public final class JobStore {
     for (int i = 0; i < n; i++) {
       args.add(p.getProperty("args." + i));
     }
-    return new SavedJob(p.getProperty("tool"), args);
+    return new SavedJob(p.getProperty("tool"), args, Boolean.parseBoolean(p.getProperty("db.require.password", "false")));
   }
 
   public void delete(String name) {

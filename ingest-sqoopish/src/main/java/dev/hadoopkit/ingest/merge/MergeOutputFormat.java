@@ -17,6 +17,12 @@ import org.apache.hadoop.util.ReflectionUtils;
 
 /** Writes each record's text followed by the import's line terminator, through the import's codec if it had one. */
 public final class MergeOutputFormat extends FileOutputFormat<NullWritable, Text> {
+  /** The merge writes into the import's hidden work directory, which holds its owner record (see Leftovers). */
+  @Override
+  public void checkOutputSpecs(org.apache.hadoop.mapreduce.JobContext job) throws java.io.IOException {
+    dev.hadoopkit.ingest.Leftovers.checkOutputDirectory(getOutputPath(job), job.getConfiguration());
+  }
+
   static final String KEY_LINE_TERMINATOR = "hadoopkit.ingest.merge.line.terminator";
 
   @Override

@@ -83,6 +83,91 @@ class HelpAndUsageTest {
   }
 
   @Test
+  void optionsFileMayHoldTheToolNameAsInSqoopsDocs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    java.nio.file.Path file = tmp.resolve("import.txt");
+    java.nio.file.Files.writeString(file, "#\n# Options file for Sqoop import\n#\n\n# Specifies the tool being invoked\n"
+        + "list-tables\n\n# Connect parameter and value\n--connect\njdbc:oracle:thin:@x:1521/db\n");
+    CliRun r = CliRun.run(null, "--options-file", file.toString());
+    assertEquals(2, r.exit, r.toString());
+    assertTrue(r.err.contains("supports jdbc:mysql:, jdbc:mariadb: and jdbc:postgresql:"), r.toString());
+    java.nio.file.Files.writeString(file, "# the tool\nversion\n");
+    CliRun version = CliRun.run(null, "--options-file", file.toString());
+    assertEquals(0, version.exit, version.toString());
+    assertTrue(version.out.startsWith("Sqoop 1.4.7-compatible"), version.out);
+    CliRun empty = CliRun.run(null, "--options-file", tmp.resolve("none").toString());
+    assertEquals(2, empty.exit, empty.toString());
+    assertTrue(empty.err.contains("Cannot read options file"), empty.err);
+  }
+
+  @Test
+  void schemaAfterDoubleDashIsForPostgresOnly() {
+    CliRun r = CliRun.run(null, "list-tables", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--", "--schema", "x");
+    assertEquals(2, r.exit, r.toString());
+    assertTrue(r.err.contains("-- --schema x applies to PostgreSQL connections only"), r.err);
+  }
+
+  @Test
+  void sqoopOptionsThisToolDoesNotSupportSaySoAndWhatToUse() {
+    String[][] cases = {
+        {"import", "--hbase-table", "t", "HBase"},
+        {"import", "--column-family", "cf", "HBase"},
+        {"import", "--hbase-row-key", "id", "HBase"},
+        {"import", "--hbase-create-table", null, "HBase"},
+        {"import", "--accumulo-table", "t", "Accumulo"},
+        {"import", "--accumulo-zookeepers", "zk:2181", "Accumulo"},
+        {"import", "--validate", null, "Retrieved"},
+        {"export", "--validator", "org.apache.sqoop.validation.RowCountValidator", "Exported"},
+        {"import", "--temporary-rootdir", "/tmp/x", "hidden sibling"},
+        {"import", "--schema", "s", "-- --schema"},
+        {"import", "--hcatalog-home", "/x", "HCatalog"},
+    };
+    for (String[] c : cases) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(c[0], "--connect",
+          "jdbc:mysql://127.0.0.1:1/db", "--table", "t", c[1]));
+      if (c[2] != null) {
+        args.add(c[2]);
+      }
+      CliRun r = CliRun.run(null, args.toArray(new String[0]));
+      assertEquals(2, r.exit, r.toString());
+      assertTrue(r.err.contains(c[1] + " is a Sqoop 1.4.7 option this tool does not support: "), r.err);
+      assertTrue(r.err.contains(c[3]), c[1] + ": " + r.err);
+      assertEquals(1, r.err.strip().split("\n").length, r.err);
+    }
+  }
+
+  @Test
+  void unknownOptionNamesTheClosestOption() {
+    CliRun r = CliRun.run(null, "import", "--connect", "jdbc:mysql://x/y", "--tabel", "t");
+    assertEquals(2, r.exit);
+    assertTrue(r.err.contains("Unrecognized option: --tabel (did you mean --table?)"), r.err);
+    CliRun far = CliRun.run(null, "export", "--connect", "jdbc:mysql://x/y", "--zzzzqqq");
+    assertEquals(2, far.exit);
+    assertTrue(far.err.contains("Unrecognized option: --zzzzqqq. Run 'sqoop help export'"), far.err);
+  }
+
+  /* Sqoop refuses these combinations; each is refused before connecting (port 1 would fail with exit 1). */
+  @Test
+  void combinationsSqoopRefusesAreUsageErrors() {
+    CliRun dirs = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--table", "t", "--target-dir",
+        "/a", "--warehouse-dir", "/b");
+    assertEquals(2, dirs.exit, dirs.toString());
+    assertTrue(dirs.err.contains("Can't combine --target-dir and --warehouse-dir"), dirs.err);
+    CliRun reset = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--table", "t",
+        "--autoreset-to-one-mapper", "--split-by", "id");
+    assertEquals(2, reset.exit, reset.toString());
+    assertTrue(reset.err.contains("--autoreset-to-one-mapper and --split-by cannot be used together"), reset.err);
+    CliRun driver = CliRun.run(null, "list-tables", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--driver",
+        "com.example.NoSuchDriver");
+    assertEquals(2, driver.exit, driver.toString());
+    assertTrue(driver.err.contains("Cannot use --driver com.example.NoSuchDriver: this build bundles"), driver.err);
+    CliRun limit = CliRun.run(null, "import", "--connect", "jdbc:mysql://127.0.0.1:1/db", "--table", "t",
+        "--split-limit", "0");
+    assertEquals(2, limit.exit, limit.toString());
+    assertTrue(limit.err.contains("Invalid --split-limit 0"), limit.err);
+  }
+
+  @Test
   void unsupportedUrlIsRejected() {
     CliRun r = CliRun.run(null, "list-tables", "--connect", "jdbc:oracle:thin:@x:1521/db");
     assertEquals(2, r.exit);

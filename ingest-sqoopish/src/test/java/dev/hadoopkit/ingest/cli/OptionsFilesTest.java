@@ -25,6 +25,14 @@ class OptionsFilesTest {
   }
 
   @Test
+  void skipsCommentAndBlankLinesInsideAContinuedLineAsSqoopDoes() throws Exception {
+    Path file = tmp.resolve("q.txt");
+    Files.writeString(file, "--query\nSELECT a \\\n# a comment between the halves\n\n  FROM t WHERE $CONDITIONS\n");
+    assertEquals(List.of("--query", "SELECT a FROM t WHERE $CONDITIONS"), OptionsFiles.expand(List.of("--options-file",
+        file.toString())));
+  }
+
+  @Test
   void namesTheFileWhenItCannotBeRead() {
     UsageException e = assertThrows(UsageException.class, () -> OptionsFiles.expand(List.of("--options-file", "/no/such")));
     assertEquals("Cannot read options file /no/such: /no/such", e.getMessage());

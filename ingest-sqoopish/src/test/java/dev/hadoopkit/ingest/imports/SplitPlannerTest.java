@@ -30,6 +30,13 @@ class SplitPlannerTest {
   }
 
   @Test
+  void splitLimitSplitsAreCapped() {
+    assertEquals(SplitPlanner.DEFAULT_MAX_SPLITS - 1,
+        SplitPlanner.integerPoints(BigInteger.ZERO, BigInteger.valueOf(10_000_000), 2, 1000L).size());
+    assertEquals(7, SplitPlanner.integerPoints(BigInteger.ZERO, BigInteger.valueOf(10_000_000), 2, 1000L, 8).size());
+  }
+
+  @Test
   void splitLimitAddsSplits() {
     assertEquals(10, SplitPlanner.integerPoints(BigInteger.ZERO, BigInteger.valueOf(100), 2, 10L).size());
   }

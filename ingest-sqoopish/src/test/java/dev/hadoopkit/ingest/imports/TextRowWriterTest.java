@@ -129,4 +129,33 @@ class TextRowWriterTest {
     }
     assertEquals(write(Delimiters.DEFAULT, rows), write(Delimiters.DEFAULT.withEscapedBy('\\'), rows));
   }
+
+  private static String writeTwo(Delimiters delimiters, String nullString, List<Object[]> rows) throws Exception {
+    Configuration conf = new Configuration();
+    delimiters.store(conf, TextRowWriter.KEY_DELIMITERS);
+    if (nullString != null) {
+      conf.set(TextRowWriter.KEY_NULL_STRING, nullString);
+      conf.set(TextRowWriter.KEY_NULL_NON_STRING, nullString);
+    }
+    List<ColumnInfo> two = List.of(new ColumnInfo("id", Types.INTEGER, "INT", 10, 0),
+        new ColumnInfo("name", Types.VARCHAR, "VARCHAR", 20, 0));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TextRowWriter writer = new TextRowWriter(conf, two, bytes); ResultSet rs = FakeResultSet.of(rows)) {
+      while (rs.next()) {
+        writer.write(rs);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /* Sqoop's generated toString() runs the NULL marker through escapeAndEnclose like any value. */
+  @Test
+  void nullMarkersAreEnclosedAndEscapedAsSqoopDoes() throws Exception {
+    List<Object[]> rows = List.of(new Object[] {1, null}, new Object[] {null, "a"});
+    Delimiters enclosed = Delimiters.DEFAULT.withEnclosedBy('"', false);
+    assertEquals("\"1\",\"null\"\n\"null\",\"a\"\n", writeTwo(enclosed, null, rows));
+    Delimiters optional = Delimiters.DEFAULT.withEnclosedBy('"', true);
+    assertEquals("1,null\nnull,a\n", writeTwo(optional, null, rows));
+    assertEquals("\"1\",\"\\\\N\"\n\"\\\\N\",\"a\"\n", writeTwo(enclosed.withEscapedBy('\\'), "\\N", rows));
+  }
 }

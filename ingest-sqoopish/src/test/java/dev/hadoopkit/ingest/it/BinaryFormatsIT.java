@@ -205,7 +205,9 @@ class BinaryFormatsIT {
     assertEquals(Schema.Type.STRING, type(schema, "name").getType());
     assertEquals(LogicalTypes.decimal(12, 3), type(schema, "price").getLogicalType());
     assertEquals(LogicalTypes.date(), type(schema, "born").getLogicalType());
-    assertEquals(LogicalTypes.timestampMillis(), type(schema, "seen").getLogicalType());
+    // ORC says "wall clock" (plain timestamp) where Avro and Parquet files keep timestamp-millis read as UTC.
+    assertEquals(fileFormat == FileFormat.ORC ? LogicalTypes.localTimestampMillis() : LogicalTypes.timestampMillis(),
+        type(schema, "seen").getLogicalType());
     assertEquals(Schema.Type.BOOLEAN, type(schema, "flag").getType());
     assertEquals(Schema.Type.LONG, type(schema, "big").getType());
 
@@ -434,6 +436,55 @@ class BinaryFormatsIT {
         p.addBatch();
       }
       p.executeBatch();
+    }
+  }
+
+  /*
+   * DATETIME / timestamp is a wall clock: ORC's plain "timestamp" (readers in any zone show the same clock), not
+   * "timestamp with local time zone" (an instant, shown shifted into the reader's zone). timestamptz stays an instant.
+   */
+  @Test
+  void orcWallClockTimestampsArePlainTimestampsAndInstantsStayInstants() throws Exception {
+    try (Connection c = Db.POSTGRES.connect(); java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS stamps (id int PRIMARY KEY, wall timestamp(3), instant timestamptz)");
+      s.execute("INSERT INTO stamps VALUES (1, '2020-06-01 12:34:56.789', '2020-06-01 12:34:56.789+00') ON CONFLICT DO NOTHING");
+    }
+    for (Db db : Db.values()) {
+      Path dir = tmp.resolve("orc-types-" + db);
+      CliRun r = sqoop(db, "import", "--table", db == Db.POSTGRES ? "stamps" : "items", "-m", "1", "--target-dir",
+          dir.toString(), "--as-orcfile");
+      assertEquals(0, r.exit, r.toString());
+      org.apache.orc.Reader reader = org.apache.orc.OrcFile.createReader(
+          new org.apache.hadoop.fs.Path(dir.resolve("part-m-00000.orc").toString()),
+          org.apache.orc.OrcFile.readerOptions(new Configuration()));
+      org.apache.orc.TypeDescription schema = reader.getSchema();
+      String wall = db == Db.POSTGRES ? "wall" : "seen";
+      assertEquals("timestamp", schema.findSubtype(wall).toString(), schema.toString());
+      if (db == Db.POSTGRES) {
+        assertEquals("timestamp with local time zone", schema.findSubtype("instant").toString(), schema.toString());
+      }
+    }
+  }
+
+  /* "Transferred N bytes" is what the part files hold (Avro/Parquet/ORC encode and compress; text may be -z). */
+  @Test
+  void transferredBytesAreTheBytesOfTheFiles() throws Exception {
+    String[][] variants = {{"--as-parquetfile"}, {"--as-orcfile"}, {"--as-avrodatafile"}, {"-z"}};
+    for (String[] v : variants) {
+      Path dir = tmp.resolve("bytes" + v[0]);
+      List<String> args = new java.util.ArrayList<>(List.of("import", "--table", "items", "-m", "2", "--target-dir",
+          dir.toString()));
+      args.addAll(List.of(v));
+      CliRun r = sqoop(Db.MARIADB, args.toArray(new String[0]));
+      assertEquals(0, r.exit, r.toString());
+      long sum = 0;
+      try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("part-m-"))::iterator) {
+          sum += Files.size(f);
+        }
+      }
+      assertTrue(r.err.contains("Transferred " + dev.hadoopkit.ingest.JobRunner.formatBytes(sum) + " in "),
+          v[0] + ": files hold " + sum + " bytes; " + r.err);
     }
   }
 

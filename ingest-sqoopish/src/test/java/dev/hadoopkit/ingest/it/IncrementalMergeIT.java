@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the target directory, which a full import of the table then equals line for line.
  */
 class IncrementalMergeIT {
-  private static final Pattern LAST_VALUE = Pattern.compile("--last-value (?:'([^']*)'|(\\S+))");
+  private static final Pattern LAST_VALUE = Pattern.compile("(?m)^incremental\\.last\\.value = (.*)$");
 
   @TempDir
   Path tmp;
@@ -183,6 +183,6 @@ class IncrementalMergeIT {
   private static String lastValue(String show) {
     Matcher m = LAST_VALUE.matcher(show);
     assertTrue(m.find(), show);
-    return m.group(1) != null ? m.group(1) : m.group(2);
+    return m.group(1);
   }
 }

@@ -72,6 +72,125 @@ class MariaDbIngestIT {
       s.execute(sql);
     }
   }
+  /** Writes part-m-00000 (100 good lines) and part-m-00001 (3,000 lines, line 2331 holding {@code bad}). */
+  static Path ratingsWithOneBadValue(Path dir, String bad) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder first = new StringBuilder();
+    for (int i = 1; i <= 100; i++) {
+      first.append(i).append(",4.5\n");
+    }
+    Files.writeString(dir.resolve("part-m-00000"), first);
+    StringBuilder second = new StringBuilder();
+    for (int i = 1; i <= 3000; i++) {
+      second.append(1000 + i).append(',').append(i == 2331 ? bad : "3.0").append('\n');
+    }
+    Files.writeString(dir.resolve("part-m-00001"), second);
+    return dir;
+  }
+
+  /*
+   * The error names the file, line and column of the bad value (not "line 1 to line 3000"), and the driver's own
+   * "WARN server.ErrorPacket" line is not printed: run as bin/sqoop runs it, in its own JVM with conf/log4j.properties.
+   */
+  @Test
+  void exportValueErrorNamesFileLineAndColumnWithoutTheDriversLogLine() throws Exception {
+    exec("CREATE TABLE rated (id INT PRIMARY KEY, rating DECIMAL(4,1))");
+    Path dir = ratingsWithOneBadValue(tmp.resolve("rated-in"), "x");
+    Path conf = Path.of("..", "conf", "log4j.properties").toAbsolutePath().normalize();
+    assertTrue(Files.exists(conf), conf.toString());
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dlog4j.configuration=" + conf.toUri(), "-cp", System.getProperty("java.class.path"),
+        "dev.hadoopkit.ingest.IngestMain", "export", "-D", "hadoop.tmp.dir=" + tmp.resolve("hadoop-tmp"), "-D",
+        "fs.defaultFS=file:///", "--connect", url, "--username", "root", "--table", "rated", "-m", "1",
+        "--export-dir", dir.toString());
+    pb.redirectErrorStream(true);
+    Process process = pb.start();
+    byte[] output;
+    try (java.io.InputStream in = process.getInputStream()) {
+      output = in.readAllBytes();
+    }
+    assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "export did not end");
+    String text = new String(output, java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(1, process.exitValue(), text);
+    assertTrue(text.contains("part-m-00001:2331: column rating: 'x' is not a DECIMAL"), text);
+    assertFalse(text.contains("ErrorPacket"), text);
+    assertFalse(text.contains("line 1 to"), text);
+    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM rated WHERE id > 1000")) {
+      rs.next();
+      assertTrue(rs.getInt(1) < 2330, "rows after the bad one's transaction were committed: " + rs.getInt(1));
+    }
+  }
+
+  @Test
+  void exportErrorForATooLongStringNamesLineAndColumn() throws Exception {
+    exec("CREATE TABLE short_names (id INT PRIMARY KEY, name VARCHAR(5))");
+    Path dir = Files.createDirectories(tmp.resolve("short-in"));
+    Files.writeString(dir.resolve("part-m-00000"), "1,abc\n2,abcdefghij\n3,ok\n");
+    CliRun r = sqoop("export", "--connect", url, "--username", "root", "--table", "short_names", "-m", "1",
+        "--export-dir", dir.toString());
+    assertEquals(1, r.exit, r.toString());
+    assertTrue(r.err.contains("part-m-00000:2: column name: 'abcdefghij' does not fit VARCHAR"), r.err);
+  }
+
+  /* Korean and Chinese characters take two terminal columns each: eval's table stays aligned. */
+  @Test
+  void evalTableIsAlignedForWideCharacters() {
+    CliRun r = sqoop("eval", "--connect", url, "--username", "root", "-e",
+        "SELECT '한국어 텍스트' AS name, 'abc' AS code UNION ALL SELECT 'plain', '東京'");
+    assertEquals(0, r.exit, r.toString());
+    List<String> lines = List.of(r.out.split("\n"));
+    assertEquals(6, lines.size(), r.out);
+    for (String line : lines) {
+      assertEquals(dev.hadoopkit.ingest.cli.DisplayWidth.of(lines.get(0)), dev.hadoopkit.ingest.cli.DisplayWidth.of(line),
+          r.out);
+    }
+    assertEquals("| 한국어 텍스트 | abc  |", lines.get(3));
+    assertEquals("| plain         | 東京 |", lines.get(4));
+  }
+
+  /* Sqoop: "Character column (v) can not be used to determine which rows to incrementally import." */
+  @Test
+  void incrementalCheckColumnMustBeNumericOrDateTime() throws Exception {
+    exec("CREATE TABLE inc_types (id INT PRIMARY KEY, code VARCHAR(10), c CHAR(3), note TEXT, changed DATETIME)");
+    exec("INSERT INTO inc_types VALUES (1, 'a', 'x', 'n', '2020-01-01 00:00:00')");
+    for (String column : new String[] {"code", "c", "note"}) {
+      for (String mode : new String[] {"append", "lastmodified"}) {
+        CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "inc_types", "-m", "1",
+            "--incremental", mode, "--check-column", column, "--target-dir", tmp.resolve("inc-" + column + mode).toString());
+        assertEquals(1, r.exit, r.toString());
+        assertTrue(r.err.contains("Character column (" + column + ") can not be used to determine which rows to "
+            + "incrementally import"), r.err);
+        assertFalse(Files.exists(tmp.resolve("inc-" + column + mode)));
+      }
+    }
+    CliRun numericLastModified = sqoop("import", "--connect", url, "--username", "root", "--table", "inc_types", "-m", "1",
+        "--incremental", "lastmodified", "--check-column", "id", "--target-dir", tmp.resolve("inc-id").toString());
+    assertEquals(1, numericLastModified.exit, numericLastModified.toString());
+    assertTrue(numericLastModified.err.contains("--incremental lastmodified needs a date/time --check-column"),
+        numericLastModified.err);
+    CliRun ok = sqoop("import", "--connect", url, "--username", "root", "--table", "inc_types", "-m", "1",
+        "--incremental", "lastmodified", "--check-column", "changed", "--target-dir", tmp.resolve("inc-ok").toString());
+    assertEquals(0, ok.exit, ok.toString());
+  }
+
+  /* --split-limit on a skewed key would plan one local map task per limit-wide range: capped, and said so. */
+  @Test
+  void splitLimitSplitsAreCappedWithAMessage() throws Exception {
+    exec("CREATE TABLE skewed (id BIGINT PRIMARY KEY, v VARCHAR(5))");
+    exec("INSERT INTO skewed VALUES (1, 'a'), (2, 'b'), (10000000, 'z')");
+    Path target = tmp.resolve("skewed");
+    CliRun r = sqoop("import", "-D", "hadoopkit.ingest.import.max.splits=6", "--connect", url, "--username", "root",
+        "--table", "skewed", "-m", "2", "--split-limit", "1000", "--target-dir", target.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.err.contains("--split-limit 1000 would plan 10000 splits on id; capped at 6 (-D "
+        + "hadoopkit.ingest.import.max.splits): each split covers up to 1666667 values"), r.err);
+    assertTrue(r.err.contains("with 6 mapper(s)"), r.err);
+    List<String> rows = readParts(target);
+    java.util.Collections.sort(rows);
+    assertEquals(List.of("1,a", "10000000,z", "2,b"), rows);
+  }
+
 
   private long count(String table) throws SQLException {
     try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();

@@ -87,7 +87,7 @@ class SavedJobsIT {
     }
     assertEquals(0, job("--exec", "inc").exit);
     assertEquals(IntStream.rangeClosed(1, 10).boxed().collect(Collectors.toList()), ids(target));
-    assertTrue(job("--show", "inc").out.contains("--last-value 10"));
+    assertTrue(job("--show", "inc").out.contains("incremental.last.value = 10\n"));
 
     try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
       insertEvents(s, 11, 15, "2020-01-02 00:00:00");
@@ -104,7 +104,7 @@ class SavedJobsIT {
     CliRun failed = job("--exec", "inc", "--", "-m", "1", "--where",
         "(SELECT e2.id FROM events e2 WHERE e2.id <= events.id - 17) IS NOT NULL OR id < 17");
     assertEquals(1, failed.exit, failed.toString());
-    assertTrue(job("--show", "inc").out.contains("--last-value 15"));
+    assertTrue(job("--show", "inc").out.contains("incremental.last.value = 15\n"));
     assertEquals(IntStream.rangeClosed(1, 15).boxed().collect(Collectors.toList()), ids(target));
 
     assertEquals(0, job("--exec", "inc").exit);

@@ -75,6 +75,21 @@ public final class Orc {
   }
 
   /**
+   * Fails for the one range of instants ORC cannot hold: within the last second before 1970-01-01 with a fraction
+   * (-999 to -1 ms). orc-core stores whole seconds rounded toward zero plus the fraction and reads a negative time
+   * back as one second earlier, so for those values the sign is lost: 1969-12-31 23:59:59.999 would come back from
+   * every Java reader (orc-tools, Hive, Spark, this one) as 1970-01-01 00:00:00.999. Every other value, before 1970
+   * with fractions too, round-trips exactly.
+   */
+  static void checkRepresentable(long millis, String field) {
+    if (millis < 0 && millis > -1000) {
+      throw new IllegalArgumentException("Cannot write ORC timestamp " + java.time.Instant.ofEpochMilli(millis)
+          + " (field " + field + "): ORC readers read times within the last second before 1970-01-01 one second late "
+          + "(as " + java.time.Instant.ofEpochMilli(millis + 1000) + "); write Parquet or Avro files for such values");
+    }
+  }
+
+  /**
    * The batch's date vectors set to the proleptic Gregorian calendar without converting their (still empty) values:
    * a writer set to proleptic Gregorian would otherwise read the days it is given as hybrid Julian ones and shift
    * every date before 1582.
@@ -89,6 +104,9 @@ public final class Orc {
   private static void prolepticDates(ColumnVector column) {
     if (column instanceof org.apache.orc.storage.ql.exec.vector.DateColumnVector dates) {
       dates.changeCalendar(true, false);
+    } else if (column instanceof TimestampColumnVector timestamps) {
+      // the same for timestamps: epoch millis are proleptic Gregorian (0001-01-01 read back as 0001-01-03 otherwise)
+      timestamps.changeCalendar(true, false);
     } else if (column instanceof org.apache.orc.storage.ql.exec.vector.StructColumnVector struct) {
       for (ColumnVector field : struct.fields) {
         prolepticDates(field);
@@ -193,6 +211,7 @@ public final class Orc {
     private final VectorizedRowBatch batch;
     private final Schema schema;
     private final Schema[] fieldTypes;
+    private final String[] fieldNames;
 
     OrcAppender(WriteSettings settings) throws IOException {
       super(settings);
@@ -211,8 +230,10 @@ public final class Orc {
       writer.addUserMetadata(AVRO_SCHEMA_KEY, StandardCharsets.UTF_8.encode(schema.toString()));
       batch = prolepticDates(type.createRowBatch());
       fieldTypes = new Schema[schema.getFields().size()];
+      fieldNames = new String[fieldTypes.length];
       for (int i = 0; i < fieldTypes.length; i++) {
         fieldTypes[i] = Schemas.nonNull(schema.getFields().get(i).schema());
+        fieldNames[i] = schema.getFields().get(i).name();
       }
     }
 
@@ -220,7 +241,7 @@ public final class Orc {
     protected void write(GenericRecord record) throws IOException {
       int row = batch.size++;
       for (int i = 0; i < fieldTypes.length; i++) {
-        set(batch.cols[i], row, fieldTypes[i], record.get(i));
+        set(batch.cols[i], row, fieldTypes[i], record.get(i), fieldNames[i]);
       }
       if (batch.size == batch.getMaxSize()) {
         writer.addRowBatch(batch);
@@ -228,7 +249,7 @@ public final class Orc {
       }
     }
 
-    private static void set(ColumnVector vector, int row, Schema type, Object value) {
+    private static void set(ColumnVector vector, int row, Schema type, Object value, String field) {
       if (value == null) {
         vector.noNulls = false;
         vector.isNull[row] = true;
@@ -243,6 +264,7 @@ public final class Orc {
         case LONG:
           if (vector instanceof TimestampColumnVector) {
             long millis = ((Number) value).longValue();
+            checkRepresentable(millis, field);
             TimestampColumnVector timestamps = (TimestampColumnVector) vector;
             timestamps.time[row] = millis;
             timestamps.nanos[row] = (int) Math.floorMod(millis, 1000L) * 1_000_000;

@@ -95,6 +95,7 @@ final class OrcRowAppender extends CommittingFile implements RowAppender {
     layout.requireKind(field, RowLayout.Kind.LONG);
     int row = batch.size;
     if (timestamp[field]) {
+      Orc.checkRepresentable(value, layout.schema().getFields().get(field).name());
       TimestampColumnVector timestamps = (TimestampColumnVector) vectors[field];
       timestamps.time[row] = value;
       timestamps.nanos[row] = (int) Math.floorMod(value, 1000L) * 1_000_000;

@@ -29,8 +29,15 @@ final class OrcSchemas {
       case INT:
         return "date".equals(logical) ? TypeDescription.createDate() : TypeDescription.createInt();
       case LONG:
-        return "timestamp-millis".equals(logical) || "timestamp-micros".equals(logical)
-            ? TypeDescription.createTimestampInstant() : TypeDescription.createLong();
+        // timestamp-* is an instant ("timestamp with local time zone": readers show it in their zone);
+        // local-timestamp-* a wall clock (plain "timestamp": every reader shows the same clock).
+        if ("timestamp-millis".equals(logical) || "timestamp-micros".equals(logical)) {
+          return TypeDescription.createTimestampInstant();
+        }
+        if ("local-timestamp-millis".equals(logical) || "local-timestamp-micros".equals(logical)) {
+          return TypeDescription.createTimestamp();
+        }
+        return TypeDescription.createLong();
       case FLOAT:
         return TypeDescription.createFloat();
       case DOUBLE:

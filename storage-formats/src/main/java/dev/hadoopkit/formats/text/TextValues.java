@@ -54,7 +54,7 @@ public final class TextValues {
           }
           return Integer.parseInt(value);
         case LONG:
-          if ("timestamp-millis".equals(logical)) {
+          if ("timestamp-millis".equals(logical) || "local-timestamp-millis".equals(logical)) {
             return isInteger(value) ? Long.parseLong(value) : parseInstant(value).toEpochMilli();
           }
           return Long.parseLong(value);
@@ -88,6 +88,11 @@ public final class TextValues {
     }
     if ("timestamp-millis".equals(logical) && value instanceof Number) {
       return Instant.ofEpochMilli(((Number) value).longValue()).toString();
+    }
+    if ("local-timestamp-millis".equals(logical) && value instanceof Number) {
+      // A wall clock (ORC's plain timestamp): the same digits without the Z of an instant.
+      return java.time.LocalDateTime.ofInstant(Instant.ofEpochMilli(((Number) value).longValue()),
+          java.time.ZoneOffset.UTC).toString();
     }
     if (value instanceof ByteBuffer) {
       ByteBuffer buffer = ((ByteBuffer) value).duplicate();

@@ -183,6 +183,34 @@ class ReferenceToolsIT {
     assertTrue(meta.contains("required int64 timestamp (TIMESTAMP(MILLIS,true))"), meta);
   }
 
+  /* Pre-1970 fractions, year 1 and year 9999: orc-tools prints the instants written here (issue 14 item 3). */
+  @Test
+  void orcTimestampsBefore1970AndAtTheEdgesAreReadExactlyByOrcTools() throws Exception {
+    org.apache.avro.Schema ts = org.apache.avro.LogicalTypes.timestampMillis().addToSchema(
+        org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
+    org.apache.avro.Schema record = org.apache.avro.Schema.createRecord("t", null, null, false,
+        List.of(new org.apache.avro.Schema.Field("at", ts)));
+    List<Long> values = List.of(-1001L, -1500L, -14182940500L, -62135596800000L, 253402300799999L, 1L);
+    Path file = work.resolve("edges.orc");
+    try (dev.hadoopkit.formats.io.FileAppender appender = dev.hadoopkit.formats.io.Formats.write(
+        new org.apache.hadoop.fs.Path(file.toString())).format(dev.hadoopkit.formats.io.FileFormat.ORC)
+        .conf(new Configuration()).schema(record).build()) {
+      for (long v : values) {
+        org.apache.avro.generic.GenericData.Record r = new org.apache.avro.generic.GenericData.Record(record);
+        r.put(0, v);
+        appender.add(r);
+      }
+    }
+    List<JsonNode> rows = jsonLines(tool(ReferenceTool.ORC_TOOLS, "data", file.toString()));
+    DateTimeFormatter millis = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
+    for (int i = 0; i < values.size(); i++) {
+      String expected = millis.format(Instant.ofEpochMilli(values.get(i)).atOffset(ZoneOffset.UTC));
+      String printed = rows.get(i).get("at").textValue();
+      assertTrue(printed.startsWith(expected.replaceAll("0+$", "").replaceAll("\\.$", "")), "row " + i + ": "
+          + expected + " printed as " + printed);
+    }
+  }
+
   @Test
   void orcWrittenHereIsReadByOrcTools() throws Exception {
     Path ratingsOrc = convert(ratingsText, "ratings.orc", "orc", "movielens-ratings");

@@ -1,0 +1,82 @@
+package dev.hadoopkit.ingest.commands;
+
+import dev.hadoopkit.ingest.IngestException;
+import dev.hadoopkit.ingest.cli.Args;
+import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.Console;
+import dev.hadoopkit.ingest.cli.OptionSets;
+import dev.hadoopkit.ingest.imports.ImportSchema;
+import dev.hadoopkit.ingest.imports.OutputKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import org.apache.avro.Schema;
+import org.apache.commons.cli.Options;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * {@code sqoop codegen}: Sqoop generated a Java record class per table for its mappers; this build reads and writes
+ * rows without generated code, so codegen says so and writes what is still useful: the table's Avro schema
+ * ({@code NAME.avsc}, the schema of {@code --as-avrodatafile}/{@code --as-parquetfile}/{@code --as-orcfile} imports).
+ */
+public final class CodegenCommand implements Command {
+  @Override
+  public String name() {
+    return "codegen";
+  }
+
+  @Override
+  public String description() {
+    return "Write the Avro schema of a table (no Java code is needed by this build)";
+  }
+
+  @Override
+  public Options options() {
+    Options o = OptionSets.common();
+    OptionSets.addCodegenTool(o);
+    return o;
+  }
+
+  @Override
+  public String examples() {
+    return "  sqoop codegen --connect jdbc:mysql://localhost/movielens --username root --table movies --outdir /tmp/schemas\n"
+        + "  sqoop codegen --connect jdbc:postgresql://localhost/shop --table orders --class-name com.example.Order\n";
+  }
+
+  @Override
+  public int run(Args args, Configuration conf, Console console) throws Exception {
+    Session session = Session.from(args, conf, console);
+    TableShape shape;
+    try (Connection connection = session.open()) {
+      shape = TableShape.read(args, connection, session.spec().dialect(), session, true);
+    } catch (java.sql.SQLException e) {
+      throw new IngestException("Cannot read the columns: " + session.scrub(e.getMessage()), e);
+    }
+    String name = shape.recordName(args);
+    Schema schema = ImportSchema.of(name, shape.columns(),
+        ImportCommand.mapColumnJava(args, shape.columns(), OutputKind.AVRO));
+    Path dir = Path.of(args.get("outdir", args.get("bindir", System.getProperty("user.dir"))));
+    Path file = dir.resolve(name + ".avsc");
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + name, ".avsc.tmp");
+      try {
+        Files.writeString(tmp, schema.toString(true) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new IngestException("Cannot write " + file + ": " + e.getMessage() + " (check --outdir)", e);
+    }
+    console.info("No Java code is generated: this build imports, exports and merges without generated record classes "
+        + "(--class-name and --jar-file are accepted and not needed).");
+    console.info("Wrote the Avro schema of " + (shape.table() == null ? "the query" : "table " + shape.table()) + " ("
+        + shape.columns().size() + " columns) to " + file);
+    console.out().println(file);
+    return 0;
+  }
+}
