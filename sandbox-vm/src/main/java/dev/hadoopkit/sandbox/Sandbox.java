@@ -4,6 +4,7 @@ import dev.hadoopkit.sandbox.cluster.DaemonLauncher;
 import dev.hadoopkit.sandbox.cluster.DaemonSpec;
 import dev.hadoopkit.sandbox.cluster.HadoopConfigWriter;
 import dev.hadoopkit.sandbox.cluster.HealthProbe;
+import dev.hadoopkit.sandbox.cluster.HomeLock;
 import dev.hadoopkit.sandbox.cluster.LogTail;
 import dev.hadoopkit.sandbox.cluster.PortProbe;
 import dev.hadoopkit.sandbox.cluster.Role;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +45,11 @@ public final class Sandbox {
       boolean noDatabase, Integer dbPort, Duration timeout) {
   }
 
+  /** How long up, down, start-node and stop-node wait for another of them on the same home. */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(3);
+
   private final SandboxHome home;
+  private final Clock clock = Clock.systemUTC();
   private final DaemonLauncher launcher;
   private final HealthProbe probe = new HealthProbe();
   private final PrintStream out;
@@ -76,6 +82,25 @@ public final class Sandbox {
   // ---------------------------------------------------------------------------------------------------- up
 
   public void up(UpRequest request) throws IOException, InterruptedException, SandboxException {
+    Files.createDirectories(home.root());
+    try (HomeLock lock = lock("up")) {
+      upLocked(request);
+    }
+  }
+
+  /**
+   * One command at a time changes a home: a second one waits {@link #LOCK_WAIT} for the first, then gives up
+   * naming it (two concurrent {@code up}s both formatted HDFS and left daemons outside the PID files).
+   */
+  private HomeLock lock(String command) throws IOException, InterruptedException, SandboxException {
+    try {
+      return HomeLock.acquire(home, command, LOCK_WAIT, clock);
+    } catch (HomeLock.BusyException e) {
+      throw new SandboxException(e.getMessage());
+    }
+  }
+
+  private void upLocked(UpRequest request) throws IOException, InterruptedException, SandboxException {
     long t0 = System.nanoTime();
     Optional<Topology> saved = savedTopology();
     Topology base = saved.orElse(Topology.defaults());
@@ -370,6 +395,16 @@ public final class Sandbox {
 
   /** Stops every daemon this sandbox started (by PID) and anything left running from its directories. */
   public void down(boolean wipe) throws IOException, InterruptedException, SandboxException {
+    if (!Files.isDirectory(home.root())) {
+      downLocked(wipe);
+      return;
+    }
+    try (HomeLock lock = lock("down")) {
+      downLocked(wipe);
+    }
+  }
+
+  private void downLocked(boolean wipe) throws IOException, InterruptedException, SandboxException {
     long t0 = System.nanoTime();
     Set<String> names = new LinkedHashSet<>();
     Optional<Topology> saved = savedTopology();
@@ -413,6 +448,12 @@ public final class Sandbox {
 
   public void stopNode(String name) throws IOException, InterruptedException, SandboxException {
     Topology t = requireTopology();
+    try (HomeLock lock = lock("stop-node " + name)) {
+      stopNodeLocked(t, name);
+    }
+  }
+
+  private void stopNodeLocked(Topology t, String name) throws IOException, InterruptedException, SandboxException {
     DaemonSpec d = worker(t, name);
     if (launcher.runningPid(name).isEmpty()) {
       throw new SandboxException(name + " is not running");
@@ -421,11 +462,18 @@ public final class Sandbox {
     out.println(name + " stopped" + (killed.isEmpty() ? "" : " (SIGKILL after 8 s)") + ". "
         + (d.role() == Role.DATANODE
             ? "The NameNode declares it dead after about 20 s and re-replicates its blocks; watch `bin/sandbox status`."
-            : "The ResourceManager declares it lost after 60 s and reruns its containers elsewhere."));
+            : "The ResourceManager declares it lost after 20 s and reruns its containers elsewhere."));
   }
 
   public void startNode(String name, Duration timeout) throws IOException, InterruptedException, SandboxException {
     Topology t = requireTopology();
+    try (HomeLock lock = lock("start-node " + name)) {
+      startNodeLocked(t, name, timeout);
+    }
+  }
+
+  private void startNodeLocked(Topology t, String name, Duration timeout)
+      throws IOException, InterruptedException, SandboxException {
     DaemonSpec d = worker(t, name);
     if (launcher.runningPid(name).isPresent()) {
       out.println(name + " is already running.");

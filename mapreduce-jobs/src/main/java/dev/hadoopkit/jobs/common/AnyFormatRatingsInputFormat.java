@@ -55,14 +55,26 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
     return super.isSplitable(context, file);
   }
 
-  /** Picks the text or the binary reader once the split's file is known. */
+  /**
+   * Picks the text or the binary reader once the split's file is known. A file it cannot read past (damaged pages,
+   * blocks or stripes) fails the task with one line naming file, position and fix, also noted in the {@link TaskFailureLog}
+   * for the client; a --strict malformed row passes as it is.
+   */
   private final class DetectingReader extends org.apache.hadoop.mapreduce.RecordReader<NullWritable, RatingBatch> {
     private org.apache.hadoop.mapreduce.RecordReader<NullWritable, RatingBatch> delegate;
+    private Configuration conf;
+    private String attempt;
+    private Path file;
+    private FileFormat format;
+    private long splitStart;
 
     @Override
     public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
-      Path file = ((FileSplit) split).getPath();
-      FileFormat format = FileFormat.detect(context.getConfiguration(), file);
+      conf = context.getConfiguration();
+      attempt = context.getTaskAttemptID().toString();
+      file = ((FileSplit) split).getPath();
+      splitStart = ((FileSplit) split).getStart();
+      format = FileFormat.detect(context.getConfiguration(), file);
       if (format == FileFormat.TEXT) {
         delegate = AnyFormatRatingsInputFormat.super.createRecordReader(split, context);
       } else if (format == FileFormat.ORC) {
@@ -72,12 +84,26 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
       } else {
         delegate = new BatchingRecordReader(new BinaryRatingsReader(format));
       }
+      // Opening checks the footer and the columns: its errors already name the file and what to change.
       delegate.initialize(split, context);
     }
 
     @Override
     public boolean nextKeyValue() throws IOException, InterruptedException {
-      return delegate.nextKeyValue();
+      try {
+        return delegate.nextKeyValue();
+      } catch (StrictModeException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw damaged(e);
+      }
+    }
+
+    private DamagedInputException damaged(Exception e) {
+      String position = delegate instanceof PositionedReader positioned ? positioned.position() : "";
+      DamagedInputException damaged = DamagedInputException.of(format, file, position, splitStart, e);
+      TaskFailureLog.record(conf, attempt, damaged);
+      return damaged;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hadoopkit.jobs.common;
 
+import dev.hadoopkit.formats.io.CorruptFileException;
 import dev.hadoopkit.formats.movielens.MovieCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -120,6 +121,7 @@ public abstract class JobCommand extends Configured implements Tool {
     }
     Configuration conf = new Configuration(getConf());
     LocalMode.tune(conf);
+    ClusterDefaults.tune(conf);
     boolean strict = command.hasOption("strict");
     boolean overwrite = command.hasOption("overwrite");
 
@@ -132,9 +134,18 @@ public abstract class JobCommand extends Configured implements Tool {
     output = outputFs.makeQualified(output);
     checkOutput(outputFs, output, inputs, overwrite);
 
+    String host = StagingLeftovers.localHost();
+    List<String> removed = StagingLeftovers.removeAbandoned(outputFs, output, host);
+    if (!removed.isEmpty()) {
+      err.println(name() + ": removed " + (removed.size() == 1 ? "the leftover" : removed.size() + " leftovers")
+          + " of a killed run of " + output + ": " + String.join(", ", removed));
+    }
     Path staging = new Path(output.getParent(), "." + output.getName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
+    Path marker = StagingLeftovers.marker(staging);
     Path malformedDirectory = new Path(staging, "_malformed");
     conf.set(MalformedRecordLog.DIRECTORY_KEY, malformedDirectory.toString());
+    Path failureDirectory = new Path(staging, "_failure");
+    conf.set(TaskFailureLog.DIRECTORY_KEY, failureDirectory.toString());
     conf.setBoolean(RatingsInputFormat.STRICT_KEY, strict);
     if (strict) {
       // A malformed line fails every attempt alike: say so once, now.
@@ -162,28 +173,47 @@ public abstract class JobCommand extends Configured implements Tool {
     configure(job, command);
 
     outputFs.deleteOnExit(staging);
+    outputFs.deleteOnExit(marker);
+    StagingLeftovers.claim(outputFs, staging, StagingLeftovers.Owner.current(host));
+    boolean verbose = command.hasOption("verbose");
     long started = System.nanoTime();
     boolean succeeded;
-    try {
-      succeeded = job.waitForCompletion(command.hasOption("verbose"));
+    try (QuietLocalRunner quiet = verbose ? null : QuietLocalRunner.quiet()) {
+      succeeded = job.waitForCompletion(verbose);
     } catch (IOException e) {
-      succeeded = false;
-      err.println(name() + ": error: " + describe(e));
+      // Not started (a truncated input fails the split computation): the job has no state or id to report.
+      outputFs.delete(staging, true);
+      outputFs.delete(marker, false);
+      err.println(name() + ": error: " + (e instanceof CorruptFileException ? DamagedInputException.withFix(describe(e)) : describe(e)));
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return EXIT_FAILURE;
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     List<MalformedRecordLog.Entry> malformed = MalformedRecordLog.read(conf, malformedDirectory);
     if (!succeeded) {
+      java.util.Optional<TaskFailureLog.Failure> failure = TaskFailureLog.first(conf, failureDirectory);
       outputFs.delete(staging, true);
+      outputFs.delete(marker, false);
       if (strict && !malformed.isEmpty()) {
         err.println(name() + ": error: malformed rating at " + malformed.get(0)
             + ". Fix or remove the line, or run without --strict to skip malformed lines.");
+      } else if (failure.isPresent()) {
+        err.println(name() + ": error: " + failure.get().message());
+        if (verbose) {
+          err.print(failure.get().detail());
+        }
       } else {
         err.println(name() + ": error: job " + job.getJobID() + " failed: " + failureInfo(job));
       }
       return EXIT_FAILURE;
     }
     outputFs.delete(malformedDirectory, true);
+    // A task attempt that failed and was retried with success may have left its note: not part of the output.
+    outputFs.delete(failureDirectory, true);
     commit(outputFs, staging, output);
+    outputFs.delete(marker, false);
     lastOutput = output;
     summarize(job, output, seconds, malformed, catalog);
     if (command.hasOption("print")) {
@@ -301,7 +331,7 @@ public abstract class JobCommand extends Configured implements Tool {
     try {
       String info = job.getStatus().getFailureInfo();
       return info == null || info.isBlank() ? "see the task logs (run with --verbose)" : info;
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException | InterruptedException | IllegalStateException e) {
       return "see the task logs (run with --verbose)";
     }
   }

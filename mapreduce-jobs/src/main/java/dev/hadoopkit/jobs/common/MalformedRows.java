@@ -42,7 +42,7 @@ final class MalformedRows implements Closeable {
     }
     if (strict) {
       log.close();
-      throw new IOException("Malformed rating at " + entry + ". Fix the data, or run without --strict to skip such rows.");
+      throw new StrictModeException("Malformed rating at " + entry + ". Fix the data, or run without --strict to skip such rows.");
     }
   }
 

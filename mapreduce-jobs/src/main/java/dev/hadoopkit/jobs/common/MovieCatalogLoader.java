@@ -23,6 +23,11 @@ public final class MovieCatalogLoader {
   /** Cache entries are linked under these names in a task's working directory. */
   static final String LINK_PREFIX = "hk-movies-";
 
+  /** How many movie files the job has; file i is under {@code FILE_KEY_PREFIX + i}, linked as {@code LINK_PREFIX + i}. */
+  public static final String FILE_COUNT_KEY = "hadoopkit.movies.files";
+  // One key per file: a comma-separated list would split a path that holds a comma.
+  public static final String FILE_KEY_PREFIX = "hadoopkit.movies.file.";
+
   private MovieCatalogLoader() {
   }
 
@@ -58,8 +63,21 @@ public final class MovieCatalogLoader {
     return builder.build();
   }
 
-  /** Adds the movie files to the job's distributed cache. */
+  /**
+   * Makes the movie files readable by every task. On a cluster they go through the distributed cache, linked in
+   * each container's own working directory. In local mode they are not cached at all: LocalJobRunner links cache
+   * entries into the user's current directory, where a killed job leaves its link behind and a later job would
+   * find it already there and join that old file (issue 15 defect 1). Local tasks read the files in place.
+   */
   public static void addToCache(Job job, List<Path> files) {
+    Configuration conf = job.getConfiguration();
+    conf.setInt(FILE_COUNT_KEY, files.size());
+    for (int i = 0; i < files.size(); i++) {
+      conf.set(FILE_KEY_PREFIX + i, files.get(i).toString());
+    }
+    if (LocalMode.isLocal(conf)) {
+      return;
+    }
     for (int i = 0; i < files.size(); i++) {
       URI uri = files.get(i).toUri();
       try {
@@ -72,21 +90,15 @@ public final class MovieCatalogLoader {
 
   /** In a task: the catalog from the cache, or an empty one when the job has no movies. */
   public static MovieCatalog fromCache(JobContext context) throws IOException {
-    URI[] cached = context.getCacheFiles();
-    MovieCatalog.Builder builder = MovieCatalog.builder();
-    if (cached == null) {
-      return builder.build();
-    }
     Configuration conf = context.getConfiguration();
-    for (URI uri : cached) {
-      String link = uri.getFragment();
-      if (link == null || !link.startsWith(LINK_PREFIX)) {
-        continue;
-      }
-      URI remote = URI.create(uri.toString().substring(0, uri.toString().indexOf('#')));
-      File localized = new File(link);
-      // On YARN the file is localized and linked in the working directory; in local mode it is read in place.
-      Path file = localized.isFile() ? new Path(localized.getAbsoluteFile().toURI()) : new Path(remote);
+    MovieCatalog.Builder builder = MovieCatalog.builder();
+    boolean linked = !LocalMode.isLocal(conf);
+    for (int i = 0; i < conf.getInt(FILE_COUNT_KEY, 0); i++) {
+      Path remote = new Path(conf.get(FILE_KEY_PREFIX + i));
+      // A container's working directory is its own and new: its link is this job's file. A local task's
+      // working directory is the user's, so a link there is never looked at.
+      File link = new File(LINK_PREFIX + i);
+      Path file = linked && link.isFile() ? new Path(link.getAbsoluteFile().toURI()) : remote;
       MovieFiles.read(builder, conf, file, remote.toString());
     }
     return builder.build();

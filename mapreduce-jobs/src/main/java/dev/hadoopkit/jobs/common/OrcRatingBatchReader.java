@@ -26,7 +26,7 @@ import org.apache.orc.storage.ql.exec.vector.VectorizedRowBatch;
  * rating columns (by name, see {@link ColumnNames#RATINGS}), and no per-row object is made. Rows with a null in one
  * of them, or a rating outside 0.5 to 5, are skipped and counted as malformed ({@link MalformedRows}).
  */
-final class OrcRatingBatchReader extends RecordReader<NullWritable, RatingBatch> {
+final class OrcRatingBatchReader extends RecordReader<NullWritable, RatingBatch> implements PositionedReader {
 
   private static final String[] NAMES = {"userId", "movieId", "rating"};
 
@@ -80,6 +80,28 @@ final class OrcRatingBatchReader extends RecordReader<NullWritable, RatingBatch>
 
   private static boolean isFloating(TypeDescription.Category category) {
     return category == TypeDescription.Category.FLOAT || category == TypeDescription.Category.DOUBLE;
+  }
+
+  @Override
+  public String position() {
+    if (rows == null) {
+      return "";
+    }
+    try {
+      long row = rows.getRowNumber();
+      long first = 0;
+      int index = 0;
+      for (org.apache.orc.StripeInformation stripe : reader.getStripes()) {
+        if (row < first + stripe.getNumberOfRows()) {
+          return String.format(java.util.Locale.ROOT, "stripe %d at byte %,d, near row %,d", index, stripe.getOffset(), row + 1);
+        }
+        first += stripe.getNumberOfRows();
+        index++;
+      }
+      return String.format(java.util.Locale.ROOT, "rows after %,d", row);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** The next ORC batch with a usable row, copied; false at the end of the split. */

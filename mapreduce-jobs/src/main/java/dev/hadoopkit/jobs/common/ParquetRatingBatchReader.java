@@ -37,7 +37,7 @@ import org.apache.parquet.schema.Type;
  * row group), with no record assembled. The ids may be INT32 or INT64, the rating INT32, INT64, FLOAT or DOUBLE. Rows with a null in one of
  * them, or a rating outside 0.5 to 5, are skipped and counted as malformed ({@link MalformedRows}).
  */
-final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBatch> {
+final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBatch> implements PositionedReader {
 
   private static final String[] NAMES = {"userId", "movieId", "rating"};
 
@@ -56,6 +56,8 @@ final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBa
   private ParquetColumnDecoder[] decoders;
   private ColumnReader[] columns;
   private long rowsLeftInGroup;
+  /** The row group being read, counted in the split from 0; -1 before the first. */
+  private int rowGroup = -1;
   private long rowsRead;
   private long totalRows;
   private MalformedRows malformed;
@@ -131,6 +133,15 @@ final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBa
     PrimitiveTypeName type = field.asPrimitiveType().getPrimitiveTypeName();
     return type == PrimitiveTypeName.INT32 || type == PrimitiveTypeName.INT64
         || (floatingAllowed && (type == PrimitiveTypeName.FLOAT || type == PrimitiveTypeName.DOUBLE));
+  }
+
+  @Override
+  public String position() {
+    if (reader == null || rowGroup < 0 || rowGroup >= reader.getRowGroups().size()) {
+      return "";
+    }
+    return String.format(java.util.Locale.ROOT, "row group at byte %,d, near row %,d of the split",
+        reader.getRowGroups().get(rowGroup).getStartingPos(), rowsRead + 1);
   }
 
   /** Reads up to a batch of rows of the current row group, keeps the usable ones; false at the end of the split. */
@@ -225,6 +236,7 @@ final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBa
     PageReadStore pages;
     do {
       try {
+        rowGroup++;
         pages = reader.readNextFilteredRowGroup();
       } catch (IOException | RuntimeException e) {
         throw new CorruptFileException(FileFormat.PARQUET, file, CorruptFileException.reason(e), e);

@@ -122,7 +122,7 @@ public class RatingsInputFormat extends FileInputFormat<NullWritable, RatingBatc
       log.add(entry);
       if (strict) {
         log.close();
-        throw new IOException("Malformed rating at " + entry + " (line: '" + preview(line)
+        throw new StrictModeException("Malformed rating at " + entry + " (line: '" + preview(line)
             + "'). Fix or remove the line, or run without --strict to skip malformed lines.");
       }
     }

@@ -3,9 +3,9 @@ package dev.hadoopkit.jobs.movies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hadoopkit.formats.movielens.Rating;
+import dev.hadoopkit.jobs.common.MovieCatalogLoader;
 import dev.hadoopkit.jobs.common.RatingBatch;
 import dev.hadoopkit.jobs.common.RatingsCounter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,9 @@ class MovieJobsMapReduceTest {
     Path movies = temp.resolve("u.item");
     Files.writeString(movies, "1|Toy Story (1995)|01-Jan-1995||x\n2|GoldenEye (1995)|01-Jan-1995||x\n", StandardCharsets.ISO_8859_1);
     MapDriver<NullWritable, RatingBatch, IntWritable, MovieAggregateWritable> driver = MapDriver.newMapDriver(new MovieAggregateMapper());
-    driver.addCacheFile(new URI(movies.toUri() + "#hk-movies-0"));
+    // What MovieCatalogLoader.addToCache records for a local job (a cluster job also links the file as hk-movies-0).
+    driver.getConfiguration().setInt(MovieCatalogLoader.FILE_COUNT_KEY, 1);
+    driver.getConfiguration().set(MovieCatalogLoader.FILE_KEY_PREFIX + 0, movies.toUri().toString());
     driver.withInput(NullWritable.get(), rating(10, 1, 5))
         .withInput(NullWritable.get(), rating(11, 2, 2))
         .withInput(NullWritable.get(), rating(12, 1, 3))

@@ -27,7 +27,14 @@ public final class DaemonLauncher {
       "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
       "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
       "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-      "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED");
+      "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+      // The JobHistoryServer reads history files (Avro); harmless to the other daemons.
+      HadoopConfigWriter.TRUST_HISTORY_EVENTS);
+
+  /** What every daemon JVM gets besides its heap and identity. */
+  static List<String> jvmOptions() {
+    return JVM_OPTS;
+  }
 
   private final SandboxHome home;
   private final Path webroot;

@@ -20,6 +20,16 @@ public final class HadoopConfigWriter {
   static final int HEARTBEAT_SECONDS = 1;
   static final int RECHECK_MILLIS = 5000;
   static final String CONTAINER_JVM_OPTS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+  /**
+   * Job history files are Avro records of {@code org.apache.hadoop.mapreduce.jobhistory} classes. Avro 1.12 (on the
+   * sandbox's classpath through storage-formats) refuses to load classes outside its trusted packages, so without
+   * this the JobHistoryServer cannot read a finished job and a second MRAppMaster attempt cannot recover the first
+   * one's tasks (issue 15 defect 4). Only that package is trusted: Hadoop's own generated event classes.
+   */
+  public static final String TRUST_HISTORY_EVENTS =
+      "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.apache.hadoop.mapreduce.jobhistory";
+  /** A lost NodeManager (a lost host, with its containers) is declared lost after 20 s, as a DataNode is. */
+  static final int NODEMANAGER_EXPIRY_MILLIS = 20_000;
 
   private final SandboxHome home;
   private final Topology topology;
@@ -95,7 +105,9 @@ public final class HadoopConfigWriter {
     y.put("yarn.resourcemanager.admin.address", "127.0.0.1:" + topology.rmAdminPort());
     y.put("yarn.resourcemanager.webapp.address", "127.0.0.1:" + topology.rmHttpPort());
     y.put("yarn.resourcemanager.connect.retry-interval.ms", "1000");
-    y.put("yarn.nm.liveness-monitor.expiry-interval-ms", "60000");
+    y.put("yarn.nm.liveness-monitor.expiry-interval-ms", Integer.toString(NODEMANAGER_EXPIRY_MILLIS));
+    // Explicit (these are Hadoop's defaults): an ApplicationMaster that dies with its host gets one more attempt.
+    y.put("yarn.resourcemanager.am.max-attempts", "2");
     y.put("yarn.resourcemanager.scheduler.class",
         "org.apache.hadoop.yarn.server.resourcemanager.scheduler.capacity.CapacityScheduler");
     y.put("yarn.scheduler.minimum-allocation-mb", "256");
@@ -139,6 +151,11 @@ public final class HadoopConfigWriter {
     m.put("mapreduce.jobhistory.move.interval-ms", "5000");
     m.put("yarn.app.mapreduce.am.resource.mb", "512");
     m.put("yarn.app.mapreduce.am.command-opts", CONTAINER_JVM_OPTS);
+    // Admin options go first on the MRAppMaster's command line and survive a job's own am.command-opts.
+    m.put("yarn.app.mapreduce.am.admin-command-opts", TRUST_HISTORY_EVENTS);
+    // The second attempt of an ApplicationMaster takes over the first one's finished tasks from its history file.
+    m.put("mapreduce.am.max-attempts", "2");
+    m.put("yarn.app.mapreduce.am.job.recovery.enable", "true");
     m.put("mapreduce.map.memory.mb", "512");
     m.put("mapreduce.reduce.memory.mb", "512");
     m.put("mapreduce.map.java.opts", CONTAINER_JVM_OPTS);

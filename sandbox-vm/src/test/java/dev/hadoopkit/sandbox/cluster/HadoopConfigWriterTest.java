@@ -50,4 +50,27 @@ class HadoopConfigWriterTest {
         .contains("<name>yarn.scheduler.capacity.root.queues</name><value>default</value>"));
     assertTrue(Files.isRegularFile(home.clientConf().resolve("log4j.properties")));
   }
+
+  /**
+   * Issue 15 defect 4: job history events are Avro classes that Avro 1.12 refuses to load unless their package is
+   * trusted; the JobHistoryServer (a daemon), every MRAppMaster (it reads the previous attempt's history to recover)
+   * and bin/mapred must trust it, and a lost ApplicationMaster gets a second attempt that recovers.
+   */
+  @Test
+  void historyEventsAreTrustedAndApplicationMastersRecover(@TempDir Path tmp) throws Exception {
+    SandboxHome home = new SandboxHome(tmp);
+    new HadoopConfigWriter(home, new Topology(1, 2, 1, 100, false, false, 3406)).writeAll();
+    Configuration client = load(home.clientConf());
+    String trust = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.apache.hadoop.mapreduce.jobhistory";
+    assertEquals(trust, HadoopConfigWriter.TRUST_HISTORY_EVENTS);
+    // Admin options come before the user's and cannot be replaced by a job's -D yarn.app.mapreduce.am.command-opts.
+    assertTrue(client.get("yarn.app.mapreduce.am.admin-command-opts").contains(trust), client.get("yarn.app.mapreduce.am.admin-command-opts"));
+    assertEquals("true", client.get("yarn.app.mapreduce.am.job.recovery.enable"));
+    assertEquals("2", client.get("mapreduce.am.max-attempts"));
+    Configuration rm = load(home.daemonConf("resourcemanager"));
+    assertEquals("2", rm.get("yarn.resourcemanager.am.max-attempts"));
+    // A lost NodeManager (and the ApplicationMaster on it) is noticed in 20 s, as a lost DataNode is.
+    assertEquals("20000", rm.get("yarn.nm.liveness-monitor.expiry-interval-ms"));
+    assertTrue(DaemonLauncher.jvmOptions().contains(trust), DaemonLauncher.jvmOptions().toString());
+  }
 }

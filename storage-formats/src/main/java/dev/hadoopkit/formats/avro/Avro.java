@@ -214,8 +214,21 @@ public final class Avro {
         }
         reuse = reader.next(reuse);
         return reuse;
-      } catch (AvroRuntimeException e) {
-        throw new CorruptFileException(FileFormat.AVRO, file, CorruptFileException.reason(e), e);
+      } catch (CorruptFileException e) {
+        throw e;
+      } catch (IOException | AvroRuntimeException e) {
+        // A damaged block fails with the decoder's bare "Invalid int encoding" (an IOException): say where it is.
+        throw new CorruptFileException(FileFormat.AVRO, file, "damaged data block at byte " + blockOffset() + " ("
+            + CorruptFileException.reason(e) + "); restore the file from a good copy", e);
+      }
+    }
+
+    /** Where the block being read starts (its sync marker), or "?" when the reader cannot tell. */
+    private String blockOffset() {
+      try {
+        return String.format(java.util.Locale.ROOT, "%,d", reader.previousSync());
+      } catch (RuntimeException e) {
+        return "?";
       }
     }
 

@@ -232,4 +232,26 @@ class FormatsCliTest {
       assertTrue(out().contains("Exit codes: 0 done, 1 failure"), out());
     }
   }
+
+  /** Issue 15 defect 10: a damaged Avro block is named by file and offset, with the fix, in one line. */
+  @Test
+  void aDamagedAvroBlockIsNamedByFileAndOffset() throws Exception {
+    Path avro = work.resolve("r.avro");
+    assertEquals(0, run("convert", ratings.toString(), avro.toString(), "--to", "avro", "--preset", "movielens-ratings",
+        "--codec", "none"));
+    Files.deleteIfExists(work.resolve(".r.avro.crc"));
+    byte[] bytes = Files.readAllBytes(avro);
+    // Inside the first data block, after the header: 0xFF bytes are never a valid end of a varint.
+    java.util.Arrays.fill(bytes, 5_000, 5_400, (byte) 0xff);
+    Files.write(avro, bytes);
+
+    assertEquals(1, run("cat", avro.toString()));
+    String message = err();
+    assertEquals(1, message.strip().lines().count(), "one line: " + message);
+    assertTrue(message.startsWith("formats cat: Cannot read Avro file file:" + avro + ": damaged data block at byte "), message);
+    assertTrue(java.util.regex.Pattern.compile("\\(Invalid (int|long) encoding\\); restore the file from a good copy$").matcher(message.strip()).find(), message);
+    assertTrue(java.util.regex.Pattern.compile("block at byte [1-9][0-9,]* ").matcher(message).find(), message);
+    assertEquals(1, run("cat", "--verbose", avro.toString()));
+    assertTrue(err().contains("\tat "), "a stack trace with --verbose: " + err());
+  }
 }
