@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * killed with SIGKILL or SIGTERM at a seed-chosen moment: from the start, or after the run's temporary directory
  * appears. Invariants, checked with plain SQL and java.nio: no row lost or duplicated, no partial output visible
  * (an import's target is absent or complete; a staged export's table is empty or complete), the rerun succeeds and
- * removes the killed run's leftovers (issue 15 defect 9), no process left.
+ * removes the killed run's leftovers (issue 15 defect 9), no process left. The import rounds log in with a
+ * --password-file and look for the password in the process table while they run and in every file they leave.
  *
  * <p>Kill tests that are not seeded live beside the code: ingest's LeftoversIT (defect 9) and JobLockIT (defect 7).
  */
@@ -32,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class ImportExportFaultsIT {
   private static final int ROWS = 150_000;
   private static final String MAIN = "dev.hadoopkit.ingest.IngestMain";
+  private static final String USER = "hk_faults";
   private static MariaDb db;
+  /** The import rounds log in with this, from a --password-file, and look for it everywhere afterwards. */
+  private static String secret;
 
   @TempDir
   Path root;
@@ -44,16 +48,26 @@ class ImportExportFaultsIT {
         "INSERT INTO src SELECT seq, CONCAT('value-', seq) FROM seq_1_to_" + ROWS,
         // No key on the export target: a duplicated row is counted, not refused.
         "CREATE TABLE dst (id INT, v VARCHAR(40))", "CREATE TABLE dst_stage (id INT, v VARCHAR(40))");
+    secret = "Fault-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+    for (String host : List.of("%", "localhost", "127.0.0.1")) {
+      db.execute("DROP USER IF EXISTS '" + USER + "'@'" + host + "'",
+          "CREATE USER '" + USER + "'@'" + host + "' IDENTIFIED BY '" + secret + "'",
+          "GRANT ALL ON hk_faults_ingest.* TO '" + USER + "'@'" + host + "'");
+    }
   }
 
   @AfterAll
   static void dropTables() throws Exception {
+    for (String host : List.of("%", "localhost", "127.0.0.1")) {
+      db.execute("DROP USER IF EXISTS '" + USER + "'@'" + host + "'");
+    }
     db.drop();
   }
 
-  private List<String> importArgs(Path target, boolean delete) {
-    List<String> args = new ArrayList<>(List.of("import", "--connect", db.url(), "--username", "root", "--table",
-        "src", "--split-by", "id", "-m", "2", "--target-dir", target.toString()));
+  private List<String> importArgs(Path dir, Path target, boolean delete) {
+    List<String> args = new ArrayList<>(List.of("import", "-D", "hadoop.tmp.dir=" + dir.resolve("hadoop-tmp"),
+        "--connect", db.url(), "--username", USER, "--password-file", dir.resolve("password").toString(),
+        "--table", "src", "--split-by", "id", "-m", "2", "--target-dir", target.toString()));
     if (delete) {
       args.add("--delete-target-dir");
     }
@@ -81,9 +95,11 @@ class ImportExportFaultsIT {
         FaultRounds.run("sqoop-import", (round, random) -> {
           Path dir = Files.createDirectories(root.resolve("import-" + round));
           Path target = dir.resolve("out");
+          Path password = Files.writeString(dir.resolve("password"), secret, StandardCharsets.UTF_8);
           KillPoint point = KillPoint.choose(random, 3_200, 1_500);
+          SecretWatch watch = new SecretWatch(secret, dir.toString());
           ChildJvm run = ChildJvm.start(dir, dir.resolve("killed.log"), dir.toString(), Map.of(), MAIN,
-              importArgs(target, false));
+              importArgs(dir, target, false));
           ChildJvm.Kill kill = run.kill(point, () -> OutputDirs.hasHiddenSibling(target), 20_000);
           String when = "after " + point + " (exit " + kill.exitCode() + ")";
           if (!kill.sent()) {
@@ -96,9 +112,12 @@ class ImportExportFaultsIT {
               when + ": processes left");
 
           ChildJvm rerun = ChildJvm.start(dir, dir.resolve("rerun.log"), dir.toString(), Map.of(), MAIN,
-              importArgs(target, true));
+              importArgs(dir, target, true));
           assertEquals(0, rerun.await(60), "the rerun " + when + " failed: " + rerun.output());
+          watch.close();
           assertCompleteImport(target, "the rerun " + when);
+          assertEquals(List.of(), watch.places(dir, password), when + ": the password from --password-file must "
+              + "stay out of process lists, logs, job files, output and leftovers");
           assertEquals(List.of(), OutputDirs.hiddenSiblings(target),
               "the rerun " + when + " must remove the killed run's leftovers (issue 15 defect 9)");
           return new FaultRounds.Outcome(point, kill.sent());
