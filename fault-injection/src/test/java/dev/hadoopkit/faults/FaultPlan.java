@@ -8,9 +8,11 @@ import java.util.SplittableRandom;
  * random choices (signal, moment) come from the seed, the kind and the round number alone, so one failing round is
  * reproduced by running the same seed again.
  */
-record FaultPlan(long seed, int rounds) {
+record FaultPlan(long seed, int rounds, int only) {
   static final String SEED_PROPERTY = "faults.seed";
   static final String ROUNDS_PROPERTY = "faults.rounds";
+  /** Runs one round of the plan alone (0: all of them): a failing round 27 of 30 is reproduced in seconds. */
+  static final String ONLY_PROPERTY = "faults.only";
   static final long DEFAULT_SEED = 15;
   static final int DEFAULT_ROUNDS = 1;
 
@@ -18,10 +20,19 @@ record FaultPlan(long seed, int rounds) {
     if (rounds < 1) {
       throw new IllegalArgumentException("Invalid " + ROUNDS_PROPERTY + ", must be at least 1: " + rounds);
     }
+    if (only < 0 || only > rounds) {
+      throw new IllegalArgumentException("Invalid " + ONLY_PROPERTY + ", must be 0 (all) or a round 1.." + rounds
+          + ": " + only);
+    }
+  }
+
+  boolean runs(int round) {
+    return only == 0 || only == round;
   }
 
   static FaultPlan fromSystemProperties() {
-    return new FaultPlan(parse(SEED_PROPERTY, DEFAULT_SEED), (int) parse(ROUNDS_PROPERTY, DEFAULT_ROUNDS));
+    return new FaultPlan(parse(SEED_PROPERTY, DEFAULT_SEED), (int) parse(ROUNDS_PROPERTY, DEFAULT_ROUNDS),
+        (int) parse(ONLY_PROPERTY, 0));
   }
 
   private static long parse(String name, long fallback) {
@@ -48,6 +59,6 @@ record FaultPlan(long seed, int rounds) {
   /** What a failure message carries so a person can run the same round again. */
   String reproduce(String kind, int round) {
     return kind + " round " + round + " of " + rounds + " (reproduce: -D" + SEED_PROPERTY + "=" + seed + " -D"
-        + ROUNDS_PROPERTY + "=" + rounds + ")";
+        + ROUNDS_PROPERTY + "=" + rounds + " -D" + ONLY_PROPERTY + "=" + round + ")";
   }
 }

@@ -29,10 +29,15 @@ final class FaultRounds {
     int injected = 0;
     int finishedFirst = 0;
     for (int round = 1; round <= plan.rounds(); round++) {
+      if (!plan.runs(round)) {
+        continue;
+      }
       Outcome outcome;
       try {
         outcome = body.run(round, plan.random(kind, round));
       } catch (Throwable failure) {
+        // Printed at once: the report of a long run shows it only when the whole class has ended.
+        System.out.println("[faults] " + plan.reproduce(kind, round) + " FAILED: " + failure);
         ledger(plan, kind, injected, finishedFirst, "FAILED at round " + round);
         throw new AssertionError(plan.reproduce(kind, round) + ": " + failure.getMessage(), failure);
       }
