@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs the seeded rounds of one fault kind and keeps the ledger: faults injected (the signal reached a live process)
@@ -28,6 +30,9 @@ final class FaultRounds {
     FaultPlan plan = FaultPlan.fromSystemProperties();
     int injected = 0;
     int finishedFirst = 0;
+    List<String> failed = new ArrayList<>();
+    AssertionError first = null;
+    // A failing round does not stop the others: an audit wants every fault counted, then fails naming each.
     for (int round = 1; round <= plan.rounds(); round++) {
       if (!plan.runs(round)) {
         continue;
@@ -36,10 +41,13 @@ final class FaultRounds {
       try {
         outcome = body.run(round, plan.random(kind, round));
       } catch (Throwable failure) {
-        // Printed at once: the report of a long run shows it only when the whole class has ended.
         System.out.println("[faults] " + plan.reproduce(kind, round) + " FAILED: " + failure);
-        ledger(plan, kind, injected, finishedFirst, "FAILED at round " + round);
-        throw new AssertionError(plan.reproduce(kind, round) + ": " + failure.getMessage(), failure);
+        failed.add(Integer.toString(round));
+        if (first == null) {
+          first = new AssertionError(plan.reproduce(kind, round) + ": " + failure.getMessage(), failure);
+        }
+        injected++;
+        continue;
       }
       System.out.println("[faults] " + kind + " round " + round + ": " + outcome.point()
           + (outcome.injected() ? ", survived" : ", the process ended before the signal; invariants held"));
@@ -49,14 +57,17 @@ final class FaultRounds {
         finishedFirst++;
       }
     }
-    ledger(plan, kind, injected, finishedFirst, "all survived");
+    ledger(plan, kind, injected, injected - failed.size(), finishedFirst,
+        failed.isEmpty() ? "all survived" : "FAILED rounds " + String.join(",", failed));
+    if (first != null) {
+      throw first;
+    }
   }
 
-  private static void ledger(FaultPlan plan, String kind, int injected, int finishedFirst, String verdict)
-      throws IOException {
+  private static void ledger(FaultPlan plan, String kind, int injected, int survived, int finishedFirst,
+      String verdict) throws IOException {
     String line = String.format("seed=%d rounds=%d kind=%s injected=%d survived=%d ended-before-signal=%d %s%n",
-        plan.seed(), plan.rounds(), kind, injected, injected, finishedFirst,
-        verdict);
+        plan.seed(), plan.rounds(), kind, injected, survived, finishedFirst, verdict);
     System.out.print("[faults] " + line);
     Path file = Path.of("target", "faults-ledger.txt");
     Files.createDirectories(file.getParent());

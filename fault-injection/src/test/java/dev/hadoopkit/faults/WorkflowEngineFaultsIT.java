@@ -96,6 +96,23 @@ class WorkflowEngineFaultsIT {
     }
   }
 
+  /**
+   * Runs with a journal. A kill while the engine creates a run can leave its id directory without one (seed 1502
+   * round 11 of 30: 'no run ID' from info and --resume); nothing ran in it, so it counts as not recorded.
+   */
+  private static List<String> recorded(RunStore store, Path state) throws Exception {
+    if (!Files.isDirectory(state)) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    for (String id : store.ids()) {
+      if (store.exists(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
   @Test
   void engineKilledAtASeededMomentResumesWithoutRepeatingOrOverlappingActions() throws Exception {
     assertTimeoutPreemptively(Duration.ofSeconds(60L * FaultPlan.fromSystemProperties().rounds() + 30), () ->
@@ -110,7 +127,7 @@ class WorkflowEngineFaultsIT {
           ChildJvm.Kill kill = engine.kill(point, () -> Files.exists(dir.resolve("first.log")), 30_000);
           String when = "after " + point + " (exit " + kill.exitCode() + ")";
           RunStore store = new RunStore(state, false);
-          List<String> ids = Files.isDirectory(state) ? store.ids() : List.of();
+          List<String> ids = recorded(store, state);
           if (!kill.sent()) {
             assertEquals(0, kill.exitCode(), "the run ended before the signal, and failed: " + engine.output());
             assertEquals(WorkflowStatus.SUCCEEDED, store.load(ids.get(0)).status());
@@ -125,7 +142,7 @@ class WorkflowEngineFaultsIT {
             ChildJvm again = ChildJvm.start(dir, dir.resolve("again.log"), dir.toString(), env, MAIN,
                 List.of("run", "-config", properties.toString()));
             assertEquals(0, again.await(60), "a new run " + when + " failed: " + again.output());
-            ids = store.ids();
+            ids = recorded(store, state);
           } else if (kill.sent()) {
             String id = ids.get(0);
             RunState crashed = store.load(id);
