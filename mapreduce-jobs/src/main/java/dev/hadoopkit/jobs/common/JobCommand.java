@@ -121,7 +121,6 @@ public abstract class JobCommand extends Configured implements Tool {
     }
     Configuration conf = new Configuration(getConf());
     LocalMode.tune(conf);
-    ClusterDefaults.tune(conf);
     boolean strict = command.hasOption("strict");
     boolean overwrite = command.hasOption("overwrite");
 
