@@ -1,6 +1,7 @@
 package dev.hadoopkit.workflow.action;
 
 import dev.hadoopkit.workflow.launcher.LaunchRequest;
+import dev.hadoopkit.workflow.launcher.LauncherAM;
 import dev.hadoopkit.workflow.launcher.LaunchResult;
 import dev.hadoopkit.workflow.launcher.YarnLauncher;
 import java.io.IOException;
@@ -27,6 +28,8 @@ import org.apache.hadoop.yarn.exceptions.YarnException;
 final class LaunchedAction {
   /** The launcher's own jar in the container (this engine's jar: LauncherAM, JavaActionLauncher). */
   private static final String LAUNCHER_JAR = "hk-workflow-launcher.jar";
+  /** In action.xml: the link names of the app's lib/ jars in the launcher's working directory. */
+  static final String LIB_JARS = "hk.workflow.launcher.lib.jars";
 
   private LaunchedAction() {
   }
@@ -37,34 +40,60 @@ final class LaunchedAction {
 
   static Ended run(ActionContext context, List<String> command, List<String> workDirFiles, Map<String, String> env,
       String type) throws IOException, InterruptedException {
+    return run(context, context.conf(), command, workDirFiles, env, type, Map.of(), List.of());
+  }
+
+  /**
+   * As above with the action configuration to write as action.xml ({@code actionConf}, e.g. a map-reduce action's
+   * finished JobConf), secrets for the container's credentials only ({@link LaunchRequest#secrets()}), and classes
+   * whose jars the command needs besides this engine's (ingest, JDBC drivers), shared like the engine's jar.
+   */
+  static Ended run(ActionContext context, Configuration actionConf, List<String> command, List<String> workDirFiles,
+      Map<String, String> env, String type, Map<String, String> secrets, List<String> sharedClasses)
+      throws IOException, InterruptedException {
     String tag = tag(context);
-    Configuration conf = new Configuration(context.conf());
+    Configuration conf = new Configuration(actionConf);
     String tags = conf.getTrimmed("mapreduce.job.tags", "");
     conf.set("mapreduce.job.tags", tags.isEmpty() ? tag : tags + "," + tag);
-    for (String key : List.of(YarnLauncher.MEMORY_MB, YarnLauncher.QUEUE)) {
+    for (String key : List.of(YarnLauncher.MEMORY_MB, YarnLauncher.QUEUE, YarnLauncher.KEEP_STAGING)) {
       String value = context.workflowConf().get(key);
       if (conf.get(key) == null && value != null) {
         conf.set(key, value); // a job property sets it for every launcher of the run
       }
     }
     Files.createDirectories(context.workDir());
+    Map<String, String> files = new LinkedHashMap<>();
+    libJars(context, files);
+    // the jars a driver main ships with its job (a map-reduce action's tmpjars): the app's, not the engine's
+    conf.set(LIB_JARS, String.join(",", files.keySet().stream().filter(n -> n.endsWith(".jar")).toList()));
     Path actionXml = context.workDir().resolve("action.xml");
     try (OutputStream out = Files.newOutputStream(actionXml)) {
       conf.writeXml(out);
     }
-    Map<String, String> files = new LinkedHashMap<>();
     files.put("action.xml", actionXml.toString());
-    libJars(context, files);
     for (String link : workDirFiles) {
       files.put(link, context.workDir().resolve(link).toString());
     }
-    String launcherJar = launcherJar();
-    Map<String, String> shared = launcherJar == null ? Map.of() : Map.of(LAUNCHER_JAR, launcherJar);
+    Map<String, String> shared = new LinkedHashMap<>();
+    String launcherJar = jarOf(LaunchedAction.class.getName());
+    if (launcherJar != null) {
+      shared.put(LAUNCHER_JAR, launcherJar);
+    }
+    for (String className : sharedClasses) {
+      String jar = jarOf(className);
+      if (jar != null) {
+        shared.putIfAbsent(Path.of(jar).getFileName().toString(), jar);
+      }
+    }
+    if (!sharedClasses.isEmpty()) {
+      engineLibraries().forEach(jar -> shared.putIfAbsent(Path.of(jar).getFileName().toString(), jar));
+    }
     FileSystem fs = FileSystem.get(conf);
     String staging = fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".hk-launcher/"
         + context.runId() + "/" + context.node() + "-" + context.attempt())).toString();
     LaunchRequest request = new LaunchRequest("hk:" + type + ":" + context.runId() + ":" + context.node(), tag,
-        conf.get(YarnLauncher.QUEUE, conf.get("mapreduce.job.queuename")), command, files, shared, env, staging);
+        conf.get(YarnLauncher.QUEUE, conf.get("mapreduce.job.queuename")), command, files, shared, env, staging,
+        secrets);
     Path stderr = context.workDir().resolve("stderr");
     try (YarnLauncher launcher = new YarnLauncher(conf)) {
       String previous = context.previousExternalId();
@@ -97,6 +126,9 @@ final class LaunchedAction {
           + " (all logs: bin/yarn logs -applicationId " + id + ")\n";
       Files.writeString(stderr, header + (err ? Files.readString(stderr) : ""));
       launcher.fetch(result.resultDir(), "output.properties", context.workDir().resolve("output.properties"));
+      Path actionResult = context.workDir().resolve(LauncherAM.ACTION_RESULT_FILE);
+      Files.deleteIfExists(actionResult);
+      launcher.fetch(result.resultDir(), LauncherAM.ACTION_RESULT_FILE, actionResult);
       launcher.clean(staging);
       if (result.exitCode() == null) {
         return new Ended(null, ActionOutcome.error("JA017", "the launcher " + result.applicationId()
@@ -133,12 +165,45 @@ final class LaunchedAction {
     }
   }
 
-  /** The jar holding this class, or null when it runs from a classes directory (tests: on the cluster's path). */
-  private static String launcherJar() {
+  /**
+   * Under bin/workflow: the engine's jars that the cluster's Hadoop classpath ({@link
+   * JavaActionExecutor#ACTION_CLASSPATH_PROPERTY}) lacks, by file name — what a driver that runs engine code in the
+   * container (sqoop: ingest, its formats, Parquet, Avro, JDBC drivers) needs, as Oozie's sharelib for sqoop. Each is
+   * uploaded once and kept by the NodeManagers. Empty elsewhere (tests: the cluster has this JVM's class path).
+   */
+  private static List<String> engineLibraries() {
+    String hadoop = System.getProperty(JavaActionExecutor.ACTION_CLASSPATH_PROPERTY);
+    if (hadoop == null || hadoop.isBlank()) {
+      return List.of();
+    }
+    java.util.Set<String> cluster = new java.util.HashSet<>();
+    for (String entry : hadoop.split(java.io.File.pathSeparator)) {
+      cluster.add(Path.of(entry).getFileName() == null ? entry : Path.of(entry).getFileName().toString());
+    }
+    List<String> jars = new java.util.ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (entry.endsWith(".jar") && Files.isRegularFile(path) && !cluster.contains(path.getFileName().toString())) {
+        jars.add(path.toAbsolutePath().toString());
+      }
+    }
+    return jars;
+  }
+
+  /**
+   * The jar holding a class, or null when it comes from a classes directory (tests: on the cluster's path) or is not
+   * on this engine's class path at all (a JDBC driver the installation left out).
+   */
+  private static String jarOf(String className) {
     try {
-      Path location = Path.of(LaunchedAction.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Class<?> type = Class.forName(className, false, LaunchedAction.class.getClassLoader());
+      java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return null;
+      }
+      Path location = Path.of(source.getLocation().toURI());
       return Files.isRegularFile(location) ? location.toString() : null;
-    } catch (java.net.URISyntaxException e) {
+    } catch (ClassNotFoundException | java.net.URISyntaxException e) {
       return null;
     }
   }

@@ -56,13 +56,17 @@ final class MapReduceActionExecutor implements ActionExecutor {
       job.setJobName("oozie:action:T=map-reduce:W=" + context.runId() + ":A=" + context.node());
     }
     boolean local = "local".equals(job.get("mapreduce.framework.name", "local"));
+    if (!local && dev.hadoopkit.workflow.launcher.LauncherMode.of(context.conf(), context.workflowConf())
+        == dev.hadoopkit.workflow.launcher.LauncherMode.YARN) {
+      return onYarn(job, streaming, context);
+    }
     URLClassLoader appClasses = null;
     if (local) {
       appClasses = localClassLoader(streaming == null ? appClassPath(context) : libJarPaths(context));
       job.setClassLoader(appClasses);
       LocalJobFailures.install();
     } else {
-      shipToCluster(job, streaming == null, context);
+      shipToCluster(job, streaming == null, context, true);
     }
     JobClient client = new JobClient(job);
     try {
@@ -117,6 +121,39 @@ final class MapReduceActionExecutor implements ActionExecutor {
     }
   }
 
+  /**
+   * The driver in a YARN launcher container (as Oozie's LauncherAM with MapReduceMain): the finished JobConf goes as
+   * action.xml, {@code <file>}s and {@code <archive>}s by their cluster paths, the app's lib/ jars with the launcher
+   * (MapReduceLauncherMain ships them as tmpjars); the job carries the action's tag, so a kill kills it.
+   */
+  private static ActionOutcome onYarn(JobConf job, org.w3c.dom.Element streaming, ActionContext context)
+      throws java.io.IOException, InterruptedException {
+    shipToCluster(job, streaming == null, context, false);
+    List<String> command = List.of(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER, "-Xmx128m",
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Dhadoop.root.logger=" + System.getProperty("hadoop.root.logger", "INFO,console"), "-cp",
+        dev.hadoopkit.workflow.launcher.LauncherAM.CLASSPATH_PLACEHOLDER, MapReduceLauncherMain.class.getName());
+    LaunchedAction.Ended ended = LaunchedAction.run(context, job, command, List.of(), Map.of(), "map-reduce",
+        Map.of(), List.of());
+    if (ended.failure() != null) {
+      return ended.failure();
+    }
+    ActionResultFile result = ActionResultFile.read(context.workDir().resolve(
+        dev.hadoopkit.workflow.launcher.LauncherAM.ACTION_RESULT_FILE));
+    if (context.cancellation().isCancelled()) {
+      return ActionOutcome.error("KILLED", "the launcher " + context.node() + " and its MapReduce job were killed"
+          + " with the workflow");
+    }
+    if (result == null) {
+      return ActionOutcome.error("JA018", "the map-reduce launcher exited " + ended.exit() + " before its job ended: "
+          + ProcessSupport.tail(context.workDir().resolve("stderr"), 600));
+    }
+    if (result.exit() == 0) {
+      return ActionOutcome.ok().withCounters(result.counters());
+    }
+    return ActionOutcome.error("JA018", result.error()).withCounters(result.counters());
+  }
+
   private static List<Path> libJarPaths(ActionContext context) {
     return context.libJars().stream().map(Path::of).toList();
   }
@@ -157,9 +194,9 @@ final class MapReduceActionExecutor implements ActionExecutor {
    * {@code <archive>} jars/zips go on the task classpath through the distributed cache, other files and archives to
    * the cache under their link names. Streaming ships its own {@code <file>}s.
    */
-  private static void shipToCluster(JobConf job, boolean withFiles, ActionContext context)
+  private static void shipToCluster(JobConf job, boolean withFiles, ActionContext context, boolean libJars)
       throws java.io.IOException {
-    if (!context.libJars().isEmpty()) {
+    if (libJars && !context.libJars().isEmpty()) {
       List<String> uris = new ArrayList<>();
       for (String jar : context.libJars()) {
         uris.add(new File(jar).toURI().toString());
@@ -234,7 +271,7 @@ final class MapReduceActionExecutor implements ActionExecutor {
    * Why the job failed: the failed task's own error first (the LocalJobRunner's logged exception, a cluster task
    * attempt's diagnostics), else the job's failure info.
    */
-  private static String failureInfo(RunningJob running, boolean local) throws java.io.IOException,
+  static String failureInfo(RunningJob running, boolean local) throws java.io.IOException,
       InterruptedException {
     String jobId = running.getID().toString();
     if (local) {

@@ -54,7 +54,12 @@ final class SqoopActionExecutor implements ActionExecutor {
       return ActionOutcome.error("SQOOP_USAGE", "node [" + context.node() + "]: -P cannot prompt for a password"
           + " inside a workflow; use --password-file (a <file> or a Hadoop path) or --password-alias");
     }
-    FileLocalizer.localize(body, context);
+    List<String> links = FileLocalizer.localize(body, context);
+    if ("yarn".equals(context.conf().get("mapreduce.framework.name"))
+        && dev.hadoopkit.workflow.launcher.LauncherMode.of(context.conf(), context.workflowConf())
+        == dev.hadoopkit.workflow.launcher.LauncherMode.YARN) {
+      return onYarn(context, args, secrets, links);
+    }
     args = localFiles(args, context.workDir());
 
     Configuration conf = new Configuration(context.conf());
@@ -97,6 +102,73 @@ final class SqoopActionExecutor implements ActionExecutor {
     return ActionOutcome.error(result.exitCode() == 2 ? "SQOOP_USAGE" : "JA018",
         mask("sqoop " + tool(args) + " failed (exit " + result.exitCode() + "): " + message, secrets))
         .withCounters(counters);
+  }
+
+  /** In a launcher's arguments, where the i-th secret stands; its value is the container credential of that alias. */
+  static String placeholder(int i) {
+    return "@HK_SQOOP_SECRET_" + i + "@";
+  }
+
+  static org.apache.hadoop.io.Text secretAlias(int i) {
+    return new org.apache.hadoop.io.Text("hk.workflow.sqoop.secret." + i);
+  }
+
+  /** Classes whose jars a sqoop launcher needs besides the engine's and the cluster's Hadoop. */
+  private static final List<String> LAUNCHER_CLASSES = List.of("dev.hadoopkit.ingest.EmbeddedIngest",
+      "dev.hadoopkit.formats.io.Codec", "org.apache.commons.cli.Options", "org.mariadb.jdbc.Driver",
+      "org.postgresql.Driver");
+
+  /**
+   * The command in a YARN launcher container (SqoopLauncherMain), so its JDBC reads happen on the cluster: every
+   * password of the arguments is replaced by a placeholder and travels as a secret of the container's credentials
+   * (never in the staged files, action.xml or the launch command); the jobs it submits carry the action's tag.
+   */
+  private static ActionOutcome onYarn(ActionContext context, List<String> args, List<String> secrets,
+      List<String> links) throws IOException, InterruptedException {
+    Map<String, String> credentials = new java.util.LinkedHashMap<>();
+    List<String> hidden = new ArrayList<>();
+    for (String arg : args) {
+      String value = arg;
+      for (int i = 0; i < secrets.size(); i++) {
+        value = value.replace(secrets.get(i), placeholder(i));
+      }
+      hidden.add(value);
+    }
+    for (int i = 0; i < secrets.size(); i++) {
+      credentials.put(secretAlias(i).toString(), secrets.get(i));
+    }
+    List<String> command = new ArrayList<>(List.of(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER,
+        "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Dhadoop.root.logger=" + System.getProperty("hadoop.root.logger", "INFO,console"), "-cp",
+        dev.hadoopkit.workflow.launcher.LauncherAM.CLASSPATH_PLACEHOLDER, SqoopLauncherMain.class.getName()));
+    command.addAll(hidden);
+    LaunchedAction.Ended ended = LaunchedAction.run(context, context.conf(), command, links, Map.of(), "sqoop",
+        credentials, LAUNCHER_CLASSES);
+    for (String log : List.of("stdout", "stderr")) {
+      java.nio.file.Path file = context.workDir().resolve(log);
+      if (Files.isRegularFile(file)) { // belt and braces: ingest never prints a password
+        Files.writeString(file, mask(Files.readString(file), secrets));
+      }
+    }
+    if (ended.failure() != null) {
+      return ended.failure();
+    }
+    ActionResultFile result = ActionResultFile.read(context.workDir().resolve(
+        dev.hadoopkit.workflow.launcher.LauncherAM.ACTION_RESULT_FILE));
+    if (context.cancellation().isCancelled()) {
+      return ActionOutcome.error("KILLED", "sqoop " + tool(args) + " was killed");
+    }
+    if (result == null) {
+      return ActionOutcome.error("JA018", "the sqoop launcher exited " + ended.exit() + " before ingest ended: "
+          + mask(ProcessSupport.tail(context.workDir().resolve("stderr"), 600), secrets));
+    }
+    if (result.exit() == 0) {
+      return ActionOutcome.ok().withCounters(result.counters());
+    }
+    String message = result.error() == null ? "see the action's stderr" : result.error();
+    return ActionOutcome.error(result.exit() == 2 ? "SQOOP_USAGE" : "JA018",
+        mask("sqoop " + tool(args) + " failed (exit " + result.exit() + "): " + message, secrets))
+        .withCounters(result.counters());
   }
 
   /**
@@ -185,7 +257,7 @@ final class SqoopActionExecutor implements ActionExecutor {
   }
 
   /** Relative file options point into the action's work dir when the file was localized there. */
-  private static List<String> localFiles(List<String> args, java.nio.file.Path workDir) {
+  static List<String> localFiles(List<String> args, java.nio.file.Path workDir) {
     List<String> out = new ArrayList<>(args);
     for (int i = 0; i + 1 < out.size(); i++) {
       if (FILE_OPTIONS.contains(out.get(i))) {

@@ -33,6 +33,8 @@ public final class LauncherAM {
   public static final String CLASSPATH_PLACEHOLDER = "@CLASSPATH@";
   static final String RESULT_FILE = "result.properties";
   static final String OUTPUT_FILE = "output.properties";
+  /** What a driver main (map-reduce, sqoop) reports to the engine: job ids, counters, its error message. */
+  public static final String ACTION_RESULT_FILE = "action-result.properties";
   private static final long LOG_COPY_LIMIT = 1 << 20;
 
   private LauncherAM() {
@@ -78,9 +80,11 @@ public final class LauncherAM {
     FileSystem fs = result.getFileSystem(conf);
     copy(fs, stdout.toPath(), new org.apache.hadoop.fs.Path(result, "stdout"));
     copy(fs, stderr.toPath(), new org.apache.hadoop.fs.Path(result, "stderr"));
-    Path output = Path.of(OUTPUT_FILE);
-    if (Files.isRegularFile(output)) {
-      copy(fs, output, new org.apache.hadoop.fs.Path(result, OUTPUT_FILE));
+    for (String name : List.of(OUTPUT_FILE, ACTION_RESULT_FILE)) {
+      Path output = Path.of(name);
+      if (Files.isRegularFile(output)) {
+        copy(fs, output, new org.apache.hadoop.fs.Path(result, name));
+      }
     }
     // The result file is written last, by rename: the engine takes its presence as "the launcher finished".
     org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(result, "." + RESULT_FILE + ".tmp");

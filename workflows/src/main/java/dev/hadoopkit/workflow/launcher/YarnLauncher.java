@@ -47,6 +47,8 @@ public final class YarnLauncher implements AutoCloseable {
    * starving their jobs (as Oozie's oozie.launcher.mapreduce.job.queuename).
    */
   public static final String QUEUE = "hk.workflow.launcher.queue";
+  /** True: the launcher's staging directory stays on the cluster after the action (to debug a launcher). */
+  public static final String KEEP_STAGING = "hk.workflow.launcher.keep.staging";
 
   private final Configuration conf;
   private final YarnClient yarn;
@@ -114,8 +116,8 @@ public final class YarnLauncher implements AutoCloseable {
         + " -XX:TieredStopAtLevel=1 " + LauncherAM.class.getName()
         + " 1>" + ApplicationConstants.LOG_DIR_EXPANSION_VAR + "/stdout"
         + " 2>" + ApplicationConstants.LOG_DIR_EXPANSION_VAR + "/stderr";
-    context.setAMContainerSpec(ContainerLaunchContext.newInstance(resources, env, List.of(command), null, null,
-        null));
+    context.setAMContainerSpec(ContainerLaunchContext.newInstance(resources, env, List.of(command), null,
+        tokens(request.secrets()), null));
     return yarn.submitApplication(context);
   }
 
@@ -158,6 +160,23 @@ public final class YarnLauncher implements AutoCloseable {
     return new LaunchResult(id.toString(), exit, report.getDiagnostics(), fs.makeQualified(result).toString());
   }
 
+  /**
+   * The secrets as the container's credentials: the NodeManager writes them to the container's private token file
+   * ({@code HADOOP_TOKEN_FILE_LOCATION}), which the launcher's child process inherits; no staged file and no command
+   * line holds them. Null without secrets.
+   */
+  private static java.nio.ByteBuffer tokens(Map<String, String> secrets) throws IOException {
+    if (secrets.isEmpty()) {
+      return null;
+    }
+    org.apache.hadoop.security.Credentials credentials = new org.apache.hadoop.security.Credentials();
+    secrets.forEach((alias, value) -> credentials.addSecretKey(new org.apache.hadoop.io.Text(alias),
+        value.getBytes(StandardCharsets.UTF_8)));
+    org.apache.hadoop.io.DataOutputBuffer buffer = new org.apache.hadoop.io.DataOutputBuffer();
+    credentials.writeTokenStorageToStream(buffer);
+    return java.nio.ByteBuffer.wrap(buffer.getData(), 0, buffer.getLength());
+  }
+
   /** Kills one application unless it has ended already (a launcher a dead engine left behind). */
   public void killIfRunning(String applicationId) throws IOException, YarnException {
     ApplicationId id = ApplicationId.fromString(applicationId);
@@ -182,6 +201,9 @@ public final class YarnLauncher implements AutoCloseable {
 
   /** Deletes the launcher's staging directory (its files and result) once the engine has what it needs. */
   public void clean(String stagingDir) throws IOException {
+    if (conf.getBoolean(KEEP_STAGING, false)) {
+      return;
+    }
     Path dir = new Path(stagingDir);
     dir.getFileSystem(conf).delete(dir, true);
   }

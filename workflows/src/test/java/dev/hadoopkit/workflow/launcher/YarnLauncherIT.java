@@ -8,6 +8,7 @@ import dev.hadoopkit.workflow.action.ActionRegistry;
 import dev.hadoopkit.workflow.deploy.AppDeployer;
 import dev.hadoopkit.workflow.engine.EngineSettings;
 import dev.hadoopkit.workflow.engine.ExitMain;
+import dev.hadoopkit.workflow.engine.OozieExamples;
 import dev.hadoopkit.workflow.engine.RunListener;
 import dev.hadoopkit.workflow.engine.Submission;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -29,7 +31,7 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.hadoop.yarn.server.MiniYARNCluster;
+import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,14 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Java and shell actions of an app deployed to HDFS (MiniDFSCluster) run in YARN launcher containers
  * (MiniYARNCluster): the same action data as in local mode (capture-output, action.xml seen by the main, a
- * {@code <file>} and a lib/ jar localized), the application id as external id; and a kill leaves no application of
- * the run RUNNING.
+ * {@code <file>} and a lib/ jar localized), the application id as external id; Oozie's example apps, map-reduce and
+ * sqoop drivers in launchers (the sqoop password only in the container's credentials); and a kill leaves no
+ * application of the run RUNNING, also with a running MapReduce job. One MiniMRYarnCluster for all (≈ 30 s to start).
  */
 class YarnLauncherIT {
   @TempDir
   static Path root;
   private static MiniDFSCluster dfs;
-  private static MiniYARNCluster yarn;
+  private static MiniMRYarnCluster yarn;
   private static Configuration client;
   private static String nameNode;
 
@@ -61,7 +64,22 @@ class YarnLauncherIT {
     conf.setInt("yarn.scheduler.minimum-allocation-mb", 256);
     conf.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
     conf.setBoolean("yarn.nodemanager.pmem-check-enabled", false);
-    yarn = new MiniYARNCluster("hk-launcher", 1, 1, 1);
+    // MapReduce jobs (map-reduce actions, the jobs sqoop submits) next to the launchers: small AM and tasks
+    conf.setInt("yarn.app.mapreduce.am.resource.mb", 384);
+    conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx256m");
+    conf.setInt("mapreduce.map.memory.mb", 384);
+    conf.setInt("mapreduce.reduce.memory.mb", 384);
+    conf.set("mapreduce.map.java.opts", "-Xmx256m");
+    conf.set("mapreduce.reduce.java.opts", "-Xmx256m");
+    conf.setInt("mapreduce.client.completion.pollinterval", 100);
+    // small jobs in their AM's container, as cluster.properties sets for the pipeline: one JVM start per job
+    conf.setBoolean("mapreduce.job.ubertask.enable", true);
+    // a launcher and the job it submits are both ApplicationMasters: the default 10 % AM share of this one small
+    // node holds the job in ACCEPTED behind its own launcher (a real cluster gives launchers a queue of their own)
+    conf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 1.0f);
+    // containers' launch scripts stay on disk after they ended: the secrets test reads them
+    conf.setInt("yarn.nodemanager.delete.debug-delay-sec", 600);
+    yarn = new MiniMRYarnCluster("hk-launcher", 1);
     yarn.init(conf);
     yarn.start();
     client = new Configuration(yarn.getConfig());
@@ -149,6 +167,30 @@ class YarnLauncherIT {
   }
 
   /*
+   *  Oozie's map-reduce, hadoop-el and subwf example apps (engine.OozieExamples) with resourceManager the
+   *  MiniYARNCluster's ResourceManager, nothing else changed: the same outputs and decisions as in local mode
+   *  (OozieExampleAppsIT), their jobs on YARN.
+   */
+  @Test
+  void oozieExampleAppsRunOnYarnAsLocally() throws Exception {
+    assertTimeoutPreemptively(Duration.ofSeconds(240), () -> {
+      OozieExamples.deploy(dfs.getFileSystem());
+      WorkflowEngine engine = engine("examples");
+      for (String app : OozieExamples.APPS) {
+        Submission submission = engine.prepare(OozieExamples.jobProperties(app, nameNode,
+            client.get("yarn.resourcemanager.address")), Map.of(), null);
+        String id = engine.submit(submission, null, RunListener.NONE);
+        RunState state = engine.run(id, RunListener.NONE);
+        OozieExamples.assertAsOozie(app, state, dfs.getFileSystem(), engine);
+        String mr = app.equals("subwf") ? engine.store().load(state.nodeRun("subworkflow-node").externalId())
+            .nodeRun("mr-node").externalId() : state.nodeRun("mr-node").externalId();
+        assertTrue(mr.startsWith("job_") || mr.startsWith("application_"), app + ": ran on YARN, not locally: " + mr);
+        assertTrue(!mr.startsWith("job_local"), app + ": ran on YARN, not locally: " + mr);
+      }
+    });
+  }
+
+  /*
    *  start -> long (shell sleep 120, in a launcher) -> end        killed while its launcher is RUNNING
    */
   @Test
@@ -190,6 +232,156 @@ class YarnLauncherIT {
         assertEquals(YarnApplicationState.KILLED, yc.getApplicationReport(appId).getYarnApplicationState());
         assertEquals(List.of(), yc.getApplications(EnumSet.of(YarnApplicationState.RUNNING,
             YarnApplicationState.ACCEPTED)), "yarn application -list shows nothing of the run");
+      }
+    });
+  }
+
+  /*
+   *  start -> imp (sqoop import --username <user> --password <secret>, in a launcher) -> end
+   *  The launcher's staging dir is kept (hk.workflow.launcher.keep.staging) so this test can read it.
+   */
+  @Test
+  void sqoopOnYarnReadsThePasswordFromCredentialsOnly() throws Exception {
+    assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
+      String secret = "Lnch-S3cret-" + Long.toHexString(System.nanoTime());
+      dev.hadoopkit.ingest.testdb.DbServer server = dev.hadoopkit.ingest.TestDatabases.mariaDbServer();
+      String suffix = Long.toHexString(System.nanoTime() & 0xffffffL);
+      String db = "wf_launch_" + suffix;
+      String user = "wfl_" + suffix;
+      try (java.sql.Connection c = dev.hadoopkit.ingest.testdb.TestServers.connect(server, "");
+          java.sql.Statement st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + db);
+        st.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + secret + "'");
+        st.execute("GRANT ALL ON " + db + ".* TO '" + user + "'@'%'");
+        st.execute("CREATE TABLE " + db + ".items (id INT PRIMARY KEY, name VARCHAR(20))");
+        st.execute("INSERT INTO " + db + ".items VALUES (1, 'anvil'), (2, 'bolt'), (3, 'cog')");
+      }
+      try {
+        Path app = Files.createDirectories(root.resolve("src/sqoop"));
+        Files.writeString(app.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"sq\">\n"
+            + "  <global><resource-manager>${jobTracker}</resource-manager><name-node>${nameNode}</name-node>"
+            + "</global>\n  <start to=\"imp\"/>\n"
+            + "  <action name=\"imp\"><sqoop xmlns=\"uri:oozie:sqoop-action:1.0\"><command>import --connect"
+            + " jdbc:mariadb://" + server.address() + "/" + db + " --username " + user + " --password " + secret
+            + " --table items -m 1 --target-dir /warehouse/items</command></sqoop>"
+            + "<ok to=\"end\"/><error to=\"fail\"/></action>\n"
+            + "  <kill name=\"fail\"><message>${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n"
+            + "  <end name=\"end\"/>\n</workflow-app>\n");
+        String appPath = new AppDeployer(client).deploy(app, new org.apache.hadoop.fs.Path(nameNode + "/apps/sqoop"))
+            .target().toString();
+        WorkflowEngine engine = engine("sqoop");
+        Submission submission = engine.prepare(Map.of("nameNode", nameNode, "jobTracker",
+            client.get("yarn.resourcemanager.address"), "oozie.wf.application.path", appPath,
+            YarnLauncher.KEEP_STAGING, "true"), Map.of(), null);
+        String id = engine.submit(submission, null, RunListener.NONE);
+        RunState state = engine.run(id, RunListener.NONE);
+        assertEquals(WorkflowStatus.SUCCEEDED, state.status(), String.valueOf(state.statusMessage()));
+        assertTrue(state.nodeRun("imp").externalId().startsWith("application_"), state.nodeRun("imp").externalId());
+        org.apache.hadoop.fs.FileSystem fs = dfs.getFileSystem();
+        String rows = new String(fs.open(new org.apache.hadoop.fs.Path("/warehouse/items/part-m-00000"))
+            .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("1,anvil\n2,bolt\n3,cog\n", rows, "imported with the password from the credentials");
+
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".hk-launcher/" + id);
+        assertTrue(fs.exists(staging), "the kept staging dir of the launcher " + staging);
+        int scanned = 0;
+        // every file on HDFS (the launcher's staging, the jobs' job.xml in the history) but the app as written
+        var files = fs.listFiles(new org.apache.hadoop.fs.Path("/"), true);
+        while (files.hasNext()) {
+          org.apache.hadoop.fs.Path file = files.next().getPath();
+          if (file.toUri().getPath().startsWith("/apps/sqoop/")) {
+            continue;
+          }
+          String text = new String(fs.open(file).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+          assertTrue(!text.contains(secret), "the password is in " + file);
+          scanned += file.toUri().getPath().startsWith(staging.toUri().getPath()) ? 1 : 0;
+        }
+        assertTrue(scanned >= 3, "staged files scanned (launcher.properties, action.xml, result): " + scanned);
+        // the NodeManagers' files: launch_container.sh (launch command and environment), logs; not the token files
+        int scripts = 0;
+        try (var local = Files.walk(Path.of(yarn.getTestWorkDir().getAbsolutePath()))) {
+          for (Path file : local.filter(Files::isRegularFile).toList()) {
+            String name = file.getFileName().toString();
+            if (name.contains("tokens")) {
+              continue; // the container's credentials: where the secret belongs
+            }
+            scripts += name.equals("launch_container.sh") ? 1 : 0;
+            assertTrue(!Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret),
+                "the password is in " + file);
+          }
+        }
+        assertTrue(scripts >= 1, "launch scripts scanned: " + scripts);
+        Path runDir = root.resolve("state-sqoop").resolve(id);
+        String stderr = Files.readString(runDir.resolve("actions/imp/r0-a1/stderr"));
+        assertTrue(stderr.contains("--password ********"), stderr);
+        try (var local = Files.walk(runDir)) {
+          for (Path file : local.filter(Files::isRegularFile).toList()) {
+            if (!file.getFileName().toString().equals("workflow.xml")) {
+              assertTrue(!Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret),
+                  "the password is in " + file);
+            }
+          }
+        }
+      } finally {
+        try (java.sql.Connection c = dev.hadoopkit.ingest.testdb.TestServers.connect(server, "");
+            java.sql.Statement st = c.createStatement()) {
+          st.execute("DROP DATABASE IF EXISTS " + db);
+          st.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+        }
+      }
+    });
+  }
+
+  /*
+   *  start -> fork -> mr (map-reduce, SleepingMapper: 2 min per record)  -> join -> end
+   *                \-> sh (shell sleep 120, in a launcher)            -/
+   *  killed when both launchers and the MapReduce job are RUNNING
+   */
+  @Test
+  void killOfAForkWithARunningMapReduceJobLeavesNothingRunning() throws Exception {
+    assertTimeoutPreemptively(Duration.ofSeconds(240), () -> {
+      Path app = Files.createDirectories(root.resolve("src/fork"));
+      Files.writeString(app.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"fk\">\n"
+          + "  <global><resource-manager>${jobTracker}</resource-manager><name-node>${nameNode}</name-node></global>\n"
+          + "  <start to=\"f\"/>\n  <fork name=\"f\"><path start=\"mr\"/><path start=\"sh\"/></fork>\n"
+          + "  <action name=\"mr\"><map-reduce><configuration>"
+          + "<property><name>mapred.mapper.class</name><value>" + SleepingMapper.class.getName() + "</value></property>"
+          + "<property><name>mapred.reduce.tasks</name><value>0</value></property>"
+          + "<property><name>mapred.input.dir</name><value>/fork/in</value></property>"
+          + "<property><name>mapred.output.dir</name><value>/fork/out</value></property>"
+          + "</configuration></map-reduce><ok to=\"j\"/><error to=\"fail\"/></action>\n"
+          + "  <action name=\"sh\"><shell xmlns=\"uri:oozie:shell-action:1.0\"><exec>sleep</exec>"
+          + "<argument>120</argument></shell><ok to=\"j\"/><error to=\"fail\"/></action>\n"
+          + "  <join name=\"j\" to=\"end\"/>\n"
+          + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
+      try (var out = dfs.getFileSystem().create(new org.apache.hadoop.fs.Path("/fork/in/data.txt"))) {
+        out.write("one line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      String appPath = new AppDeployer(client).deploy(app, new org.apache.hadoop.fs.Path(nameNode + "/apps/fork"))
+          .target().toString();
+      WorkflowEngine engine = engine("killfork");
+      Submission submission = engine.prepare(Map.of("nameNode", nameNode, "jobTracker",
+          client.get("yarn.resourcemanager.address"), "oozie.wf.application.path", appPath), Map.of(), null);
+      String id = engine.submit(submission, null, RunListener.NONE);
+      CompletableFuture<RunState> running = CompletableFuture.supplyAsync(() -> {
+        try {
+          return engine.run(id, RunListener.NONE);
+        } catch (Exception e) {
+          throw new RuntimeException(e);
+        }
+      });
+      try (YarnClient yc = yarnClient()) {
+        // two launchers (HK-LAUNCHER) and the job the map-reduce launcher submitted (MAPREDUCE), all RUNNING
+        while (yc.getApplications(Set.of("HK-LAUNCHER"), EnumSet.of(YarnApplicationState.RUNNING)).size() < 2
+            || yc.getApplications(Set.of("MAPREDUCE"), EnumSet.of(YarnApplicationState.RUNNING)).isEmpty()) {
+          Thread.sleep(200);
+        }
+        RunState killed = engine.kill(id, 30_000);
+        assertEquals(WorkflowStatus.KILLED, killed.status());
+        running.get();
+        assertEquals(List.of(), yc.getApplications(EnumSet.of(YarnApplicationState.RUNNING,
+            YarnApplicationState.ACCEPTED)), "yarn application -list shows nothing of the run");
+        assertTrue(!dfs.getFileSystem().exists(new org.apache.hadoop.fs.Path("/fork/out/_SUCCESS")));
       }
     });
   }
