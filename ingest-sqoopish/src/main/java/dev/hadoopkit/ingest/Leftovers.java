@@ -18,8 +18,10 @@ import org.apache.hadoop.fs.Path;
  * Hidden work directories of killed runs ({@code .TARGET.hk-import-HEX} next to an import's target,
  * {@code .DIR.hk-export-HEX} next to an export's directory). Each run records its owner (host, pid, process start)
  * in {@value #OWNER_FILE} inside its directory; the next run of the same target removes those whose owner is gone:
- * on this host, no process with that pid, or one that started at another time (the pid was reused). Directories of
- * other hosts, of live owners, or without an owner record are left alone.
+ * on this host, no process with that pid, or one that started at another time (the pid was reused). The directory's
+ * name carries host and pid as well ({@link #workName}), because a run can be killed between creating its directory
+ * and writing the record, or after deleting the record just before its final rename: without a record, the name
+ * decides (pid gone on this host). Directories of other hosts, of live owners, or without either are left alone.
  */
 public final class Leftovers {
   public static final String OWNER_FILE = "_hk_owner";
@@ -78,6 +80,22 @@ public final class Leftovers {
     }
   }
 
+  /** {@code .NAME<infix>HEX-pPID-HOST}: a work directory's name that says whose it is even without its record. */
+  public static String workName(String name, String infix, Owner owner) {
+    return "." + name + infix + java.util.UUID.randomUUID().toString().substring(0, 8) + "-p" + owner.pid() + "-"
+        + owner.host().replaceAll("[^A-Za-z0-9.-]", "_");
+  }
+
+  /** The owner a work directory's name records (pid and host, no start time), if it has the form of {@link #workName}. */
+  static Optional<Owner> ownerFromName(String dirName, String prefix) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[0-9a-f]{8}-p(\\d+)-(.+)")
+        .matcher(dirName.substring(prefix.length()));
+    if (!m.matches() || !m.group(2).equals(hostName().replaceAll("[^A-Za-z0-9.-]", "_"))) {
+      return Optional.empty();
+    }
+    return Optional.of(new Owner(hostName(), Long.parseLong(m.group(1)), ""));
+  }
+
   /** Writes {@code owner} into {@code dir} (created if needed). */
   public static void claim(FileSystem fs, Path dir, Owner owner) throws IOException {
     Properties p = new Properties();
@@ -104,6 +122,9 @@ public final class Leftovers {
     List<String> removed = new ArrayList<>();
     for (FileStatus s : fs.listStatus(parent, p -> p.getName().startsWith(prefix))) {
       Optional<Owner> owner = readOwner(fs, s.getPath());
+      if (owner.isEmpty()) {
+        owner = ownerFromName(s.getPath().getName(), prefix);
+      }
       if (s.isDirectory() && owner.isPresent() && !owner.get().mayBeAlive() && fs.delete(s.getPath(), true)) {
         removed.add(s.getPath().getName() + " (pid " + owner.get().pid() + ")");
       }

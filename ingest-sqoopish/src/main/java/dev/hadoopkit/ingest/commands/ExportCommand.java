@@ -28,7 +28,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
@@ -151,8 +150,10 @@ public final class ExportCommand implements Command {
     if (cleaned != null) {
       console.info(cleaned);
     }
-    Path reports = new Path(fs.makeQualified(dir).getParent(), "." + dir.getName() + ".hk-export-" + UUID.randomUUID().toString().substring(0, 8));
-    dev.hadoopkit.ingest.Leftovers.claim(fs, reports, dev.hadoopkit.ingest.Leftovers.Owner.current());
+    dev.hadoopkit.ingest.Leftovers.Owner owner = dev.hadoopkit.ingest.Leftovers.Owner.current();
+    Path reports = new Path(fs.makeQualified(dir).getParent(),
+        dev.hadoopkit.ingest.Leftovers.workName(dir.getName(), ".hk-export-", owner));
+    dev.hadoopkit.ingest.Leftovers.claim(fs, reports, owner);
     Job job = Job.getInstance(conf, args.get("mapreduce-job-name", table + ".jar"));
     Configuration jc = job.getConfiguration();
     session.spec().store(jc);

@@ -49,9 +49,10 @@ public final class OutputPlacement {
     }
     Path parent = qualified.getParent();
     String cleaned = removeLeftovers(fs, qualified);
-    Path work = new Path(parent, "." + qualified.getName() + WORK_INFIX + UUID.randomUUID().toString().substring(0, 8));
+    Leftovers.Owner owner = Leftovers.Owner.current();
+    Path work = new Path(parent, Leftovers.workName(qualified.getName(), WORK_INFIX, owner));
     // The job's output directory exists from here on, holding only the owner record (see ImportOutputFormat).
-    Leftovers.claim(fs, work, Leftovers.Owner.current());
+    Leftovers.claim(fs, work, owner);
     return new OutputPlacement(fs, qualified, work, mode, cleaned);
   }
 

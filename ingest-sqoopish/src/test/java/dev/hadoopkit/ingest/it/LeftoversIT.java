@@ -74,18 +74,24 @@ class LeftoversIT {
     Path live = leftover(tmp, ".small.hk-import-live0001", self);
     Path elsewhere = leftover(tmp, ".small.hk-import-other001", new Leftovers.Owner("another-host", deadPid(), ""));
     Path unmarked = leftover(tmp, ".small.hk-import-nomark01", null);
+    // killed between creating the directory and writing its record: the name says whose it was
+    Path unrecordedDead = leftover(tmp, Leftovers.workName("small", ".hk-import-",
+        new Leftovers.Owner(self.host(), deadPid(), "")), null);
+    Path unrecordedLive = leftover(tmp, Leftovers.workName("small", ".hk-import-", self), null);
     Path target = tmp.resolve("small");
     CliRun r = CliRun.run(tmp.resolve("hadoop-tmp"), "import", "--connect", url, "--username", "root", "--table", "small",
         "-m", "1", "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
     assertFalse(Files.exists(dead), "dead owner");
     assertFalse(Files.exists(reused), "pid reused by another process");
-    assertTrue(Files.exists(live) && Files.exists(elsewhere) && Files.exists(unmarked), r.toString());
+    assertFalse(Files.exists(unrecordedDead), "no record, but its name names a dead process of this host");
+    assertTrue(Files.exists(live) && Files.exists(elsewhere) && Files.exists(unmarked)
+        && Files.exists(unrecordedLive), r.toString());
     assertEquals(1, r.err.lines().filter(l -> l.contains("leftover")).count(), r.err);
-    assertTrue(r.err.contains("INFO  Removed 2 leftovers of killed runs next to file:" + target + ": "), r.err);
+    assertTrue(r.err.contains("INFO  Removed 3 leftovers of killed runs next to file:" + target + ": "), r.err);
     assertFalse(Files.exists(target.resolve(Leftovers.OWNER_FILE)), "the owner record stays out of the target");
     try (var files = Files.list(tmp)) {
-      assertEquals(3, files.filter(f -> f.getFileName().toString().startsWith(".small.hk-import-")).count(),
+      assertEquals(4, files.filter(f -> f.getFileName().toString().startsWith(".small.hk-import-")).count(),
           "this run's own work directory is gone");
     }
 
