@@ -4,25 +4,11 @@ import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.Command;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionsFiles;
-import dev.hadoopkit.ingest.commands.CodegenCommand;
-import dev.hadoopkit.ingest.commands.CreateHiveTableCommand;
-import dev.hadoopkit.ingest.commands.EvalCommand;
-import dev.hadoopkit.ingest.commands.ExportCommand;
-
-
-import dev.hadoopkit.ingest.commands.ImportAllTablesCommand;
-import dev.hadoopkit.ingest.commands.ImportCommand;
-import dev.hadoopkit.ingest.commands.JobCommand;
-
-import dev.hadoopkit.ingest.commands.ListDatabasesCommand;
-import dev.hadoopkit.ingest.commands.ListTablesCommand;
-import dev.hadoopkit.ingest.commands.MergeCommand;
+import dev.hadoopkit.ingest.commands.ToolRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,19 +25,12 @@ import org.apache.hadoop.util.VersionInfo;
  * before the tool options, as in Sqoop 1.4.7.
  */
 public final class IngestMain {
-  private final Map<String, Command> commands;
+  private final ToolRegistry tools;
   private final Console console;
 
   public IngestMain(Console console) {
     this.console = console;
-    Map<String, Command> table = new LinkedHashMap<>();
-    for (Command c : List.of(new CodegenCommand(), new CreateHiveTableCommand(), new EvalCommand(), new ExportCommand(), new ImportCommand(), new ImportAllTablesCommand(),
-        new JobCommand(), new ListDatabasesCommand(), new ListTablesCommand(), new MergeCommand())) {
-      if (table.put(c.name(), c) != null) {
-        throw new IllegalStateException("Two tools are named " + c.name());
-      }
-    }
-    this.commands = Collections.unmodifiableMap(table);
+    this.tools = ToolRegistry.standard();
   }
 
   public static void main(String[] args) {
@@ -75,10 +54,6 @@ public final class IngestMain {
         "org.mariadb.jdbc.message.server.ErrorPacket"}) {
       org.apache.log4j.Logger.getLogger(name).setLevel(org.apache.log4j.Level.ERROR);
     }
-  }
-
-  public Map<String, Command> commands() {
-    return commands;
   }
 
   /** Runs one command line; returns the exit code (0 ok, 1 failure, 2 usage error). */
@@ -108,7 +83,7 @@ public final class IngestMain {
         default:
           break;
       }
-      Command command = commands.get(tool);
+      Command command = tools.get(tool);
       if (command == null) {
         throw new UsageException("No such sqoop tool: " + tool + ". See 'sqoop help'.");
       }
@@ -143,8 +118,8 @@ public final class IngestMain {
       console.out().println("usage: sqoop COMMAND [ARGS]   (bin/ingest is the same program)");
       console.out().println();
       console.out().println("Available commands:");
-      console.out().printf("  %-18s %s%n", "eval", commands.get("eval").description());
-      for (Command c : commands.values()) {
+      console.out().printf("  %-18s %s%n", "eval", tools.get("eval").description());
+      for (Command c : tools.all()) {
         if (!c.name().equals("eval")) {
           console.out().printf("  %-18s %s%n", c.name(), c.description());
         }
@@ -156,7 +131,7 @@ public final class IngestMain {
       console.out().println("Generic Hadoop options (-D key=value, -conf file, -fs uri, -libjars jars) go right after COMMAND.");
       return 0;
     }
-    Command c = commands.get(tool);
+    Command c = tools.get(tool);
     if (c == null) {
       throw new UsageException("No such sqoop tool: " + tool + ". See 'sqoop help'.");
     }

@@ -17,7 +17,6 @@ import org.apache.hadoop.fs.Path;
  * task later fails).
  */
 public final class TaskReports {
-  public static final String KEY_DIR = "hadoopkit.ingest.reports.dir";
 
   private TaskReports() {
   }
@@ -31,7 +30,7 @@ public final class TaskReports {
   }
 
   private static void write(Configuration conf, String name, String text) {
-    String dir = conf.get(KEY_DIR);
+    String dir = conf.get(IngestKeys.REPORTS_DIR);
     if (dir == null) {
       return;
     }

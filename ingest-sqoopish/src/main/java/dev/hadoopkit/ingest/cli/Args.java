@@ -78,27 +78,28 @@ public final class Args {
     return value;
   }
 
+  /** A whole-number option's value, or null; a bad number is a usage error naming the option. */
   public Integer getInt(String option) {
-    String value = line.getOptionValue(option);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      throw new UsageException("Invalid --" + option + " '" + value + "': give a whole number");
-    }
+    Number n = number(option);
+    return n == null ? null : n.intValue();
   }
 
+  /** A whole-number option's value, or null; a bad number is a usage error naming the option. */
   public Long getLong(String option) {
-    String value = line.getOptionValue(option);
-    if (value == null) {
-      return null;
-    }
+    Number n = number(option);
+    return n == null ? null : n.longValue();
+  }
+
+  /** The typed value commons-cli converts (the option's type is set in {@link OptionSets}). */
+  private Number number(String option) {
     try {
-      return Long.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      throw new UsageException("Invalid --" + option + " '" + value + "': give a whole number");
+      Object value = line.getParsedOptionValue(option);
+      if (value != null && !(value instanceof Number)) {
+        throw new IllegalStateException("--" + option + " is not declared as a number in OptionSets");
+      }
+      return (Number) value;
+    } catch (ParseException e) {
+      throw new UsageException("Invalid --" + option + " '" + line.getOptionValue(option) + "': give a whole number");
     }
   }
 

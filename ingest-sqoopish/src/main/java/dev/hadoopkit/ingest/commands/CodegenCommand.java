@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
 import org.apache.avro.Schema;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
@@ -35,9 +34,7 @@ public final class CodegenCommand implements Command {
 
   @Override
   public Options options() {
-    Options o = OptionSets.common();
-    OptionSets.addCodegenTool(o);
-    return o;
+    return OptionSets.forCodegen();
   }
 
   @Override
@@ -48,16 +45,10 @@ public final class CodegenCommand implements Command {
 
   @Override
   public int run(Args args, Configuration conf, Console console) throws Exception {
-    Session session = Session.from(args, conf, console);
-    TableShape shape;
-    try (Connection connection = session.open()) {
-      shape = TableShape.read(args, connection, session.spec().dialect(), session, true);
-    } catch (java.sql.SQLException e) {
-      throw new IngestException("Cannot read the columns: " + session.scrub(e.getMessage()), e);
-    }
+    TableShape shape = TableShape.read(args, conf, console, true);
     String name = shape.recordName(args);
     Schema schema = ImportSchema.of(name, shape.columns(),
-        ImportCommand.mapColumnJava(args, shape.columns(), OutputKind.AVRO));
+        ColumnJavaTypes.of(args.getList("map-column-java"), shape.columns(), OutputKind.AVRO));
     Path dir = Path.of(args.get("outdir", args.get("bindir", System.getProperty("user.dir"))));
     Path file = dir.resolve(name + ".avsc");
     try {

@@ -1,6 +1,5 @@
 package dev.hadoopkit.ingest.commands;
 
-import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.Command;
 import dev.hadoopkit.ingest.cli.Console;
@@ -9,8 +8,6 @@ import dev.hadoopkit.ingest.imports.HiveTableDdl;
 import dev.hadoopkit.ingest.imports.ImportSchema;
 import dev.hadoopkit.ingest.imports.OutputKind;
 import dev.hadoopkit.ingest.text.EscapeSyntax;
-import java.sql.Connection;
-import java.sql.SQLException;
 import org.apache.avro.Schema;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
@@ -33,9 +30,7 @@ public final class CreateHiveTableCommand implements Command {
 
   @Override
   public Options options() {
-    Options o = OptionSets.common();
-    OptionSets.addCreateHiveTableTool(o);
-    return o;
+    return OptionSets.forCreateHiveTable();
   }
 
   @Override
@@ -48,21 +43,15 @@ public final class CreateHiveTableCommand implements Command {
 
   @Override
   public int run(Args args, Configuration conf, Console console) throws Exception {
-    OutputKind kind = ImportCommand.outputKind(args);
+    OutputKind kind = ImportOptions.outputKind(args);
     kind.checkSupported();
     String nullString = EscapeSyntax.unescapeNullString(args.get("null-string", "null"));
     String nullNonString = EscapeSyntax.unescapeNullString(args.get("null-non-string", "null"));
     var delimiters = args.outputDelimiters();
     console.warnLines(args.warnings());
-    Session session = Session.from(args, conf, console);
-    TableShape shape;
-    try (Connection connection = session.open()) {
-      shape = TableShape.read(args, connection, session.spec().dialect(), session, false);
-    } catch (SQLException e) {
-      throw new IngestException("Cannot read the columns: " + session.scrub(e.getMessage()), e);
-    }
+    TableShape shape = TableShape.read(args, conf, console, false);
     Schema schema = kind.isBinary() ? ImportSchema.of(shape.table(), shape.columns(),
-        ImportCommand.mapColumnJava(args, shape.columns(), kind)) : null;
+        ColumnJavaTypes.of(args.getList("map-column-java"), shape.columns(), kind)) : null;
     if (!kind.isBinary() && !nullString.equals(nullNonString)) {
       console.warn("Hive tables have one NULL marker: --null-string '" + nullString + "' and --null-non-string '"
           + nullNonString + "' differ, so the statement uses --null-string's");

@@ -1,9 +1,11 @@
 package dev.hadoopkit.ingest.commands;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.Command;
 import dev.hadoopkit.ingest.cli.Console;
+import dev.hadoopkit.ingest.cli.OptionSets;
 import dev.hadoopkit.ingest.jobs.JobStore;
 import dev.hadoopkit.ingest.jobs.SqoopJobProperties;
 import java.nio.file.Path;
@@ -20,11 +22,13 @@ import org.apache.hadoop.util.GenericOptionsParser;
  * incremental import's new --last-value is saved only after the import has committed. Passwords are never saved.
  */
 public final class JobCommand implements Command {
-  public static final String KEY_METASTORE_DIR = "hadoopkit.ingest.metastore.dir";
 
-  private final Map<String, Command> tools = Map.of("import", new ImportCommand(), "export", new ExportCommand(),
-      "import-all-tables", new ImportAllTablesCommand(), "eval", new EvalCommand(), "list-tables", new ListTablesCommand(),
-      "list-databases", new ListDatabasesCommand());
+  private final Map<String, Command> tools;
+
+  /** @param tools the tools a job may save, by name (from {@link ToolRegistry}) */
+  JobCommand(Map<String, Command> tools) {
+    this.tools = tools;
+  }
 
   @Override
   public String name() {
@@ -39,15 +43,16 @@ public final class JobCommand implements Command {
   @Override
   public Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("create").hasArg().argName("job-id").desc("create a job from the tool command after --").build());
-    o.addOption(Option.builder().longOpt("exec").hasArg().argName("job-id").desc("run a saved job; options after -- override saved ones").build());
-    o.addOption(Option.builder().longOpt("show").hasArg().argName("job-id").desc("show a saved job's options").build());
-    o.addOption(Option.builder().longOpt("delete").hasArg().argName("job-id").desc("delete a saved job").build());
-    o.addOption(Option.builder().longOpt("list").desc("list saved jobs").build());
-    o.addOption(Option.builder().longOpt("meta-connect").hasArg().argName("jdbc-uri").desc("not supported: the metastore is local ("
-        + KEY_METASTORE_DIR + ", default ~/.sqoop/hadoopkit-jobs)").build());
-    o.addOption(Option.builder().longOpt("verbose").desc("print more information").build());
-    o.addOption(Option.builder("h").longOpt("help").desc("print this help").build());
+    OptionSets.add(o, new String[][] {
+        {"create", "job-id", "create a job from the tool command after --"},
+        {"exec", "job-id", "run a saved job; options after -- override saved ones"},
+        {"show", "job-id", "show a saved job's options"},
+        {"delete", "job-id", "delete a saved job"},
+        {"list", null, "list saved jobs"},
+        {"meta-connect", "jdbc-uri", "not supported: the metastore is local (" + IngestKeys.METASTORE_DIR
+            + ", default ~/.sqoop/hadoopkit-jobs)"},
+        {"verbose", null, "print more information"},
+        {"h|help", null, "print this help"}});
     return o;
   }
 
@@ -64,9 +69,9 @@ public final class JobCommand implements Command {
   public int run(Args args, Configuration conf, Console console) throws Exception {
     if (args.has("meta-connect")) {
       throw new UsageException("--meta-connect (a shared metastore) is not supported in this build; saved jobs live in "
-          + "the local metastore directory set by -D " + KEY_METASTORE_DIR);
+          + "the local metastore directory set by -D " + IngestKeys.METASTORE_DIR);
     }
-    String dir = conf.get(KEY_METASTORE_DIR);
+    String dir = conf.get(IngestKeys.METASTORE_DIR);
     JobStore store = new JobStore(dir != null ? Path.of(dir)
         : defaultMetastoreDir(System.getenv(), System.getProperty("user.home")));
     int actions = (args.has("create") ? 1 : 0) + (args.has("exec") ? 1 : 0) + (args.has("show") ? 1 : 0)

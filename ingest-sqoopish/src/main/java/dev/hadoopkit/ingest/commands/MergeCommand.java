@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -39,23 +38,7 @@ public final class MergeCommand implements Command {
 
   @Override
   public Options options() {
-    Options o = OptionSets.common();
-    o.addOption(arg("new-data", "path", "directory of the newer import"));
-    o.addOption(arg("onto", "path", "directory of the older import"));
-    o.addOption(arg("target-dir", "path", "directory to write the merged records to (must not exist)"));
-    o.addOption(arg("merge-key", "column", "column whose value identifies a row"));
-    o.addOption(arg("columns", "col,col,...", "the imported columns in field order, when the directories have no "
-        + ImportManifest.FILE_NAME + " (data imported by Sqoop itself); the delimiter options then apply too"));
-    o.addOption(arg("null-string", "str", "NULL marker of string columns, with --columns (default null)"));
-    o.addOption(arg("null-non-string", "str", "NULL marker of other columns, with --columns (default null)"));
-    o.addOption(arg("class-name", "name", "accepted and ignored: this build generates no record classes"));
-    o.addOption(arg("jar-file", "file", "accepted and ignored: this build generates no record classes"));
-    OptionSets.addOutputFormatting(o);
-    return o;
-  }
-
-  private static Option arg(String name, String argName, String description) {
-    return Option.builder().longOpt(name).hasArg().argName(argName).desc(description).build();
+    return OptionSets.forMerge();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.db;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.UsageException;
 import java.io.IOException;
@@ -22,13 +23,8 @@ import org.apache.hadoop.security.Credentials;
  * {@link Credentials} (a secret key), so it stays out of job.xml, logs and the metastore.
  */
 public final class ConnectionSpec {
-  public static final String KEY_URL = "hadoopkit.ingest.connect.url";
-  public static final String KEY_USERNAME = "hadoopkit.ingest.connect.username";
-  public static final String KEY_FETCH_SIZE = "hadoopkit.ingest.connect.fetch.size";
-  public static final String KEY_RELAXED = "hadoopkit.ingest.connect.relaxed.isolation";
-  public static final String KEY_PARAM_PREFIX = "hadoopkit.ingest.connect.param.";
   /** The alias of the password in the job credentials (not a configuration key). */
-  public static final Text PASSWORD_ALIAS = new Text("hadoopkit.ingest.connect.password");
+  public static final Text PASSWORD_ALIAS = new Text(IngestKeys.CONNECT_PASSWORD_ALIAS);
 
   /** Driver class names people pass with --driver, mapped to the dialect whose bundled driver serves them. */
   private static final Map<String, Dialect> KNOWN_DRIVERS = Map.of(
@@ -90,7 +86,7 @@ public final class ConnectionSpec {
       throw new UsageException("Invalid --fetch-size " + fetchSize + ": give a positive number of rows");
     }
     return new ConnectionSpec(url, dialect, username, params == null ? Map.of() : params,
-        fetchSize == null ? 10_000 : fetchSize, relaxedIsolation);
+        fetchSize == null ? IngestKeys.DEFAULT_FETCH_SIZE : fetchSize, relaxedIsolation);
   }
 
   public String url() {
@@ -176,14 +172,14 @@ public final class ConnectionSpec {
 
   /** Writes everything but the password into {@code conf}. */
   public void store(Configuration conf) {
-    conf.set(KEY_URL, url);
+    conf.set(IngestKeys.CONNECT_URL, url);
     if (username != null) {
-      conf.set(KEY_USERNAME, username);
+      conf.set(IngestKeys.CONNECT_USERNAME, username);
     }
-    conf.setInt(KEY_FETCH_SIZE, fetchSize);
-    conf.setBoolean(KEY_RELAXED, relaxedIsolation);
+    conf.setInt(IngestKeys.CONNECT_FETCH_SIZE, fetchSize);
+    conf.setBoolean(IngestKeys.CONNECT_RELAXED_ISOLATION, relaxedIsolation);
     for (Map.Entry<String, String> e : params.entrySet()) {
-      conf.set(KEY_PARAM_PREFIX + e.getKey(), e.getValue());
+      conf.set(IngestKeys.CONNECT_PARAM_PREFIX + e.getKey(), e.getValue());
     }
   }
 
@@ -194,13 +190,10 @@ public final class ConnectionSpec {
     }
   }
 
-  /** Set (true) in the job configuration when a password travels in the job's credentials. */
-  public static final String KEY_PASSWORD_EXPECTED = "hadoopkit.ingest.connect.password.expected";
-
   /** Stores the password in the job's credentials and notes in the configuration that one is there. */
   public static void storePassword(org.apache.hadoop.mapreduce.Job job, char[] password) {
     storePassword(job.getCredentials(), password);
-    job.getConfiguration().setBoolean(KEY_PASSWORD_EXPECTED, password != null);
+    job.getConfiguration().setBoolean(IngestKeys.CONNECT_PASSWORD_EXPECTED, password != null);
   }
 
   /**
@@ -212,7 +205,7 @@ public final class ConnectionSpec {
    */
   public static void awaitPassword(org.apache.hadoop.mapreduce.JobContext context) throws IOException {
     Configuration conf = context.getConfiguration();
-    if (!conf.getBoolean(KEY_PASSWORD_EXPECTED, false) || !(conf instanceof org.apache.hadoop.mapred.JobConf job)) {
+    if (!conf.getBoolean(IngestKeys.CONNECT_PASSWORD_EXPECTED, false) || !(conf instanceof org.apache.hadoop.mapred.JobConf job)) {
       return;
     }
     long deadline = System.nanoTime() + 30_000_000_000L;
@@ -233,13 +226,14 @@ public final class ConnectionSpec {
 
   public static ConnectionSpec load(Configuration conf) {
     Map<String, String> params = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : conf.getPropsWithPrefix(KEY_PARAM_PREFIX).entrySet()) {
+    for (Map.Entry<String, String> e : conf.getPropsWithPrefix(IngestKeys.CONNECT_PARAM_PREFIX).entrySet()) {
       params.put(e.getKey(), e.getValue());
     }
-    String url = conf.get(KEY_URL);
+    String url = conf.get(IngestKeys.CONNECT_URL);
     Dialect dialect = Dialect.forUrl(url);
-    return new ConnectionSpec(url, dialect, conf.get(KEY_USERNAME), params, conf.getInt(KEY_FETCH_SIZE, 10_000),
-        conf.getBoolean(KEY_RELAXED, false));
+    return new ConnectionSpec(url, dialect, conf.get(IngestKeys.CONNECT_USERNAME), params, conf.getInt(IngestKeys.CONNECT_FETCH_SIZE,
+        IngestKeys.DEFAULT_FETCH_SIZE),
+        conf.getBoolean(IngestKeys.CONNECT_RELAXED_ISOLATION, false));
   }
 
   /** The database name at the end of the URL path, for messages and default paths. */

@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.exports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.formats.io.CorruptFileException;
 import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
@@ -30,7 +31,6 @@ import org.apache.hadoop.util.LineReader;
  * through its compression codec, the record delimiter following --input-lines-terminated-by.
  */
 public final class ExportInputFormat extends CombineFileInputFormat<LinePosition, Object> {
-  public static final String KEY_LINE_DELIMITER = "hadoopkit.ingest.export.line.delimiter";
 
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
@@ -83,7 +83,7 @@ public final class ExportInputFormat extends CombineFileInputFormat<LinePosition
       }
       InputStream raw = fs.open(path);
       InputStream stream = codec == null ? raw : codec.createInputStream(raw);
-      int delimiter = conf.getInt(KEY_LINE_DELIMITER, '\n');
+      int delimiter = conf.getInt(IngestKeys.EXPORT_LINE_DELIMITER, '\n');
       lines = new LineReader(stream, 1 << 16, String.valueOf((char) delimiter).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.exports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.IngestCounters;
 import dev.hadoopkit.ingest.TaskReports;
 import dev.hadoopkit.ingest.db.ConnectionSpec;
@@ -7,11 +8,11 @@ import dev.hadoopkit.ingest.db.Dialect;
 import dev.hadoopkit.ingest.text.Delimiters;
 import dev.hadoopkit.ingest.text.EscapeSyntax;
 import dev.hadoopkit.ingest.text.RecordParser;
+import dev.hadoopkit.ingest.imports.ColumnInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,14 @@ import org.apache.hadoop.mapreduce.Mapper;
  * committed rows are reported after every commit, so the client knows the exact count even after a failure.
  */
 public final class ExportMapper extends Mapper<LinePosition, Object, NullWritable, NullWritable> {
-  public static final String KEY_DELIMITERS = "hadoopkit.ingest.export.delimiters";
-  public static final String KEY_NULL_STRING = "hadoopkit.ingest.export.null.string";
-  public static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.export.null.non.string";
+  public static final String KEY_DELIMITERS = IngestKeys.EXPORT_DELIMITERS;
+  public static final String KEY_NULL_STRING = IngestKeys.EXPORT_NULL_STRING;
+  public static final String KEY_NULL_NON_STRING = IngestKeys.EXPORT_NULL_NON_STRING;
   private static final int MAX_RECORD_CHARS = 16 << 20;
   /** Set by the client when the server is MariaDB: insert batches use Connector/J's bulk protocol. */
-  public static final String KEY_MARIADB_BULK = "hadoopkit.ingest.export.mariadb.bulk";
+  public static final String KEY_MARIADB_BULK = IngestKeys.EXPORT_MARIADB_BULK;
   /** Forces --direct to parse every record in Java even when the lines could pass through unchanged. */
-  public static final String KEY_DIRECT_PARSE = "hadoopkit.ingest.export.direct.parse";
+  public static final String KEY_DIRECT_PARSE = IngestKeys.EXPORT_DIRECT_PARSE;
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
@@ -51,7 +52,7 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
     int width = target.columns().size();
     boolean[] stringColumn = new boolean[width];
     for (int i = 0; i < width; i++) {
-      stringColumn[i] = isString(target.type(i));
+      stringColumn[i] = ColumnInfo.isStringType(target.type(i));
     }
     Counter records = context.getCounter(IngestCounters.RECORDS_READ);
     Counter exported = context.getCounter(IngestCounters.ROWS_EXPORTED);
@@ -247,22 +248,6 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
       case INSERT:
       default:
         return new InsertSink(connection, dialect, target, false, onCommit);
-    }
-  }
-
-  static boolean isString(int type) {
-    switch (type) {
-      case Types.CHAR:
-      case Types.VARCHAR:
-      case Types.LONGVARCHAR:
-      case Types.NCHAR:
-      case Types.NVARCHAR:
-      case Types.LONGNVARCHAR:
-      case Types.CLOB:
-      case Types.NCLOB:
-        return true;
-      default:
-        return false;
     }
   }
 

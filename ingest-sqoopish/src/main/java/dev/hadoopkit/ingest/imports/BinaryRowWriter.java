@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.formats.io.Codec;
 import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
@@ -33,9 +34,9 @@ import org.apache.hadoop.fs.Path;
  */
 public final class BinaryRowWriter implements RowWriter {
   /** The import's Avro schema (JSON), made by the client from the column metadata. */
-  public static final String KEY_SCHEMA = "hadoopkit.ingest.import.avro.schema";
+  public static final String KEY_SCHEMA = IngestKeys.IMPORT_AVRO_SCHEMA;
   /** The format's codec: none, snappy, gzip (deflate/zlib) or zstd. */
-  public static final String KEY_CODEC = "hadoopkit.ingest.import.binary.codec";
+  public static final String KEY_CODEC = IngestKeys.IMPORT_BINARY_CODEC;
 
   private final RowAppender appender;
   private final ColumnCopier[] copiers;

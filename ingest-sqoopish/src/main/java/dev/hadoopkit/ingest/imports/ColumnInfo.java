@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,11 +11,6 @@ import org.apache.hadoop.conf.Configuration;
 
 /** One column of an import's result: its label, JDBC type, database type name, precision and scale. Immutable. */
 public final class ColumnInfo {
-  private static final String KEY_NAMES = "hadoopkit.ingest.import.column.names";
-  private static final String KEY_TYPES = "hadoopkit.ingest.import.column.types";
-  private static final String KEY_TYPE_NAMES = "hadoopkit.ingest.import.column.type.names";
-  private static final String KEY_PRECISION = "hadoopkit.ingest.import.column.precision";
-  private static final String KEY_SCALE = "hadoopkit.ingest.import.column.scale";
 
   private final String name;
   private final int jdbcType;
@@ -56,6 +52,11 @@ public final class ColumnInfo {
 
   /** True for columns Sqoop formats as strings (and so uses --null-string for). */
   public boolean isString() {
+    return isStringType(jdbcType);
+  }
+
+  /** True for the character JDBC types (CHAR, VARCHAR, CLOB and their N- and LONG- forms): the one list of them. */
+  public static boolean isStringType(int jdbcType) {
     switch (jdbcType) {
       case Types.CHAR:
       case Types.VARCHAR:
@@ -102,19 +103,19 @@ public final class ColumnInfo {
   }
 
   public static void store(Configuration conf, List<ColumnInfo> columns) {
-    conf.setStrings(KEY_NAMES, columns.stream().map(ColumnInfo::name).toArray(String[]::new));
-    conf.set(KEY_TYPES, join(columns.stream().mapToInt(ColumnInfo::jdbcType).toArray()));
-    conf.setStrings(KEY_TYPE_NAMES, columns.stream().map(ColumnInfo::typeName).toArray(String[]::new));
-    conf.set(KEY_PRECISION, join(columns.stream().mapToInt(ColumnInfo::precision).toArray()));
-    conf.set(KEY_SCALE, join(columns.stream().mapToInt(ColumnInfo::scale).toArray()));
+    conf.setStrings(IngestKeys.IMPORT_COLUMN_NAMES, columns.stream().map(ColumnInfo::name).toArray(String[]::new));
+    conf.set(IngestKeys.IMPORT_COLUMN_TYPES, join(columns.stream().mapToInt(ColumnInfo::jdbcType).toArray()));
+    conf.setStrings(IngestKeys.IMPORT_COLUMN_TYPE_NAMES, columns.stream().map(ColumnInfo::typeName).toArray(String[]::new));
+    conf.set(IngestKeys.IMPORT_COLUMN_PRECISION, join(columns.stream().mapToInt(ColumnInfo::precision).toArray()));
+    conf.set(IngestKeys.IMPORT_COLUMN_SCALE, join(columns.stream().mapToInt(ColumnInfo::scale).toArray()));
   }
 
   public static List<ColumnInfo> load(Configuration conf) {
-    String[] names = conf.getTrimmedStrings(KEY_NAMES);
-    int[] types = conf.getInts(KEY_TYPES);
-    String[] typeNames = conf.getTrimmedStrings(KEY_TYPE_NAMES);
-    int[] precision = conf.getInts(KEY_PRECISION);
-    int[] scale = conf.getInts(KEY_SCALE);
+    String[] names = conf.getTrimmedStrings(IngestKeys.IMPORT_COLUMN_NAMES);
+    int[] types = conf.getInts(IngestKeys.IMPORT_COLUMN_TYPES);
+    String[] typeNames = conf.getTrimmedStrings(IngestKeys.IMPORT_COLUMN_TYPE_NAMES);
+    int[] precision = conf.getInts(IngestKeys.IMPORT_COLUMN_PRECISION);
+    int[] scale = conf.getInts(IngestKeys.IMPORT_COLUMN_SCALE);
     List<ColumnInfo> out = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       out.add(new ColumnInfo(names[i], types[i], i < typeNames.length ? typeNames[i] : "", precision[i], scale[i]));

@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -16,23 +17,21 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * reader yields a single empty record.
  */
 public final class ImportInputFormat extends InputFormat<NullWritable, NullWritable> {
-  public static final String KEY_SPLIT_COUNT = "hadoopkit.ingest.import.split.count";
-  public static final String KEY_SPLIT_PREFIX = "hadoopkit.ingest.import.split.";
 
   public static void storeSplits(Configuration conf, List<String> conditions) {
-    conf.setInt(KEY_SPLIT_COUNT, conditions.size());
+    conf.setInt(IngestKeys.IMPORT_SPLIT_COUNT, conditions.size());
     for (int i = 0; i < conditions.size(); i++) {
-      conf.set(KEY_SPLIT_PREFIX + i, conditions.get(i));
+      conf.set(IngestKeys.IMPORT_SPLIT_PREFIX + i, conditions.get(i));
     }
   }
 
   @Override
   public List<InputSplit> getSplits(JobContext context) {
     Configuration conf = context.getConfiguration();
-    int count = conf.getInt(KEY_SPLIT_COUNT, 0);
+    int count = conf.getInt(IngestKeys.IMPORT_SPLIT_COUNT, 0);
     List<InputSplit> splits = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      splits.add(new ImportSplit(i, conf.get(KEY_SPLIT_PREFIX + i)));
+      splits.add(new ImportSplit(i, conf.get(IngestKeys.IMPORT_SPLIT_PREFIX + i)));
     }
     return splits;
   }

@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.TaskReports;
 import dev.hadoopkit.ingest.db.ConnectionSpec;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.apache.hadoop.mapreduce.Mapper;
  * password comes from the job credentials, never the configuration.
  */
 public final class ImportMapper extends Mapper<NullWritable, NullWritable, ResultSet, NullWritable> {
-  public static final String KEY_QUERY = "hadoopkit.ingest.import.query";
+  public static final String KEY_QUERY = IngestKeys.IMPORT_QUERY;
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {

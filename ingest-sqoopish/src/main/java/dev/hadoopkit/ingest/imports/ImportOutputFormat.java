@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.IngestCounters;
 import dev.hadoopkit.ingest.TaskReports;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWritable> {
   private static final int COUNTER_STEP = 8192;
   private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
-  public static final String KEY_CODEC = "hadoopkit.ingest.import.codec";
 
   private org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter committer;
 
@@ -58,14 +58,14 @@ public final class ImportOutputFormat extends FileOutputFormat<ResultSet, NullWr
   public RecordWriter<ResultSet, NullWritable> getRecordWriter(TaskAttemptContext context) throws IOException {
     Configuration conf = context.getConfiguration();
     CompressionCodec codec = null;
-    String codecName = conf.get(KEY_CODEC);
-    if (codecName != null && !OutputKind.valueOf(conf.get(OutputKind.KEY, OutputKind.TEXT.name())).isBinary()) {
+    String codecName = conf.get(IngestKeys.IMPORT_CODEC);
+    if (codecName != null && !OutputKind.valueOf(conf.get(IngestKeys.IMPORT_OUTPUT_KIND, OutputKind.TEXT.name())).isBinary()) {
       codec = new CompressionCodecFactory(conf).getCodecByName(codecName);
       if (codec == null) {
         throw new IOException("Unknown compression codec " + codecName);
       }
     }
-    OutputKind kind = OutputKind.valueOf(conf.get(OutputKind.KEY, OutputKind.TEXT.name()));
+    OutputKind kind = OutputKind.valueOf(conf.get(IngestKeys.IMPORT_OUTPUT_KIND, OutputKind.TEXT.name()));
     RowWriter writer;
     Path file;
     if (kind.isBinary()) {

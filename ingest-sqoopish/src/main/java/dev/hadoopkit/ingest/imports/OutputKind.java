@@ -19,8 +19,6 @@ public enum OutputKind {
   ORC("as-orcfile", FileFormat.ORC, true),
   SEQUENCE("as-sequencefile", null, false);
 
-  public static final String KEY = "hadoopkit.ingest.import.output.kind";
-
   private final String option;
   private final FileFormat format;
   private final boolean supported;

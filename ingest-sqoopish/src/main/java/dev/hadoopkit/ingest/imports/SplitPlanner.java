@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.db.Dialect;
@@ -26,25 +27,16 @@ public final class SplitPlanner {
   /** Everything in one split. */
   public static final String ALL = "1 = 1";
 
-  /**
-   * Most splits --split-limit may add. Each split is a map task; local mode runs them in one JVM and 10,000 of them
-   * ran out of memory, so a skewed key is capped (with a warning) instead.
-   */
-  public static final int DEFAULT_MAX_SPLITS = 1000;
-
-  /** Configuration key for {@link #DEFAULT_MAX_SPLITS}. */
-  public static final String KEY_MAX_SPLITS = "hadoopkit.ingest.import.max.splits";
-
   private final Connection connection;
   private final Dialect dialect;
   private final List<String> warnings = new ArrayList<>();
   private final int maxSplits;
 
   public SplitPlanner(Connection connection, Dialect dialect) {
-    this(connection, dialect, DEFAULT_MAX_SPLITS);
+    this(connection, dialect, IngestKeys.DEFAULT_IMPORT_MAX_SPLITS);
   }
 
-  /** @param maxSplits most splits --split-limit may plan (see {@link #KEY_MAX_SPLITS}) */
+  /** @param maxSplits most splits --split-limit may plan (see {@link IngestKeys#IMPORT_MAX_SPLITS}) */
   public SplitPlanner(Connection connection, Dialect dialect, int maxSplits) {
     this.connection = connection;
     this.dialect = dialect;
@@ -60,7 +52,7 @@ public final class SplitPlanner {
       if (needed.compareTo(BigInteger.valueOf(cap)) > 0) {
         BigInteger per = max.subtract(min).add(BigInteger.ONE).add(BigInteger.valueOf(cap - 1)).divide(BigInteger.valueOf(cap));
         warnings.add("--split-limit " + userLimit + " would plan " + needed + " splits on " + column.replaceAll("[`\"]", "")
-            + "; capped at " + cap + " (-D " + KEY_MAX_SPLITS + "): each split covers up to " + per + " " + unit);
+            + "; capped at " + cap + " (-D " + IngestKeys.IMPORT_MAX_SPLITS + "): each split covers up to " + per + " " + unit);
       }
     }
     return integerPoints(min, max, mappers, limit, maxSplits);
@@ -240,7 +232,7 @@ public final class SplitPlanner {
   }
 
   static List<BigInteger> integerPoints(BigInteger min, BigInteger max, int mappers, Long splitLimit) {
-    return integerPoints(min, max, mappers, splitLimit, DEFAULT_MAX_SPLITS);
+    return integerPoints(min, max, mappers, splitLimit, IngestKeys.DEFAULT_IMPORT_MAX_SPLITS);
   }
 
   /** The number of splits --split-limit asks for over [min, max], before any cap. */

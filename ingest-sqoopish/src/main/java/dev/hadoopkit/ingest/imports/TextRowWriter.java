@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.text.Delimiters;
 import dev.hadoopkit.ingest.text.FieldFormatter;
 import dev.hadoopkit.ingest.text.Utf8Output;
@@ -18,23 +19,23 @@ import org.apache.hadoop.conf.Configuration;
  * --null-string / --null-non-string, then escaped and enclosed by {@link FieldFormatter}. One reusable line buffer.
  */
 public final class TextRowWriter implements RowWriter {
-  public static final String KEY_DELIMITERS = "hadoopkit.ingest.import.delimiters";
-  public static final String KEY_NULL_STRING = "hadoopkit.ingest.import.null.string";
-  public static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.import.null.non.string";
+  public static final String KEY_DELIMITERS = IngestKeys.IMPORT_DELIMITERS;
+  public static final String KEY_NULL_STRING = IngestKeys.IMPORT_NULL_STRING;
+  public static final String KEY_NULL_NON_STRING = IngestKeys.IMPORT_NULL_NON_STRING;
   /** True with --hive-drop-import-delims or --hive-delims-replacement: \n, \r and \001 are replaced in strings. */
-  public static final String KEY_HIVE_DELIMS = "hadoopkit.ingest.import.hive.delims";
+  public static final String KEY_HIVE_DELIMS = IngestKeys.IMPORT_HIVE_DELIMS;
   /**
    * What replaces them (unset: nothing, they are dropped). A separate key because an empty value does not survive
    * the job's configuration file: Hadoop reads {@code <value></value>} back as unset.
    */
-  public static final String KEY_HIVE_DELIMS_REPLACEMENT = "hadoopkit.ingest.import.hive.delims.replacement";
+  public static final String KEY_HIVE_DELIMS_REPLACEMENT = IngestKeys.IMPORT_HIVE_DELIMS_REPLACEMENT;
   /**
    * True when the driver's text for DATE/DATETIME/TIMESTAMP is the session wall clock (MySQL/MariaDB): the writer then
    * reshapes that text into java.sql.Timestamp's format instead of building Calendar-backed objects per value.
    */
   /** Columns read with getString (--map-column-java col=String). */
-  public static final String KEY_AS_STRING = "hadoopkit.ingest.import.column.as.string";
-  public static final String KEY_TEMPORAL_AS_TEXT = "hadoopkit.ingest.import.temporal.as.text";
+  public static final String KEY_AS_STRING = IngestKeys.IMPORT_COLUMN_AS_STRING;
+  public static final String KEY_TEMPORAL_AS_TEXT = IngestKeys.IMPORT_TEMPORAL_AS_TEXT;
 
   private final Utf8Output out;
   private final FieldFormatter formatter;

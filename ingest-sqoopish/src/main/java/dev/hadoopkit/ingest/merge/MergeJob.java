@@ -1,7 +1,9 @@
 package dev.hadoopkit.ingest.merge;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.IngestCounters;
 import dev.hadoopkit.ingest.IngestException;
+import dev.hadoopkit.ingest.VisibleFiles;
 import dev.hadoopkit.ingest.JobRunner;
 import dev.hadoopkit.ingest.TaskReports;
 import dev.hadoopkit.ingest.cli.Console;
@@ -81,20 +83,20 @@ public final class MergeJob {
     Job job = Job.getInstance(conf, "merge " + newData.getName() + " onto " + onto.getName());
     Configuration jc = job.getConfiguration();
     Path qualifiedNew = newData.getFileSystem(conf).makeQualified(newData);
-    jc.set(MergeMapper.KEY_NEW_DATA, qualifiedNew.toString());
-    schema.delimiters().store(jc, MergeMapper.KEY_DELIMITERS);
-    jc.setStrings(MergeMapper.KEY_COLUMNS, schema.columns().toArray(new String[0]));
-    jc.setInt(MergeMapper.KEY_INDEX, keyIndex);
-    jc.set(MergeMapper.KEY_NULL_STRING, schema.nullString());
-    jc.set(MergeMapper.KEY_NULL_NON_STRING, schema.nullNonString());
-    jc.setInt(ExportInputFormat.KEY_LINE_DELIMITER, schema.delimiters().linesTerminatedBy());
-    jc.setInt(MergeOutputFormat.KEY_LINE_TERMINATOR, schema.delimiters().linesTerminatedBy());
+    jc.set(IngestKeys.MERGE_NEW_DATA, qualifiedNew.toString());
+    schema.delimiters().store(jc, IngestKeys.MERGE_DELIMITERS);
+    jc.setStrings(IngestKeys.MERGE_COLUMNS, schema.columns().toArray(new String[0]));
+    jc.setInt(IngestKeys.MERGE_KEY_INDEX, keyIndex);
+    jc.set(IngestKeys.MERGE_NULL_STRING, schema.nullString());
+    jc.set(IngestKeys.MERGE_NULL_NON_STRING, schema.nullNonString());
+    jc.setInt(IngestKeys.EXPORT_LINE_DELIMITER, schema.delimiters().linesTerminatedBy());
+    jc.setInt(IngestKeys.MERGE_LINE_TERMINATOR, schema.delimiters().linesTerminatedBy());
     if (schema.codec() != null) {
       FileOutputFormat.setCompressOutput(job, true);
       FileOutputFormat.setOutputCompressorClass(job, codecClass(conf, schema.codec()));
     }
     Path reports = new Path(placement.work(), "_hk_reports");
-    jc.set(TaskReports.KEY_DIR, reports.toString());
+    jc.set(IngestKeys.REPORTS_DIR, reports.toString());
     job.setJarByClass(MergeMapper.class);
     job.setInputFormatClass(ExportInputFormat.class);
     // The files one by one: the delta of an import sits in a hidden work directory, which FileInputFormat would skip.
@@ -142,7 +144,7 @@ public final class MergeJob {
   private static int addDataFiles(Job job, Path dir) throws IOException {
     FileSystem fs = dir.getFileSystem(job.getConfiguration());
     int added = 0;
-    for (FileStatus s : fs.listStatus(dir, p -> !p.getName().startsWith("_") && !p.getName().startsWith("."))) {
+    for (FileStatus s : fs.listStatus(dir, VisibleFiles.FILTER)) {
       if (s.isFile()) {
         FileInputFormat.addInputPath(job, s.getPath());
         added++;

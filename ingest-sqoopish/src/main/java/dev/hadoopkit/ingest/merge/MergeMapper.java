@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.merge;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.IngestCounters;
 import dev.hadoopkit.ingest.TaskReports;
 import dev.hadoopkit.ingest.exports.LinePosition;
@@ -17,12 +18,6 @@ import org.apache.hadoop.mapreduce.Mapper;
  * back first.
  */
 public final class MergeMapper extends Mapper<LinePosition, Text, Text, MergeRecord> {
-  static final String KEY_NEW_DATA = "hadoopkit.ingest.merge.new.data";
-  static final String KEY_DELIMITERS = "hadoopkit.ingest.merge.delimiters";
-  static final String KEY_COLUMNS = "hadoopkit.ingest.merge.columns";
-  static final String KEY_INDEX = "hadoopkit.ingest.merge.key.index";
-  static final String KEY_NULL_STRING = "hadoopkit.ingest.merge.null.string";
-  static final String KEY_NULL_NON_STRING = "hadoopkit.ingest.merge.null.non.string";
   private static final int MAX_RECORD_CHARS = 64 << 20;
 
   private MergeKeyReader reader;
@@ -38,11 +33,11 @@ public final class MergeMapper extends Mapper<LinePosition, Text, Text, MergeRec
   @Override
   protected void setup(Context context) {
     Configuration conf = context.getConfiguration();
-    Delimiters delimiters = Delimiters.load(conf, KEY_DELIMITERS);
+    Delimiters delimiters = Delimiters.load(conf, IngestKeys.MERGE_DELIMITERS);
     linesTerminatedBy = delimiters.linesTerminatedBy();
-    reader = new MergeKeyReader(delimiters, List.of(conf.getStrings(KEY_COLUMNS)), conf.getInt(KEY_INDEX, 0),
-        conf.get(KEY_NULL_STRING, "null"), conf.get(KEY_NULL_NON_STRING, "null"));
-    newDataPrefix = conf.get(KEY_NEW_DATA) + "/";
+    reader = new MergeKeyReader(delimiters, List.of(conf.getStrings(IngestKeys.MERGE_COLUMNS)), conf.getInt(IngestKeys.MERGE_KEY_INDEX, 0),
+        conf.get(IngestKeys.MERGE_NULL_STRING, "null"), conf.get(IngestKeys.MERGE_NULL_NON_STRING, "null"));
+    newDataPrefix = conf.get(IngestKeys.MERGE_NEW_DATA) + "/";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.merge;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +24,10 @@ public final class MergeOutputFormat extends FileOutputFormat<NullWritable, Text
     dev.hadoopkit.ingest.Leftovers.checkOutputDirectory(getOutputPath(job), job.getConfiguration());
   }
 
-  static final String KEY_LINE_TERMINATOR = "hadoopkit.ingest.merge.line.terminator";
-
   @Override
   public RecordWriter<NullWritable, Text> getRecordWriter(TaskAttemptContext context) throws IOException {
     Configuration conf = context.getConfiguration();
-    byte[] terminator = String.valueOf((char) conf.getInt(KEY_LINE_TERMINATOR, '\n')).getBytes(StandardCharsets.UTF_8);
+    byte[] terminator = String.valueOf((char) conf.getInt(IngestKeys.MERGE_LINE_TERMINATOR, '\n')).getBytes(StandardCharsets.UTF_8);
     CompressionCodec codec = null;
     String extension = "";
     if (getCompressOutput(context)) {

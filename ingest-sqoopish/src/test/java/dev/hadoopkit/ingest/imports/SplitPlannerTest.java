@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.ingest.IngestKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ class SplitPlannerTest {
 
   @Test
   void splitLimitSplitsAreCapped() {
-    assertEquals(SplitPlanner.DEFAULT_MAX_SPLITS - 1,
+    assertEquals(IngestKeys.DEFAULT_IMPORT_MAX_SPLITS - 1,
         SplitPlanner.integerPoints(BigInteger.ZERO, BigInteger.valueOf(10_000_000), 2, 1000L).size());
     assertEquals(7, SplitPlanner.integerPoints(BigInteger.ZERO, BigInteger.valueOf(10_000_000), 2, 1000L, 8).size());
   }

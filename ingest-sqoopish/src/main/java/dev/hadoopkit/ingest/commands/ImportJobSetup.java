@@ -1,0 +1,74 @@
+package dev.hadoopkit.ingest.commands;
+
+import dev.hadoopkit.ingest.IngestKeys;
+import dev.hadoopkit.ingest.JobRunner;
+import dev.hadoopkit.ingest.TaskReports;
+import dev.hadoopkit.ingest.db.ConnectionSpec;
+import dev.hadoopkit.ingest.db.Dialect;
+import dev.hadoopkit.ingest.imports.BinaryRowWriter;
+import dev.hadoopkit.ingest.imports.ColumnInfo;
+import dev.hadoopkit.ingest.imports.ImportInputFormat;
+import dev.hadoopkit.ingest.imports.ImportMapper;
+import dev.hadoopkit.ingest.imports.ImportOutputFormat;
+import dev.hadoopkit.ingest.imports.OutputKind;
+import dev.hadoopkit.ingest.imports.OutputPlacement;
+import dev.hadoopkit.ingest.imports.TextRowWriter;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+
+/** The map-only MapReduce job of one planned import: connection, query, splits, columns and output format. */
+final class ImportJobSetup {
+  private ImportJobSetup() {
+  }
+
+  /** The directory where the tasks leave their one-line reports (errors, rows). */
+  static Path reportsDir(OutputPlacement placement) {
+    return new Path(placement.work(), "_hk_reports");
+  }
+
+  static Job create(Configuration conf, Session session, ImportOptions options, ImportPlan plan,
+      OutputPlacement placement) throws IOException {
+    Job job = Job.getInstance(conf, options.jobName() != null ? options.jobName()
+        : (options.table() != null ? options.table() : "QueryResult") + ".jar");
+    Configuration jc = job.getConfiguration();
+    session.spec().store(jc);
+    ConnectionSpec.storePassword(job, session.password());
+    jc.set(ImportMapper.KEY_QUERY, plan.template());
+    ImportInputFormat.storeSplits(jc, plan.splits());
+    ColumnInfo.store(jc, plan.columns());
+    OutputKind kind = options.kind();
+    jc.set(IngestKeys.IMPORT_OUTPUT_KIND, kind.name());
+    if (kind.isBinary()) {
+      jc.set(BinaryRowWriter.KEY_SCHEMA, plan.avroSchema().toString());
+      jc.set(BinaryRowWriter.KEY_CODEC, options.binaryCodec().name());
+    }
+    options.delimiters().store(jc, TextRowWriter.KEY_DELIMITERS);
+    jc.set(TextRowWriter.KEY_NULL_STRING, options.nullString());
+    jc.set(TextRowWriter.KEY_NULL_NON_STRING, options.nullNonString());
+    if (options.hiveDelimsReplacement() != null) {
+      TextRowWriter.storeHiveDelimsReplacement(jc, options.hiveDelimsReplacement());
+    }
+    if (options.textCodec() != null) {
+      jc.set(IngestKeys.IMPORT_CODEC, options.textCodec());
+    }
+    jc.setBoolean(TextRowWriter.KEY_TEMPORAL_AS_TEXT, session.spec().dialect() == Dialect.MYSQL);
+    if (!plan.asString().isEmpty()) {
+      jc.setStrings(TextRowWriter.KEY_AS_STRING, plan.asString().toArray(new String[0]));
+    }
+    jc.set(IngestKeys.REPORTS_DIR, reportsDir(placement).toString());
+    job.setJarByClass(ImportMapper.class);
+    job.setInputFormatClass(ImportInputFormat.class);
+    job.setMapperClass(ImportMapper.class);
+    job.setNumReduceTasks(0);
+    job.setOutputFormatClass(ImportOutputFormat.class);
+    job.setOutputKeyClass(NullWritable.class);
+    job.setOutputValueClass(NullWritable.class);
+    FileOutputFormat.setOutputPath(job, placement.work());
+    JobRunner.configure(job, conf, plan.splits().size());
+    return job;
+  }
+}
