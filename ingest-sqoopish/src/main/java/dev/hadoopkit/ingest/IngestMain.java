@@ -1,7 +1,7 @@
 package dev.hadoopkit.ingest;
 
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionsFiles;
 import dev.hadoopkit.ingest.commands.ToolRegistry;
@@ -83,7 +83,7 @@ public final class IngestMain {
         default:
           break;
       }
-      Command command = tools.get(tool);
+      SqoopTool command = tools.get(tool);
       if (command == null) {
         throw new UsageException("No such sqoop tool: " + tool + ". See 'sqoop help'.");
       }
@@ -119,7 +119,7 @@ public final class IngestMain {
       console.out().println();
       console.out().println("Available commands:");
       console.out().printf("  %-18s %s%n", "eval", tools.get("eval").description());
-      for (Command c : tools.all()) {
+      for (SqoopTool c : tools.all()) {
         if (!c.name().equals("eval")) {
           console.out().printf("  %-18s %s%n", c.name(), c.description());
         }
@@ -131,7 +131,7 @@ public final class IngestMain {
       console.out().println("Generic Hadoop options (-D key=value, -conf file, -fs uri, -libjars jars) go right after COMMAND.");
       return 0;
     }
-    Command c = tools.get(tool);
+    SqoopTool c = tools.get(tool);
     if (c == null) {
       throw new UsageException("No such sqoop tool: " + tool + ". See 'sqoop help'.");
     }
@@ -158,14 +158,14 @@ public final class IngestMain {
     return "Sqoop 1.4.7-compatible hadoopkit ingest-sqoopish " + p.getProperty("version", "unknown");
   }
 
-  /** Adapts a Command to Hadoop's Tool so ToolRunner applies the generic options first. */
+  /** Adapts a SqoopTool to Hadoop's Tool so ToolRunner applies the generic options first. */
   private static final class CommandTool extends Configured implements Tool {
-    private final Command command;
+    private final SqoopTool command;
     private final Console console;
 
     private final List<String> tail;
 
-    CommandTool(Command command, Console console, List<String> tail) {
+    CommandTool(SqoopTool command, Console console, List<String> tail) {
       this.command = command;
       this.console = console;
       this.tail = tail;

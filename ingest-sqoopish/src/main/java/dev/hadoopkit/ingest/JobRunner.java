@@ -61,28 +61,10 @@ public final class JobRunner {
     }
   }
 
-  /** The outcome of a finished job. */
-  public static final class Outcome {
-    private final boolean success;
-    private final Counters counters;
-    private final double seconds;
-
-    Outcome(boolean success, Counters counters, double seconds) {
-      this.success = success;
-      this.counters = counters;
-      this.seconds = seconds;
-    }
-
-    public boolean success() {
-      return success;
-    }
-
+  /** The outcome of a finished job: whether it succeeded, its counters (null when unknown), its wall-clock seconds. */
+  public record Outcome(boolean success, Counters counters, double seconds) {
     public long counter(IngestCounters counter) {
       return counters == null ? 0 : counters.findCounter(counter).getValue();
-    }
-
-    public double seconds() {
-      return seconds;
     }
   }
 

@@ -34,6 +34,19 @@ public final class CliRun {
     return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Runs {@code sqoop job ARGS} with its metastore in {@code tmp/meta} and Hadoop's temporary files in
+   * {@code tmp/hadoop-tmp}.
+   */
+  public static CliRun job(Path tmp, String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "job";
+    all[1] = "-D";
+    all[2] = IngestKeys.METASTORE_DIR + "=" + tmp.resolve("meta");
+    System.arraycopy(args, 0, all, 3, args.length);
+    return run(tmp.resolve("hadoop-tmp"), all);
+  }
+
   @Override
   public String toString() {
     return "exit=" + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;

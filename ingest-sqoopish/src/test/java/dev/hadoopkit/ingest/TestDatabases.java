@@ -33,13 +33,7 @@ public final class TestDatabases {
 
   /** Creates database {@code name} on MariaDB; returns its jdbc:mysql: URL (the Sqoop users' spelling). */
   public static String createMariaDb(String name) {
-    DbServer server = mariaDbServer();
-    try (Connection c = TestServers.connect(server, ""); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create database " + name + " on the " + server + ": " + e.getMessage(), e);
-    }
-    return server.sqoopUrl(name);
+    return create(mariaDbServer(), "", "CREATE DATABASE " + name + " CHARACTER SET utf8mb4", name);
   }
 
   public static Connection mariaDb(String name) throws SQLException {
@@ -54,9 +48,13 @@ public final class TestDatabases {
 
   /** Creates database {@code name} on PostgreSQL; returns its jdbc:postgresql: URL. */
   public static String createPostgres(String name) {
-    DbServer server = postgresServer();
-    try (Connection c = TestServers.connect(server, "postgres"); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+    return create(postgresServer(), "postgres", "CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0", name);
+  }
+
+  /** Runs {@code ddl} connected to {@code adminDatabase}; returns the Sqoop URL of database {@code name}. */
+  private static String create(DbServer server, String adminDatabase, String ddl, String name) {
+    try (Connection c = TestServers.connect(server, adminDatabase); Statement s = c.createStatement()) {
+      s.execute(ddl);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create database " + name + " on the " + server + ": " + e.getMessage(), e);
     }

@@ -10,7 +10,7 @@ import org.apache.commons.cli.Options;
  * Sqoop 1.4.7 options this build does not implement, with why and what to use instead, so that they do not read like a
  * typo ("Unrecognized option"). Options nobody ever had get the closest option of the tool as a hint.
  */
-public final class UnsupportedOptions {
+final class UnsupportedOptions {
   private static final String HBASE = "HBase imports are not part of this build: import to files (e.g. --as-parquetfile "
       + "--target-dir DIR) and load them with HBase's ImportTsv or a bulk load";
   private static final String ACCUMULO = "Accumulo imports are not part of this build: import to files (--target-dir DIR) "

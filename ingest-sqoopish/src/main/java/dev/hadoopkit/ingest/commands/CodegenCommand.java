@@ -2,7 +2,7 @@ package dev.hadoopkit.ingest.commands;
 
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import dev.hadoopkit.ingest.imports.ImportSchema;
@@ -21,7 +21,7 @@ import org.apache.hadoop.conf.Configuration;
  * rows without generated code, so codegen says so and writes what is still useful: the table's Avro schema
  * ({@code NAME.avsc}, the schema of {@code --as-avrodatafile}/{@code --as-parquetfile}/{@code --as-orcfile} imports).
  */
-public final class CodegenCommand implements Command {
+final class CodegenCommand implements SqoopTool {
   @Override
   public String name() {
     return "codegen";

@@ -1,7 +1,7 @@
 package dev.hadoopkit.ingest.commands;
 
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import dev.hadoopkit.ingest.imports.HiveTableDdl;
@@ -17,7 +17,7 @@ import org.apache.hadoop.conf.Configuration;
  * The storage clause follows the files an import with the same options writes: text with its delimiters, or
  * {@code STORED AS PARQUET|AVRO|ORC}.
  */
-public final class CreateHiveTableCommand implements Command {
+final class CreateHiveTableCommand implements SqoopTool {
   @Override
   public String name() {
     return "create-hive-table";

@@ -2,7 +2,7 @@ package dev.hadoopkit.ingest.commands;
 
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.DisplayWidth;
 import dev.hadoopkit.ingest.cli.OptionSets;
@@ -17,7 +17,7 @@ import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 
 /** {@code sqoop eval --query SQL}: runs one statement and prints its rows as a table, or the affected row count. */
-public final class EvalCommand implements Command {
+final class EvalCommand implements SqoopTool {
   private static final int MAX_ROWS = 10_000;
 
   @Override

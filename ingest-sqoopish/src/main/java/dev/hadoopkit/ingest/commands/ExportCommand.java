@@ -6,7 +6,7 @@ import dev.hadoopkit.ingest.JobRunner;
 import dev.hadoopkit.ingest.Leftovers;
 import dev.hadoopkit.ingest.TaskReports;
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import java.sql.Connection;
@@ -24,7 +24,7 @@ import org.apache.hadoop.mapreduce.Job;
  * are read once ({@link ExportOptions}), the target read from the database ({@link ExportPlan}), the job set up
  * ({@link ExportJobSetup}); a staging table is moved into the target at the end ({@link ExportStaging}).
  */
-public final class ExportCommand implements Command {
+final class ExportCommand implements SqoopTool {
   private static final String WORK_SUFFIX = ".hk-export-";
 
   @Override

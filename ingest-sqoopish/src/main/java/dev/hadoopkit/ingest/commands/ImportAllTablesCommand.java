@@ -3,7 +3,7 @@ package dev.hadoopkit.ingest.commands;
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import java.sql.Connection;
@@ -19,7 +19,7 @@ import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 
 /** {@code sqoop import-all-tables}: one import per table into --warehouse-dir/TABLE; stops at the first failure. */
-public final class ImportAllTablesCommand implements Command {
+final class ImportAllTablesCommand implements SqoopTool {
   @Override
   public String name() {
     return "import-all-tables";

@@ -2,7 +2,7 @@ package dev.hadoopkit.ingest.commands;
 
 import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import dev.hadoopkit.ingest.imports.HiveStatement;
@@ -19,7 +19,7 @@ import org.apache.hadoop.mapreduce.Job;
  * ({@link ImportOptions}), the SELECT and splits planned ({@link ImportPlanner}), the job set up
  * ({@link ImportJobSetup}), then run and committed ({@link ImportCommit}).
  */
-public final class ImportCommand implements Command {
+final class ImportCommand implements SqoopTool {
   /** What an import did: rows and the next --last-value of an incremental import. */
   public record Result(long rows, String nextLastValue) {
   }

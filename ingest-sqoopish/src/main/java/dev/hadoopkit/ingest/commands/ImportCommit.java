@@ -21,19 +21,7 @@ import org.apache.hadoop.mapreduce.Job;
  * Runs an import's job and puts its output in place: the manifest, then a commit (or a merge onto the target);
  * on any failure the target is left as it was. Prints Sqoop's closing report.
  */
-final class ImportCommit {
-  private final Configuration conf;
-  private final Console console;
-  private final Session session;
-  private final ImportOptions options;
-
-  ImportCommit(Configuration conf, Console console, Session session, ImportOptions options) {
-    this.conf = conf;
-    this.console = console;
-    this.session = session;
-    this.options = options;
-  }
-
+record ImportCommit(Configuration conf, Console console, Session session, ImportOptions options) {
   /** Runs the job and commits; returns the rows imported. */
   long run(Job job, ImportPlan plan, OutputPlacement placement, boolean mergeOnto) throws Exception {
     Configuration jc = job.getConfiguration();

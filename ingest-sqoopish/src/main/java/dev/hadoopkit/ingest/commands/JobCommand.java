@@ -3,7 +3,7 @@ package dev.hadoopkit.ingest.commands;
 import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import dev.hadoopkit.ingest.jobs.JobStore;
@@ -21,12 +21,12 @@ import org.apache.hadoop.util.GenericOptionsParser;
  * {@code sqoop job}: saved jobs in a local metastore. {@code --exec} applies overrides given after {@code --}; an
  * incremental import's new --last-value is saved only after the import has committed. Passwords are never saved.
  */
-public final class JobCommand implements Command {
+public final class JobCommand implements SqoopTool {
 
-  private final Map<String, Command> tools;
+  private final Map<String, SqoopTool> tools;
 
   /** @param tools the tools a job may save, by name (from {@link ToolRegistry}) */
-  JobCommand(Map<String, Command> tools) {
+  JobCommand(Map<String, SqoopTool> tools) {
     this.tools = tools;
   }
 
@@ -93,7 +93,7 @@ public final class JobCommand implements Command {
     if (args.has("show")) {
       String name = args.get("show");
       JobStore.SavedJob job = store.load(name);
-      Command command = tools.get(job.tool());
+      SqoopTool command = tools.get(job.tool());
       Args saved = Args.parse(job.tool(), command.options(), toolArgs(new Configuration(false), job.args()));
       console.out().println("Job: " + name);
       console.out().println("Tool: " + job.tool());
@@ -116,7 +116,7 @@ public final class JobCommand implements Command {
       throw new UsageException("Missing the tool command after '--': sqoop job --create " + name + " -- import --connect ...");
     }
     String tool = args.extra().get(0);
-    Command command = tools.get(tool);
+    SqoopTool command = tools.get(tool);
     if (command == null) {
       throw new UsageException("Cannot save tool '" + tool + "' as a job: use one of " + String.join(", ", tools.keySet()));
     }
@@ -156,7 +156,7 @@ public final class JobCommand implements Command {
   private int execLocked(String name, List<String> overrides, JobStore store, Configuration conf, Console console)
       throws Exception {
     JobStore.SavedJob job = store.load(name);
-    Command command = tools.get(job.tool());
+    SqoopTool command = tools.get(job.tool());
     List<String> merged = merge(job.args(), overrides, command.options());
     Configuration jobConf = new Configuration(conf);
     Args args = Args.parse(job.tool(), command.options(), toolArgs(jobConf, merged));

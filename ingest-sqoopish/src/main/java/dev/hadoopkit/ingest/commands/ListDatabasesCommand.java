@@ -2,7 +2,7 @@ package dev.hadoopkit.ingest.commands;
 
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import java.sql.Connection;
@@ -13,7 +13,7 @@ import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 
 /** {@code sqoop list-databases}: one database name per line on stdout. */
-public final class ListDatabasesCommand implements Command {
+final class ListDatabasesCommand implements SqoopTool {
   @Override
   public String name() {
     return "list-databases";

@@ -1,14 +1,14 @@
 package dev.hadoopkit.ingest.commands;
 
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 
 /** {@code sqoop list-tables}: the tables of the database in --connect (PostgreSQL: the current schema). */
-public final class ListTablesCommand implements Command {
+final class ListTablesCommand implements SqoopTool {
   @Override
   public String name() {
     return "list-tables";

@@ -3,7 +3,7 @@ package dev.hadoopkit.ingest.commands;
 import dev.hadoopkit.ingest.IngestException;
 import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.cli.Args;
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.cli.OptionSets;
 import dev.hadoopkit.ingest.imports.ImportManifest;
@@ -25,7 +25,7 @@ import org.apache.hadoop.fs.Path;
  * --jar-file); this build has no code generation and reads the column list and delimiters from the
  * {@value ImportManifest#FILE_NAME} file its imports write, or from --columns and the delimiter options.
  */
-public final class MergeCommand implements Command {
+final class MergeCommand implements SqoopTool {
   @Override
   public String name() {
     return "merge";

@@ -1,6 +1,6 @@
 package dev.hadoopkit.ingest.commands;
 
-import dev.hadoopkit.ingest.cli.Command;
+import dev.hadoopkit.ingest.cli.SqoopTool;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,11 +17,11 @@ import java.util.TreeMap;
 public final class ToolRegistry {
   /** The tools {@code sqoop job --create} accepts, as in Sqoop 1.4.7. */
 
-  private final Map<String, Command> tools;
+  private final Map<String, SqoopTool> tools;
 
-  private ToolRegistry(List<Command> tools) {
-    Map<String, Command> table = new LinkedHashMap<>();
-    for (Command c : tools) {
+  private ToolRegistry(List<SqoopTool> tools) {
+    Map<String, SqoopTool> table = new LinkedHashMap<>();
+    for (SqoopTool c : tools) {
       if (table.put(c.name(), c) != null) {
         throw new IllegalStateException("Two tools are named " + c.name());
       }
@@ -31,30 +31,30 @@ public final class ToolRegistry {
 
   /** The tools of this build, listed by name. */
   public static ToolRegistry standard() {
-    List<Command> savable = List.of(new EvalCommand(), new ExportCommand(), new ImportCommand(),
+    List<SqoopTool> savable = List.of(new EvalCommand(), new ExportCommand(), new ImportCommand(),
         new ImportAllTablesCommand(), new ListDatabasesCommand(), new ListTablesCommand());
-    Map<String, Command> byName = new TreeMap<>();
+    Map<String, SqoopTool> byName = new TreeMap<>();
     savable.forEach(c -> byName.put(c.name(), c));
-    List<Command> all = new ArrayList<>(savable);
+    List<SqoopTool> all = new ArrayList<>(savable);
     all.add(new CodegenCommand());
     all.add(new CreateHiveTableCommand());
     all.add(new MergeCommand());
     all.add(new JobCommand(Collections.unmodifiableMap(byName)));
-    all.sort(Comparator.comparing(Command::name));
+    all.sort(Comparator.comparing(SqoopTool::name));
     return new ToolRegistry(all);
   }
 
   /** The tool named {@code name}, or null. */
-  public Command get(String name) {
+  public SqoopTool get(String name) {
     return tools.get(name);
   }
 
-  public Collection<Command> all() {
+  public Collection<SqoopTool> all() {
     return tools.values();
   }
 
   /** Name to tool, in listing order. */
-  public Map<String, Command> asMap() {
+  public Map<String, SqoopTool> asMap() {
     return tools;
   }
 }

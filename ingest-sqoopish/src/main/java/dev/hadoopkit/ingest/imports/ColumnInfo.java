@@ -10,40 +10,10 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 
 /** One column of an import's result: its label, JDBC type, database type name, precision and scale. Immutable. */
-public final class ColumnInfo {
-
-  private final String name;
-  private final int jdbcType;
-  private final String typeName;
-  private final int precision;
-  private final int scale;
-
-  public ColumnInfo(String name, int jdbcType, String typeName, int precision, int scale) {
-    this.name = name;
-    this.jdbcType = jdbcType;
-    this.typeName = typeName == null ? "" : typeName;
-    this.precision = precision;
-    this.scale = scale;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public int jdbcType() {
-    return jdbcType;
-  }
-
-  public String typeName() {
-    return typeName;
-  }
-
-  public int precision() {
-    return precision;
-  }
-
-  public int scale() {
-    return scale;
+public record ColumnInfo(String name, int jdbcType, String typeName, int precision, int scale) {
+  /** A missing type name is "". */
+  public ColumnInfo {
+    typeName = typeName == null ? "" : typeName;
   }
 
   public boolean isUnsigned() {

@@ -8,7 +8,7 @@ import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.mapreduce.InputSplit;
 
 /** One mapper's share of an import: the SQL condition that replaces $CONDITIONS. */
-public final class ImportSplit extends InputSplit implements Writable {
+final class ImportSplit extends InputSplit implements Writable {
   private int index;
   private String condition;
 

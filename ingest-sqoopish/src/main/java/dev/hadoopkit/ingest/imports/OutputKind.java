@@ -13,20 +13,19 @@ import org.apache.hadoop.conf.Configuration;
  * {@code part-m-NNNNN.avro|.parquet|.orc}.
  */
 public enum OutputKind {
-  TEXT("as-textfile", null, true),
-  AVRO("as-avrodatafile", FileFormat.AVRO, true),
-  PARQUET("as-parquetfile", FileFormat.PARQUET, true),
-  ORC("as-orcfile", FileFormat.ORC, true),
-  SEQUENCE("as-sequencefile", null, false);
+  TEXT("as-textfile", null),
+  AVRO("as-avrodatafile", FileFormat.AVRO),
+  PARQUET("as-parquetfile", FileFormat.PARQUET),
+  ORC("as-orcfile", FileFormat.ORC),
+  /** Needs generated record classes: refused by {@link #checkSupported}. */
+  SEQUENCE("as-sequencefile", null);
 
   private final String option;
   private final FileFormat format;
-  private final boolean supported;
 
-  OutputKind(String option, FileFormat format, boolean supported) {
+  OutputKind(String option, FileFormat format) {
     this.option = option;
     this.format = format;
-    this.supported = supported;
   }
 
   public String option() {
@@ -49,7 +48,7 @@ public enum OutputKind {
 
   /** Fails with a clear message for formats this build cannot write yet. */
   public void checkSupported() {
-    if (!supported) {
+    if (this == SEQUENCE) {
       throw new UsageException("--" + option + " is not supported in this build: use --as-parquetfile, --as-avrodatafile, "
           + "--as-orcfile or --as-textfile (the default)");
     }

@@ -1,7 +1,7 @@
 package dev.hadoopkit.ingest.merge;
 
 /** Counters of a merge job (group "dev.hadoopkit.ingest.merge.MergeCounters"). */
-public enum MergeCounters {
+enum MergeCounters {
   /** Records read from --new-data. */
   NEW_RECORDS,
   /** Records read from --onto. */

@@ -10,7 +10,7 @@ import java.util.List;
  * Reads the merge key out of one text record of an import: the record is split as the import wrote it, must have
  * one field per column, and its key may not be NULL (Sqoop refuses to merge on a NULL key too). No Hadoop types.
  */
-public final class MergeKeyReader {
+final class MergeKeyReader {
   private final RecordParser parser;
   private final Delimiters delimiters;
   private final List<String> columns;

@@ -17,7 +17,7 @@ import org.apache.hadoop.mapreduce.Mapper;
  * with where it came from. Records whose enclosed or escaped line terminator cut them over several lines are joined
  * back first.
  */
-public final class MergeMapper extends Mapper<LinePosition, Text, Text, MergeRecord> {
+final class MergeMapper extends Mapper<LinePosition, Text, Text, MergeRecord> {
   private static final int MAX_RECORD_CHARS = 64 << 20;
 
   private MergeKeyReader reader;

@@ -17,7 +17,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.ReflectionUtils;
 
 /** Writes each record's text followed by the import's line terminator, through the import's codec if it had one. */
-public final class MergeOutputFormat extends FileOutputFormat<NullWritable, Text> {
+final class MergeOutputFormat extends FileOutputFormat<NullWritable, Text> {
   /** The merge writes into the import's hidden work directory, which holds its owner record (see Leftovers). */
   @Override
   public void checkOutputSpecs(org.apache.hadoop.mapreduce.JobContext job) throws java.io.IOException {

@@ -7,7 +7,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.Writable;
 
 /** One record on its way to the reducer: its text as written by the import, and whether it is new data. */
-public final class MergeRecord implements Writable {
+final class MergeRecord implements Writable {
   private boolean fromNewData;
   private final Text record = new Text();
 

@@ -9,7 +9,7 @@ import org.apache.hadoop.mapreduce.Reducer;
  * One record per key, as Sqoop 1.4.7's MergeReducer: a record of --new-data wins over those of --onto; among
  * several of the same side the last one seen is kept.
  */
-public final class MergeReducer extends Reducer<Text, MergeRecord, NullWritable, Text> {
+final class MergeReducer extends Reducer<Text, MergeRecord, NullWritable, Text> {
   private final Text best = new Text();
 
   @Override

@@ -4,44 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.ingest.CliRun;
-import dev.hadoopkit.ingest.TestDatabases;
+import dev.hadoopkit.ingest.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code codegen} and {@code create-hive-table} against the real MariaDB (issue 14 item 10). */
 class HiveTableAndCodegenIT {
-  private static String db;
-  private static String url;
+  @RegisterExtension
+  static final ScratchDatabase DB = ScratchDatabase.mariaDb("hk_it_hive", (c, s) -> {
+    s.execute("CREATE TABLE typed (id INT PRIMARY KEY, name VARCHAR(20), price DECIMAL(12,3), born DATE, "
+        + "seen DATETIME, n BIGINT, t TINYINT)");
+  });
 
   @TempDir
   Path tmp;
 
-  @BeforeAll
-  static void createDatabase() throws SQLException {
-    db = TestDatabases.uniqueName("hk_it_hive");
-    url = TestDatabases.createMariaDb(db);
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE typed (id INT PRIMARY KEY, name VARCHAR(20), price DECIMAL(12,3), born DATE, "
-          + "seen DATETIME, n BIGINT, t TINYINT)");
-    }
-  }
-
-  @AfterAll
-  static void dropDatabase() throws SQLException {
-    TestDatabases.dropMariaDb(db);
-  }
-
   @Test
   void createHiveTablePrintsSqoopsTextDefinitionWithItsTypeMappingAndWarnings() {
-    CliRun r = CliRun.run(null, "create-hive-table", "--connect", url, "--username", "root", "--table", "typed",
+    CliRun r = CliRun.run(null, "create-hive-table", "--connect", DB.url(), "--username", "root", "--table", "typed",
         "--hive-database", "ml", "--hive-table", "typed_h", "--fields-terminated-by", "\\t");
     assertEquals(0, r.exit, r.toString());
     assertEquals("CREATE TABLE IF NOT EXISTS `ml`.`typed_h` ( `id` INT, `name` STRING, `price` DOUBLE, `born` STRING, "
@@ -51,7 +35,7 @@ class HiveTableAndCodegenIT {
         + "(--map-column-hive 'price=DECIMAL(12,3)' keeps it exact)"), r.err);
     assertTrue(r.err.contains("Hive is not run by this build"), r.err);
 
-    CliRun mapped = CliRun.run(null, "create-hive-table", "--connect", url, "--username", "root", "--table", "typed",
+    CliRun mapped = CliRun.run(null, "create-hive-table", "--connect", DB.url(), "--username", "root", "--table", "typed",
         "--columns", "id,price", "--map-column-hive", "price=DECIMAL(12%2C3)", "--null-string", "\\\\N");
     assertEquals(0, mapped.exit, mapped.toString());
     assertEquals("CREATE TABLE IF NOT EXISTS `typed` ( `id` INT, `price` DECIMAL(12,3)) ROW FORMAT DELIMITED FIELDS "
@@ -62,13 +46,13 @@ class HiveTableAndCodegenIT {
   void createHiveTableForBinaryFilesDeclaresTheTypesTheFilesHold() {
     String[][] formats = {{"--as-parquetfile", "PARQUET"}, {"--as-orcfile", "ORC"}, {"--as-avrodatafile", "AVRO"}};
     for (String[] f : formats) {
-      CliRun r = CliRun.run(null, "create-hive-table", "--connect", url, "--username", "root", "--table", "typed", f[0],
+      CliRun r = CliRun.run(null, "create-hive-table", "--connect", DB.url(), "--username", "root", "--table", "typed", f[0],
           "--external-table-dir", "/data/typed");
       assertEquals(0, r.exit, r.toString());
       assertEquals("CREATE EXTERNAL TABLE IF NOT EXISTS `typed` ( `id` INT, `name` STRING, `price` DECIMAL(12,3), "
           + "`born` DATE, `seen` TIMESTAMP, `n` BIGINT, `t` INT) STORED AS " + f[1] + " LOCATION '/data/typed';\n", r.out);
     }
-    CliRun unknown = CliRun.run(null, "create-hive-table", "--connect", url, "--username", "root", "--table", "typed",
+    CliRun unknown = CliRun.run(null, "create-hive-table", "--connect", DB.url(), "--username", "root", "--table", "typed",
         "--map-column-hive", "nope=INT");
     assertEquals(2, unknown.exit, unknown.toString());
     assertTrue(unknown.err.contains("No column by the name nope (from --map-column-hive)"), unknown.err);
@@ -77,7 +61,7 @@ class HiveTableAndCodegenIT {
   @Test
   void codegenSaysNoCodeIsNeededAndWritesTheAvroSchema() throws Exception {
     Path out = tmp.resolve("gen");
-    CliRun r = CliRun.run(null, "codegen", "--connect", url, "--username", "root", "--table", "typed", "--outdir",
+    CliRun r = CliRun.run(null, "codegen", "--connect", DB.url(), "--username", "root", "--table", "typed", "--outdir",
         out.toString(), "--class-name", "com.example.Typed");
     assertEquals(0, r.exit, r.toString());
     assertTrue(r.err.contains("No Java code is generated"), r.err);
@@ -88,7 +72,7 @@ class HiveTableAndCodegenIT {
     assertEquals(7, schema.getFields().size());
     assertEquals("{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":3}",
         schema.getField("price").schema().getTypes().get(1).toString());
-    CliRun bindir = CliRun.run(null, "codegen", "--connect", url, "--username", "root", "--table", "typed", "--bindir",
+    CliRun bindir = CliRun.run(null, "codegen", "--connect", DB.url(), "--username", "root", "--table", "typed", "--bindir",
         tmp.resolve("bin").toString());
     assertEquals(0, bindir.exit, bindir.toString());
     assertTrue(Files.exists(tmp.resolve("bin/typed.avsc")), bindir.toString());

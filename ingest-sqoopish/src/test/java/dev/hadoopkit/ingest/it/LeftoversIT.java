@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.ingest.CliRun;
 import dev.hadoopkit.ingest.Leftovers;
-import dev.hadoopkit.ingest.TestDatabases;
+import dev.hadoopkit.ingest.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,27 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * gone, and the run says so in one line (issue 15 defect 9). Live owners, other hosts and unmarked ones stay.
  */
 class LeftoversIT {
-  private static String db;
-  private static String url;
+  @RegisterExtension
+  static final ScratchDatabase DB = ScratchDatabase.mariaDb("hk_it_left", (c, s) -> {
+    s.execute("CREATE TABLE small (id INT PRIMARY KEY, name VARCHAR(20))");
+    s.execute("INSERT INTO small VALUES (1,'a'),(2,'b'),(3,'c')");
+    s.execute("CREATE TABLE small_copy (id INT PRIMARY KEY, name VARCHAR(20))");
+  });
 
   @TempDir
   Path tmp;
-
-  @BeforeAll
-  static void createDatabase() throws SQLException {
-    db = TestDatabases.uniqueName("hk_it_left");
-    url = TestDatabases.createMariaDb(db);
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE small (id INT PRIMARY KEY, name VARCHAR(20))");
-      s.execute("INSERT INTO small VALUES (1,'a'),(2,'b'),(3,'c')");
-      s.execute("CREATE TABLE small_copy (id INT PRIMARY KEY, name VARCHAR(20))");
-    }
-  }
-
-  @AfterAll
-  static void dropDatabase() throws SQLException {
-    TestDatabases.dropMariaDb(db);
-  }
 
   /** The pid of a process that has ended. */
   private static long deadPid() throws Exception {
@@ -79,7 +63,7 @@ class LeftoversIT {
         new Leftovers.Owner(self.host(), deadPid(), "")), null);
     Path unrecordedLive = leftover(tmp, Leftovers.workName("small", ".hk-import-", self), null);
     Path target = tmp.resolve("small");
-    CliRun r = CliRun.run(tmp.resolve("hadoop-tmp"), "import", "--connect", url, "--username", "root", "--table", "small",
+    CliRun r = CliRun.run(tmp.resolve("hadoop-tmp"), "import", "--connect", DB.url(), "--username", "root", "--table", "small",
         "-m", "1", "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
     assertFalse(Files.exists(dead), "dead owner");
@@ -96,7 +80,7 @@ class LeftoversIT {
     }
 
     Path exportLeftover = leftover(tmp, ".small.hk-export-dead0002", new Leftovers.Owner(self.host(), deadPid(), ""));
-    CliRun e = CliRun.run(tmp.resolve("hadoop-tmp"), "export", "--connect", url, "--username", "root", "--table",
+    CliRun e = CliRun.run(tmp.resolve("hadoop-tmp"), "export", "--connect", DB.url(), "--username", "root", "--table",
         "small_copy", "-m", "1", "--export-dir", target.toString());
     assertEquals(0, e.exit, e.toString());
     assertFalse(Files.exists(exportLeftover), e.toString());

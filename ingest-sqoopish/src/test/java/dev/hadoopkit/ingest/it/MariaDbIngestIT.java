@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.ingest.CliRun;
+import dev.hadoopkit.ingest.ScratchDatabase;
 import dev.hadoopkit.ingest.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,38 +20,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Import and export against the real local MariaDB, through the same entry point as bin/sqoop. */
-class MariaDbIngestIT {
-  private static String db;
-  private static String url;
+class MariaDbIngestIT extends DatabaseIngestSuite {
+  @RegisterExtension
+  static final ScratchDatabase DB = ScratchDatabase.mariaDb("hk_it_maria", (c, s) -> {
+    s.execute(ItemsTable.mariaDbDdl("items"));
+    ItemsTable.insert(c, "items");
+    s.execute("CREATE TABLE nokey (a INT, b VARCHAR(10))");
+    s.execute("INSERT INTO nokey VALUES (1,'x'),(2,'y')");
+  });
 
-  @TempDir
-  Path tmp;
-
-  @BeforeAll
-  static void createDatabase() throws SQLException {
-    db = TestDatabases.uniqueName("hk_it_maria");
-    url = TestDatabases.createMariaDb(db);
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
-      s.execute(ItemsTable.mariaDbDdl("items"));
-      ItemsTable.insert(c, "items");
-      s.execute("CREATE TABLE nokey (a INT, b VARCHAR(10))");
-      s.execute("INSERT INTO nokey VALUES (1,'x'),(2,'y')");
-    }
-  }
-
-  @AfterAll
-  static void dropDatabase() throws SQLException {
-    TestDatabases.dropMariaDb(db);
-  }
-
-  private CliRun sqoop(String... args) {
-    return CliRun.run(tmp.resolve("hadoop-tmp"), args);
+  @Override
+  ScratchDatabase database() {
+    return DB;
   }
 
   static List<String> readParts(Path dir) throws IOException {
@@ -67,11 +52,6 @@ class MariaDbIngestIT {
     return lines;
   }
 
-  private void exec(String sql) throws SQLException {
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
   /** Writes part-m-00000 (100 good lines) and part-m-00001 (3,000 lines, line 2331 holding {@code bad}). */
   static Path ratingsWithOneBadValue(Path dir, String bad) throws IOException {
     Files.createDirectories(dir);
@@ -101,7 +81,7 @@ class MariaDbIngestIT {
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dlog4j.configuration=" + conf.toUri(), "-cp", System.getProperty("java.class.path"),
         "dev.hadoopkit.ingest.IngestMain", "export", "-D", "hadoop.tmp.dir=" + tmp.resolve("hadoop-tmp"), "-D",
-        "fs.defaultFS=file:///", "--connect", url, "--username", "root", "--table", "rated", "-m", "1",
+        "fs.defaultFS=file:///", "--connect", DB.url(), "--username", "root", "--table", "rated", "-m", "1",
         "--export-dir", dir.toString());
     pb.redirectErrorStream(true);
     Process process = pb.start();
@@ -115,7 +95,7 @@ class MariaDbIngestIT {
     assertTrue(text.contains("part-m-00001:2331: column rating: 'x' is not a DECIMAL"), text);
     assertFalse(text.contains("ErrorPacket"), text);
     assertFalse(text.contains("line 1 to"), text);
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
+    try (Connection c = DB.connect(); Statement s = c.createStatement();
         java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM rated WHERE id > 1000")) {
       rs.next();
       assertTrue(rs.getInt(1) < 2330, "rows after the bad one's transaction were committed: " + rs.getInt(1));
@@ -127,7 +107,7 @@ class MariaDbIngestIT {
     exec("CREATE TABLE short_names (id INT PRIMARY KEY, name VARCHAR(5))");
     Path dir = Files.createDirectories(tmp.resolve("short-in"));
     Files.writeString(dir.resolve("part-m-00000"), "1,abc\n2,abcdefghij\n3,ok\n");
-    CliRun r = sqoop("export", "--connect", url, "--username", "root", "--table", "short_names", "-m", "1",
+    CliRun r = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "short_names", "-m", "1",
         "--export-dir", dir.toString());
     assertEquals(1, r.exit, r.toString());
     assertTrue(r.err.contains("part-m-00000:2: column name: 'abcdefghij' does not fit VARCHAR"), r.err);
@@ -136,7 +116,7 @@ class MariaDbIngestIT {
   /* Korean and Chinese characters take two terminal columns each: eval's table stays aligned. */
   @Test
   void evalTableIsAlignedForWideCharacters() {
-    CliRun r = sqoop("eval", "--connect", url, "--username", "root", "-e",
+    CliRun r = sqoop("eval", "--connect", DB.url(), "--username", "root", "-e",
         "SELECT '한국어 텍스트' AS name, 'abc' AS code UNION ALL SELECT 'plain', '東京'");
     assertEquals(0, r.exit, r.toString());
     List<String> lines = List.of(r.out.split("\n"));
@@ -156,7 +136,7 @@ class MariaDbIngestIT {
     exec("INSERT INTO inc_types VALUES (1, 'a', 'x', 'n', '2020-01-01 00:00:00')");
     for (String column : new String[] {"code", "c", "note"}) {
       for (String mode : new String[] {"append", "lastmodified"}) {
-        CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "inc_types", "-m", "1",
+        CliRun r = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "inc_types", "-m", "1",
             "--incremental", mode, "--check-column", column, "--target-dir", tmp.resolve("inc-" + column + mode).toString());
         assertEquals(1, r.exit, r.toString());
         assertTrue(r.err.contains("Character column (" + column + ") can not be used to determine which rows to "
@@ -164,12 +144,12 @@ class MariaDbIngestIT {
         assertFalse(Files.exists(tmp.resolve("inc-" + column + mode)));
       }
     }
-    CliRun numericLastModified = sqoop("import", "--connect", url, "--username", "root", "--table", "inc_types", "-m", "1",
+    CliRun numericLastModified = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "inc_types", "-m", "1",
         "--incremental", "lastmodified", "--check-column", "id", "--target-dir", tmp.resolve("inc-id").toString());
     assertEquals(1, numericLastModified.exit, numericLastModified.toString());
     assertTrue(numericLastModified.err.contains("--incremental lastmodified needs a date/time --check-column"),
         numericLastModified.err);
-    CliRun ok = sqoop("import", "--connect", url, "--username", "root", "--table", "inc_types", "-m", "1",
+    CliRun ok = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "inc_types", "-m", "1",
         "--incremental", "lastmodified", "--check-column", "changed", "--target-dir", tmp.resolve("inc-ok").toString());
     assertEquals(0, ok.exit, ok.toString());
   }
@@ -180,7 +160,7 @@ class MariaDbIngestIT {
     exec("CREATE TABLE skewed (id BIGINT PRIMARY KEY, v VARCHAR(5))");
     exec("INSERT INTO skewed VALUES (1, 'a'), (2, 'b'), (10000000, 'z')");
     Path target = tmp.resolve("skewed");
-    CliRun r = sqoop("import", "-D", "hadoopkit.ingest.import.max.splits=6", "--connect", url, "--username", "root",
+    CliRun r = sqoop("import", "-D", "hadoopkit.ingest.import.max.splits=6", "--connect", DB.url(), "--username", "root",
         "--table", "skewed", "-m", "2", "--split-limit", "1000", "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
     assertTrue(r.err.contains("--split-limit 1000 would plan 10000 splits on id; capped at 6 (-D "
@@ -192,44 +172,10 @@ class MariaDbIngestIT {
   }
 
 
-  private long count(String table) throws SQLException {
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /* Sqoop reads an empty non-string field as NULL whatever --input-null-non-string says (Hive tables use \\N). */
-  @Test
-  void emptyNonStringFieldIsNullAlsoWithInputNullNonString() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("empty-non-string"));
-    Files.writeString(in.resolve("part-m-00000"), "1,,x,\n2,\\N,\\N,2020-01-02\n3,7,,\n");
-    for (String mode : new String[] {"insert", "direct"}) {
-      String table = "empty_ns_" + mode;
-      exec("CREATE TABLE " + table + " (id INT PRIMARY KEY, n INT, s VARCHAR(10), d DATE)");
-      List<String> args = new ArrayList<>(List.of("export", "--connect", url, "--username", "root", "--table", table,
-          "--export-dir", in.toString(), "-m", "1", "--input-null-string", "\\\\N", "--input-null-non-string", "\\\\N"));
-      if (mode.equals("direct")) {
-        args.add("--direct");
-      }
-      CliRun r = sqoop(args.toArray(new String[0]));
-      assertEquals(0, r.exit, mode + ": " + r);
-      List<String> rows = new ArrayList<>();
-      try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT id, n, s, d FROM " + table + " ORDER BY id")) {
-        while (rs.next()) {
-          rows.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
-        }
-      }
-      assertEquals(List.of("1|null|x|null", "2|null|null|2020-01-02", "3|7||null"), rows, mode);
-    }
-  }
-
   @Test
   void importWithFourMappersWritesSqoopTextForEveryRow() throws IOException {
     Path target = tmp.resolve("items");
-    CliRun r = sqoop("import", "--connect", url, "--driver", "com.mysql.jdbc.Driver", "--username", "root", "--table", "items",
+    CliRun r = sqoop("import", "--connect", DB.url(), "--driver", "com.mysql.jdbc.Driver", "--username", "root", "--table", "items",
         "--columns", "id,price,born,seen,flag,score,grp", "-m", "4", "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
     assertTrue(Files.exists(target.resolve("_SUCCESS")), "Sqoop-style _SUCCESS marker");
@@ -245,7 +191,7 @@ class MariaDbIngestIT {
   @Test
   void nullSplitColumnRowsAreNotLost() throws IOException {
     Path target = tmp.resolve("bygrp");
-    CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "--columns", "id,grp",
+    CliRun r = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "items", "--columns", "id,grp",
         "--split-by", "grp", "-m", "3", "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
     List<String> ids = readParts(target).stream().map(l -> l.substring(0, l.indexOf(','))).sorted().collect(Collectors.toList());
@@ -260,7 +206,7 @@ class MariaDbIngestIT {
         {"--split-by", "flag"}};
     for (String[] variant : variants) {
       Path target = tmp.resolve("split-" + variant[1]);
-      List<String> args = new ArrayList<>(List.of("import", "--connect", url, "--username", "root", "--table", "items",
+      List<String> args = new ArrayList<>(List.of("import", "--connect", DB.url(), "--username", "root", "--table", "items",
           "--columns", "id", "-m", "3", "--target-dir", target.toString()));
       args.addAll(List.of(variant));
       CliRun r = sqoop(args.toArray(new String[0]));
@@ -287,7 +233,7 @@ class MariaDbIngestIT {
         {"1,a b c,x y  ,5", "2,plain,null,null"}, {"1,abc,xy,5", "2,plain,null,null"}};
     for (int v = 0; v < variants.length; v++) {
       Path target = tmp.resolve("hive-delims-" + v);
-      List<String> args = new ArrayList<>(List.of("import", "--connect", url, "--username", "root", "--table", "hive_delims",
+      List<String> args = new ArrayList<>(List.of("import", "--connect", DB.url(), "--username", "root", "--table", "hive_delims",
           "-m", "1", "--target-dir", target.toString()));
       args.addAll(List.of(variants[v]));
       CliRun r = sqoop(args.toArray(new String[0]));
@@ -309,7 +255,7 @@ class MariaDbIngestIT {
       int from = (Integer) variant[1];
       int to = (Integer) variant[2];
       Path target = tmp.resolve("bounded-" + options[1] + "-" + from + "-" + to);
-      List<String> args = new ArrayList<>(List.of("import", "--connect", url, "--username", "root", "--table", "items",
+      List<String> args = new ArrayList<>(List.of("import", "--connect", DB.url(), "--username", "root", "--table", "items",
           "--columns", "id", "-m", "3", "--target-dir", target.toString()));
       args.addAll(List.of(options));
       CliRun r = sqoop(args.toArray(new String[0]));
@@ -329,7 +275,7 @@ class MariaDbIngestIT {
   @Test
   void textSplitWarnsAboutCollationAndKeepsEveryRow() throws IOException {
     Path target = tmp.resolve("byname");
-    CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "--columns", "id",
+    CliRun r = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "items", "--columns", "id",
         "--split-by", "name", "-m", "4", "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
     assertTrue(r.err.contains("collation"), r.err);
@@ -343,17 +289,17 @@ class MariaDbIngestIT {
   void escapedRoundTripThroughExportPreservesEveryValue() throws Exception {
     exec(ItemsTable.mariaDbDdl("items_copy"));
     Path target = tmp.resolve("escaped");
-    CliRun imp = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "-m", "2",
+    CliRun imp = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "items", "-m", "2",
         "--target-dir", target.toString(), "--fields-terminated-by", ",", "--escaped-by", "\\\\",
         "--optionally-enclosed-by", "\\\"", "--null-string", "\\\\N", "--null-non-string", "\\\\N");
     assertEquals(0, imp.exit, imp.toString());
     assertTrue(Files.readString(target.resolve("part-m-00000")).contains("\\N"), "NULL written as \\N");
-    CliRun exp = sqoop("export", "--connect", url, "--username", "root", "--table", "items_copy", "-m", "3",
+    CliRun exp = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "items_copy", "-m", "3",
         "--export-dir", target.toString(), "--input-fields-terminated-by", ",", "--input-escaped-by", "\\\\",
         "--input-optionally-enclosed-by", "\\\"", "--input-null-string", "\\\\N", "--input-null-non-string", "\\\\N");
     assertEquals(0, exp.exit, exp.toString());
     assertTrue(exp.err.contains("Exported " + ItemsTable.ROWS + " records."), exp.err);
-    try (Connection c = TestDatabases.mariaDb(db)) {
+    try (Connection c = DB.connect()) {
       assertEquals(ItemsTable.dump(c, "items"), ItemsTable.dump(c, "items_copy"));
     }
   }
@@ -362,15 +308,15 @@ class MariaDbIngestIT {
   void directExportUsesLoadDataAndMatchesInsertExport() throws Exception {
     exec(ItemsTable.mariaDbDdl("items_direct"));
     Path target = tmp.resolve("tabbed");
-    CliRun imp = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "-m", "1",
+    CliRun imp = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "items", "-m", "1",
         "--target-dir", target.toString(), "--fields-terminated-by", "\\0001", "--escaped-by", "\\\\", "--null-string", "\\\\N",
         "--null-non-string", "\\\\N");
     assertEquals(0, imp.exit, imp.toString());
-    CliRun exp = sqoop("export", "--connect", url, "--username", "root", "--table", "items_direct", "--direct",
+    CliRun exp = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "items_direct", "--direct",
         "--export-dir", target.toString(), "--input-fields-terminated-by", "\\0001", "--input-escaped-by", "\\\\",
         "--input-null-string", "\\\\N", "--input-null-non-string", "\\\\N", "-m", "2");
     assertEquals(0, exp.exit, exp.toString());
-    try (Connection c = TestDatabases.mariaDb(db)) {
+    try (Connection c = DB.connect()) {
       assertEquals(ItemsTable.dump(c, "items"), ItemsTable.dump(c, "items_direct"));
     }
   }
@@ -380,45 +326,31 @@ class MariaDbIngestIT {
     exec("CREATE TABLE plain_direct (id INT PRIMARY KEY, name VARCHAR(50), price DECIMAL(10,2), born DATE)");
     Path in = Files.createDirectories(tmp.resolve("plain"));
     Files.writeString(in.resolve("part-m-00000"), "1,abc \\ ü,1.50,2020-01-01\n2,null,null,\n3,,2.00,null\n4,NULL,3.25,2021-02-03\n");
-    CliRun r = sqoop("export", "--connect", url, "--username", "root", "--table", "plain_direct", "--direct",
+    CliRun r = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "plain_direct", "--direct",
         "--export-dir", in.toString(), "-m", "1");
     assertEquals(0, r.exit, r.toString());
-    List<String> rows = new ArrayList<>();
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, name, price, born FROM plain_direct ORDER BY id")) {
-      while (rs.next()) {
-        rows.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
-      }
-    }
-    assertEquals(List.of("1|abc \\ ü|1.50|2020-01-01", "2|null|null|null", "3||2.00|null", "4|NULL|3.25|2021-02-03"), rows);
+    assertEquals(List.of("1|abc \\ ü|1.50|2020-01-01", "2|null|null|null", "3||2.00|null", "4|NULL|3.25|2021-02-03"), rows("SELECT id, name, price, born FROM plain_direct ORDER BY id"));
 
     Files.writeString(in.resolve("part-m-00000"), "5,x,1.00,2020-01-01\n6,y,2.00\n");
-    CliRun bad = sqoop("export", "--connect", url, "--username", "root", "--table", "plain_direct", "--direct",
+    CliRun bad = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "plain_direct", "--direct",
         "--export-dir", in.toString(), "-m", "1");
     assertEquals(1, bad.exit, bad.toString());
     assertTrue(bad.err.contains("part-m-00000 line 2: expected 4 fields"), bad.err);
-    assertEquals(4, count("plain_direct"));
+    assertEquals(4, DB.count("plain_direct"));
 
     Files.writeString(in.resolve("part-m-00000"), "7,new,1.00,2020-01-01\n1,duplicate,9.99,2020-01-01\n");
-    CliRun duplicate = sqoop("export", "--connect", url, "--username", "root", "--table", "plain_direct", "--direct",
+    CliRun duplicate = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "plain_direct", "--direct",
         "--export-dir", in.toString(), "-m", "1");
     assertEquals(1, duplicate.exit, duplicate.toString());
     assertTrue(duplicate.err.contains("LOAD DATA stored 1 of 2 rows"), duplicate.err);
-    assertEquals(4, count("plain_direct"), "the chunk was rolled back");
+    assertEquals(4, DB.count("plain_direct"), "the chunk was rolled back");
 
     // No NULL marker in the chunk: loaded without the SET clause, with the same values
     Files.writeString(in.resolve("part-m-00000"), "8,plain ü,4.50,2022-05-06\n9,,0.00,1999-12-31\n");
-    CliRun plain = sqoop("export", "--connect", url, "--username", "root", "--table", "plain_direct", "--direct",
+    CliRun plain = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "plain_direct", "--direct",
         "--export-dir", in.toString(), "-m", "1");
     assertEquals(0, plain.exit, plain.toString());
-    List<String> loaded = new ArrayList<>();
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, name, price, born FROM plain_direct WHERE id >= 8 ORDER BY id")) {
-      while (rs.next()) {
-        loaded.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
-      }
-    }
-    assertEquals(List.of("8|plain ü|4.50|2022-05-06", "9||0.00|1999-12-31"), loaded);
+    assertEquals(List.of("8|plain ü|4.50|2022-05-06", "9||0.00|1999-12-31"), rows("SELECT id, name, price, born FROM plain_direct WHERE id >= 8 ORDER BY id"));
   }
 
   /*
@@ -443,21 +375,21 @@ class MariaDbIngestIT {
           args.addAll(options);
           options.clear();
         }
-        args.addAll(List.of("--connect", url, "--username", "root", "--table", "coerce_direct", "--direct",
+        args.addAll(List.of("--connect", DB.url(), "--username", "root", "--table", "coerce_direct", "--direct",
             "--export-dir", in.toString(), "-m", "1"));
         args.addAll(options);
         CliRun r = sqoop(args.toArray(new String[0]));
         assertEquals(1, r.exit, String.join(" ", variant) + ": " + r);
         assertTrue(r.err.contains(input[1]), String.join(" ", variant) + ": " + r.err);
-        assertEquals(1, count("coerce_direct"), "target unchanged with " + String.join(" ", variant));
+        assertEquals(1, DB.count("coerce_direct"), "target unchanged with " + String.join(" ", variant));
       }
     }
     // A decimal rounded to the column's scale is a note, as for INSERT: loaded.
     Files.writeString(in.resolve("part-m-00000"), "1,3.456,ok\n");
-    CliRun rounded = sqoop("export", "--connect", url, "--username", "root", "--table", "coerce_direct", "--direct",
+    CliRun rounded = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "coerce_direct", "--direct",
         "--export-dir", in.toString(), "-m", "1");
     assertEquals(0, rounded.exit, rounded.toString());
-    assertEquals(2, count("coerce_direct"));
+    assertEquals(2, DB.count("coerce_direct"));
   }
 
   /*
@@ -474,11 +406,11 @@ class MariaDbIngestIT {
     }
     lines.append("1,duplicate of the first row\n"); // the last chunk stores one row less: rolled back
     Files.writeString(in.resolve("part-m-00000"), lines.toString());
-    CliRun r = sqoop("export", "-D", "hadoopkit.ingest.export.direct.chunk.bytes=65536", "--connect", url,
+    CliRun r = sqoop("export", "-D", "hadoopkit.ingest.export.direct.chunk.bytes=65536", "--connect", DB.url(),
         "--username", "root", "--table", "chunks_direct", "--direct", "--export-dir", in.toString(), "-m", "1");
 
     assertEquals(1, r.exit, r.toString());
-    long stored = count("chunks_direct");
+    long stored = DB.count("chunks_direct");
     assertTrue(stored > 0 && stored < 20_000, "earlier chunks stay committed: " + stored);
     assertTrue(r.err.contains("this task had committed " + stored + " rows"), r.err);
   }
@@ -489,16 +421,16 @@ class MariaDbIngestIT {
     exec("INSERT INTO kv VALUES (1,'one'),(2,'two')");
     Path in = Files.createDirectories(tmp.resolve("kv"));
     Files.writeString(in.resolve("part-m-00000"), "1,uno\n3,tres\n");
-    CliRun update = sqoop("export", "--connect", url, "--username", "root", "--table", "kv", "--update-key", "k",
+    CliRun update = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "kv", "--update-key", "k",
         "--export-dir", in.toString(), "-m", "1");
     assertEquals(0, update.exit, update.toString());
-    try (Connection c = TestDatabases.mariaDb(db)) {
+    try (Connection c = DB.connect()) {
       assertEquals(List.of("1=uno", "2=two"), kv(c));
     }
-    CliRun upsert = sqoop("export", "--connect", url, "--username", "root", "--table", "kv", "--update-key", "k",
+    CliRun upsert = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "kv", "--update-key", "k",
         "--update-mode", "allowinsert", "--export-dir", in.toString(), "-m", "1");
     assertEquals(0, upsert.exit, upsert.toString());
-    try (Connection c = TestDatabases.mariaDb(db)) {
+    try (Connection c = DB.connect()) {
       assertEquals(List.of("1=uno", "2=two", "3=tres"), kv(c));
     }
   }
@@ -518,7 +450,7 @@ class MariaDbIngestIT {
     Path target = Files.createDirectories(tmp.resolve("keep"));
     Files.writeString(target.resolve("part-m-00000"), "old data\n");
     // The subquery returns several rows only from id 52 on: the statement fails while rows are already streaming.
-    CliRun r = sqoop("import", "--connect", url, "--username", "root", "--query",
+    CliRun r = sqoop("import", "--connect", DB.url(), "--username", "root", "--query",
         "SELECT id, name FROM items WHERE $CONDITIONS AND (SELECT i2.id FROM items i2 WHERE i2.id <= items.id - 50) IS NOT NULL OR id < 50",
         "-m", "1", "--target-dir", target.toString(), "--delete-target-dir");
     assertEquals(1, r.exit, r.toString());
@@ -535,13 +467,13 @@ class MariaDbIngestIT {
   @Test
   void appendAddsRenumberedPartFiles() throws IOException {
     Path target = tmp.resolve("app");
-    assertEquals(0, sqoop("import", "--connect", url, "--username", "root", "--table", "nokey", "-m", "1",
+    assertEquals(0, sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "nokey", "-m", "1",
         "--target-dir", target.toString()).exit);
-    CliRun again = sqoop("import", "--connect", url, "--username", "root", "--table", "nokey", "-m", "1",
+    CliRun again = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "nokey", "-m", "1",
         "--target-dir", target.toString(), "--append");
     assertEquals(0, again.exit, again.toString());
     assertEquals("1,x\n2,y\n", Files.readString(target.resolve("part-m-00001")));
-    CliRun exists = sqoop("import", "--connect", url, "--username", "root", "--table", "nokey", "-m", "1",
+    CliRun exists = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "nokey", "-m", "1",
         "--target-dir", target.toString());
     assertEquals(1, exists.exit);
     assertTrue(exists.err.contains("already exists"), exists.err);
@@ -552,24 +484,19 @@ class MariaDbIngestIT {
     exec("CREATE TABLE st_target (k INT PRIMARY KEY, v VARCHAR(20))");
     exec("CREATE TABLE st_stage (k INT PRIMARY KEY, v VARCHAR(20))");
     exec("INSERT INTO st_target VALUES (1000, 'before')");
-    Path in = Files.createDirectories(tmp.resolve("bad"));
-    StringBuilder b = new StringBuilder();
-    for (int i = 1; i <= 60; i++) {
-      b.append(i == 45 ? "45,too,many" : i + ",v" + i).append('\n');
-    }
-    Files.writeString(in.resolve("part-m-00000"), b.toString());
+    Path in = keyValueLines("bad", "part-m-00000", 60, 45, "45,too,many");
     CliRun r = sqoop("export", "-D", "sqoop.export.records.per.statement=10", "-D", "sqoop.export.statements.per.transaction=1",
-        "--connect", url, "--username", "root", "--table", "st_target", "--staging-table", "st_stage", "--export-dir", in.toString(), "-m", "1");
+        "--connect", DB.url(), "--username", "root", "--table", "st_target", "--staging-table", "st_stage", "--export-dir", in.toString(), "-m", "1");
     assertEquals(1, r.exit, r.toString());
     assertTrue(r.err.contains("part-m-00000 line 45"), r.err);
     assertTrue(r.err.contains("st_target was not changed"), r.err);
-    assertEquals(1, count("st_target"));
+    assertEquals(1, DB.count("st_target"));
 
     CliRun plain = sqoop("export", "-D", "sqoop.export.records.per.statement=10", "-D", "sqoop.export.statements.per.transaction=1",
-        "--connect", url, "--username", "root", "--table", "st_target", "--export-dir", in.toString(), "-m", "1");
+        "--connect", DB.url(), "--username", "root", "--table", "st_target", "--export-dir", in.toString(), "-m", "1");
     assertEquals(1, plain.exit, plain.toString());
     assertTrue(plain.err.contains("Exactly 40 rows were committed"), plain.err);
-    assertEquals(41, count("st_target"));
+    assertEquals(41, DB.count("st_target"));
   }
 
   @Test
@@ -578,14 +505,14 @@ class MariaDbIngestIT {
     String user = TestDatabases.uniqueName("hkuser").substring(0, 16);
     exec("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
     exec("CREATE USER '" + user + "'@'localhost' IDENTIFIED BY '" + password + "'");
-    exec("GRANT ALL ON " + db + ".* TO '" + user + "'@'%'");
-    exec("GRANT ALL ON " + db + ".* TO '" + user + "'@'localhost'");
+    exec("GRANT ALL ON " + DB.name() + ".* TO '" + user + "'@'%'");
+    exec("GRANT ALL ON " + DB.name() + ".* TO '" + user + "'@'localhost'");
     try {
       Path hadoopTmp = tmp.resolve("hadoop-tmp");
       JobFileWatcher watcher = new JobFileWatcher(hadoopTmp);
       watcher.start();
       Path target = tmp.resolve("pw");
-      CliRun r = sqoop("import", "--connect", url, "--username", user, "--password", password, "--table", "nokey", "-m", "1",
+      CliRun r = sqoop("import", "--connect", DB.url(), "--username", user, "--password", password, "--table", "nokey", "-m", "1",
           "--target-dir", target.toString());
       watcher.stop();
       assertEquals(0, r.exit, r.toString());
@@ -597,11 +524,11 @@ class MariaDbIngestIT {
 
       Path pwFile = tmp.resolve("pw.txt");
       Files.writeString(pwFile, "wrong-" + password + "\n");
-      CliRun bad = sqoop("list-tables", "--connect", url, "--username", user, "--password-file", pwFile.toString());
+      CliRun bad = sqoop("list-tables", "--connect", DB.url(), "--username", user, "--password-file", pwFile.toString());
       assertEquals(1, bad.exit, bad.toString());
       assertFalse(bad.err.contains(password), bad.err);
       Files.writeString(pwFile, password + "\n");
-      CliRun good = sqoop("list-tables", "--connect", url, "--username", user, "--password-file", pwFile.toString());
+      CliRun good = sqoop("list-tables", "--connect", DB.url(), "--username", user, "--password-file", pwFile.toString());
       assertEquals(0, good.exit, good.toString());
       assertTrue(good.out.contains("items"), good.out);
     } finally {
@@ -613,22 +540,22 @@ class MariaDbIngestIT {
   @Test
   void badInputGivesOneClearLineAndWritesNothing() {
     Path target = tmp.resolve("never");
-    CliRun table = sqoop("import", "--connect", url, "--username", "root", "--table", "no_such_table", "--target-dir", target.toString());
+    CliRun table = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "no_such_table", "--target-dir", target.toString());
     assertEquals(1, table.exit);
     assertTrue(table.err.contains("Table no_such_table does not exist"), table.err);
-    CliRun column = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "--columns", "id,nope",
+    CliRun column = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "items", "--columns", "id,nope",
         "--target-dir", target.toString());
     assertEquals(1, column.exit);
     assertTrue(column.err.contains("Column nope (from --columns) does not exist in table items"), column.err);
-    CliRun conditions = sqoop("import", "--connect", url, "--username", "root", "--query", "SELECT * FROM items",
+    CliRun conditions = sqoop("import", "--connect", DB.url(), "--username", "root", "--query", "SELECT * FROM items",
         "--target-dir", target.toString());
     assertEquals(2, conditions.exit);
     assertTrue(conditions.err.contains("must contain '$CONDITIONS'"), conditions.err);
-    CliRun escape = sqoop("import", "--connect", url, "--username", "root", "--table", "items", "--fields-terminated-by", "\\q",
+    CliRun escape = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "items", "--fields-terminated-by", "\\q",
         "--target-dir", target.toString());
     assertEquals(2, escape.exit);
     assertTrue(escape.err.contains("Invalid escape '\\q' for --fields-terminated-by"), escape.err);
-    CliRun noKey = sqoop("import", "--connect", url, "--username", "root", "--table", "nokey", "--target-dir", target.toString());
+    CliRun noKey = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "nokey", "--target-dir", target.toString());
     assertEquals(2, noKey.exit);
     assertTrue(noKey.err.contains("No primary key could be found for table nokey"), noKey.err);
     for (CliRun r : List.of(table, column, conditions, escape, noKey)) {
@@ -639,10 +566,10 @@ class MariaDbIngestIT {
 
   @Test
   void evalAndListTablesPrintResults() {
-    CliRun eval = sqoop("eval", "--connect", url, "--username", "root", "--query", "SELECT COUNT(*) AS n FROM items");
+    CliRun eval = sqoop("eval", "--connect", DB.url(), "--username", "root", "--query", "SELECT COUNT(*) AS n FROM items");
     assertEquals(0, eval.exit, eval.toString());
     assertTrue(eval.out.contains("| " + ItemsTable.ROWS + " "), eval.out);
-    CliRun list = sqoop("list-tables", "--connect", url, "--username", "root");
+    CliRun list = sqoop("list-tables", "--connect", DB.url(), "--username", "root");
     assertEquals(0, list.exit);
     assertTrue(list.out.lines().collect(Collectors.toList()).containsAll(List.of("items", "nokey")), list.out);
   }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.ingest.CliRun;
-import dev.hadoopkit.ingest.TestDatabases;
+import dev.hadoopkit.ingest.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,43 +15,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Import and export against the real local PostgreSQL: cursor streaming, ON CONFLICT upserts, COPY, staging. */
-class PostgresIngestIT {
-  private static String db;
-  private static String url;
+class PostgresIngestIT extends DatabaseIngestSuite {
+  @RegisterExtension
+  static final ScratchDatabase DB = ScratchDatabase.postgres("hk_it_pg", (c, s) -> {
+    s.execute(ItemsTable.postgresDdl("items"));
+    ItemsTable.insert(c, "items");
+    s.execute("CREATE TABLE kv (k INT PRIMARY KEY, v VARCHAR(20))");
+  });
 
-  @TempDir
-  Path tmp;
-
-  @BeforeAll
-  static void createDatabase() throws SQLException {
-    db = TestDatabases.uniqueName("hk_it_pg");
-    url = TestDatabases.createPostgres(db);
-    try (Connection c = TestDatabases.postgres(db); Statement s = c.createStatement()) {
-      s.execute(ItemsTable.postgresDdl("items"));
-      ItemsTable.insert(c, "items");
-      s.execute("CREATE TABLE kv (k INT PRIMARY KEY, v VARCHAR(20))");
-    }
-  }
-
-  @AfterAll
-  static void dropDatabase() throws SQLException {
-    TestDatabases.dropPostgres(db);
-  }
-
-  private CliRun sqoop(String... args) {
-    return CliRun.run(tmp.resolve("hadoop-tmp"), args);
-  }
-
-  private void exec(String sql) throws SQLException {
-    try (Connection c = TestDatabases.postgres(db); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+  @Override
+  ScratchDatabase database() {
+    return DB;
   }
 
   /* Sqoop's PostgreSQL manager takes "-- --schema NAME": tables are looked up (and listed) in that schema. */
@@ -64,29 +42,29 @@ class PostgresIngestIT {
     exec("INSERT INTO public.orders VALUES (9, 'in-public')");
     exec("CREATE TABLE sales.orders_copy (id INT PRIMARY KEY, name VARCHAR(20))");
     Path target = tmp.resolve("sales-orders");
-    CliRun imported = sqoop("import", "--connect", url, "--username", "postgres", "--table", "orders", "-m", "2",
+    CliRun imported = sqoop("import", "--connect", DB.url(), "--username", "postgres", "--table", "orders", "-m", "2",
         "--target-dir", target.toString(), "--", "--schema", "sales");
     assertEquals(0, imported.exit, imported.toString());
     List<String> rows = MariaDbIngestIT.readParts(target);
     Collections.sort(rows);
     assertEquals(List.of("1,in-sales", "2,also-sales"), rows);
 
-    CliRun exported = sqoop("export", "--connect", url, "--username", "postgres", "--table", "orders_copy", "-m", "1",
+    CliRun exported = sqoop("export", "--connect", DB.url(), "--username", "postgres", "--table", "orders_copy", "-m", "1",
         "--export-dir", target.toString(), "--", "--schema", "sales");
     assertEquals(0, exported.exit, exported.toString());
-    try (Connection c = TestDatabases.postgres(db); Statement s = c.createStatement();
+    try (Connection c = DB.connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM sales.orders_copy")) {
       rs.next();
       assertEquals(2, rs.getInt(1));
     }
 
-    CliRun listed = sqoop("list-tables", "--connect", url, "--username", "postgres", "--", "--schema", "sales");
+    CliRun listed = sqoop("list-tables", "--connect", DB.url(), "--username", "postgres", "--", "--schema", "sales");
     assertEquals(0, listed.exit, listed.toString());
     assertEquals(List.of("orders", "orders_copy"), List.of(listed.out.strip().split("\n")));
 
-    CliRun missing = sqoop("list-tables", "--connect", url, "--username", "postgres", "--", "--schema", "nosuch");
+    CliRun missing = sqoop("list-tables", "--connect", DB.url(), "--username", "postgres", "--", "--schema", "nosuch");
     assertEquals(1, missing.exit, missing.toString());
-    assertTrue(missing.err.contains("Schema nosuch (from -- --schema) does not exist in database " + db), missing.err);
+    assertTrue(missing.err.contains("Schema nosuch (from -- --schema) does not exist in database " + DB.name()), missing.err);
   }
 
   @Test
@@ -94,7 +72,7 @@ class PostgresIngestIT {
     exec("CREATE TABLE rated (id INT PRIMARY KEY, rating DECIMAL(4,1))");
     Path dir = MariaDbIngestIT.ratingsWithOneBadValue(tmp.resolve("rated-in"), "x");
     for (String mode : new String[] {"insert", "direct", "update"}) {
-      List<String> args = new ArrayList<>(List.of("export", "--connect", url, "--username", "postgres", "--table", "rated",
+      List<String> args = new ArrayList<>(List.of("export", "--connect", DB.url(), "--username", "postgres", "--table", "rated",
           "-m", "1", "--export-dir", dir.toString()));
       if (mode.equals("direct")) {
         args.add("--direct");
@@ -112,43 +90,17 @@ class PostgresIngestIT {
   void textCheckColumnIsRefusedForIncrementalImports() throws Exception {
     exec("CREATE TABLE inc_text (id INT PRIMARY KEY, code TEXT, v VARCHAR(5))");
     for (String column : new String[] {"code", "v"}) {
-      CliRun r = sqoop("import", "--connect", url, "--username", "postgres", "--table", "inc_text", "-m", "1",
+      CliRun r = sqoop("import", "--connect", DB.url(), "--username", "postgres", "--table", "inc_text", "-m", "1",
           "--incremental", "append", "--check-column", column, "--target-dir", tmp.resolve("t" + column).toString());
       assertEquals(1, r.exit, r.toString());
       assertTrue(r.err.contains("Character column (" + column + ") can not be used"), r.err);
     }
   }
 
-  /* Sqoop reads an empty non-string field as NULL whatever --input-null-non-string says (Hive tables use \\N). */
-  @Test
-  void emptyNonStringFieldIsNullAlsoWithInputNullNonString() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("empty-non-string"));
-    Files.writeString(in.resolve("part-m-00000"), "1,,x,\n2,\\N,\\N,2020-01-02\n3,7,,\n");
-    for (String mode : new String[] {"insert", "direct"}) {
-      String table = "empty_ns_" + mode;
-      exec("CREATE TABLE " + table + " (id INT PRIMARY KEY, n INT, s VARCHAR(10), d DATE)");
-      List<String> args = new ArrayList<>(List.of("export", "--connect", url, "--username", "postgres", "--table", table,
-          "--export-dir", in.toString(), "-m", "1", "--input-null-string", "\\\\N", "--input-null-non-string", "\\\\N"));
-      if (mode.equals("direct")) {
-        args.add("--direct");
-      }
-      CliRun r = sqoop(args.toArray(new String[0]));
-      assertEquals(0, r.exit, mode + ": " + r);
-      List<String> rows = new ArrayList<>();
-      try (Connection c = TestDatabases.postgres(db); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT id, n, s, d FROM " + table + " ORDER BY id")) {
-        while (rs.next()) {
-          rows.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
-        }
-      }
-      assertEquals(List.of("1|null|x|null", "2|null|null|2020-01-02", "3|7||null"), rows, mode);
-    }
-  }
-
   @Test
   void importStreamsEveryRowInSqoopText() throws Exception {
     Path target = tmp.resolve("items");
-    CliRun r = sqoop("import", "--connect", url, "--driver", "org.postgresql.Driver", "--username", "postgres", "--table", "items",
+    CliRun r = sqoop("import", "--connect", DB.url(), "--driver", "org.postgresql.Driver", "--username", "postgres", "--table", "items",
         "--columns", "id,price,born,seen,flag,score,grp", "-m", "3", "--fetch-size", "50", "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
     List<String> expected = ItemsTable.items().stream().map(ItemsTable.Item::sqoopTextWithoutName).sorted().collect(Collectors.toList());
@@ -160,11 +112,11 @@ class PostgresIngestIT {
   @Test
   void queryImportSplitOnNullableColumnKeepsNullRows() throws Exception {
     Path target = tmp.resolve("q");
-    CliRun missing = sqoop("import", "--connect", url, "--username", "postgres", "--query",
+    CliRun missing = sqoop("import", "--connect", DB.url(), "--username", "postgres", "--query",
         "SELECT i.id FROM items i WHERE i.id > 0 AND $CONDITIONS", "--split-by", "i.grp", "-m", "4", "--target-dir", target.toString());
     assertEquals(1, missing.exit, missing.toString());
     assertTrue(missing.err.contains("must be in the SELECT list"), missing.err);
-    CliRun r = sqoop("import", "--connect", url, "--username", "postgres", "--query",
+    CliRun r = sqoop("import", "--connect", DB.url(), "--username", "postgres", "--query",
         "SELECT i.id, i.grp FROM items i WHERE i.id > 0 AND $CONDITIONS", "--split-by", "i.grp", "-m", "4", "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
     List<String> ids = MariaDbIngestIT.readParts(target).stream().map(l -> l.substring(0, l.indexOf(','))).collect(Collectors.toList());
@@ -177,19 +129,19 @@ class PostgresIngestIT {
     exec(ItemsTable.postgresDdl("items_copy"));
     exec(ItemsTable.postgresDdl("items_direct"));
     Path target = tmp.resolve("enclosed");
-    CliRun imp = sqoop("import", "--connect", url, "--username", "postgres", "--table", "items", "-m", "2",
+    CliRun imp = sqoop("import", "--connect", DB.url(), "--username", "postgres", "--table", "items", "-m", "2",
         "--target-dir", target.toString(), "--fields-terminated-by", "\\t", "--enclosed-by", "'", "--escaped-by", "\\\\",
         "--null-string", "\\\\N", "--null-non-string", "\\\\N", "-z");
     assertEquals(0, imp.exit, imp.toString());
     assertTrue(Files.exists(target.resolve("part-m-00000.gz")), "gzip output");
     String[] common = {"--export-dir", target.toString(), "--input-fields-terminated-by", "\\t", "--input-enclosed-by", "'",
         "--input-escaped-by", "\\\\", "--input-null-string", "\\\\N", "--input-null-non-string", "\\\\N", "-m", "2"};
-    CliRun insert = sqoop(concat(new String[] {"export", "--connect", url, "--username", "postgres", "--table", "items_copy"}, common));
+    CliRun insert = sqoop(concat(new String[] {"export", "--connect", DB.url(), "--username", "postgres", "--table", "items_copy"}, common));
     assertEquals(0, insert.exit, insert.toString());
-    CliRun direct = sqoop(concat(new String[] {"export", "--connect", url, "--username", "postgres", "--table", "items_direct",
+    CliRun direct = sqoop(concat(new String[] {"export", "--connect", DB.url(), "--username", "postgres", "--table", "items_direct",
         "--direct"}, common));
     assertEquals(0, direct.exit, direct.toString());
-    try (Connection c = TestDatabases.postgres(db)) {
+    try (Connection c = DB.connect()) {
       List<String> source = ItemsTable.dump(c, "items");
       assertEquals(source, ItemsTable.dump(c, "items_copy"));
       assertEquals(source, ItemsTable.dump(c, "items_direct"));
@@ -210,12 +162,12 @@ class PostgresIngestIT {
     exec("CREATE TABLE kv_stage (k INT PRIMARY KEY, v VARCHAR(20))");
     Path in = Files.createDirectories(tmp.resolve("kv"));
     Files.writeString(in.resolve("part-m-00000"), "1,uno\n3,tres\n");
-    CliRun update = sqoop("export", "--connect", url, "--username", "postgres", "--table", "kv", "--update-key", "k",
+    CliRun update = sqoop("export", "--connect", DB.url(), "--username", "postgres", "--table", "kv", "--update-key", "k",
         "--export-dir", in.toString(), "-m", "1");
     assertEquals(0, update.exit, update.toString());
     assertEquals(List.of("1=uno", "2=two"), kv());
     Files.writeString(in.resolve("part-m-00000"), "2,dos\n4,cuatro\n");
-    CliRun upsert = sqoop("export", "--connect", url, "--username", "postgres", "--table", "kv", "--update-key", "k",
+    CliRun upsert = sqoop("export", "--connect", DB.url(), "--username", "postgres", "--table", "kv", "--update-key", "k",
         "--update-mode", "allowinsert", "--staging-table", "kv_stage", "--export-dir", in.toString(), "-m", "1");
     assertEquals(0, upsert.exit, upsert.toString());
     assertEquals(List.of("1=uno", "2=dos", "4=cuatro"), kv());
@@ -225,7 +177,7 @@ class PostgresIngestIT {
   void failedImportAndFailedStagedExportChangeNothing() throws Exception {
     Path target = Files.createDirectories(tmp.resolve("keep"));
     Files.writeString(target.resolve("part-m-00000"), "old\n");
-    CliRun imp = sqoop("import", "--connect", url, "--username", "postgres", "--query",
+    CliRun imp = sqoop("import", "--connect", DB.url(), "--username", "postgres", "--query",
         "SELECT id, 100 / (id - 300) AS boom FROM items WHERE $CONDITIONS", "-m", "1", "--fetch-size", "10",
         "--target-dir", target.toString(), "--delete-target-dir");
     assertEquals(1, imp.exit, imp.toString());
@@ -234,14 +186,9 @@ class PostgresIngestIT {
 
     exec("DELETE FROM kv");
     exec("CREATE TABLE kv_stage2 (k INT PRIMARY KEY, v VARCHAR(20))");
-    Path in = Files.createDirectories(tmp.resolve("badkv"));
-    StringBuilder b = new StringBuilder();
-    for (int i = 1; i <= 30; i++) {
-      b.append(i == 25 ? "x25,not a number" : i + ",v" + i).append('\n');
-    }
-    Files.writeString(in.resolve("data.txt"), b.toString());
+    Path in = keyValueLines("badkv", "data.txt", 30, 25, "x25,not a number");
     CliRun exp = sqoop("export", "-D", "sqoop.export.records.per.statement=5", "-D", "sqoop.export.statements.per.transaction=1",
-        "--connect", url, "--username", "postgres", "--table", "kv", "--staging-table", "kv_stage2", "--export-dir", in.toString());
+        "--connect", DB.url(), "--username", "postgres", "--table", "kv", "--staging-table", "kv_stage2", "--export-dir", in.toString());
     assertEquals(1, exp.exit, exp.toString());
     assertTrue(exp.err.contains("data.txt:25: column k: 'x25' is not an INTEGER"), exp.err);
     assertEquals(List.of(), kv());
@@ -249,7 +196,7 @@ class PostgresIngestIT {
 
   private List<String> kv() throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = TestDatabases.postgres(db); Statement s = c.createStatement();
+    try (Connection c = DB.connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT k, v FROM kv ORDER BY k")) {
       while (rs.next()) {
         out.add(rs.getInt(1) + "=" + rs.getString(2));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.ingest.CliRun;
-import dev.hadoopkit.ingest.TestDatabases;
+import dev.hadoopkit.ingest.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,35 +17,27 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Incremental imports, saved jobs, import-all-tables and the Hive message, against the real local MariaDB. */
 class SavedJobsIT {
-  private static String db;
-  private static String url;
+  @RegisterExtension
+  static final ScratchDatabase DB = ScratchDatabase.mariaDb("hk_it_jobs", (c, s) -> {
+    s.execute("CREATE TABLE events (id INT PRIMARY KEY, v VARCHAR(20), updated DATETIME)");
+    insertEvents(s, 1, 10, "2020-01-01 00:00:00");
+    s.execute("CREATE TABLE small (id INT PRIMARY KEY, name VARCHAR(20))");
+    s.execute("INSERT INTO small VALUES (1,'a'),(2,'b'),(3,'c')");
+    s.execute("CREATE TABLE skipme (x INT)");
+    s.execute("CREATE TABLE changes (id INT PRIMARY KEY, v VARCHAR(20), updated DATETIME)");
+    for (int i = 1; i <= 15; i++) {
+      s.execute("INSERT INTO changes VALUES (" + i + ", 'c" + i + "', '" + (i <= 10 ? "2020-01-01" : "2020-01-02") + " 00:00:00')");
+    }
+  });
 
   @TempDir
   Path tmp;
-
-  @BeforeAll
-  static void createDatabase() throws SQLException {
-    db = TestDatabases.uniqueName("hk_it_jobs");
-    url = TestDatabases.createMariaDb(db);
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE events (id INT PRIMARY KEY, v VARCHAR(20), updated DATETIME)");
-      insertEvents(s, 1, 10, "2020-01-01 00:00:00");
-      s.execute("CREATE TABLE small (id INT PRIMARY KEY, name VARCHAR(20))");
-      s.execute("INSERT INTO small VALUES (1,'a'),(2,'b'),(3,'c')");
-      s.execute("CREATE TABLE skipme (x INT)");
-      s.execute("CREATE TABLE changes (id INT PRIMARY KEY, v VARCHAR(20), updated DATETIME)");
-      for (int i = 1; i <= 15; i++) {
-        s.execute("INSERT INTO changes VALUES (" + i + ", 'c" + i + "', '" + (i <= 10 ? "2020-01-01" : "2020-01-02") + " 00:00:00')");
-      }
-    }
-  }
 
   static void insertEvents(Statement s, int from, int to, String updated) throws SQLException {
     for (int i = from; i <= to; i++) {
@@ -53,19 +45,12 @@ class SavedJobsIT {
     }
   }
 
-  @AfterAll
-  static void dropDatabase() throws SQLException {
-    TestDatabases.dropMariaDb(db);
-  }
-
   private CliRun sqoop(String... args) {
     return CliRun.run(tmp.resolve("hadoop-tmp"), args);
   }
 
   private CliRun job(String... args) {
-    List<String> all = new ArrayList<>(List.of("job", "-D", "hadoopkit.ingest.metastore.dir=" + tmp.resolve("meta")));
-    Collections.addAll(all, args);
-    return sqoop(all.toArray(new String[0]));
+    return CliRun.job(tmp, args);
   }
 
   private static List<Integer> ids(Path dir) throws Exception {
@@ -76,7 +61,7 @@ class SavedJobsIT {
   @Test
   void savedIncrementalJobAdvancesLastValueOnlyAfterSuccess() throws Exception {
     Path target = tmp.resolve("events");
-    CliRun create = job("--create", "inc", "--", "import", "--connect", url, "--username", "root", "--password", "notsaved-xyz",
+    CliRun create = job("--create", "inc", "--", "import", "--connect", DB.url(), "--username", "root", "--password", "notsaved-xyz",
         "--table", "events", "--columns", "id,v", "--incremental", "append", "--check-column", "id", "-m", "2",
         "--target-dir", target.toString());
     assertEquals(0, create.exit, create.toString());
@@ -89,7 +74,7 @@ class SavedJobsIT {
     assertEquals(IntStream.rangeClosed(1, 10).boxed().collect(Collectors.toList()), ids(target));
     assertTrue(job("--show", "inc").out.contains("incremental.last.value = 10\n"));
 
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
+    try (Connection c = DB.connect(); Statement s = c.createStatement()) {
       insertEvents(s, 11, 15, "2020-01-02 00:00:00");
     }
     CliRun second = job("--exec", "inc");
@@ -97,7 +82,7 @@ class SavedJobsIT {
     assertTrue(second.err.contains("--last-value 15"), second.err);
     assertEquals(IntStream.rangeClosed(1, 15).boxed().collect(Collectors.toList()), ids(target));
 
-    try (Connection c = TestDatabases.mariaDb(db); Statement s = c.createStatement()) {
+    try (Connection c = DB.connect(); Statement s = c.createStatement()) {
       insertEvents(s, 16, 20, "2020-01-03 00:00:00");
     }
     // Fails inside the map task (the subquery returns several rows from id 18 on): nothing lands, nothing is saved.
@@ -118,18 +103,18 @@ class SavedJobsIT {
   @Test
   void incrementalWithDeleteTargetDirIsRefusedAndKeepsEarlierImports() throws Exception {
     Path target = tmp.resolve("kept");
-    CliRun first = sqoop("import", "--connect", url, "--username", "root", "--table", "small", "-m", "1",
+    CliRun first = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "small", "-m", "1",
         "--target-dir", target.toString());
     assertEquals(0, first.exit, first.toString());
     for (String mode : new String[] {"append", "lastmodified"}) {
       String checkColumn = mode.equals("append") ? "id" : "updated";
-      CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "events", "-m", "1",
+      CliRun r = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "events", "-m", "1",
           "--incremental", mode, "--check-column", checkColumn, "--delete-target-dir", "--target-dir", target.toString());
       assertEquals(2, r.exit, r.toString());
       assertTrue(r.err.contains("--delete-target-dir can not be used with --incremental " + mode), r.err);
       assertEquals(List.of("1,a", "2,b", "3,c"), sorted(MariaDbIngestIT.readParts(target)), "earlier import kept");
 
-      CliRun create = job("--create", "inc-delete-" + mode, "--", "import", "--connect", url, "--username", "root",
+      CliRun create = job("--create", "inc-delete-" + mode, "--", "import", "--connect", DB.url(), "--username", "root",
           "--table", "events", "--incremental", mode, "--check-column", checkColumn, "--delete-target-dir",
           "--target-dir", target.toString());
       assertEquals(2, create.exit, create.toString());
@@ -137,7 +122,7 @@ class SavedJobsIT {
       assertFalse(job("--list").out.contains("inc-delete-" + mode), "job not saved");
     }
     // A job saved before this check existed: its --exec is refused the same way.
-    CliRun create = job("--create", "inc-old", "--", "import", "--connect", url, "--username", "root", "--table", "events",
+    CliRun create = job("--create", "inc-old", "--", "import", "--connect", DB.url(), "--username", "root", "--table", "events",
         "--incremental", "append", "--check-column", "id", "--target-dir", target.toString());
     assertEquals(0, create.exit, create.toString());
     CliRun exec = job("--exec", "inc-old", "--", "--delete-target-dir");
@@ -149,7 +134,7 @@ class SavedJobsIT {
   @Test
   void lastModifiedImportsChangedRowsAndPrintsNextValue() throws Exception {
     Path target = tmp.resolve("changed");
-    CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "changes", "--columns", "id,v", "-m", "1",
+    CliRun r = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "changes", "--columns", "id,v", "-m", "1",
         "--incremental", "lastmodified", "--check-column", "updated", "--last-value", "2020-01-02 00:00:00",
         "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
@@ -161,7 +146,7 @@ class SavedJobsIT {
   @Test
   void importAllTablesWritesOneDirectoryPerTable() throws Exception {
     Path warehouse = tmp.resolve("warehouse");
-    CliRun r = sqoop("import-all-tables", "--connect", url, "--username", "root", "--warehouse-dir", warehouse.toString(),
+    CliRun r = sqoop("import-all-tables", "--connect", DB.url(), "--username", "root", "--warehouse-dir", warehouse.toString(),
         "--exclude-tables", "skipme", "--autoreset-to-one-mapper", "-m", "2");
     assertEquals(0, r.exit, r.toString());
     assertEquals(List.of("1,a", "2,b", "3,c"), sorted(MariaDbIngestIT.readParts(warehouse.resolve("small"))));
@@ -178,7 +163,7 @@ class SavedJobsIT {
   @Test
   void hiveImportPrintsTheExternalTableInsteadOfPretending() {
     Path target = tmp.resolve("hive");
-    CliRun r = sqoop("import", "--connect", url, "--username", "root", "--table", "small", "--hive-import", "-m", "1",
+    CliRun r = sqoop("import", "--connect", DB.url(), "--username", "root", "--table", "small", "--hive-import", "-m", "1",
         "--fields-terminated-by", "\\t", "--target-dir", target.toString());
     assertEquals(2, r.exit, r.toString());
     assertTrue(r.out.contains("CREATE EXTERNAL TABLE `small` (\n  `id` INT,\n  `name` STRING\n)"), r.out);

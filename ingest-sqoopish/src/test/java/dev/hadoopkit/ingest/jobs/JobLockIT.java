@@ -24,12 +24,7 @@ class JobLockIT {
   Path tmp;
 
   private CliRun job(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "job";
-    all[1] = "-D";
-    all[2] = "hadoopkit.ingest.metastore.dir=" + tmp.resolve("meta");
-    System.arraycopy(args, 0, all, 3, args.length);
-    return CliRun.run(tmp.resolve("hadoop-tmp"), all);
+    return CliRun.job(tmp, args);
   }
 
   @Test

@@ -4,7 +4,7 @@ import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 
 /** One Sqoop tool (import, export, eval, ...): its options, a one-line description, examples, and how it runs. */
-public interface Command {
+public interface SqoopTool {
   String name();
 
   String description();
