@@ -94,7 +94,7 @@ public final class IngestMain {
       int split = rest.indexOf("--");
       List<String> before = split < 0 ? rest : rest.subList(0, split);
       List<String> after = split < 0 ? List.of() : rest.subList(split, rest.size());
-      return ToolRunner.run(conf, new CommandTool(command, console, after), before.toArray(new String[0]));
+      return ToolRunner.run(conf, new HadoopToolAdapter(command, console, after), before.toArray(new String[0]));
     } catch (UsageException e) {
       console.error(e.getMessage());
       return 2;
@@ -159,13 +159,13 @@ public final class IngestMain {
   }
 
   /** Adapts a SqoopTool to Hadoop's Tool so ToolRunner applies the generic options first. */
-  private static final class CommandTool extends Configured implements Tool {
+  private static final class HadoopToolAdapter extends Configured implements Tool {
     private final SqoopTool command;
     private final Console console;
 
     private final List<String> tail;
 
-    CommandTool(SqoopTool command, Console console, List<String> tail) {
+    HadoopToolAdapter(SqoopTool command, Console console, List<String> tail) {
       this.command = command;
       this.console = console;
       this.tail = tail;
