@@ -1,9 +1,6 @@
 package dev.hadoopkit.formats.cli;
 
-import dev.hadoopkit.formats.avro.Avro;
 import dev.hadoopkit.formats.io.FileFormat;
-import dev.hadoopkit.formats.orc.Orc;
-import dev.hadoopkit.formats.parquet.Parquet;
 import dev.hadoopkit.formats.source.Inputs;
 import java.util.List;
 import java.util.Locale;
@@ -49,19 +46,11 @@ final class MetaCommand implements Command {
       }
       first = false;
       FileFormat format = FileFormat.detect(context.conf(), file);
-      switch (format) {
-        case AVRO:
-          Avro.describe(context.conf(), file, context.out());
-          break;
-        case PARQUET:
-          Parquet.describe(context.conf(), file, context.out());
-          break;
-        case ORC:
-          Orc.describe(context.conf(), file, context.out());
-          break;
-        default:
-          long size = file.getFileSystem(context.conf()).getFileStatus(file).getLen();
-          context.out().printf(Locale.ROOT, "file: %s%nformat: text%nsize: %,d bytes%n", file, size);
+      if (format.isBinary()) {
+        format.model().describe(context.conf(), file, context.out());
+      } else {
+        long size = file.getFileSystem(context.conf()).getFileStatus(file).getLen();
+        context.out().printf(Locale.ROOT, "file: %s%nformat: text%nsize: %,d bytes%n", file, size);
       }
     }
     return 0;
