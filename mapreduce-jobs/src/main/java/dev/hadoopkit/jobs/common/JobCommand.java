@@ -368,32 +368,13 @@ public abstract class JobCommand extends Configured implements Tool {
     return message.lines().findFirst().orElse(message);
   }
 
-  /** Parses an option that must be a number, naming the option when it is not. */
+  /** Parses an option that must be a number (declared with {@link NumberOptions#decimal}), naming the option when it is not. */
   protected static double doubleOption(CommandLine command, String option, double defaultValue) throws UsageException {
-    String value = command.getOptionValue(option);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw new UsageException("Invalid --" + option + " '" + value + "': not a number");
-    }
+    return NumberOptions.value(command, option, defaultValue);
   }
 
+  /** Parses an option that must be a whole number of at least {@code minimum} (declared with {@link NumberOptions#integer}). */
   protected static int intOption(CommandLine command, String option, int defaultValue, int minimum) throws UsageException {
-    String value = command.getOptionValue(option);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed < minimum) {
-        throw new UsageException("Invalid --" + option + " " + parsed + ": must be at least " + minimum);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new UsageException("Invalid --" + option + " '" + value + "': not a whole number");
-    }
+    return NumberOptions.atLeast(command, option, defaultValue, minimum);
   }
 }

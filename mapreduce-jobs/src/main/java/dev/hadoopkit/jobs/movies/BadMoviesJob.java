@@ -1,11 +1,11 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
@@ -37,7 +37,7 @@ public class BadMoviesJob extends MovieJob {
 
   @Override
   protected void addOptions(Options options) {
-    options.addOption(Option.builder().longOpt("below").hasArg().argName("stars")
+    options.addOption(NumberOptions.decimal("below").argName("stars")
         .desc("keep movies whose average is strictly below this (default " + DEFAULT_BELOW + ")").build());
   }
 

@@ -1,10 +1,10 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
@@ -36,7 +36,7 @@ public class MostPopularJob extends MovieJob {
 
   @Override
   protected void addOptions(Options options) {
-    options.addOption(Option.builder().longOpt("limit").hasArg().argName("n")
+    options.addOption(NumberOptions.integer("limit")
         .desc("how many movies to list (default " + DEFAULT_LIMIT + ")").build());
   }
 

@@ -1,11 +1,11 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
@@ -45,7 +45,7 @@ public class OldestFiveStarJob extends MovieJob {
 
   @Override
   protected void addOptions(Options options) {
-    options.addOption(Option.builder().longOpt("above").hasArg().argName("stars")
+    options.addOption(NumberOptions.decimal("above").argName("stars")
         .desc("keep movies whose average is strictly above this (default " + DEFAULT_ABOVE + ")").build());
   }
 

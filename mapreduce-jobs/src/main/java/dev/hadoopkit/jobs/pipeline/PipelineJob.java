@@ -2,8 +2,10 @@ package dev.hadoopkit.jobs.pipeline;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.jobs.common.JobCommand;
+import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.OutputFiles;
 import dev.hadoopkit.jobs.common.TablePrinter;
+import dev.hadoopkit.jobs.common.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import dev.hadoopkit.jobs.movies.BadMoviesJob;
 import dev.hadoopkit.jobs.movies.LowestRatedJob;
@@ -60,7 +62,7 @@ public class PipelineJob extends Configured implements Tool {
     Options options = new Options();
     options.addOption(Option.builder().longOpt("ratings").hasArg().argName("path").desc("ratings file or directory (default: generated)").build());
     options.addOption(Option.builder().longOpt("movies").hasArg().argName("path").desc("movies file or directory (with --ratings)").build());
-    options.addOption(Option.builder().longOpt("generate").hasArg().argName("n").desc("ratings to generate when no --ratings (default 100000)").build());
+    options.addOption(NumberOptions.wholeNumber("generate").desc("ratings to generate when no --ratings (default 100000)").build());
     options.addOption(Option.builder().longOpt("overwrite").desc("replace results left in <work-dir> by an earlier run").build());
     options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     CommandLine command;
@@ -97,9 +99,9 @@ public class PipelineJob extends Configured implements Tool {
     if (ratings == null) {
       long count;
       try {
-        count = Long.parseLong(command.getOptionValue("generate", "100000"));
-      } catch (NumberFormatException e) {
-        return usage("Invalid --generate '" + command.getOptionValue("generate") + "': not a whole number");
+        count = NumberOptions.value(command, "generate", 100_000L);
+      } catch (UsageException e) {
+        return usage(e.getMessage());
       }
       Path input = new Path(work, "input");
       MovieLensGenerator generator = MovieLensGenerator.builder().ratings(count).seed(42).build();

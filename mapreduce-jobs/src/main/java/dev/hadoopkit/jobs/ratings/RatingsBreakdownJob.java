@@ -1,6 +1,6 @@
 package dev.hadoopkit.jobs.ratings;
 
-import dev.hadoopkit.jobs.common.Formats;
+import dev.hadoopkit.jobs.common.OutputNumbers;
 import dev.hadoopkit.jobs.common.JobCommand;
 import dev.hadoopkit.jobs.common.RatingBatch;
 import java.io.IOException;
@@ -111,7 +111,7 @@ public class RatingsBreakdownJob extends JobCommand {
       for (LongWritable count : counts) {
         total += count.get();
       }
-      line.set(Formats.rating(star.get()) + "\t" + total);
+      line.set(OutputNumbers.rating(star.get()) + "\t" + total);
       context.write(line, NullWritable.get());
     }
   }

@@ -2,7 +2,6 @@ package dev.hadoopkit.formats.cli;
 
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code head <path> [-n 10]}: the first records. */
@@ -26,7 +25,7 @@ final class HeadCommand implements Command {
   @Override
   public Options options() {
     Options options = new Options();
-    options.addOption(Option.builder("n").longOpt("rows").hasArg().argName("n").desc("how many records, default 10").build());
+    options.addOption(CommonOptions.wholeNumber("n", "rows").desc("how many records, default 10").build());
     RecordPrinting.addOptions(options);
     return options;
   }
