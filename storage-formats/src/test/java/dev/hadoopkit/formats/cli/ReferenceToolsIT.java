@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hadoopkit.formats.bench.ConversionBench;
+import dev.hadoopkit.formats.bench.ReferenceTool;
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.formats.schema.Preset;
 import java.io.ByteArrayOutputStream;
@@ -365,7 +367,7 @@ class ReferenceToolsIT {
   @Test
   void benchRunsTheReferenceToolsOnTheSameRatings() throws Exception {
     Path benchWork = work.resolve("bench");
-    assertEquals(0, run("bench", "--ratings", "20000", "--codec", "snappy", benchWork.toString()), err());
+    assertEquals(0, bench("--ratings", "20000", "--codec", "snappy", benchWork.toString()), err());
     List<String> table = out().lines().filter(line -> line.startsWith("| ")).toList();
     assertEquals(1 + 4 + 4 + 3, table.size(), out());
     for (String side : List.of("| Parquet | reference: parquet-cli 1.15.2 `convert-csv`, own JVM | 20,000 |",
@@ -450,6 +452,15 @@ class ReferenceToolsIT {
     ReferenceTool.Result result = tool.run(work, TOOL_JVM, List.of(arguments), 180, output);
     assertEquals(0, result.exitCode(), () -> tool.toolName() + " " + String.join(" ", arguments) + " failed:\n" + result.err());
     assertTrue(Files.size(output) > 0, output + " is empty");
+  }
+
+  /** {@code bin/formats bench}: the benchmark harness, a Tool of its own beside the user tool. */
+  private int bench(String... args) throws Exception {
+    out.reset();
+    err.reset();
+    PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+    return ToolRunner.run(new Configuration(), new ConversionBench(stdout, stderr), args);
   }
 
   private int run(String... args) throws Exception {
