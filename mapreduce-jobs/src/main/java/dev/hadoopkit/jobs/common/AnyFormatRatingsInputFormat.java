@@ -68,9 +68,11 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
     private Path file;
     private FileFormat format;
     private long splitStart;
+    private long startedMillis;
 
     @Override
     public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
+      startedMillis = System.currentTimeMillis();
       conf = context.getConfiguration();
       attempt = context.getTaskAttemptID().toString();
       file = ((FileSplit) split).getPath();
@@ -123,6 +125,9 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
     public void close() throws IOException {
       if (delegate != null) {
         delegate.close();
+        if (TaskTimes.wanted(conf)) {
+          TaskTimes.record(conf, attempt, startedMillis, System.currentTimeMillis());
+        }
       }
     }
   }

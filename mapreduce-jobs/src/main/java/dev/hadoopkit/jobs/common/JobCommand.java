@@ -146,6 +146,10 @@ public abstract class JobCommand extends Configured implements Tool {
     Path failureDirectory = new Path(staging, "_failure");
     conf.set(TaskFailureLog.DIRECTORY_KEY, failureDirectory.toString());
     conf.setBoolean(RatingsInputFormat.STRICT_KEY, strict);
+    Path taskTimes = new Path(staging, "_tasks");
+    if (conf.get(JobReport.FILE_KEY) != null) {
+      conf.set(TaskTimes.DIRECTORY_KEY, taskTimes.toString());
+    }
     if (strict) {
       // A malformed line fails every attempt alike: say so once, now.
       conf.setInt("mapreduce.map.maxattempts", 1);
@@ -208,6 +212,10 @@ public abstract class JobCommand extends Configured implements Tool {
       }
       return EXIT_FAILURE;
     }
+    if (conf.get(JobReport.FILE_KEY) != null) {
+      JobReport.of(job, seconds, TaskTimes.mapPhaseSeconds(conf, taskTimes).orElse(-1)).write(conf, new Path(conf.get(JobReport.FILE_KEY)));
+    }
+    outputFs.delete(taskTimes, true);
     outputFs.delete(malformedDirectory, true);
     // A task attempt that failed and was retried with success may have left its note: not part of the output.
     outputFs.delete(failureDirectory, true);
