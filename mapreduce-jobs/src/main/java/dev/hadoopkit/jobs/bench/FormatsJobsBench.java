@@ -1,5 +1,6 @@
 package dev.hadoopkit.jobs.bench;
 
+import dev.hadoopkit.jobs.common.ConsoleTool;
 import dev.hadoopkit.jobs.common.JobReport;
 import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
@@ -27,7 +28,6 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
@@ -40,22 +40,18 @@ import org.apache.hadoop.util.ToolRunner;
  * job's own seconds and its map phase, both from the {@link JobReport} the job writes (no log is read), bytes read and
  * input sizes. The four outputs must be identical byte for byte.
  */
-public final class FormatsJobsBench extends Configured implements Tool {
+public final class FormatsJobsBench extends ConsoleTool {
 
   public static final String DESCRIPTION = "Benchmark lowest-rated on text, Parquet, ORC and Avro copies of the same ratings (Markdown table).";
 
   private static final long JOB_TIMEOUT_MINUTES = 30;
-
-  private final PrintStream out;
-  private final PrintStream err;
 
   public FormatsJobsBench() {
     this(System.out, System.err);
   }
 
   public FormatsJobsBench(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err);
   }
 
   public static void main(String[] args) throws Exception {
@@ -250,12 +246,16 @@ public final class FormatsJobsBench extends Configured implements Tool {
     }
   }
 
-  private int usage(String message) {
-    err.println("formats-bench-jobs: " + message);
-    err.println("Usage: bin/formats-bench-jobs [--ratings N] [--parts P] [--codec zstd|snappy|gzip|none] [--repeat R] [--keep] WORK_DIR"
-        + "   (--help for details)");
-    return 2;
+  @Override
+  protected String toolName() {
+    return "formats-bench-jobs";
   }
+
+  @Override
+  protected String usageLine() {
+    return "bin/formats-bench-jobs [--ratings N] [--parts P] [--codec zstd|snappy|gzip|none] [--repeat R] [--keep] WORK_DIR";
+  }
+
 
   private void printHelp(Options options) {
     PrintWriter writer = new PrintWriter(out);

@@ -2,6 +2,7 @@ package dev.hadoopkit.jobs.generate;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.formats.movielens.RatingFormat;
+import dev.hadoopkit.jobs.common.ConsoleTool;
 import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
@@ -22,28 +23,22 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
  * Writes MovieLens-shaped data to any Hadoop filesystem: ratings (one file, or part files written in parallel),
  * the matching movies file, and a users file. Same options and seed, same bytes.
  */
-public class GenerateJob extends Configured implements Tool {
-
-  private final PrintStream out;
-  private final PrintStream err;
+public class GenerateJob extends ConsoleTool {
 
   public GenerateJob() {
     this(System.out, System.err);
   }
 
   public GenerateJob(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err);
   }
 
   public static void main(String[] args) throws Exception {
@@ -180,9 +175,14 @@ public class GenerateJob extends Configured implements Tool {
     return options;
   }
 
-  private int usage(String message) {
-    err.println("generate: " + message);
-    err.println("Usage: hadoop jar movielens-jobs.jar generate [options] <output-dir>   (--help for details)");
-    return 2;
+  @Override
+  protected String toolName() {
+    return "generate";
   }
+
+  @Override
+  protected String usageLine() {
+    return "hadoop jar movielens-jobs.jar generate [options] <output-dir>";
+  }
+
 }

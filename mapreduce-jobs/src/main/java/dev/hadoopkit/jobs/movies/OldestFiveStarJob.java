@@ -1,5 +1,7 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.jobs.common.JobCommand.MoviesOption;
+import dev.hadoopkit.jobs.common.JobSpec;
 import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
@@ -19,28 +21,17 @@ public class OldestFiveStarJob extends MovieJob {
   /** Movies left out because the movies file gives no release date. */
   public enum Counter { MOVIES_WITHOUT_RELEASE_DATE }
 
+  public OldestFiveStarJob() {
+    super(new JobSpec("oldest-five-star",
+        "Movies whose average rating is above --above, oldest release first (movieId, title, releaseDate, avg, count).",
+        List.of("movieId", "title", "releaseDate", "avg", "count"), MoviesOption.REQUIRED,
+        "Order: release date ascending (yyyy-MM-dd), then movie id. Movies without a release date in the movies\n"
+            + "file are left out and counted. movies.csv and movies.dat carry only a year: it counts as 1 January.\n"
+            + "Example: hadoop jar movielens-jobs.jar oldest-five-star --movies ml-100k/u.item ml-100k/u.data out/oldest\n"));
+  }
+
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new OldestFiveStarJob(), args));
-  }
-
-  @Override
-  public String name() {
-    return "oldest-five-star";
-  }
-
-  @Override
-  public String description() {
-    return "Movies whose average rating is above --above, oldest release first (movieId, title, releaseDate, avg, count).";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("movieId", "title", "releaseDate", "avg", "count");
-  }
-
-  @Override
-  protected MoviesOption moviesOption() {
-    return MoviesOption.REQUIRED;
   }
 
   @Override
@@ -57,13 +48,6 @@ public class OldestFiveStarJob extends MovieJob {
   @Override
   protected Class<? extends MovieResultReducer> reducer() {
     return OldestFiveStarReducer.class;
-  }
-
-  @Override
-  protected String helpFooter() {
-    return "Order: release date ascending (yyyy-MM-dd), then movie id. Movies without a release date in the movies\n"
-        + "file are left out and counted. movies.csv and movies.dat carry only a year: it counts as 1 January.\n"
-        + "Example: hadoop jar movielens-jobs.jar oldest-five-star --movies ml-100k/u.item ml-100k/u.data out/oldest\n";
   }
 
   /** Keeps the movies above the threshold that have a release date; writes them oldest first at the end. */

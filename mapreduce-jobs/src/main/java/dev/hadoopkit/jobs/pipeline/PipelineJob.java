@@ -1,6 +1,7 @@
 package dev.hadoopkit.jobs.pipeline;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
+import dev.hadoopkit.jobs.common.ConsoleTool;
 import dev.hadoopkit.jobs.common.JobCommand;
 import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.OutputFiles;
@@ -25,32 +26,26 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
  * The MovieLens pipeline end to end: generated (or given) ratings and movies, every job one after another,
  * and the answers printed as tables.
  */
-public class PipelineJob extends Configured implements Tool {
+public class PipelineJob extends ConsoleTool {
 
   public static final String DESCRIPTION = "Run every MovieLens job on given or generated data and print the answers as tables.";
 
   private static final int ROWS_SHOWN = 10;
-
-  private final PrintStream out;
-  private final PrintStream err;
 
   public PipelineJob() {
     this(System.out, System.err);
   }
 
   public PipelineJob(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err);
   }
 
   public static void main(String[] args) throws Exception {
@@ -148,11 +143,16 @@ public class PipelineJob extends Configured implements Tool {
     return 0;
   }
 
-  private int usage(String message) {
-    err.println("pipeline: " + message);
-    err.println("Usage: hadoop jar movielens-jobs.jar pipeline [options] <work-dir>   (--help for details)");
-    return 2;
+  @Override
+  protected String toolName() {
+    return "pipeline";
   }
+
+  @Override
+  protected String usageLine() {
+    return "hadoop jar movielens-jobs.jar pipeline [options] <work-dir>";
+  }
+
 
   private record Step(JobCommand job, String title, boolean withMovies) {
   }

@@ -9,35 +9,22 @@ import org.apache.commons.cli.Options;
 import org.apache.hadoop.fs.Path;
 
 /** {@code meta <path>}: blocks, row groups or stripes with codecs, rows, sizes and column statistics. */
-final class MetaCommand implements Command {
+final class MetaCommand extends Command {
 
-  @Override
-  public String name() {
-    return "meta";
+  MetaCommand() {
+    super("meta",
+        "print the layout of Avro/Parquet/ORC files: blocks, row groups or stripes, codecs, rows, sizes, column statistics",
+        "<path>",
+        List.of("formats meta /tmp/ratings.parquet", "formats meta /tmp/lowest-orc    # every part file of a job's output"));
   }
 
   @Override
-  public String description() {
-    return "print the layout of Avro/Parquet/ORC files: blocks, row groups or stripes, codecs, rows, sizes, column statistics";
-  }
-
-  @Override
-  public String arguments() {
-    return "<path>";
-  }
-
-  @Override
-  public Options options() {
+  Options options() {
     return new Options();
   }
 
   @Override
-  public List<String> examples() {
-    return List.of("formats meta /tmp/ratings.parquet", "formats meta /tmp/lowest-orc    # every part file of a job's output");
-  }
-
-  @Override
-  public int run(CommandLine command, CommandContext context) throws Exception {
+  int run(CommandLine command, CommandContext context) throws Exception {
     Path path = CommonOptions.onlyArgument(command, "path");
     boolean first = true;
     for (Path file : Inputs.files(context.conf(), path)) {
@@ -55,5 +42,4 @@ final class MetaCommand implements Command {
     }
     return 0;
   }
-
 }
