@@ -13,7 +13,6 @@ import dev.hadoopkit.formats.schema.Preset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +59,7 @@ class ReferenceToolsIT {
   @TempDir
   Path work;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ToolConsole console = new ToolConsole();
 
   record Rating(int userId, int movieId, int rating, long seconds) {
   }
@@ -456,28 +453,21 @@ class ReferenceToolsIT {
 
   /** {@code bin/formats bench}: the benchmark harness, a Tool of its own beside the user tool. */
   private int bench(String... args) throws Exception {
-    out.reset();
-    err.reset();
-    PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-    return ToolRunner.run(new Configuration(), new ConversionBench(stdout, stderr), args);
+    return console.run(ConversionBench::new, args);
   }
 
   private int run(String... args) throws Exception {
-    out.reset();
-    err.reset();
-    PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-    return ToolRunner.run(new Configuration(), new Main(stdout, stderr), args);
+    return console.run(args);
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return console.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return console.err();
   }
+
 
   /** Parses every line that starts with '{' (the tools print banners and separators around the data). */
   private static List<JsonNode> jsonLines(String output) throws IOException {
