@@ -1,6 +1,7 @@
 package dev.hadoopkit.jobs;
 
 import dev.hadoopkit.jobs.bench.BenchJob;
+import dev.hadoopkit.jobs.bench.FormatsJobsBench;
 import dev.hadoopkit.jobs.common.JobCommand;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import dev.hadoopkit.jobs.movies.BadMoviesJob;
@@ -40,6 +41,7 @@ public final class MovieLensDriver {
     programs.add(new Program("generate", GenerateJob.class, GenerateJob.DESCRIPTION));
     programs.add(new Program("pipeline", PipelineJob.class, PipelineJob.DESCRIPTION));
     programs.add(new Program("bench", BenchJob.class, BenchJob.DESCRIPTION));
+    programs.add(new Program("bench-formats", FormatsJobsBench.class, FormatsJobsBench.DESCRIPTION));
     Set<String> names = new HashSet<>();
     for (Program program : programs) {
       if (!names.add(program.name())) {

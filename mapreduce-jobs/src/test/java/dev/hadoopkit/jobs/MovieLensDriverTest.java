@@ -16,7 +16,7 @@ class MovieLensDriverTest {
   void registersEveryJobOnceAsATool() {
     List<String> names = MovieLensDriver.programs().stream().map(MovieLensDriver.Program::name).toList();
     assertEquals(List.of("ratings-breakdown", "ratings-per-user", "movie-stats", "lowest-rated", "bad-movies",
-        "most-popular", "oldest-five-star", "generate", "pipeline", "bench"), names);
+        "most-popular", "oldest-five-star", "generate", "pipeline", "bench", "bench-formats"), names);
     for (MovieLensDriver.Program program : MovieLensDriver.programs()) {
       assertTrue(Tool.class.isAssignableFrom(program.mainClass()), program.name() + " must be a Tool");
     }

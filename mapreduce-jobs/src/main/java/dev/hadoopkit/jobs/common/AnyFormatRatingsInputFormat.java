@@ -18,8 +18,9 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * Ratings in any format: each split's file is recognised by its magic bytes. Text goes to
  * {@link RatingsInputFormat}; Avro, Parquet and ORC are read with only the columns the jobs use ({@link #COLUMNS},
  * found by name ignoring case and underscores, see {@link ColumnNames}: the timestamp is never read), one split per
- * block, row group or stripe range. ORC and Parquet fill each {@link RatingBatch} a column at a time
- * ({@link OrcRatingBatchReader}, {@link ParquetRatingBatchReader}); Avro goes row by row through storage-formats.
+ * block, row group or stripe range. Formats with a columnar reader ({@link ColumnarRatingReaders}: ORC, Parquet) fill
+ * each {@link RatingBatch} a column at a time; any other binary format (Avro) goes row by row through its
+ * storage-formats {@link dev.hadoopkit.formats.io.FormatModel}.
  * Every format yields the same {@code (NullWritable, RatingBatch)}.
  */
 public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
@@ -67,22 +68,21 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
     private Path file;
     private FileFormat format;
     private long splitStart;
+    private long startedMillis;
 
     @Override
     public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
+      startedMillis = System.currentTimeMillis();
       conf = context.getConfiguration();
       attempt = context.getTaskAttemptID().toString();
       file = ((FileSplit) split).getPath();
       splitStart = ((FileSplit) split).getStart();
       format = FileFormat.detect(context.getConfiguration(), file);
-      if (format == FileFormat.TEXT) {
+      if (!format.isBinary()) {
         delegate = AnyFormatRatingsInputFormat.super.createRecordReader(split, context);
-      } else if (format == FileFormat.ORC) {
-        delegate = new OrcRatingBatchReader();
-      } else if (format == FileFormat.PARQUET) {
-        delegate = new ParquetRatingBatchReader();
       } else {
-        delegate = new BatchingRecordReader(new BinaryRatingsReader(format));
+        delegate = ColumnarRatingReaders.of(format)
+            .orElseGet(() -> new BatchingRecordReader(new BinaryRatingsReader(format)));
       }
       // Opening checks the footer and the columns: its errors already name the file and what to change.
       delegate.initialize(split, context);
@@ -125,6 +125,9 @@ public class AnyFormatRatingsInputFormat extends RatingsInputFormat {
     public void close() throws IOException {
       if (delegate != null) {
         delegate.close();
+        if (TaskTimes.wanted(conf)) {
+          TaskTimes.record(conf, attempt, startedMillis, System.currentTimeMillis());
+        }
       }
     }
   }

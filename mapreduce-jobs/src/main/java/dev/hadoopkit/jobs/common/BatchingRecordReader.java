@@ -10,10 +10,9 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * Gathers the ratings of a row-at-a-time reader into {@link RatingBatch}es, so the framework's per-record work
  * is paid once per batch whatever the file format.
  */
-final class BatchingRecordReader extends RecordReader<NullWritable, RatingBatch> {
+final class BatchingRecordReader extends RatingBatchReader {
 
   private final RecordReader<NullWritable, RatingWritable> rows;
-  private final RatingBatch batch = new RatingBatch();
 
   BatchingRecordReader(RecordReader<NullWritable, RatingWritable> rows) {
     this.rows = rows;
@@ -32,16 +31,6 @@ final class BatchingRecordReader extends RecordReader<NullWritable, RatingBatch>
       batch.add(row.userId(), row.movieId(), row.rating(), row.timestamp());
     }
     return batch.size() > 0;
-  }
-
-  @Override
-  public NullWritable getCurrentKey() {
-    return NullWritable.get();
-  }
-
-  @Override
-  public RatingBatch getCurrentValue() {
-    return batch;
   }
 
   @Override

@@ -29,7 +29,7 @@ final class BinaryRows {
         for (int i = 0; i < row.length; i++) {
           Object value = record.get(i);
           if (value instanceof Double) {
-            row[i] = fields.get(i).name().equals("rating") ? Formats.rating((Double) value) : Formats.average((Double) value);
+            row[i] = fields.get(i).name().equals("rating") ? OutputNumbers.rating((Double) value) : OutputNumbers.average((Double) value);
           } else {
             row[i] = TextValues.format(value, fields.get(i).schema());
           }

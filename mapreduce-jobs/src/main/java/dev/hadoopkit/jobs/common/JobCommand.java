@@ -34,19 +34,25 @@ import org.apache.hadoop.util.Tool;
  * before anything runs, a staging output directory renamed into place only on success, the summary with
  * malformed lines, and exit codes: 0 success, 1 failure, 2 usage error.
  *
- * <p>Subclasses say what the job computes ({@link #configure}) and how its output columns are named.
+ * <p>Subclasses say what the job is ({@link JobSpec}: name, description, output columns, movies file, help) and what
+ * it computes ({@link #configure}).
  */
 public abstract class JobCommand extends Configured implements Tool {
 
   /** Whether a job reads the movies file. */
-  protected enum MoviesOption { NONE, OPTIONAL, REQUIRED }
+  public enum MoviesOption { NONE, OPTIONAL, REQUIRED }
 
   private static final int EXIT_FAILURE = 1;
   private static final int EXIT_USAGE = 2;
 
+  private final JobSpec spec;
   private PrintStream out = System.out;
   private PrintStream err = System.err;
   private Path lastOutput;
+
+  protected JobCommand(JobSpec spec) {
+    this.spec = spec;
+  }
 
   /** Sends the results table and help to {@code out}, the summary and errors to {@code err}. */
   public JobCommand printingTo(PrintStream out, PrintStream err) {
@@ -56,15 +62,23 @@ public abstract class JobCommand extends Configured implements Tool {
   }
 
   /** The name the driver registers the job under, e.g. {@code lowest-rated}. */
-  public abstract String name();
+  public final String name() {
+    return spec.name();
+  }
 
   /** One line for the driver's job list. */
-  public abstract String description();
+  public final String description() {
+    return spec.description();
+  }
 
   /** Names of the output columns, in order. */
-  public abstract List<String> columns();
+  public final List<String> columns() {
+    return spec.columns();
+  }
 
-  protected abstract MoviesOption moviesOption();
+  private MoviesOption moviesOption() {
+    return spec.movies();
+  }
 
   /** Job-specific options; the common ones are added by this class. */
   protected void addOptions(Options options) {
@@ -72,11 +86,6 @@ public abstract class JobCommand extends Configured implements Tool {
 
   /** Sets mapper, combiner, reducer and map output types, reading the job's options. */
   protected abstract void configure(Job job, CommandLine command) throws UsageException;
-
-  /** Extra lines for {@code --help}: what the output means, defaults, an example. */
-  protected String helpFooter() {
-    return "";
-  }
 
   /** The output directory of the last successful run; for callers that go on to read it. */
   public Path lastOutput() {
@@ -146,6 +155,10 @@ public abstract class JobCommand extends Configured implements Tool {
     Path failureDirectory = new Path(staging, "_failure");
     conf.set(TaskFailureLog.DIRECTORY_KEY, failureDirectory.toString());
     conf.setBoolean(RatingsInputFormat.STRICT_KEY, strict);
+    Path taskTimes = new Path(staging, "_tasks");
+    if (conf.get(JobReport.FILE_KEY) != null) {
+      conf.set(TaskTimes.DIRECTORY_KEY, taskTimes.toString());
+    }
     if (strict) {
       // A malformed line fails every attempt alike: say so once, now.
       conf.setInt("mapreduce.map.maxattempts", 1);
@@ -208,6 +221,10 @@ public abstract class JobCommand extends Configured implements Tool {
       }
       return EXIT_FAILURE;
     }
+    if (conf.get(JobReport.FILE_KEY) != null) {
+      JobReport.of(job, seconds, TaskTimes.mapPhaseSeconds(conf, taskTimes).orElse(-1)).write(conf, new Path(conf.get(JobReport.FILE_KEY)));
+    }
+    outputFs.delete(taskTimes, true);
     outputFs.delete(malformedDirectory, true);
     // A task attempt that failed and was retried with success may have left its note: not part of the output.
     outputFs.delete(failureDirectory, true);
@@ -352,7 +369,7 @@ public abstract class JobCommand extends Configured implements Tool {
     String header = description() + "\n\nInputs: ratings files or directories (u.data, ratings.dat, ratings.csv, gzip/bzip2 too; or Avro, Parquet, ORC),"
         + " on any Hadoop filesystem. Output: a new directory of tab-separated part files with columns "
         + String.join(", ", columns()) + ".\n\nOptions:";
-    String footer = "\n" + helpFooter()
+    String footer = "\n" + spec.helpFooter()
         + "\nGeneric options (before the job options): -D key=value, -conf file.xml, -files f1,f2, -libjars j1,j2, -archives a1."
         + "\nExit codes: 0 done, 1 the job failed, 2 usage error (bad option, missing input, existing output).\n";
     formatter.printHelp(writer, 100, usageLine(), header, options, 2, 2, footer);
@@ -368,32 +385,13 @@ public abstract class JobCommand extends Configured implements Tool {
     return message.lines().findFirst().orElse(message);
   }
 
-  /** Parses an option that must be a number, naming the option when it is not. */
+  /** Parses an option that must be a number (declared with {@link NumberOptions#decimal}), naming the option when it is not. */
   protected static double doubleOption(CommandLine command, String option, double defaultValue) throws UsageException {
-    String value = command.getOptionValue(option);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw new UsageException("Invalid --" + option + " '" + value + "': not a number");
-    }
+    return NumberOptions.value(command, option, defaultValue);
   }
 
+  /** Parses an option that must be a whole number of at least {@code minimum} (declared with {@link NumberOptions#integer}). */
   protected static int intOption(CommandLine command, String option, int defaultValue, int minimum) throws UsageException {
-    String value = command.getOptionValue(option);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed < minimum) {
-        throw new UsageException("Invalid --" + option + " " + parsed + ": must be at least " + minimum);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new UsageException("Invalid --" + option + " '" + value + "': not a whole number");
-    }
+    return NumberOptions.atLeast(command, option, defaultValue, minimum);
   }
 }

@@ -39,7 +39,7 @@ public final class MovieCatalogLoader {
     }
     List<Path> files = new ArrayList<>();
     if (fs.getFileStatus(moviesPath).isDirectory()) {
-      for (FileStatus status : fs.listStatus(moviesPath, path -> !path.getName().startsWith("_") && !path.getName().startsWith("."))) {
+      for (FileStatus status : fs.listStatus(moviesPath, dev.hadoopkit.formats.io.Formats.DATA_FILES)) {
         if (status.isFile()) {
           files.add(status.getPath());
         }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.RecordReader;
@@ -26,11 +25,10 @@ import org.apache.orc.storage.ql.exec.vector.VectorizedRowBatch;
  * rating columns (by name, see {@link ColumnNames#RATINGS}), and no per-row object is made. Rows with a null in one
  * of them, or a rating outside 0.5 to 5, are skipped and counted as malformed ({@link MalformedRows}).
  */
-final class OrcRatingBatchReader extends RecordReader<NullWritable, RatingBatch> implements PositionedReader {
+final class OrcRatingBatchReader extends RatingBatchReader implements PositionedReader {
 
   private static final String[] NAMES = {"userId", "movieId", "rating"};
 
-  private final RatingBatch batch = new RatingBatch();
   private final int[] columns = new int[3];
   private final double[] widened = new double[RatingBatch.CAPACITY];
   private Reader reader;
@@ -200,16 +198,6 @@ final class OrcRatingBatchReader extends RecordReader<NullWritable, RatingBatch>
 
   private static boolean isNull(ColumnVector vector, int row) {
     return !vector.noNulls && vector.isNull[vector.isRepeating ? 0 : row];
-  }
-
-  @Override
-  public NullWritable getCurrentKey() {
-    return NullWritable.get();
-  }
-
-  @Override
-  public RatingBatch getCurrentValue() {
-    return batch;
   }
 
   @Override

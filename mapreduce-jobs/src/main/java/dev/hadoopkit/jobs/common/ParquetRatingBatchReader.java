@@ -9,10 +9,8 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.InputSplit;
-import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.parquet.HadoopReadOptions;
@@ -37,11 +35,10 @@ import org.apache.parquet.schema.Type;
  * row group), with no record assembled. The ids may be INT32 or INT64, the rating INT32, INT64, FLOAT or DOUBLE. Rows with a null in one of
  * them, or a rating outside 0.5 to 5, are skipped and counted as malformed ({@link MalformedRows}).
  */
-final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBatch> implements PositionedReader {
+final class ParquetRatingBatchReader extends RatingBatchReader implements PositionedReader {
 
   private static final String[] NAMES = {"userId", "movieId", "rating"};
 
-  private final RatingBatch batch = new RatingBatch();
   private final int[] userIds = new int[RatingBatch.CAPACITY];
   private final int[] movieIds = new int[RatingBatch.CAPACITY];
   private final double[] ratings = new double[RatingBatch.CAPACITY];
@@ -276,16 +273,6 @@ final class ParquetRatingBatchReader extends RecordReader<NullWritable, RatingBa
       }
     }
     return true;
-  }
-
-  @Override
-  public NullWritable getCurrentKey() {
-    return NullWritable.get();
-  }
-
-  @Override
-  public RatingBatch getCurrentValue() {
-    return batch;
   }
 
   @Override

@@ -40,10 +40,9 @@ public class RatingsInputFormat extends FileInputFormat<NullWritable, RatingBatc
     return codec == null || codec instanceof SplittableCompressionCodec;
   }
 
-  static final class RatingsRecordReader extends RecordReader<NullWritable, RatingBatch> {
+  static final class RatingsRecordReader extends RatingBatchReader {
     private final LineRecordReader lines = new LineRecordReader();
     private final RatingParser parser = new RatingParser();
-    private final RatingBatch batch = new RatingBatch();
     private Configuration conf;
     private Path file;
     private boolean strict;
@@ -130,16 +129,6 @@ public class RatingsInputFormat extends FileInputFormat<NullWritable, RatingBatc
     private static String preview(Text line) {
       int length = Math.min(line.getLength(), 120);
       return new String(line.getBytes(), 0, length, StandardCharsets.UTF_8).replace("\t", "\\t");
-    }
-
-    @Override
-    public NullWritable getCurrentKey() {
-      return NullWritable.get();
-    }
-
-    @Override
-    public RatingBatch getCurrentValue() {
-      return batch;
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.hadoopkit.jobs.generate;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.formats.movielens.RatingFormat;
+import dev.hadoopkit.jobs.common.ConsoleTool;
+import dev.hadoopkit.jobs.common.NumberOptions;
+import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -20,28 +23,22 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
  * Writes MovieLens-shaped data to any Hadoop filesystem: ratings (one file, or part files written in parallel),
  * the matching movies file, and a users file. Same options and seed, same bytes.
  */
-public class GenerateJob extends Configured implements Tool {
-
-  private final PrintStream out;
-  private final PrintStream err;
+public class GenerateJob extends ConsoleTool {
 
   public GenerateJob() {
     this(System.out, System.err);
   }
 
   public GenerateJob(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err);
   }
 
   public static void main(String[] args) throws Exception {
@@ -75,19 +72,14 @@ public class GenerateJob extends Configured implements Tool {
     int parts;
     try {
       generator = MovieLensGenerator.builder()
-          .ratings(Long.parseLong(command.getOptionValue("ratings", "100000")))
-          .users(Integer.parseInt(command.getOptionValue("users", "943")))
-          .movies(Integer.parseInt(command.getOptionValue("movies", "1682")))
-          .seed(Long.parseLong(command.getOptionValue("seed", "42")))
+          .ratings(NumberOptions.value(command, "ratings", 100_000L))
+          .users(NumberOptions.value(command, "users", 943))
+          .movies(NumberOptions.value(command, "movies", 1682))
+          .seed(NumberOptions.value(command, "seed", 42L))
           .format(format(command.getOptionValue("format", "u.data")))
           .build();
-      parts = Integer.parseInt(command.getOptionValue("parts", "1"));
-      if (parts < 1) {
-        return usage("Invalid --parts " + parts + ": must be at least 1");
-      }
-    } catch (NumberFormatException e) {
-      return usage("Invalid number: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
+      parts = NumberOptions.atLeast(command, "parts", 1, 1);
+    } catch (UsageException | IllegalArgumentException e) {
       return usage(e.getMessage());
     }
 
@@ -171,21 +163,26 @@ public class GenerateJob extends Configured implements Tool {
 
   private static Options options() {
     Options options = new Options();
-    options.addOption(Option.builder().longOpt("ratings").hasArg().argName("n").desc("number of ratings (default 100000)").build());
-    options.addOption(Option.builder().longOpt("users").hasArg().argName("n").desc("number of users (default 943)").build());
-    options.addOption(Option.builder().longOpt("movies").hasArg().argName("n").desc("number of movies (default 1682)").build());
-    options.addOption(Option.builder().longOpt("seed").hasArg().argName("n").desc("random seed (default 42)").build());
+    options.addOption(NumberOptions.wholeNumber("ratings").desc("number of ratings (default 100000)").build());
+    options.addOption(NumberOptions.integer("users").desc("number of users (default 943)").build());
+    options.addOption(NumberOptions.integer("movies").desc("number of movies (default 1682)").build());
+    options.addOption(NumberOptions.wholeNumber("seed").desc("random seed (default 42)").build());
     options.addOption(Option.builder().longOpt("format").hasArg().argName("f")
         .desc("u.data (ml-100k, default), dat (ml-1m) or csv (ml-latest, half stars)").build());
-    options.addOption(Option.builder().longOpt("parts").hasArg().argName("n").desc("ratings part files, written in parallel (default 1)").build());
+    options.addOption(NumberOptions.integer("parts").desc("ratings part files, written in parallel (default 1)").build());
     options.addOption(Option.builder().longOpt("overwrite").desc("replace the output directory if it exists").build());
     options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     return options;
   }
 
-  private int usage(String message) {
-    err.println("generate: " + message);
-    err.println("Usage: hadoop jar movielens-jobs.jar generate [options] <output-dir>   (--help for details)");
-    return 2;
+  @Override
+  protected String toolName() {
+    return "generate";
   }
+
+  @Override
+  protected String usageLine() {
+    return "hadoop jar movielens-jobs.jar generate [options] <output-dir>";
+  }
+
 }

@@ -1,11 +1,13 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.jobs.common.JobCommand.MoviesOption;
+import dev.hadoopkit.jobs.common.JobSpec;
+import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
@@ -16,28 +18,21 @@ public class BadMoviesJob extends MovieJob {
   static final String BELOW_KEY = "hadoopkit.bad-movies.below";
   static final double DEFAULT_BELOW = 2.0;
 
+  public BadMoviesJob() {
+    super(new JobSpec("bad-movies",
+        "Movies whose average rating is below --below, most rated first (movieId, title, avg, count).",
+        List.of("movieId", "title", "avg", "count"), MoviesOption.OPTIONAL,
+        "Order: count descending, then movie id.\n"
+            + "Example: hadoop jar movielens-jobs.jar bad-movies --movies ml-100k/u.item --below 1.5 ml-100k/u.data out/bad\n"));
+  }
+
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new BadMoviesJob(), args));
   }
 
   @Override
-  public String name() {
-    return "bad-movies";
-  }
-
-  @Override
-  public String description() {
-    return "Movies whose average rating is below --below, most rated first (movieId, title, avg, count).";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("movieId", "title", "avg", "count");
-  }
-
-  @Override
   protected void addOptions(Options options) {
-    options.addOption(Option.builder().longOpt("below").hasArg().argName("stars")
+    options.addOption(NumberOptions.decimal("below").argName("stars")
         .desc("keep movies whose average is strictly below this (default " + DEFAULT_BELOW + ")").build());
   }
 
@@ -49,12 +44,6 @@ public class BadMoviesJob extends MovieJob {
   @Override
   protected Class<? extends MovieResultReducer> reducer() {
     return BadMoviesReducer.class;
-  }
-
-  @Override
-  protected String helpFooter() {
-    return "Order: count descending, then movie id.\n"
-        + "Example: hadoop jar movielens-jobs.jar bad-movies --movies ml-100k/u.item --below 1.5 ml-100k/u.data out/bad\n";
   }
 
   /** Keeps the movies below the threshold (a fraction of all movies) and writes them in order at the end. */

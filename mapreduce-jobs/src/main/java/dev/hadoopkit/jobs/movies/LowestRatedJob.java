@@ -1,10 +1,12 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.jobs.common.JobCommand.MoviesOption;
+import dev.hadoopkit.jobs.common.JobSpec;
+import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
@@ -17,30 +19,23 @@ public class LowestRatedJob extends MovieJob {
   static final int DEFAULT_MIN_RATINGS = 10;
   static final int DEFAULT_LIMIT = 10;
 
+  public LowestRatedJob() {
+    super(new JobSpec("lowest-rated",
+        "The lowest average ratings among movies with more than --min-ratings ratings (movieId, title, avg, count).",
+        List.of("movieId", "title", "avg", "count"), MoviesOption.OPTIONAL,
+        "Order: average ascending, then count descending, then movie id.\n"
+            + "Example: hadoop jar movielens-jobs.jar lowest-rated --movies ml-100k/u.item --min-ratings 20 ml-100k/u.data out/lowest\n"));
+  }
+
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new LowestRatedJob(), args));
   }
 
   @Override
-  public String name() {
-    return "lowest-rated";
-  }
-
-  @Override
-  public String description() {
-    return "The lowest average ratings among movies with more than --min-ratings ratings (movieId, title, avg, count).";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("movieId", "title", "avg", "count");
-  }
-
-  @Override
   protected void addOptions(Options options) {
-    options.addOption(Option.builder().longOpt("min-ratings").hasArg().argName("n")
+    options.addOption(NumberOptions.integer("min-ratings")
         .desc("keep movies with MORE than n ratings (default " + DEFAULT_MIN_RATINGS + ")").build());
-    options.addOption(Option.builder().longOpt("limit").hasArg().argName("n")
+    options.addOption(NumberOptions.integer("limit")
         .desc("how many movies to list (default " + DEFAULT_LIMIT + ")").build());
   }
 
@@ -53,12 +48,6 @@ public class LowestRatedJob extends MovieJob {
   @Override
   protected Class<? extends MovieResultReducer> reducer() {
     return LowestRatedReducer.class;
-  }
-
-  @Override
-  protected String helpFooter() {
-    return "Order: average ascending, then count descending, then movie id.\n"
-        + "Example: hadoop jar movielens-jobs.jar lowest-rated --movies ml-100k/u.item --min-ratings 20 ml-100k/u.data out/lowest\n";
   }
 
   /** Keeps the lowest averages seen so far; writes them in order at the end. */

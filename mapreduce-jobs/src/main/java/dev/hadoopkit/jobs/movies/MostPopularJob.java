@@ -1,10 +1,12 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.jobs.common.JobCommand.MoviesOption;
+import dev.hadoopkit.jobs.common.JobSpec;
+import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
@@ -15,28 +17,21 @@ public class MostPopularJob extends MovieJob {
   static final String LIMIT_KEY = "hadoopkit.most-popular.limit";
   static final int DEFAULT_LIMIT = 10;
 
+  public MostPopularJob() {
+    super(new JobSpec("most-popular",
+        "The movies with the most ratings (movieId, title, count).",
+        List.of("movieId", "title", "count"), MoviesOption.OPTIONAL,
+        "Order: count descending, then movie id.\n"
+            + "Example: hadoop jar movielens-jobs.jar most-popular --movies ml-100k/u.item --limit 20 ml-100k/u.data out/popular\n"));
+  }
+
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new MostPopularJob(), args));
   }
 
   @Override
-  public String name() {
-    return "most-popular";
-  }
-
-  @Override
-  public String description() {
-    return "The movies with the most ratings (movieId, title, count).";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("movieId", "title", "count");
-  }
-
-  @Override
   protected void addOptions(Options options) {
-    options.addOption(Option.builder().longOpt("limit").hasArg().argName("n")
+    options.addOption(NumberOptions.integer("limit")
         .desc("how many movies to list (default " + DEFAULT_LIMIT + ")").build());
   }
 
@@ -48,12 +43,6 @@ public class MostPopularJob extends MovieJob {
   @Override
   protected Class<? extends MovieResultReducer> reducer() {
     return MostPopularReducer.class;
-  }
-
-  @Override
-  protected String helpFooter() {
-    return "Order: count descending, then movie id.\n"
-        + "Example: hadoop jar movielens-jobs.jar most-popular --movies ml-100k/u.item --limit 20 ml-100k/u.data out/popular\n";
   }
 
   /** Keeps the most rated movies seen so far; writes them in order at the end. */

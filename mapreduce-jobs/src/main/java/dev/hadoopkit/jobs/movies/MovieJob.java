@@ -1,6 +1,7 @@
 package dev.hadoopkit.jobs.movies;
 
 import dev.hadoopkit.jobs.common.JobCommand;
+import dev.hadoopkit.jobs.common.JobSpec;
 import dev.hadoopkit.jobs.common.UsageException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.hadoop.conf.Configuration;
@@ -10,9 +11,8 @@ import org.apache.hadoop.mapreduce.Job;
 /** A job over per-movie aggregates: the same map and combine steps, its own reducer and options. */
 public abstract class MovieJob extends JobCommand {
 
-  @Override
-  protected MoviesOption moviesOption() {
-    return MoviesOption.OPTIONAL;
+  protected MovieJob(JobSpec spec) {
+    super(spec);
   }
 
   @Override

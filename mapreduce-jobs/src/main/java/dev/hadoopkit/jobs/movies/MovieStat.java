@@ -1,6 +1,6 @@
 package dev.hadoopkit.jobs.movies;
 
-import dev.hadoopkit.jobs.common.Formats;
+import dev.hadoopkit.jobs.common.OutputNumbers;
 import java.time.LocalDate;
 import java.util.Comparator;
 
@@ -25,6 +25,6 @@ public record MovieStat(int movieId, String title, LocalDate releaseDate, long c
   }
 
   public String averageText() {
-    return Formats.average(sum, count);
+    return OutputNumbers.average(sum, count);
   }
 }

@@ -1,5 +1,7 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.jobs.common.JobCommand.MoviesOption;
+import dev.hadoopkit.jobs.common.JobSpec;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.util.ToolRunner;
@@ -7,33 +9,20 @@ import org.apache.hadoop.util.ToolRunner;
 /** Every movie's rating count and average: {@code movieId, title, count, avg}, by movie id. */
 public class MovieStatsJob extends MovieJob {
 
+  public MovieStatsJob() {
+    super(new JobSpec("movie-stats",
+        "Every movie's number of ratings and average rating (movieId, title, count, avg), by movie id.",
+        List.of("movieId", "title", "count", "avg"), MoviesOption.OPTIONAL,
+        "Example: hadoop jar movielens-jobs.jar movie-stats --movies ml-100k/u.item ml-100k/u.data out/stats\n"));
+  }
+
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new MovieStatsJob(), args));
   }
 
   @Override
-  public String name() {
-    return "movie-stats";
-  }
-
-  @Override
-  public String description() {
-    return "Every movie's number of ratings and average rating (movieId, title, count, avg), by movie id.";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("movieId", "title", "count", "avg");
-  }
-
-  @Override
   protected Class<? extends MovieResultReducer> reducer() {
     return StatsReducer.class;
-  }
-
-  @Override
-  protected String helpFooter() {
-    return "Example: hadoop jar movielens-jobs.jar movie-stats --movies ml-100k/u.item ml-100k/u.data out/stats\n";
   }
 
   /** Keys arrive in movie id order: each movie is written as it comes. */

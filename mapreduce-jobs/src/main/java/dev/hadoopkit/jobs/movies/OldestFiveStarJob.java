@@ -1,11 +1,13 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.jobs.common.JobCommand.MoviesOption;
+import dev.hadoopkit.jobs.common.JobSpec;
+import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.UsageException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
@@ -19,33 +21,22 @@ public class OldestFiveStarJob extends MovieJob {
   /** Movies left out because the movies file gives no release date. */
   public enum Counter { MOVIES_WITHOUT_RELEASE_DATE }
 
+  public OldestFiveStarJob() {
+    super(new JobSpec("oldest-five-star",
+        "Movies whose average rating is above --above, oldest release first (movieId, title, releaseDate, avg, count).",
+        List.of("movieId", "title", "releaseDate", "avg", "count"), MoviesOption.REQUIRED,
+        "Order: release date ascending (yyyy-MM-dd), then movie id. Movies without a release date in the movies\n"
+            + "file are left out and counted. movies.csv and movies.dat carry only a year: it counts as 1 January.\n"
+            + "Example: hadoop jar movielens-jobs.jar oldest-five-star --movies ml-100k/u.item ml-100k/u.data out/oldest\n"));
+  }
+
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new OldestFiveStarJob(), args));
   }
 
   @Override
-  public String name() {
-    return "oldest-five-star";
-  }
-
-  @Override
-  public String description() {
-    return "Movies whose average rating is above --above, oldest release first (movieId, title, releaseDate, avg, count).";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("movieId", "title", "releaseDate", "avg", "count");
-  }
-
-  @Override
-  protected MoviesOption moviesOption() {
-    return MoviesOption.REQUIRED;
-  }
-
-  @Override
   protected void addOptions(Options options) {
-    options.addOption(Option.builder().longOpt("above").hasArg().argName("stars")
+    options.addOption(NumberOptions.decimal("above").argName("stars")
         .desc("keep movies whose average is strictly above this (default " + DEFAULT_ABOVE + ")").build());
   }
 
@@ -57,13 +48,6 @@ public class OldestFiveStarJob extends MovieJob {
   @Override
   protected Class<? extends MovieResultReducer> reducer() {
     return OldestFiveStarReducer.class;
-  }
-
-  @Override
-  protected String helpFooter() {
-    return "Order: release date ascending (yyyy-MM-dd), then movie id. Movies without a release date in the movies\n"
-        + "file are left out and counted. movies.csv and movies.dat carry only a year: it counts as 1 January.\n"
-        + "Example: hadoop jar movielens-jobs.jar oldest-five-star --movies ml-100k/u.item ml-100k/u.data out/oldest\n";
   }
 
   /** Keeps the movies above the threshold that have a release date; writes them oldest first at the end. */

@@ -1,9 +1,12 @@
 package dev.hadoopkit.jobs.pipeline;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
+import dev.hadoopkit.jobs.common.ConsoleTool;
 import dev.hadoopkit.jobs.common.JobCommand;
+import dev.hadoopkit.jobs.common.NumberOptions;
 import dev.hadoopkit.jobs.common.OutputFiles;
 import dev.hadoopkit.jobs.common.TablePrinter;
+import dev.hadoopkit.jobs.common.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import dev.hadoopkit.jobs.movies.BadMoviesJob;
 import dev.hadoopkit.jobs.movies.LowestRatedJob;
@@ -23,32 +26,26 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
  * The MovieLens pipeline end to end: generated (or given) ratings and movies, every job one after another,
  * and the answers printed as tables.
  */
-public class PipelineJob extends Configured implements Tool {
+public class PipelineJob extends ConsoleTool {
 
   public static final String DESCRIPTION = "Run every MovieLens job on given or generated data and print the answers as tables.";
 
   private static final int ROWS_SHOWN = 10;
-
-  private final PrintStream out;
-  private final PrintStream err;
 
   public PipelineJob() {
     this(System.out, System.err);
   }
 
   public PipelineJob(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err);
   }
 
   public static void main(String[] args) throws Exception {
@@ -60,7 +57,7 @@ public class PipelineJob extends Configured implements Tool {
     Options options = new Options();
     options.addOption(Option.builder().longOpt("ratings").hasArg().argName("path").desc("ratings file or directory (default: generated)").build());
     options.addOption(Option.builder().longOpt("movies").hasArg().argName("path").desc("movies file or directory (with --ratings)").build());
-    options.addOption(Option.builder().longOpt("generate").hasArg().argName("n").desc("ratings to generate when no --ratings (default 100000)").build());
+    options.addOption(NumberOptions.wholeNumber("generate").desc("ratings to generate when no --ratings (default 100000)").build());
     options.addOption(Option.builder().longOpt("overwrite").desc("replace results left in <work-dir> by an earlier run").build());
     options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     CommandLine command;
@@ -97,9 +94,9 @@ public class PipelineJob extends Configured implements Tool {
     if (ratings == null) {
       long count;
       try {
-        count = Long.parseLong(command.getOptionValue("generate", "100000"));
-      } catch (NumberFormatException e) {
-        return usage("Invalid --generate '" + command.getOptionValue("generate") + "': not a whole number");
+        count = NumberOptions.value(command, "generate", 100_000L);
+      } catch (UsageException e) {
+        return usage(e.getMessage());
       }
       Path input = new Path(work, "input");
       MovieLensGenerator generator = MovieLensGenerator.builder().ratings(count).seed(42).build();
@@ -146,11 +143,16 @@ public class PipelineJob extends Configured implements Tool {
     return 0;
   }
 
-  private int usage(String message) {
-    err.println("pipeline: " + message);
-    err.println("Usage: hadoop jar movielens-jobs.jar pipeline [options] <work-dir>   (--help for details)");
-    return 2;
+  @Override
+  protected String toolName() {
+    return "pipeline";
   }
+
+  @Override
+  protected String usageLine() {
+    return "hadoop jar movielens-jobs.jar pipeline [options] <work-dir>";
+  }
+
 
   private record Step(JobCommand job, String title, boolean withMovies) {
   }

@@ -1,6 +1,7 @@
 package dev.hadoopkit.jobs.ratings;
 
-import dev.hadoopkit.jobs.common.Formats;
+import dev.hadoopkit.jobs.common.JobSpec;
+import dev.hadoopkit.jobs.common.OutputNumbers;
 import dev.hadoopkit.jobs.common.JobCommand;
 import dev.hadoopkit.jobs.common.RatingBatch;
 import java.io.IOException;
@@ -19,28 +20,15 @@ import org.apache.hadoop.util.ToolRunner;
 /** How many ratings of each star value: {@code rating, count}, by rating. */
 public class RatingsBreakdownJob extends JobCommand {
 
+  public RatingsBreakdownJob() {
+    super(new JobSpec("ratings-breakdown",
+        "Count the ratings of each star value (rating, count), by rating.",
+        List.of("rating", "count"), MoviesOption.NONE,
+        "Example: hadoop jar movielens-jobs.jar ratings-breakdown ml-100k/u.data out/breakdown\n"));
+  }
+
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new RatingsBreakdownJob(), args));
-  }
-
-  @Override
-  public String name() {
-    return "ratings-breakdown";
-  }
-
-  @Override
-  public String description() {
-    return "Count the ratings of each star value (rating, count), by rating.";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("rating", "count");
-  }
-
-  @Override
-  protected MoviesOption moviesOption() {
-    return MoviesOption.NONE;
   }
 
   @Override
@@ -50,11 +38,6 @@ public class RatingsBreakdownJob extends JobCommand {
     job.setReducerClass(StarCountReducer.class);
     job.setMapOutputKeyClass(DoubleWritable.class);
     job.setMapOutputValueClass(LongWritable.class);
-  }
-
-  @Override
-  protected String helpFooter() {
-    return "Example: hadoop jar movielens-jobs.jar ratings-breakdown ml-100k/u.data out/breakdown\n";
   }
 
   /** Counts star values in memory (there are at most ten) and emits them once per task. */
@@ -111,7 +94,7 @@ public class RatingsBreakdownJob extends JobCommand {
       for (LongWritable count : counts) {
         total += count.get();
       }
-      line.set(Formats.rating(star.get()) + "\t" + total);
+      line.set(OutputNumbers.rating(star.get()) + "\t" + total);
       context.write(line, NullWritable.get());
     }
   }

@@ -1,5 +1,6 @@
 package dev.hadoopkit.jobs.ratings;
 
+import dev.hadoopkit.jobs.common.JobSpec;
 import dev.hadoopkit.jobs.common.IntAggregates;
 import dev.hadoopkit.jobs.common.JobCommand;
 import dev.hadoopkit.jobs.common.RatingBatch;
@@ -22,28 +23,15 @@ public class RatingsPerUserJob extends JobCommand {
   /** Users a mapper keeps in memory before it emits what it has (bounds its heap use). */
   static final int MAX_USERS_IN_MEMORY = 1 << 20;
 
+  public RatingsPerUserJob() {
+    super(new JobSpec("ratings-per-user",
+        "Count the ratings each user gave (userId, count), by user id.",
+        List.of("userId", "count"), MoviesOption.NONE,
+        "Example: hadoop jar movielens-jobs.jar ratings-per-user ml-100k/u.data out/per-user\n"));
+  }
+
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new RatingsPerUserJob(), args));
-  }
-
-  @Override
-  public String name() {
-    return "ratings-per-user";
-  }
-
-  @Override
-  public String description() {
-    return "Count the ratings each user gave (userId, count), by user id.";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("userId", "count");
-  }
-
-  @Override
-  protected MoviesOption moviesOption() {
-    return MoviesOption.NONE;
   }
 
   @Override
@@ -53,11 +41,6 @@ public class RatingsPerUserJob extends JobCommand {
     job.setReducerClass(UserCountReducer.class);
     job.setMapOutputKeyClass(IntWritable.class);
     job.setMapOutputValueClass(LongWritable.class);
-  }
-
-  @Override
-  protected String helpFooter() {
-    return "Example: hadoop jar movielens-jobs.jar ratings-per-user ml-100k/u.data out/per-user\n";
   }
 
   /** Counts per user in memory and emits the counts once per task (in-mapper combining). */

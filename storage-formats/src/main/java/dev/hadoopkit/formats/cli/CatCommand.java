@@ -5,37 +5,24 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code cat <path>}: every record. */
-final class CatCommand implements Command {
+final class CatCommand extends Command {
 
-  @Override
-  public String name() {
-    return "cat";
+  CatCommand() {
+    super("cat",
+        "print every record of a file or directory (JSON lines by default)",
+        "<path>",
+        List.of("formats cat /tmp/lowest-parquet", "formats cat --as tsv /tmp/movies.avro"));
   }
 
   @Override
-  public String description() {
-    return "print every record of a file or directory (JSON lines by default)";
-  }
-
-  @Override
-  public String arguments() {
-    return "<path>";
-  }
-
-  @Override
-  public Options options() {
+  Options options() {
     Options options = new Options();
     RecordPrinting.addOptions(options);
     return options;
   }
 
   @Override
-  public List<String> examples() {
-    return List.of("formats cat /tmp/lowest-parquet", "formats cat --as tsv /tmp/movies.avro");
-  }
-
-  @Override
-  public int run(CommandLine command, CommandContext context) throws Exception {
+  int run(CommandLine command, CommandContext context) throws Exception {
     return RecordPrinting.print(command, context, Long.MAX_VALUE);
   }
 }

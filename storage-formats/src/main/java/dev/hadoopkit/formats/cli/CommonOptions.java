@@ -84,19 +84,28 @@ final class CommonOptions {
     return new Path(arguments.get(0));
   }
 
+  /**
+   * An option taking a whole number of at least 0 ({@code 10_000_000} too), typed through commons-cli
+   * ({@link Option.Builder#converter}) so {@link #longOption} reads it with {@link CommandLine#getParsedOptionValue}.
+   */
+  static Option.Builder wholeNumber(String shortName, String longName) {
+    return Option.builder(shortName).longOpt(longName).hasArg().argName("n").type(Long.class)
+        .converter(value -> Long.parseLong(value.replace("_", "")));
+  }
+
+  /** A {@link #wholeNumber} option's value; not a number, or negative, is a usage error naming the option. */
   static long longOption(CommandLine command, String option, long defaultValue) throws UsageException {
     String value = command.getOptionValue(option);
-    if (value == null) {
-      return defaultValue;
-    }
+    String name = "-" + (option.length() == 1 ? "" : "-") + option;
+    long parsed;
     try {
-      long parsed = Long.parseLong(value.replace("_", ""));
-      if (parsed < 0) {
-        throw new UsageException("Invalid -" + (option.length() == 1 ? "" : "-") + option + " " + value + ": must not be negative");
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new UsageException("Invalid -" + (option.length() == 1 ? "" : "-") + option + " '" + value + "': not a whole number");
+      parsed = command.getParsedOptionValue(option, defaultValue);
+    } catch (org.apache.commons.cli.ParseException | RuntimeException e) {
+      throw new UsageException("Invalid " + name + " '" + value + "': not a whole number");
     }
+    if (parsed < 0) {
+      throw new UsageException("Invalid " + name + " " + value + ": must not be negative");
+    }
+    return parsed;
   }
 }

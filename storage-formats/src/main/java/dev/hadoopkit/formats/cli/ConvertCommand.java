@@ -24,25 +24,21 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** {@code convert <input> <output> --to parquet|orc|avro|csv|tsv|json}: one output file from a file or directory. */
-final class ConvertCommand implements Command {
+final class ConvertCommand extends Command {
 
-  @Override
-  public String name() {
-    return "convert";
+  ConvertCommand() {
+    super("convert",
+        "convert a file or directory of part files into one Parquet, ORC, Avro, CSV, TSV or JSON-lines file",
+        "<input> <output>",
+        List.of(
+            "formats convert ../shared/datasets/ml-100k/u.data /tmp/ratings.parquet --to parquet --preset movielens-ratings",
+            "formats convert ../shared/datasets/ml-100k/u.item /tmp/movies.orc --to orc --preset movielens-movies --codec snappy",
+            "formats convert /tmp/ratings.parquet /tmp/ratings.csv --to csv --overwrite",
+            "formats convert hdfs:///data/trips.csv hdfs:///data/trips.avro --to avro --infer"));
   }
 
   @Override
-  public String description() {
-    return "convert a file or directory of part files into one Parquet, ORC, Avro, CSV, TSV or JSON-lines file";
-  }
-
-  @Override
-  public String arguments() {
-    return "<input> <output>";
-  }
-
-  @Override
-  public Options options() {
+  Options options() {
     Options options = new Options();
     options.addOption(Option.builder().longOpt("to").hasArg().argName("format").desc("parquet, orc, avro, csv, tsv or json (required)").build());
     options.addOption(Option.builder().longOpt("codec").hasArg().argName("codec")
@@ -54,16 +50,7 @@ final class ConvertCommand implements Command {
   }
 
   @Override
-  public List<String> examples() {
-    return List.of(
-        "formats convert ../shared/datasets/ml-100k/u.data /tmp/ratings.parquet --to parquet --preset movielens-ratings",
-        "formats convert ../shared/datasets/ml-100k/u.item /tmp/movies.orc --to orc --preset movielens-movies --codec snappy",
-        "formats convert /tmp/ratings.parquet /tmp/ratings.csv --to csv --overwrite",
-        "formats convert hdfs:///data/trips.csv hdfs:///data/trips.avro --to avro --infer");
-  }
-
-  @Override
-  public int run(CommandLine command, CommandContext context) throws Exception {
+  int run(CommandLine command, CommandContext context) throws Exception {
     List<String> arguments = command.getArgList();
     if (arguments.size() != 2) {
       throw new UsageException("Expected an input and an output, got " + (arguments.isEmpty() ? "none" : String.join(" ", arguments)));

@@ -11,37 +11,24 @@ import org.apache.commons.cli.Options;
 import org.apache.hadoop.fs.Path;
 
 /** {@code count <path>}: rows, from footers and block headers where the format has them. */
-final class CountCommand implements Command {
+final class CountCommand extends Command {
 
-  @Override
-  public String name() {
-    return "count";
+  CountCommand() {
+    super("count",
+        "print the number of records (from Parquet/ORC footers and Avro block headers; text is read)",
+        "<path>",
+        List.of("formats count /tmp/ratings.parquet", "formats count ../shared/datasets/ml-100k/u.data --preset movielens-ratings"));
   }
 
   @Override
-  public String description() {
-    return "print the number of records (from Parquet/ORC footers and Avro block headers; text is read)";
-  }
-
-  @Override
-  public String arguments() {
-    return "<path>";
-  }
-
-  @Override
-  public Options options() {
+  Options options() {
     Options options = new Options();
     CommonOptions.addTextSchema(options);
     return options;
   }
 
   @Override
-  public List<String> examples() {
-    return List.of("formats count /tmp/ratings.parquet", "formats count ../shared/datasets/ml-100k/u.data --preset movielens-ratings");
-  }
-
-  @Override
-  public int run(CommandLine command, CommandContext context) throws Exception {
+  int run(CommandLine command, CommandContext context) throws Exception {
     Path path = CommonOptions.onlyArgument(command, "path");
     TextSchema text = CommonOptions.textSchema(command, context.conf());
     long rows = 0;

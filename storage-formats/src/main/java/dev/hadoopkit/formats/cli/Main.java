@@ -38,7 +38,7 @@ public final class Main extends Configured implements Tool {
     this.out = out;
     this.err = err;
     this.commands = register(new ConvertCommand(), new SchemaCommand(), new MetaCommand(), new HeadCommand(),
-        new CatCommand(), new CountCommand(), new StatsCommand(), new BenchCommand());
+        new CatCommand(), new CountCommand(), new StatsCommand());
   }
 
   public Main() {
@@ -146,6 +146,7 @@ public final class Main extends Configured implements Tool {
     stream.println("Formats are recognised by their magic bytes (Avro Obj1, Parquet PAR1, ORC ORC); anything else is text,");
     stream.println("read with --preset, --schema file.avsc or --infer. Generic options: -D key=value, -conf file.xml, -fs uri.");
     stream.println("Exit codes: 0 done, 1 failure, 2 usage error.");
+    stream.println("The conversion benchmark is a harness of its own: bin/formats bench --help.");
   }
 
   List<String> commandNames() {

@@ -1,9 +1,6 @@
 package dev.hadoopkit.formats.cli;
 
-import dev.hadoopkit.formats.avro.Avro;
 import dev.hadoopkit.formats.io.FileFormat;
-import dev.hadoopkit.formats.orc.Orc;
-import dev.hadoopkit.formats.parquet.Parquet;
 import dev.hadoopkit.formats.source.Inputs;
 import java.util.List;
 import java.util.Locale;
@@ -12,35 +9,22 @@ import org.apache.commons.cli.Options;
 import org.apache.hadoop.fs.Path;
 
 /** {@code meta <path>}: blocks, row groups or stripes with codecs, rows, sizes and column statistics. */
-final class MetaCommand implements Command {
+final class MetaCommand extends Command {
 
-  @Override
-  public String name() {
-    return "meta";
+  MetaCommand() {
+    super("meta",
+        "print the layout of Avro/Parquet/ORC files: blocks, row groups or stripes, codecs, rows, sizes, column statistics",
+        "<path>",
+        List.of("formats meta /tmp/ratings.parquet", "formats meta /tmp/lowest-orc    # every part file of a job's output"));
   }
 
   @Override
-  public String description() {
-    return "print the layout of Avro/Parquet/ORC files: blocks, row groups or stripes, codecs, rows, sizes, column statistics";
-  }
-
-  @Override
-  public String arguments() {
-    return "<path>";
-  }
-
-  @Override
-  public Options options() {
+  Options options() {
     return new Options();
   }
 
   @Override
-  public List<String> examples() {
-    return List.of("formats meta /tmp/ratings.parquet", "formats meta /tmp/lowest-orc    # every part file of a job's output");
-  }
-
-  @Override
-  public int run(CommandLine command, CommandContext context) throws Exception {
+  int run(CommandLine command, CommandContext context) throws Exception {
     Path path = CommonOptions.onlyArgument(command, "path");
     boolean first = true;
     for (Path file : Inputs.files(context.conf(), path)) {
@@ -49,22 +33,13 @@ final class MetaCommand implements Command {
       }
       first = false;
       FileFormat format = FileFormat.detect(context.conf(), file);
-      switch (format) {
-        case AVRO:
-          Avro.describe(context.conf(), file, context.out());
-          break;
-        case PARQUET:
-          Parquet.describe(context.conf(), file, context.out());
-          break;
-        case ORC:
-          Orc.describe(context.conf(), file, context.out());
-          break;
-        default:
-          long size = file.getFileSystem(context.conf()).getFileStatus(file).getLen();
-          context.out().printf(Locale.ROOT, "file: %s%nformat: text%nsize: %,d bytes%n", file, size);
+      if (format.isBinary()) {
+        format.model().describe(context.conf(), file, context.out());
+      } else {
+        long size = file.getFileSystem(context.conf()).getFileStatus(file).getLen();
+        context.out().printf(Locale.ROOT, "file: %s%nformat: text%nsize: %,d bytes%n", file, size);
       }
     }
     return 0;
   }
-
 }

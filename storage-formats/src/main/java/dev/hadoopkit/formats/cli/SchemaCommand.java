@@ -16,25 +16,21 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroSchemaConverter;
 
 /** {@code schema <path>}: the schema in Avro JSON, or Parquet's / ORC's own form. */
-final class SchemaCommand implements Command {
+final class SchemaCommand extends Command {
 
-  @Override
-  public String name() {
-    return "schema";
+  SchemaCommand() {
+    super("schema",
+        "print the schema of a file (Avro JSON; --format parquet|orc for the native form); with --infer, the schema inferred from CSV",
+        "<path>",
+        List.of(
+            "formats schema /tmp/ratings.parquet",
+            "formats schema /tmp/ratings.parquet --format parquet",
+            "formats schema /tmp/ratings.orc --format orc",
+            "formats schema data.csv --infer > data.avsc     # then: formats convert data.csv data.parquet --to parquet --schema data.avsc"));
   }
 
   @Override
-  public String description() {
-    return "print the schema of a file (Avro JSON; --format parquet|orc for the native form); with --infer, the schema inferred from CSV";
-  }
-
-  @Override
-  public String arguments() {
-    return "<path>";
-  }
-
-  @Override
-  public Options options() {
+  Options options() {
     Options options = new Options();
     options.addOption(Option.builder().longOpt("format").hasArg().argName("avro|parquet|orc")
         .desc("the form to print: avro (JSON, default), parquet (message type) or orc (struct)").build());
@@ -43,16 +39,7 @@ final class SchemaCommand implements Command {
   }
 
   @Override
-  public List<String> examples() {
-    return List.of(
-        "formats schema /tmp/ratings.parquet",
-        "formats schema /tmp/ratings.parquet --format parquet",
-        "formats schema /tmp/ratings.orc --format orc",
-        "formats schema data.csv --infer > data.avsc     # then: formats convert data.csv data.parquet --to parquet --schema data.avsc");
-  }
-
-  @Override
-  public int run(CommandLine command, CommandContext context) throws Exception {
+  int run(CommandLine command, CommandContext context) throws Exception {
     Path path = CommonOptions.onlyArgument(command, "path");
     String form = command.getOptionValue("format", "avro").toLowerCase(Locale.ROOT);
     if (!List.of("avro", "parquet", "orc").contains(form)) {

@@ -14,25 +14,18 @@ import org.apache.commons.cli.Options;
 import org.apache.hadoop.fs.Path;
 
 /** {@code stats <path> [--columns a,b]}: per column count, nulls, min, max and a distinct estimate. */
-final class StatsCommand implements Command {
+final class StatsCommand extends Command {
 
-  @Override
-  public String name() {
-    return "stats";
+  StatsCommand() {
+    super("stats",
+        "per column: values, nulls, min, max and an estimate of distinct values (HyperLogLog, about 1% error)",
+        "<path>",
+        List.of("formats stats /tmp/ratings.parquet", "formats stats /tmp/ratings.orc --columns movieId,rating",
+            "formats stats ../shared/datasets/ml-100k/u.data --preset movielens-ratings"));
   }
 
   @Override
-  public String description() {
-    return "per column: values, nulls, min, max and an estimate of distinct values (HyperLogLog, about 1% error)";
-  }
-
-  @Override
-  public String arguments() {
-    return "<path>";
-  }
-
-  @Override
-  public Options options() {
+  Options options() {
     Options options = new Options();
     CommonOptions.addColumns(options);
     CommonOptions.addTextSchema(options);
@@ -40,13 +33,7 @@ final class StatsCommand implements Command {
   }
 
   @Override
-  public List<String> examples() {
-    return List.of("formats stats /tmp/ratings.parquet", "formats stats /tmp/ratings.orc --columns movieId,rating",
-        "formats stats ../shared/datasets/ml-100k/u.data --preset movielens-ratings");
-  }
-
-  @Override
-  public int run(CommandLine command, CommandContext context) throws Exception {
+  int run(CommandLine command, CommandContext context) throws Exception {
     Path path = CommonOptions.onlyArgument(command, "path");
     try (RecordReader reader = Inputs.open(context.conf(), path, CommonOptions.textSchema(command, context.conf()),
         CommonOptions.columns(command))) {

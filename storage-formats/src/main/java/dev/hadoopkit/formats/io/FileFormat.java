@@ -2,6 +2,7 @@ package dev.hadoopkit.formats.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -9,22 +10,27 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The file formats this module reads and writes. Binary formats are recognised by their magic bytes, never by
+ * The file formats this module reads and writes, and the one place a binary format is registered: its magic bytes
+ * and the {@link FormatModel} class in its own package. Binary formats are recognised by their magic bytes, never by
  * file name: Avro {@code Obj\u0001}, Parquet {@code PAR1}, ORC {@code ORC}. Anything else is text.
  */
 public enum FileFormat {
-  AVRO("Avro", "avro"),
-  PARQUET("Parquet", "parquet"),
-  ORC("ORC", "orc"),
+  AVRO("Avro", "avro", "Obj\u0001", "dev.hadoopkit.formats.avro.AvroModel"),
+  PARQUET("Parquet", "parquet", "PAR1", "dev.hadoopkit.formats.parquet.ParquetModel"),
+  ORC("ORC", "orc", "ORC", "dev.hadoopkit.formats.orc.OrcModel"),
   /** Delimited or JSON-lines text; which one is decided by the reader's options, not here. */
-  TEXT("text", "txt");
+  TEXT("text", "txt", "", null);
 
   private final String displayName;
   private final String extension;
+  private final byte[] magic;
+  private final String modelClass;
 
-  FileFormat(String displayName, String extension) {
+  FileFormat(String displayName, String extension, String magic, String modelClass) {
     this.displayName = displayName;
     this.extension = extension;
+    this.magic = magic.getBytes(StandardCharsets.ISO_8859_1);
+    this.modelClass = modelClass;
   }
 
   public String displayName() {
@@ -40,11 +46,30 @@ public enum FileFormat {
     return this == PARQUET || this == ORC;
   }
 
+  /** Whether this is a binary format with a {@link FormatModel}, i.e. not {@link #TEXT}. */
+  public boolean isBinary() {
+    return modelClass != null;
+  }
+
+  /**
+   * The format's model. The class is named here rather than imported so the format packages, which build on this
+   * package, are not also its dependencies; {@code FormatModelsTest} checks every name.
+   *
+   * @throws IllegalStateException for {@link #TEXT}, which is read through the text readers
+   */
+  public FormatModel model() {
+    return FormatModels.of(this);
+  }
+
+  String modelClass() {
+    return modelClass;
+  }
+
   /** {@code avro}, {@code parquet} or {@code orc} (case-insensitive) to a binary format. */
   public static FileFormat ofBinaryName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     for (FileFormat format : values()) {
-      if (format != TEXT && format.extension.equals(lower)) {
+      if (format.isBinary() && format.extension.equals(lower)) {
         return format;
       }
     }
@@ -66,15 +91,23 @@ public enum FileFormat {
   }
 
   public static FileFormat detect(byte[] head, int length) {
-    if (length >= 4 && head[0] == 'O' && head[1] == 'b' && head[2] == 'j' && head[3] == 1) {
-      return AVRO;
-    }
-    if (length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
-      return PARQUET;
-    }
-    if (length >= 3 && head[0] == 'O' && head[1] == 'R' && head[2] == 'C') {
-      return ORC;
+    for (FileFormat format : values()) {
+      if (format.isBinary() && format.startsWithMagic(head, length)) {
+        return format;
+      }
     }
     return TEXT;
+  }
+
+  private boolean startsWithMagic(byte[] head, int length) {
+    if (length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if (head[i] != magic[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

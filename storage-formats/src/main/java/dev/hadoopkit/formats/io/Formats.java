@@ -1,8 +1,5 @@
 package dev.hadoopkit.formats.io;
 
-import dev.hadoopkit.formats.avro.Avro;
-import dev.hadoopkit.formats.orc.Orc;
-import dev.hadoopkit.formats.parquet.Parquet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.PathFilter;
 
 /** The entry point: write and read any of the binary formats, and what they share. */
 public final class Formats {
@@ -36,36 +34,30 @@ public final class Formats {
 
   /** Rows in the file, from its footer or block headers where the format has them. */
   public static long count(Configuration conf, Path file) throws IOException {
-    switch (FileFormat.detect(conf, file)) {
-      case AVRO:
-        return Avro.count(conf, file);
-      case PARQUET:
-        return Parquet.count(conf, file);
-      case ORC:
-        return Orc.count(conf, file);
-      default:
-        throw new CorruptFileException(FileFormat.TEXT, file, "not an Avro, Parquet or ORC file", null);
+    FileFormat format = FileFormat.detect(conf, file);
+    if (!format.isBinary()) {
+      throw new CorruptFileException(FileFormat.TEXT, file, "not an Avro, Parquet or ORC file", null);
     }
+    return format.model().count(conf, file);
   }
 
   /**
    * Checks that a binary file is whole: its footer (Parquet, ORC) or header and final sync marker (Avro) can be
-   * read. Cheap: no data is decoded. Fails with a {@link CorruptFileException} naming the file.
+   * read. Cheap: no data is decoded. Fails with a {@link CorruptFileException} naming the file. Text passes.
    */
   public static void check(Configuration conf, Path file) throws IOException {
-    switch (FileFormat.detect(conf, file)) {
-      case AVRO:
-        Avro.check(conf, file);
-        break;
-      case PARQUET:
-        Parquet.footer(conf, file);
-        break;
-      case ORC:
-        Orc.open(conf, file).close();
-        break;
-      default:
-        break;
+    FileFormat format = FileFormat.detect(conf, file);
+    if (format.isBinary()) {
+      format.model().check(conf, file);
     }
+  }
+
+  /** Files and directories that are data: names not starting with {@code _} (_SUCCESS, _logs) or {@code .} (.crc). */
+  public static final PathFilter DATA_FILES = path -> isDataFile(path.getName());
+
+  /** Whether a file or directory name is data rather than a marker or hidden file; see {@link #DATA_FILES}. */
+  public static boolean isDataFile(String name) {
+    return !name.startsWith("_") && !name.startsWith(".");
   }
 
   /**
@@ -94,11 +86,8 @@ public final class Formats {
       files.add(status.getPath());
       return;
     }
-    for (FileStatus child : fs.listStatus(status.getPath())) {
-      String name = child.getPath().getName();
-      if (!name.startsWith("_") && !name.startsWith(".")) {
-        collect(fs, child, files);
-      }
+    for (FileStatus child : fs.listStatus(status.getPath(), DATA_FILES)) {
+      collect(fs, child, files);
     }
   }
 }

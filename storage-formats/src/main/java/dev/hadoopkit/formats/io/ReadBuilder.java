@@ -1,8 +1,5 @@
 package dev.hadoopkit.formats.io;
 
-import dev.hadoopkit.formats.avro.Avro;
-import dev.hadoopkit.formats.orc.Orc;
-import dev.hadoopkit.formats.parquet.Parquet;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -60,16 +57,10 @@ public final class ReadBuilder {
     Configuration configuration = conf == null ? new Configuration() : conf;
     FileFormat actual = format == null ? FileFormat.detect(configuration, path) : format;
     ReadSettings settings = new ReadSettings(path, configuration, columns, start, length);
-    switch (actual) {
-      case AVRO:
-        return Avro.reader(settings);
-      case PARQUET:
-        return Parquet.reader(settings);
-      case ORC:
-        return Orc.reader(settings);
-      default:
-        throw new CorruptFileException(FileFormat.TEXT, path,
-            "not an Avro, Parquet or ORC file (no magic bytes Obj1, PAR1 or ORC at its start); for text pass a schema or preset", null);
+    if (!actual.isBinary()) {
+      throw new CorruptFileException(FileFormat.TEXT, path,
+          "not an Avro, Parquet or ORC file (no magic bytes Obj1, PAR1 or ORC at its start); for text pass a schema or preset", null);
     }
+    return actual.model().reader(settings);
   }
 }

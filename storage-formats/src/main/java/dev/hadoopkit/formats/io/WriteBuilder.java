@@ -1,8 +1,5 @@
 package dev.hadoopkit.formats.io;
 
-import dev.hadoopkit.formats.avro.Avro;
-import dev.hadoopkit.formats.orc.Orc;
-import dev.hadoopkit.formats.parquet.Parquet;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +24,7 @@ public final class WriteBuilder {
   }
 
   public WriteBuilder format(FileFormat value) {
-    if (value == FileFormat.TEXT) {
+    if (value != null && !value.isBinary()) {
       throw new IllegalArgumentException("Invalid format for a file appender: text (use the text writers)");
     }
     this.format = value;
@@ -66,16 +63,7 @@ public final class WriteBuilder {
 
   public FileAppender build() throws IOException {
     WriteSettings settings = settings();
-    switch (format) {
-      case AVRO:
-        return Avro.appender(settings);
-      case PARQUET:
-        return Parquet.appender(settings);
-      case ORC:
-        return Orc.appender(settings);
-      default:
-        throw new IllegalStateException("Cannot write " + format.displayName() + " with a file appender");
-    }
+    return format.model().appender(settings);
   }
 
   /**
@@ -85,17 +73,7 @@ public final class WriteBuilder {
    */
   public RowAppender buildRows() throws IOException {
     WriteSettings settings = settings();
-    RowLayout layout = RowLayout.of(schema);
-    switch (format) {
-      case AVRO:
-        return new RecordRowAppender(Avro.appender(settings), layout);
-      case PARQUET:
-        return Parquet.rowAppender(settings, layout);
-      case ORC:
-        return Orc.rowAppender(settings, layout);
-      default:
-        throw new IllegalStateException("Cannot write " + format.displayName() + " with a row appender");
-    }
+    return format.model().rowAppender(settings, RowLayout.of(schema));
   }
 
   private WriteSettings settings() {

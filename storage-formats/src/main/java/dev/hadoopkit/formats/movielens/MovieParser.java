@@ -3,7 +3,6 @@ package dev.hadoopkit.formats.movielens;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -100,37 +99,7 @@ public final class MovieParser {
 
   /** Splits one RFC 4180 line: quoted fields may hold commas and doubled quotes. */
   static List<String> splitCsv(String line) throws MalformedRecordException {
-    List<String> fields = new ArrayList<>(3);
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    int i = 0;
-    while (i < line.length()) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"' && field.length() == 0) {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-      i++;
-    }
-    if (quoted) {
-      throw new MalformedRecordException("unterminated quoted field");
-    }
-    fields.add(field.toString());
-    return fields;
+    return QuotedFields.splitStrict(line, ',');
   }
+
 }

@@ -1,7 +1,6 @@
 package dev.hadoopkit.formats.orc;
 
-import dev.hadoopkit.formats.io.CommittingFile;
-import dev.hadoopkit.formats.io.RowAppender;
+import dev.hadoopkit.formats.io.CheckedRowAppender;
 import dev.hadoopkit.formats.io.RowLayout;
 import dev.hadoopkit.formats.io.WriteSettings;
 import java.io.IOException;
@@ -25,18 +24,15 @@ import org.apache.orc.storage.ql.exec.vector.VectorizedRowBatch;
  * vector's milliseconds and nanoseconds). The file is the one the record appender writes for the same schema: same ORC
  * types, writer options and Avro schema in the user metadata.
  */
-final class OrcRowAppender extends CommittingFile implements RowAppender {
-  private final RowLayout layout;
+final class OrcRowAppender extends CheckedRowAppender {
+  private final String[] names;
   private final Writer writer;
   private final VectorizedRowBatch batch;
   private final ColumnVector[] vectors;
   private final boolean[] timestamp;
-  private int fieldsSet;
-  private long count;
 
   OrcRowAppender(WriteSettings settings, RowLayout layout) throws IOException {
-    super(settings);
-    this.layout = layout;
+    super(settings, layout);
     TypeDescription type = OrcSchemas.toOrc(layout.schema());
     Configuration conf = new Configuration(settings.conf());
     settings.properties().forEach(conf::set);
@@ -52,50 +48,41 @@ final class OrcRowAppender extends CommittingFile implements RowAppender {
     batch = Orc.prolepticDates(type.createRowBatch());
     vectors = batch.cols;
     timestamp = new boolean[vectors.length];
+    names = new String[vectors.length];
     for (int i = 0; i < vectors.length; i++) {
       timestamp[i] = vectors[i] instanceof TimestampColumnVector;
+      names[i] = layout.name(i);
     }
   }
 
   @Override
-  public RowLayout layout() {
-    return layout;
-  }
-
-  @Override
-  public void setNull(int field) {
-    layout.requireNullable(field);
+  protected void putNull(int field) {
     ColumnVector vector = vectors[field];
     vector.noNulls = false;
     vector.isNull[batch.size] = true;
-    fieldsSet++;
   }
 
   private void present(int field) {
     vectors[field].isNull[batch.size] = false;
-    fieldsSet++;
   }
 
   @Override
-  public void setBoolean(int field, boolean value) {
-    layout.requireKind(field, RowLayout.Kind.BOOLEAN);
+  protected void putBoolean(int field, boolean value) {
     ((LongColumnVector) vectors[field]).vector[batch.size] = value ? 1 : 0;
     present(field);
   }
 
   @Override
-  public void setInt(int field, int value) {
-    layout.requireKind(field, RowLayout.Kind.INT);
+  protected void putInt(int field, int value) {
     ((LongColumnVector) vectors[field]).vector[batch.size] = value;
     present(field);
   }
 
   @Override
-  public void setLong(int field, long value) {
-    layout.requireKind(field, RowLayout.Kind.LONG);
+  protected void putLong(int field, long value) {
     int row = batch.size;
     if (timestamp[field]) {
-      Orc.checkRepresentable(value, layout.schema().getFields().get(field).name());
+      Orc.checkRepresentable(value, names[field]);
       TimestampColumnVector timestamps = (TimestampColumnVector) vectors[field];
       timestamps.time[row] = value;
       timestamps.nanos[row] = (int) Math.floorMod(value, 1000L) * 1_000_000;
@@ -106,60 +93,44 @@ final class OrcRowAppender extends CommittingFile implements RowAppender {
   }
 
   @Override
-  public void setFloat(int field, float value) {
-    layout.requireKind(field, RowLayout.Kind.FLOAT);
+  protected void putFloat(int field, float value) {
     ((DoubleColumnVector) vectors[field]).vector[batch.size] = value;
     present(field);
   }
 
   @Override
-  public void setDouble(int field, double value) {
-    layout.requireKind(field, RowLayout.Kind.DOUBLE);
+  protected void putDouble(int field, double value) {
     ((DoubleColumnVector) vectors[field]).vector[batch.size] = value;
     present(field);
   }
 
   @Override
-  public void setString(int field, String value) {
-    layout.requireKind(field, RowLayout.Kind.STRING);
+  protected void putString(int field, String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     ((BytesColumnVector) vectors[field]).setVal(batch.size, bytes, 0, bytes.length);
     present(field);
   }
 
   @Override
-  public void setBytes(int field, byte[] value) {
-    layout.requireKind(field, RowLayout.Kind.BYTES);
+  protected void putBytes(int field, byte[] value) {
     ((BytesColumnVector) vectors[field]).setVal(batch.size, value, 0, value.length);
     present(field);
   }
 
   @Override
-  public void setDecimal(int field, BigDecimal value) {
-    layout.requireKind(field, RowLayout.Kind.DECIMAL);
-    layout.requireScale(field, value);
+  protected void putDecimal(int field, BigDecimal value) {
     int row = batch.size;
     // set() may mark the row null when the value does not fit the column's precision, as the record appender does.
     vectors[field].isNull[row] = false;
     ((DecimalColumnVector) vectors[field]).set(row, HiveDecimal.create(value));
-    fieldsSet++;
   }
 
   @Override
-  public void endRow() throws IOException {
-    checkOpen();
-    layout.requireComplete(fieldsSet);
-    fieldsSet = 0;
-    count++;
+  protected void writeRow() throws IOException {
     if (++batch.size == batch.getMaxSize()) {
       writer.addRowBatch(batch);
       batch.reset();
     }
-  }
-
-  @Override
-  public long count() {
-    return count;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.hadoopkit.formats.parquet;
 
-import dev.hadoopkit.formats.io.CommittingFile;
-import dev.hadoopkit.formats.io.RowAppender;
+import dev.hadoopkit.formats.io.CheckedRowAppender;
 import dev.hadoopkit.formats.io.RowLayout;
 import dev.hadoopkit.formats.io.WriteSettings;
 import java.io.IOException;
@@ -26,20 +25,17 @@ import org.apache.parquet.schema.MessageType;
  * parquet-avro's {@link AvroSchemaConverter}, the footer carries the Avro schema under {@code parquet.avro.schema} and
  * the writer model name {@code avro}, and the writer settings are those of the record appender.
  */
-final class ParquetRowAppender extends CommittingFile implements RowAppender {
+final class ParquetRowAppender extends CheckedRowAppender {
   /** The key parquet-avro stores the Avro schema under, and reads it back from. */
   static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
   /** parquet-avro's model name, written to the footer as {@code writer.model.name}. */
   static final String WRITER_MODEL = "avro";
 
-  private final RowLayout layout;
   private final Row row;
   private final ParquetWriter<Row> writer;
-  private long count;
 
   ParquetRowAppender(WriteSettings settings, RowLayout layout) throws IOException {
-    super(settings);
-    this.layout = layout;
+    super(settings, layout);
     this.row = new Row(layout.size());
     Configuration conf = new Configuration(settings.conf());
     settings.properties().forEach(conf::set);
@@ -57,7 +53,6 @@ final class ParquetRowAppender extends CommittingFile implements RowAppender {
     final long[] numbers;
     final Binary[] binaries;
     final boolean[] nulls;
-    int fieldsSet;
 
     Row(int size) {
       numbers = new long[size];
@@ -67,90 +62,63 @@ final class ParquetRowAppender extends CommittingFile implements RowAppender {
   }
 
   @Override
-  public RowLayout layout() {
-    return layout;
-  }
-
-  @Override
-  public void setNull(int field) {
-    layout.requireNullable(field);
+  protected void putNull(int field) {
     row.nulls[field] = true;
-    row.fieldsSet++;
   }
 
   private void number(int field, long value) {
     row.numbers[field] = value;
     row.nulls[field] = false;
-    row.fieldsSet++;
   }
 
   private void binary(int field, Binary value) {
     row.binaries[field] = value;
     row.nulls[field] = false;
-    row.fieldsSet++;
   }
 
   @Override
-  public void setBoolean(int field, boolean value) {
-    layout.requireKind(field, RowLayout.Kind.BOOLEAN);
+  protected void putBoolean(int field, boolean value) {
     number(field, value ? 1 : 0);
   }
 
   @Override
-  public void setInt(int field, int value) {
-    layout.requireKind(field, RowLayout.Kind.INT);
+  protected void putInt(int field, int value) {
     number(field, value);
   }
 
   @Override
-  public void setLong(int field, long value) {
-    layout.requireKind(field, RowLayout.Kind.LONG);
+  protected void putLong(int field, long value) {
     number(field, value);
   }
 
   @Override
-  public void setFloat(int field, float value) {
-    layout.requireKind(field, RowLayout.Kind.FLOAT);
+  protected void putFloat(int field, float value) {
     number(field, Float.floatToRawIntBits(value));
   }
 
   @Override
-  public void setDouble(int field, double value) {
-    layout.requireKind(field, RowLayout.Kind.DOUBLE);
+  protected void putDouble(int field, double value) {
     number(field, Double.doubleToRawLongBits(value));
   }
 
   @Override
-  public void setString(int field, String value) {
-    layout.requireKind(field, RowLayout.Kind.STRING);
+  protected void putString(int field, String value) {
     binary(field, Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
-  public void setBytes(int field, byte[] value) {
-    layout.requireKind(field, RowLayout.Kind.BYTES);
+  protected void putBytes(int field, byte[] value) {
     binary(field, Binary.fromReusedByteArray(value));
   }
 
   @Override
-  public void setDecimal(int field, BigDecimal value) {
-    layout.requireKind(field, RowLayout.Kind.DECIMAL);
-    layout.requireScale(field, value);
+  protected void putDecimal(int field, BigDecimal value) {
     binary(field, Binary.fromConstantByteArray(value.unscaledValue().toByteArray()));
   }
 
   @Override
-  public void endRow() throws IOException {
-    checkOpen();
-    layout.requireComplete(row.fieldsSet);
-    row.fieldsSet = 0;
+  protected void writeRow() throws IOException {
     writer.write(row);
-    count++;
-  }
-
-  @Override
-  public long count() {
-    return count;
   }
 
   @Override

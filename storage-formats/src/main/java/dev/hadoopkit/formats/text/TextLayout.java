@@ -1,5 +1,6 @@
 package dev.hadoopkit.formats.text;
 
+import dev.hadoopkit.formats.movielens.QuotedFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,32 +45,7 @@ public enum TextLayout {
       }
       return fields;
     }
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"' && field.length() == 0) {
-        quoted = true;
-      } else if (c == separator) {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString());
-    return fields;
+    return QuotedFields.split(line, separator);
   }
 
   /** One field for output, quoted when it holds the separator, a quote or a line break. */

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +32,7 @@ class FormatsCliTest {
   @TempDir
   Path work;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ToolConsole console = new ToolConsole();
 
   @BeforeAll
   static void generate() throws IOException {
@@ -53,20 +49,17 @@ class FormatsCliTest {
   }
 
   private int run(String... args) throws Exception {
-    out.reset();
-    err.reset();
-    PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-    return ToolRunner.run(new Configuration(), new Main(stdout, stderr), args);
+    return console.run(args);
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return console.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return console.err();
   }
+
 
   /** The JSON line head prints for one u.data line, computed independently of the tool. */
   private static String expectedJson(String line) {

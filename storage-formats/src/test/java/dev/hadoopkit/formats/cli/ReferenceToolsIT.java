@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hadoopkit.formats.bench.ConversionBench;
+import dev.hadoopkit.formats.bench.ReferenceTool;
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.formats.schema.Preset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,8 +59,7 @@ class ReferenceToolsIT {
   @TempDir
   Path work;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ToolConsole console = new ToolConsole();
 
   record Rating(int userId, int movieId, int rating, long seconds) {
   }
@@ -365,7 +364,7 @@ class ReferenceToolsIT {
   @Test
   void benchRunsTheReferenceToolsOnTheSameRatings() throws Exception {
     Path benchWork = work.resolve("bench");
-    assertEquals(0, run("bench", "--ratings", "20000", "--codec", "snappy", benchWork.toString()), err());
+    assertEquals(0, bench("--ratings", "20000", "--codec", "snappy", benchWork.toString()), err());
     List<String> table = out().lines().filter(line -> line.startsWith("| ")).toList();
     assertEquals(1 + 4 + 4 + 3, table.size(), out());
     for (String side : List.of("| Parquet | reference: parquet-cli 1.15.2 `convert-csv`, own JVM | 20,000 |",
@@ -452,21 +451,23 @@ class ReferenceToolsIT {
     assertTrue(Files.size(output) > 0, output + " is empty");
   }
 
+  /** {@code bin/formats bench}: the benchmark harness, a Tool of its own beside the user tool. */
+  private int bench(String... args) throws Exception {
+    return console.run(ConversionBench::new, args);
+  }
+
   private int run(String... args) throws Exception {
-    out.reset();
-    err.reset();
-    PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-    return ToolRunner.run(new Configuration(), new Main(stdout, stderr), args);
+    return console.run(args);
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return console.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return console.err();
   }
+
 
   /** Parses every line that starts with '{' (the tools print banners and separators around the data). */
   private static List<JsonNode> jsonLines(String output) throws IOException {

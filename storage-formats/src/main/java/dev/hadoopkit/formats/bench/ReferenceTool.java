@@ -1,4 +1,4 @@
-package dev.hadoopkit.formats.cli;
+package dev.hadoopkit.formats.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
  * {@code target/}; {@link #DIRECTORY_PROPERTY} names that directory ({@code bin/formats} and the failsafe
  * configuration set it).
  */
-enum ReferenceTool {
+public enum ReferenceTool {
   AVRO_TOOLS("avro-tools", "org.apache.avro.tool.Main"),
   ORC_TOOLS("orc-tools", "org.apache.orc.tools.Driver"),
   PARQUET_CLI("parquet-cli", "org.apache.parquet.cli.Main");
 
   /** System property: the directory holding the {@code <tool>.classpath} files. */
-  static final String DIRECTORY_PROPERTY = "hadoopkit.reference-tools.dir";
+  public static final String DIRECTORY_PROPERTY = "hadoopkit.reference-tools.dir";
 
   private final String toolName;
   private final String mainClass;
@@ -34,12 +34,12 @@ enum ReferenceTool {
     this.mainClass = mainClass;
   }
 
-  String toolName() {
+  public String toolName() {
     return toolName;
   }
 
   /** The directory named by {@link #DIRECTORY_PROPERTY}, or a message saying how to get one. */
-  static Path directory() throws IOException {
+  public static Path directory() throws IOException {
     String value = System.getProperty(DIRECTORY_PROPERTY);
     if (value == null || value.isEmpty()) {
       throw new IOException("Cannot find the reference tools: system property " + DIRECTORY_PROPERTY
@@ -49,7 +49,7 @@ enum ReferenceTool {
   }
 
   /** This tool's classpath as the reference-tools module wrote it, every jar checked to exist. */
-  String classpath() throws IOException {
+  public String classpath() throws IOException {
     Path file = directory().resolve(toolName + ".classpath");
     if (!Files.isRegularFile(file)) {
       throw new IOException("Cannot find " + file + ": build the reference-tools module first "
@@ -66,7 +66,7 @@ enum ReferenceTool {
   }
 
   /** {@code java <jvmOptions> -cp <classpath> <main> <arguments>} with this JVM's java executable. */
-  List<String> command(List<String> jvmOptions, List<String> arguments) throws IOException {
+  public List<String> command(List<String> jvmOptions, List<String> arguments) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -78,7 +78,7 @@ enum ReferenceTool {
   }
 
   /** Runs the tool to completion in {@code workDirectory}; stdout and stderr are kept whole (callers keep them small). */
-  Result run(Path workDirectory, List<String> jvmOptions, List<String> arguments, long timeoutSeconds) throws IOException {
+  public Result run(Path workDirectory, List<String> jvmOptions, List<String> arguments, long timeoutSeconds) throws IOException {
     return run(workDirectory, jvmOptions, arguments, timeoutSeconds, null);
   }
 
@@ -86,13 +86,13 @@ enum ReferenceTool {
    * As {@link #run(Path, List, List, long)}, with stdout written to {@code stdoutFile} when it is not null (avro-tools
    * fromjson writes its Avro file there); the result's {@code out} is then empty.
    */
-  Result run(Path workDirectory, List<String> jvmOptions, List<String> arguments, long timeoutSeconds, Path stdoutFile)
+  public Result run(Path workDirectory, List<String> jvmOptions, List<String> arguments, long timeoutSeconds, Path stdoutFile)
       throws IOException {
     return execute(workDirectory, command(jvmOptions, arguments), timeoutSeconds, stdoutFile);
   }
 
   /** Runs any command to completion (stdout to {@code stdoutFile} when not null); the launcher of every tool JVM. */
-  static Result execute(Path workDirectory, List<String> command, long timeoutSeconds, Path stdoutFile) throws IOException {
+  public static Result execute(Path workDirectory, List<String> command, long timeoutSeconds, Path stdoutFile) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
     if (stdoutFile != null) {
       builder.redirectOutput(stdoutFile.toFile());
@@ -131,6 +131,6 @@ enum ReferenceTool {
   }
 
   /** What a finished tool run printed. */
-  record Result(int exitCode, String out, String err) {
+  public record Result(int exitCode, String out, String err) {
   }
 }

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** How numbers appear in job output. */
-public final class Formats {
+public final class OutputNumbers {
 
-  private Formats() {
+  private OutputNumbers() {
   }
 
   /**
