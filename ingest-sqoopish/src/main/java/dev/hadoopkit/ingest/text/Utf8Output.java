@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Encodes characters to UTF-8 straight into a reusable byte buffer (ASCII fast path) and counts the bytes. */
-public final class Utf8Output implements java.io.Closeable {
+public final class Utf8Output implements TextOut, java.io.Closeable {
   private final OutputStream out;
   private final byte[] buffer;
   private int size;
@@ -17,10 +17,23 @@ public final class Utf8Output implements java.io.Closeable {
 
   /** Appends the characters of {@code text}. */
   public void write(CharSequence text) throws IOException {
-    int n = text.length();
+    write(text, 0, text.length());
+  }
+
+  @Override
+  public void write(String text, int start, int end) throws IOException {
+    if (start == 0 && end == text.length()) {
+      write(text);
+    } else {
+      write((CharSequence) text, start, end);
+    }
+  }
+
+  /** Appends the characters {@code text[start, n)}. */
+  private void write(CharSequence text, int start, int n) throws IOException {
     byte[] b = buffer;
     int p = size;
-    for (int i = 0; i < n; i++) {
+    for (int i = start; i < n; i++) {
       if (p + 4 > b.length) {
         size = p;
         flushBuffer();
@@ -50,6 +63,7 @@ public final class Utf8Output implements java.io.Closeable {
   }
 
   /** Appends one character. */
+  @Override
   public void write(char c) throws IOException {
     if (c < 0x80) {
       if (size == buffer.length) {
@@ -65,6 +79,7 @@ public final class Utf8Output implements java.io.Closeable {
    * Appends a string: Latin-1 text (the common case) is encoded by the JDK in one call and copied as a block;
    * anything else goes character by character through {@link #write(CharSequence)}, with the same bytes.
    */
+  @Override
   public void write(String text) throws IOException {
     int n = text.length();
     if (n > 256) {
@@ -99,6 +114,7 @@ public final class Utf8Output implements java.io.Closeable {
   }
 
   /** Appends the decimal digits of {@code value}, as {@link StringBuilder#append(long)} prints them. */
+  @Override
   public void write(long value) throws IOException {
     if (size + 20 > buffer.length) {
       flushBuffer();
