@@ -27,7 +27,11 @@ final class MysqlTemporalText {
     int dot = v.indexOf('.');
     if (dot < 0) {
       out.write(v);
-      out.write(v.length() == 10 ? " 00:00:00.0" : ".0");
+      if (v.length() == 10) {
+        out.write(" 00:00:00");
+      }
+      out.write('.');
+      out.write('0');
       return;
     }
     int end = v.length();
