@@ -24,7 +24,7 @@ final class MysqlTemporalText {
    * zeros, at least ".0".
    */
   static void writeTimestamp(TextOut out, String v) throws IOException {
-    int dot = v.indexOf('.');
+    int dot = isWholeSeconds(v) ? -1 : v.indexOf('.');
     if (dot < 0) {
       out.write(v);
       if (v.length() == 10) {
@@ -39,5 +39,11 @@ final class MysqlTemporalText {
       end--;
     }
     out.write(v, 0, end);
+  }
+
+  /** The server's {@code yyyy-MM-dd HH:mm:ss} (the common value), told by its separators without a scan for a dot. */
+  private static boolean isWholeSeconds(String v) {
+    return v.length() == 19 && v.charAt(4) == '-' && v.charAt(7) == '-' && v.charAt(10) == ' ' && v.charAt(13) == ':'
+        && v.charAt(16) == ':';
   }
 }
