@@ -27,6 +27,11 @@ public final class IngestKeys {
 
   // -D settings.
   public static final String METASTORE_DIR = "hadoopkit.ingest.metastore.dir";
+  /**
+   * A local file to which every finished job appends one line {@code seconds=S success=B} (the job alone, from
+   * submission to completion): how the ingest bench learns a command's job time without reading its log.
+   */
+  public static final String OUTCOME_FILE = "hadoopkit.ingest.outcome.file";
   public static final String IMPORT_MAX_SPLITS = "hadoopkit.ingest.import.max.splits";
   /** Sqoop's own keys, so existing -D settings keep working. */
   public static final String EXPORT_RECORDS_PER_STATEMENT = "sqoop.export.records.per.statement";
@@ -113,6 +118,7 @@ public final class IngestKeys {
       user(EXPORT_MARIADB_BULK, "true on MariaDB servers", "use Connector/J's bulk protocol for insert batches"),
       user(EXPORT_DIRECT_PARSE, false, "make --direct parse every record in Java even for plain input"),
       user(METASTORE_DIR, "$HOME/.sqoop/hadoopkit-jobs", "saved jobs"),
+      user(OUTCOME_FILE, "unset", "local file that gets one line `seconds=S success=B` per finished job (the bench)"),
       user(IMPORT_MAX_SPLITS, DEFAULT_IMPORT_MAX_SPLITS,
           "most splits --split-limit may plan (each is a map task; more is capped with a warning)"),
       new Key(LOCAL_MAP_TASKS_MAXIMUM, "-m", "parallel mappers in local mode", Scope.HADOOP),

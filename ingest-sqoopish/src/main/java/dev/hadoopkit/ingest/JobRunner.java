@@ -20,6 +20,13 @@ import org.apache.hadoop.mapreduce.TaskCompletionEvent;
  * counters. Local mode runs the mappers in parallel; on a cluster the JDBC drivers travel with the job.
  */
 public final class JobRunner {
+  /**
+   * A local file to which every finished job appends one line {@code seconds=S success=B} (the job alone, from
+   * submission to completion): how bin/ingest-bench learns a command's job time without reading its log. Set it
+   * with {@code -D} after the tool name.
+   */
+  public static final String KEY_OUTCOME_FILE = IngestKeys.OUTCOME_FILE;
+
   private JobRunner() {
   }
 
@@ -127,6 +134,7 @@ public final class JobRunner {
       // a failed local job may have no counters
     }
     console.jobs().finished(job, success, counters);
+    recordOutcome(job.getConfiguration(), seconds, success);
     if (!success && console.verbose()) {
       try {
         for (TaskCompletionEvent e : job.getTaskCompletionEvents(0, 100)) {
@@ -139,6 +147,16 @@ public final class JobRunner {
       }
     }
     return new Outcome(success, counters, seconds);
+  }
+
+  private static void recordOutcome(Configuration conf, double seconds, boolean success) throws IOException {
+    String file = conf.get(KEY_OUTCOME_FILE);
+    if (file == null || file.isEmpty()) {
+      return;
+    }
+    String line = String.format(Locale.ROOT, "seconds=%.4f success=%b%n", seconds, success);
+    java.nio.file.Files.writeString(java.nio.file.Path.of(file), line, java.nio.charset.StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 
   /** Sqoop's byte formatting: "1.6453 MB". */

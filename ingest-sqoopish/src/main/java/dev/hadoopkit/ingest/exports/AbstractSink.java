@@ -21,8 +21,10 @@ abstract class AbstractSink implements RowSink {
   private final LongConsumer onCommit;
   private long committed;
   private long uncommitted;
-  private String firstPending;
-  private String lastPending;
+  /** The first and last pending rows' positions (copies: the reader reuses its object); no text per row. */
+  private final LinePosition firstPending = new LinePosition();
+  private final LinePosition lastPending = new LinePosition();
+  private boolean anyPending;
   /** Where each pending row came from, when the sink asked for it ({@link #trackPositions}); else null. */
   private RowPositions positions;
 
@@ -31,8 +33,18 @@ abstract class AbstractSink implements RowSink {
     this.dialect = dialect;
     this.target = target;
     this.onCommit = onCommit;
+    int width = target.columns().size();
+    this.integral = new boolean[width];
+    for (int c = 0; c < width; c++) {
+      int type = target.type(c);
+      integral[c] = dialect == Dialect.MYSQL && (type == Types.TINYINT || type == Types.SMALLINT || type == Types.INTEGER
+          || type == Types.BIGINT);
+    }
     connection.setAutoCommit(false);
   }
+
+  /** Per column: an integer column of MySQL/MariaDB, whose plain decimal text is bound as a number. */
+  private final boolean[] integral;
 
   /** Binds a whole row to a single-row statement whose parameters are the target's columns in order. */
   protected final void bindRow(PreparedStatement statement, Object[] row) throws SQLException {
@@ -52,10 +64,11 @@ abstract class AbstractSink implements RowSink {
       positions.add(where);
     }
     uncommitted++;
-    if (firstPending == null) {
-      firstPending = where.toString();
+    if (!anyPending) {
+      firstPending.set(where.file(), where.line(), where.isRecord());
+      anyPending = true;
     }
-    lastPending = where.toString();
+    lastPending.set(where.file(), where.line(), where.isRecord());
   }
 
   /** Rows written since the last commit. */
@@ -118,8 +131,7 @@ abstract class AbstractSink implements RowSink {
       positions = new RowPositions();
     }
     uncommitted = 0;
-    firstPending = null;
-    lastPending = null;
+    anyPending = false;
     return chunk;
   }
 
@@ -141,8 +153,7 @@ abstract class AbstractSink implements RowSink {
     if (positions != null) {
       positions.clear();
     }
-    firstPending = null;
-    lastPending = null;
+    anyPending = false;
     onCommit.accept(committed);
   }
 
@@ -153,10 +164,12 @@ abstract class AbstractSink implements RowSink {
 
   @Override
   public String pendingRange() {
-    if (firstPending == null) {
+    if (!anyPending) {
       return "(none)";
     }
-    return firstPending.equals(lastPending) ? firstPending : firstPending + " to " + lastPending;
+    String first = firstPending.toString();
+    String last = lastPending.toString();
+    return first.equals(last) ? first : first + " to " + last;
   }
 
   /** MySQL stores booleans as numbers: Sqoop's true/false text becomes 1/0 there. */
@@ -178,10 +191,42 @@ abstract class AbstractSink implements RowSink {
     if (value == null) {
       statement.setNull(parameter, target.type(column));
     } else if (value instanceof String) {
-      statement.setString(parameter, adapt(column, (String) value));
+      String text = (String) value;
+      if (integral[column]) {
+        long number = plainLong(text);
+        if (number != NOT_PLAIN) {
+          // The server stores what it would parse from the text, without parsing it (a smaller binary value too).
+          statement.setLong(parameter, number);
+          return;
+        }
+      }
+      statement.setString(parameter, adapt(column, text));
     } else {
       statement.setObject(parameter, value);
     }
+  }
+
+  private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+  /**
+   * The value of {@code -?[0-9]{1,18}}, or {@link #NOT_PLAIN} for any other text (signs, spaces, exponents, longer
+   * numbers), which is bound as text for the server to judge as before.
+   */
+  static long plainLong(String text) {
+    int n = text.length();
+    int i = n > 0 && text.charAt(0) == '-' ? 1 : 0;
+    if (n == i || n - i > 18) {
+      return NOT_PLAIN;
+    }
+    long v = 0;
+    for (int k = i; k < n; k++) {
+      int d = text.charAt(k) - '0';
+      if (d < 0 || d > 9) {
+        return NOT_PLAIN;
+      }
+      v = v * 10 + d;
+    }
+    return i == 1 ? -v : v;
   }
 
   /**

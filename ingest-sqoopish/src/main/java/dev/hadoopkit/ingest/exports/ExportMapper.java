@@ -66,7 +66,11 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
     Map<String, String> extra = target.mode() == ExportTarget.Mode.DIRECT && spec.dialect() == Dialect.MYSQL
         ? Map.of("allowLocalInfile", "true") : spec.dialect() == Dialect.POSTGRESQL ? Map.of("stringtype", "unspecified")
         : bulkBatches ? BulkBatchSink.PARAMS : Map.of();
-    try (Connection connection = spec.open(password, extra)) {
+    // Closed after the sink (in finally, not as a try resource): on a failure the sink first lets a load in flight
+    // finish on it, so the count of committed rows the error reports is exact.
+    Connection connection = null;
+    try {
+      connection = spec.open(password, extra);
       java.util.function.LongConsumer onCommit = committed -> {
         exported.increment(committed - reported[0]);
         reported[0] = committed;
@@ -191,6 +195,13 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
     } finally {
       if (sink != null) {
         sink.close();
+      }
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          // the task is over either way
+        }
       }
     }
   }

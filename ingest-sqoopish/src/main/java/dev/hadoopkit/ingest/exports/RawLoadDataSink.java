@@ -32,15 +32,7 @@ final class RawLoadDataSink extends AbstractSink {
   private byte[] buffer;
   private byte[] loading;
   private int size;
-  private final java.util.concurrent.ExecutorService loader = java.util.concurrent.Executors.newSingleThreadExecutor(
-      runnable -> {
-        Thread thread = new Thread(runnable, "load-data");
-        thread.setDaemon(true);
-        return thread;
-      });
-  private java.util.concurrent.Future<?> inFlight;
-  private PendingChunk inFlightChunk;
-  private String failedRange;
+  private final LoadInFlight loads = new LoadInFlight("load-data");
 
   RawLoadDataSink(Connection connection, Dialect dialect, ExportTarget target, Delimiters delimiters, String nullString,
       String nullNonString, boolean[] stringColumn, LongConsumer onCommit) throws SQLException {
@@ -150,19 +142,15 @@ final class RawLoadDataSink extends AbstractSink {
     int length = size;
     String statement = chunkHasNullMarker ? sql : plainSql;
     PendingChunk chunk = takePending();
-    inFlightChunk = chunk;
-    inFlight = loader.submit(() -> {
-      load(data, length, statement, chunk);
-      return null;
-    });
+    loads.start(chunk.range(), () -> load(data, length, statement, chunk));
     buffer = loading != null ? loading : new byte[data.length];
     loading = data;
     size = 0;
     chunkHasNullMarker = false;
   }
 
-  /** Runs on the loader thread: one chunk, one transaction. */
-  private void load(byte[] data, int length, String statement, PendingChunk chunk) throws SQLException {
+  /** Runs on the loader thread: one chunk, one transaction; returns its rows. */
+  private long load(byte[] data, int length, String statement, PendingChunk chunk) throws SQLException {
     long rows = chunk.rows();
     try (Statement s = connection.createStatement()) {
       s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
@@ -176,30 +164,14 @@ final class RawLoadDataSink extends AbstractSink {
       checkWarnings(chunk.positions(), chunk.range());
       connection.commit();
     }
+    return rows;
   }
 
   /** Waits for the chunk being loaded; counts its rows once committed, or rethrows its failure. */
   private void awaitLoad() throws SQLException {
-    if (inFlight == null) {
-      return;
-    }
-    java.util.concurrent.Future<?> load = inFlight;
-    PendingChunk chunk = inFlightChunk;
-    inFlight = null;
-    inFlightChunk = null;
-    try {
-      load.get();
-      chunkCommitted(chunk.rows());
-    } catch (java.util.concurrent.ExecutionException e) {
-      failedRange = chunk.range();
-      if (e.getCause() instanceof SQLException sqlException) {
-        throw sqlException;
-      }
-      throw new SQLException("LOAD DATA failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failedRange = chunk.range();
-      throw new SQLException("Interrupted while LOAD DATA ran", e);
+    long rows = loads.await();
+    if (rows > 0) {
+      chunkCommitted(rows);
     }
   }
 
@@ -215,7 +187,7 @@ final class RawLoadDataSink extends AbstractSink {
 
   @Override
   public String pendingRange() {
-    return failedRange != null ? failedRange : super.pendingRange();
+    return loads.failedRange() != null ? loads.failedRange() : super.pendingRange();
   }
 
   @Override
@@ -227,7 +199,7 @@ final class RawLoadDataSink extends AbstractSink {
   @Override
   public void close() {
     committed(); // lets a load in flight finish before the connection goes
-    loader.shutdownNow();
+    loads.close();
     super.close();
   }
 }

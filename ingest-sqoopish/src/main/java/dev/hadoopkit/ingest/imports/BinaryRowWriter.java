@@ -6,6 +6,9 @@ import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.formats.io.RowAppender;
 import dev.hadoopkit.formats.schema.Schemas;
+import dev.hadoopkit.ingest.imports.ColumnGetters.DoubleGetter;
+import dev.hadoopkit.ingest.imports.ColumnGetters.Getter;
+import dev.hadoopkit.ingest.imports.ColumnGetters.LongGetter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -117,163 +120,125 @@ public final class BinaryRowWriter implements RowWriter {
     appender.abort();
   }
 
+  /** Sets a present value into a field and returns its size for the bytes counter. */
+  @FunctionalInterface
+  interface Setter<T> {
+    int set(RowAppender row, int field, T value);
+  }
+
+  /** Sets a present integral value into a field. */
+  @FunctionalInterface
+  interface LongSetter {
+    void set(RowAppender row, int field, long value);
+  }
+
+  /** Sets a present floating-point value into a field. */
+  @FunctionalInterface
+  interface DoubleSetter {
+    void set(RowAppender row, int field, double value);
+  }
+
+  /** The nullable combinator: a value read with {@code getter} (null for SQL NULL) and set with {@code setter}. */
+  static <T> ColumnCopier nullable(Getter<T> getter, Setter<T> setter) {
+    return (rs, i, row, f) -> {
+      T v = getter.get(rs, i);
+      if (v == null) {
+        row.setNull(f);
+        return 0;
+      }
+      return setter.set(row, f, v);
+    };
+  }
+
+  /** As {@link #nullable} for primitives, with no object per value: SQL NULL is told by {@code wasNull}. */
+  static ColumnCopier integral(LongGetter getter, LongSetter setter, int size) {
+    return (rs, i, row, f) -> {
+      long v = getter.get(rs, i);
+      if (rs.wasNull()) {
+        row.setNull(f);
+        return 0;
+      }
+      setter.set(row, f, v);
+      return size;
+    };
+  }
+
+  /** As {@link #integral} for FLOAT and DOUBLE values. */
+  static ColumnCopier floating(DoubleGetter getter, DoubleSetter setter, int size) {
+    return (rs, i, row, f) -> {
+      double v = getter.get(rs, i);
+      if (rs.wasNull()) {
+        row.setNull(f);
+        return 0;
+      }
+      setter.set(row, f, v);
+      return size;
+    };
+  }
+
   static ColumnCopier copierFor(ColumnInfo column, Schema field, boolean temporalAsText) {
     String logical = field.getLogicalType() == null ? null : field.getLogicalType().getName();
     switch (field.getType()) {
       case STRING:
-        return (rs, i, row, f) -> {
-          String v = rs.getString(i);
-          if (v == null) {
-            row.setNull(f);
-            return 0;
-          }
+        return nullable(ResultSet::getString, (row, f, v) -> {
           row.setString(f, v);
           return v.length();
-        };
+        });
       case BOOLEAN:
-        return (rs, i, row, f) -> {
-          boolean v = rs.getBoolean(i);
-          if (rs.wasNull()) {
-            row.setNull(f);
-            return 0;
-          }
-          row.setBoolean(f, v);
-          return 4;
-        };
+        return integral((rs, i) -> rs.getBoolean(i) ? 1 : 0, (row, f, v) -> row.setBoolean(f, v != 0), 4);
       case FLOAT:
-        return (rs, i, row, f) -> {
-          float v = rs.getFloat(i);
-          if (rs.wasNull()) {
-            row.setNull(f);
-            return 0;
-          }
-          row.setFloat(f, v);
-          return 4;
-        };
+        return floating(ResultSet::getFloat, (row, f, v) -> row.setFloat(f, (float) v), 4);
       case DOUBLE:
-        return (rs, i, row, f) -> {
-          double v = rs.getDouble(i);
-          if (rs.wasNull()) {
-            row.setNull(f);
-            return 0;
-          }
-          row.setDouble(f, v);
-          return 8;
-        };
+        return floating(ResultSet::getDouble, RowAppender::setDouble, 8);
       case BYTES:
         if (field.getLogicalType() instanceof LogicalTypes.Decimal) {
           int scale = ((LogicalTypes.Decimal) field.getLogicalType()).getScale();
-          return (rs, i, row, f) -> {
-            BigDecimal v = rs.getBigDecimal(i);
-            if (v == null) {
-              row.setNull(f);
-              return 0;
-            }
+          return nullable(ResultSet::getBigDecimal, (row, f, v) -> {
             BigDecimal scaled = v.setScale(scale, RoundingMode.UNNECESSARY);
             row.setDecimal(f, scaled);
             return scaled.unscaledValue().bitLength() / 8 + 1;
-          };
+          });
         }
-        return (rs, i, row, f) -> {
-          byte[] v = rs.getBytes(i);
-          if (v == null) {
-            row.setNull(f);
-            return 0;
-          }
+        return nullable(ResultSet::getBytes, (row, f, v) -> {
           row.setBytes(f, v);
           return v.length;
-        };
+        });
       case INT:
         if ("date".equals(logical)) {
-          return temporalAsText ? (rs, i, row, f) -> {
-            String v = rs.getString(i);
-            if (v == null || v.startsWith("0000-00-00")) {
-              row.setNull(f);
-              return 0;
-            }
-            row.setInt(f, (int) epochDay(v));
-            return 4;
-          } : (rs, i, row, f) -> {
-            LocalDate v = rs.getObject(i, LocalDate.class);
-            if (v == null) {
-              row.setNull(f);
-              return 0;
-            }
-            row.setInt(f, (int) v.toEpochDay());
-            return 4;
-          };
+          return temporalAsText ? nullable(MysqlTemporalText::read, (row, f, v) -> setInt(row, f, epochDay(v)))
+              : nullable((rs, i) -> rs.getObject(i, LocalDate.class), (row, f, v) -> setInt(row, f, v.toEpochDay()));
         }
         if ("time-millis".equals(logical)) {
-          return column.jdbcType() == Types.TIME_WITH_TIMEZONE || !temporalAsText ? (rs, i, row, f) -> {
-            LocalTime v = column.jdbcType() == Types.TIME_WITH_TIMEZONE ? localTimeOf(rs, i) : rs.getObject(i, LocalTime.class);
-            if (v == null) {
-              row.setNull(f);
-              return 0;
-            }
-            row.setInt(f, (int) (v.toNanoOfDay() / 1_000_000L));
-            return 4;
-          } : (rs, i, row, f) -> {
-            String v = rs.getString(i);
-            if (v == null) {
-              row.setNull(f);
-              return 0;
-            }
-            row.setInt(f, timeMillis(v));
-            return 4;
-          };
-        }
-        return (rs, i, row, f) -> {
-          int v = rs.getInt(i);
-          if (rs.wasNull()) {
-            row.setNull(f);
-            return 0;
+          if (column.jdbcType() == Types.TIME_WITH_TIMEZONE) {
+            return nullable(BinaryRowWriter::localTimeOf, (row, f, v) -> setInt(row, f, v.toNanoOfDay() / 1_000_000L));
           }
-          row.setInt(f, v);
-          return 4;
-        };
+          return temporalAsText ? nullable(ResultSet::getString, (row, f, v) -> setInt(row, f, timeMillis(v)))
+              : nullable((rs, i) -> rs.getObject(i, LocalTime.class), (row, f, v) -> setInt(row, f, v.toNanoOfDay() / 1_000_000L));
+        }
+        return integral(ResultSet::getInt, (row, f, v) -> row.setInt(f, (int) v), 4);
       case LONG:
         if ("timestamp-millis".equals(logical)) {
           if (column.jdbcType() == Types.TIMESTAMP_WITH_TIMEZONE) {
-            return (rs, i, row, f) -> {
-              OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
-              if (v == null) {
-                row.setNull(f);
-                return 0;
-              }
-              row.setLong(f, v.toInstant().toEpochMilli());
-              return 8;
-            };
+            return nullable((rs, i) -> rs.getObject(i, OffsetDateTime.class),
+                (row, f, v) -> setLong(row, f, v.toInstant().toEpochMilli()));
           }
-          return temporalAsText ? (rs, i, row, f) -> {
-            String v = rs.getString(i);
-            if (v == null || v.startsWith("0000-00-00")) {
-              row.setNull(f);
-              return 0;
-            }
-            row.setLong(f, timestampMillis(v));
-            return 8;
-          } : (rs, i, row, f) -> {
-            LocalDateTime v = rs.getObject(i, LocalDateTime.class);
-            if (v == null) {
-              row.setNull(f);
-              return 0;
-            }
-            row.setLong(f, utcMillis(v));
-            return 8;
-          };
+          return temporalAsText ? nullable(MysqlTemporalText::read, (row, f, v) -> setLong(row, f, timestampMillis(v)))
+              : nullable((rs, i) -> rs.getObject(i, LocalDateTime.class), (row, f, v) -> setLong(row, f, utcMillis(v)));
         }
-        return (rs, i, row, f) -> {
-          long v = rs.getLong(i);
-          if (rs.wasNull()) {
-            row.setNull(f);
-            return 0;
-          }
-          row.setLong(f, v);
-          return 8;
-        };
+        return integral(ResultSet::getLong, RowAppender::setLong, 8);
       default:
         throw new IllegalArgumentException("Cannot import column " + column.name() + " as " + field);
     }
+  }
+
+  private static int setInt(RowAppender row, int field, long value) {
+    row.setInt(field, (int) value);
+    return 4;
+  }
+
+  private static int setLong(RowAppender row, int field, long value) {
+    row.setLong(field, value);
+    return 8;
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.ingest.text.TextOut;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Reads one column of the current row into a buffer as Sqoop text; false when the value is NULL. */
+/** Reads one column of the current row and writes it as Sqoop text; false, having written nothing, when it is NULL. */
 @FunctionalInterface
 interface ValueReader {
-  boolean read(ResultSet rs, int column, StringBuilder out) throws SQLException;
+  boolean read(ResultSet rs, int column, TextOut out) throws SQLException, IOException;
 }

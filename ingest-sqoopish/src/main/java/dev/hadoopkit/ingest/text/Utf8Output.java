@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Encodes characters to UTF-8 straight into a reusable byte buffer (ASCII fast path) and counts the bytes. */
-public final class Utf8Output implements java.io.Closeable {
+public final class Utf8Output implements TextOut, java.io.Closeable {
   private final OutputStream out;
   private final byte[] buffer;
   private int size;
@@ -17,10 +17,23 @@ public final class Utf8Output implements java.io.Closeable {
 
   /** Appends the characters of {@code text}. */
   public void write(CharSequence text) throws IOException {
-    int n = text.length();
+    write(text, 0, text.length());
+  }
+
+  @Override
+  public void write(String text, int start, int end) throws IOException {
+    if (start == 0 && end == text.length()) {
+      write(text);
+    } else {
+      write((CharSequence) text, start, end);
+    }
+  }
+
+  /** Appends the characters {@code text[start, n)}. */
+  private void write(CharSequence text, int start, int n) throws IOException {
     byte[] b = buffer;
     int p = size;
-    for (int i = 0; i < n; i++) {
+    for (int i = start; i < n; i++) {
       if (p + 4 > b.length) {
         size = p;
         flushBuffer();
@@ -50,6 +63,7 @@ public final class Utf8Output implements java.io.Closeable {
   }
 
   /** Appends one character. */
+  @Override
   public void write(char c) throws IOException {
     if (c < 0x80) {
       if (size == buffer.length) {
@@ -65,8 +79,12 @@ public final class Utf8Output implements java.io.Closeable {
    * Appends a string: Latin-1 text (the common case) is encoded by the JDK in one call and copied as a block;
    * anything else goes character by character through {@link #write(CharSequence)}, with the same bytes.
    */
+  @Override
   public void write(String text) throws IOException {
     int n = text.length();
+    if (n <= 32 && size + n <= buffer.length && writeAscii(text, n)) {
+      return;
+    }
     if (n > 256) {
       write((CharSequence) text);
       return;
@@ -89,6 +107,24 @@ public final class Utf8Output implements java.io.Closeable {
     size += bytes.length;
   }
 
+  /**
+   * Copies {@code text} when it is ASCII (the common short value: numbers, dates, codes) straight into the buffer,
+   * which has room; false, having written nothing that counts, at the first other character.
+   */
+  private boolean writeAscii(String text, int n) {
+    byte[] b = buffer;
+    int p = size;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      b[p + i] = (byte) c;
+    }
+    size = p + n;
+    return true;
+  }
+
   private static boolean hasSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (Character.isSurrogate(text.charAt(i))) {
@@ -99,6 +135,7 @@ public final class Utf8Output implements java.io.Closeable {
   }
 
   /** Appends the decimal digits of {@code value}, as {@link StringBuilder#append(long)} prints them. */
+  @Override
   public void write(long value) throws IOException {
     if (size + 20 > buffer.length) {
       flushBuffer();
@@ -112,16 +149,53 @@ public final class Utf8Output implements java.io.Closeable {
       b[size++] = '-';
       value = -value;
     }
-    int digits = 1;
-    for (long rest = value / 10; rest != 0; rest /= 10) {
-      digits++;
+    int end = size + digits(value);
+    int p = end;
+    // Two digits per step from a table; int arithmetic once the rest fits (long division is several times slower).
+    while (value > Integer.MAX_VALUE) {
+      long q = value / 100;
+      int r = (int) (value - q * 100);
+      b[--p] = DIGIT_ONES[r];
+      b[--p] = DIGIT_TENS[r];
+      value = q;
     }
-    int end = size + digits;
-    for (int p = end - 1; p >= size; p--) {
-      b[p] = (byte) ('0' + (int) (value % 10));
-      value /= 10;
+    int v = (int) value;
+    while (v >= 100) {
+      int q = v / 100;
+      int r = v - q * 100;
+      b[--p] = DIGIT_ONES[r];
+      b[--p] = DIGIT_TENS[r];
+      v = q;
+    }
+    if (v >= 10) {
+      b[--p] = DIGIT_ONES[v];
+      b[--p] = DIGIT_TENS[v];
+    } else {
+      b[--p] = (byte) ('0' + v);
     }
     size = end;
+  }
+
+  /** The number of decimal digits of {@code value} (not negative). */
+  private static int digits(long value) {
+    long limit = 10;
+    for (int n = 1; n < 19; n++) {
+      if (value < limit) {
+        return n;
+      }
+      limit *= 10;
+    }
+    return 19;
+  }
+
+  private static final byte[] DIGIT_TENS = new byte[100];
+  private static final byte[] DIGIT_ONES = new byte[100];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      DIGIT_TENS[i] = (byte) ('0' + i / 10);
+      DIGIT_ONES[i] = (byte) ('0' + i % 10);
+    }
   }
 
   private void flushBuffer() throws IOException {
