@@ -213,7 +213,7 @@ public final class SandboxCli {
       switch (command) {
         case "up" -> {
           noArgs(command, rest);
-          sandbox.up(new Sandbox.UpRequest(intOpt(cl, "datanodes"), intOpt(cl, "nodemanagers"),
+          sandbox.up(new UpRequest(intOpt(cl, "datanodes"), intOpt(cl, "nodemanagers"),
               intOpt(cl, "replication"), intOpt(cl, "port-offset"), cl.hasOption("no-db"), intOpt(cl, "db-port"),
               Duration.ofSeconds(intOpt(cl, "timeout") == null ? 240 : intOpt(cl, "timeout"))));
           return 0;
