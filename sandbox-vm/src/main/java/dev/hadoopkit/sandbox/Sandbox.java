@@ -69,7 +69,7 @@ public final class Sandbox {
     return out;
   }
 
-  public Optional<Topology> savedTopology() throws IOException {
+  Optional<Topology> savedTopology() throws IOException {
     return Files.isRegularFile(home.topologyFile()) ? Optional.of(Topology.load(home.topologyFile()))
         : Optional.empty();
   }
