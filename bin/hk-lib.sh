@@ -85,3 +85,10 @@ hk_class_archive_opts() {
     *) if [ -f "$archive" ]; then echo "-XX:SharedArchiveFile=$archive $quiet"; fi ;;
   esac
 }
+
+# hk_module_archive_opts MODULE NAME -> hk_class_archive_opts for MODULE/target/cds/NAME.jsa: a launcher's archive, if
+# its module's build makes one (an exec-maven-plugin execution running the launcher with HK_CDS=record, as
+# mapreduce-jobs does for bin/hadoop; docs/launchers.md). Without the file: nothing.
+hk_module_archive_opts() {
+  hk_class_archive_opts "$HK_ROOT/$1/target/cds/$2.jsa"
+}
