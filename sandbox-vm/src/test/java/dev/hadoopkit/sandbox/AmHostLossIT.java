@@ -118,7 +118,12 @@ class AmHostLossIT {
     String daemons = home.resolve("daemons") + "/";
     String host = null;
     for (long pid : Launchers.processesMentioning(daemons)) {
-      String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.ISO_8859_1);
+      String cmdline;
+      try {
+        cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.ISO_8859_1);
+      } catch (java.nio.file.NoSuchFileException e) {
+        continue; // a short-lived process (a container's shell) ended since it was listed
+      }
       if (cmdline.contains("org.apache.hadoop.mapreduce.v2.app.MRAppMaster")) {
         Matcher nm = Pattern.compile(Pattern.quote(daemons) + "(nodemanager-\\d+)/").matcher(cmdline);
         assertTrue(nm.find(), cmdline);
