@@ -11,24 +11,29 @@ hk_java() {
   fi
 }
 
-# hk_module_classpath MODULE -> prints the module's jar classpath (its own jar first), or fails with a hint.
+# hk_module_classpath MODULE -> prints the module's jar classpath (its own jar first), or fails with a hint. Assign
+# it on its own line (cp="$(hk_module_classpath M)"), so that `set -e` stops the launcher when it fails.
 hk_module_classpath() {
   local module="$1"
   local cpfile="$HK_ROOT/$module/target/classpath.txt"
   if [ ! -f "$cpfile" ]; then
-    echo "error: $module is not built yet. Run from $HK_ROOT: mvn -B -DskipTests package" >&2
+    echo "error: $module is not built ($cpfile is missing): run mvn -B -DskipTests package first, in $HK_ROOT" >&2
     exit 1
   fi
   local own
   own=$(ls "$HK_ROOT/$module/target/$module"-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -n 1)
-  echo "${own:+$own:}$(cat "$cpfile")"
+  if [ -z "$own" ]; then
+    echo "error: $module is not built (no $module/target/$module-*.jar): run mvn -B -DskipTests package first, in $HK_ROOT" >&2
+    exit 1
+  fi
+  echo "$own:$(cat "$cpfile")"
 }
 
 # hk_hadoop_classpath -> the Hadoop client jars alone (what a cluster's `hadoop classpath` holds).
 hk_hadoop_classpath() {
   local cpfile="$HK_ROOT/mapreduce-jobs/target/hadoop-classpath.txt"
   if [ ! -f "$cpfile" ]; then
-    echo "error: the project is not built yet. Run from $HK_ROOT: mvn -B -DskipTests package" >&2
+    echo "error: mapreduce-jobs is not built ($cpfile is missing): run mvn -B -DskipTests package first, in $HK_ROOT" >&2
     exit 1
   fi
   cat "$cpfile"
@@ -59,32 +64,31 @@ hk_java_opts() {
   echo "-Xmx${HADOOP_HEAPSIZE_MAX:-1g} -XX:+UseParallelGC -XX:TieredStopAtLevel=${HK_TIERED_STOP:-1} -Dhadoop.log.dir=$logdir -Dhadoop.log.file=hadoop.log -Dhadoop.root.logger=${HADOOP_ROOT_LOGGER:-WARN,console} -Dlog4j.configuration=file:$log4j ${HADOOP_CLIENT_OPTS:-} ${HADOOP_OPTS:-}"
 }
 
-# hk_exec_java NAME CLASSPATH JAVA_ARGS... -> runs java with JAVA_ARGS (which hold -cp CLASSPATH) and an AppCDS archive
-# of this launcher's classes: a JVM spends most of a short command loading the 3,000-5,000 classes of Hadoop and the
-# project (docs/benchmarks.md). The first run records them (-XX:ArchiveClassesAtExit, one-off ~1 s at exit), later
-# runs map them (-XX:SharedArchiveFile). The archive lives in $HK_ROOT/target/cds under a key of the classpath and
-# the jars' and JVM's sizes and dates, so a rebuild or a JDK update makes a new one; a bad or stale archive is
-# ignored by the JVM. The classpath must list jars first and directories (the conf dir) last: the JVM archives
-# only from jars, and accepts entries after the archived prefix. HK_CDS=off disables it.
+# hk_exec_java JAVA_ARGS... -> replaces this shell with java JAVA_ARGS. Launchers do nothing else: find Java, build
+# the classpath, exec.
 hk_exec_java() {
-  local name="$1" cp="$2"; shift 2
   local java
   java="$(hk_java)"
-  if [ "${HK_CDS:-on}" != on ]; then exec "$java" "$@"; fi
-  local dir="$HK_ROOT/target/cds" key entries
-  IFS=: read -r -a entries <<< "$cp"
-  key=$({ echo "$cp"; stat -L -c '%n %s %Y' "$java" "${entries[@]}" 2>/dev/null; } | cksum | cut -d' ' -f1)
-  local jsa="$dir/$name-$key.jsa" quiet="-Xlog:cds=off,cds+dynamic=off"
-  if [ -f "$jsa" ]; then exec "$java" -XX:SharedArchiveFile="$jsa" "$quiet" "$@"; fi
-  if ! mkdir -p "$dir" 2>/dev/null || [ ! -w "$dir" ]; then exec "$java" "$@"; fi
-  local tmp="$jsa.$$.tmp" rc=0
-  "$java" -XX:ArchiveClassesAtExit="$tmp" "$quiet" "$@" || rc=$?
-  if [ -s "$tmp" ]; then
-    # older archives of this launcher only: "hadoop-<key>" must not take "hadoop-movielens-jobs-<key>" with it
-    find "$dir" -maxdepth 1 -name "$name-[0-9]*" ! -name "$(basename "$tmp")" -delete 2>/dev/null || true
-    mv -f "$tmp" "$jsa"
-  else
-    rm -f "$tmp"
-  fi
-  exit "$rc"
+  exec "$java" "$@"
+}
+
+# hk_class_archive_opts ARCHIVE -> the JVM options for a class-sharing archive made at build time (docs/launchers.md).
+# Prints -XX:SharedArchiveFile=ARCHIVE when ARCHIVE exists, nothing when it does not (a missing archive costs
+# nothing). The JVM itself checks the archive against its own build and the classpath's jars (paths, sizes, dates),
+# and runs without it, silently, when it is stale or from another JDK. HK_CDS=off ignores the archive.
+# HK_CDS=record is for the build only (mvn package): the run writes ARCHIVE at exit (-XX:ArchiveClassesAtExit).
+hk_class_archive_opts() {
+  local archive="$1" quiet="-Xlog:cds=off,cds+dynamic=off"
+  case "${HK_CDS:-on}" in
+    off) ;;
+    record) mkdir -p "$(dirname "$archive")"; rm -f "$archive"; echo "-XX:ArchiveClassesAtExit=$archive $quiet" ;;
+    *) if [ -f "$archive" ]; then echo "-XX:SharedArchiveFile=$archive $quiet"; fi ;;
+  esac
+}
+
+# hk_module_archive_opts MODULE NAME -> hk_class_archive_opts for MODULE/target/cds/NAME.jsa: a launcher's archive, if
+# its module's build makes one (an exec-maven-plugin execution running the launcher with HK_CDS=record, as
+# mapreduce-jobs does for bin/hadoop; docs/launchers.md). Without the file: nothing.
+hk_module_archive_opts() {
+  hk_class_archive_opts "$HK_ROOT/$1/target/cds/$2.jsa"
 }

@@ -61,7 +61,7 @@ final class SandboxBench {
           "org.apache.hadoop.util.VersionInfo"), null));
       out.printf(Locale.ROOT, "reference: one JVM starting Hadoop (VersionInfo): %.2f s%n", jvmRef);
 
-      double up = seconds(() -> sandbox.up(new Sandbox.UpRequest(null, null, null, portOffset, false, null,
+      double up = seconds(() -> sandbox.up(new UpRequest(null, null, null, portOffset, false, null,
           Duration.ofSeconds(300))));
       Topology t = sandbox.requireTopology();
       out.printf(Locale.ROOT, "cold up to healthy (%d daemons incl. %s database): %.1f s%n", t.daemons().size(),
@@ -120,7 +120,7 @@ final class SandboxBench {
       rows.forEach(out::println);
     } finally {
       sandbox.down(true);
-      Sandbox.deleteTree(work);
+      dev.hadoopkit.sandbox.cluster.FileTrees.delete(work);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.hadoopkit.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.sandbox.cluster.PortProbe;
 import dev.hadoopkit.sandbox.cluster.Topology;
 import java.io.IOException;
@@ -83,6 +84,48 @@ final class Launchers {
       return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);
+    }
+  }
+
+  /**
+   * {@code bin/sandbox up --port-offset OFFSET ARGS...}, which must succeed; when it fails, what it started is
+   * brought down before the test fails with its output.
+   */
+  Result up(int offset, String... args) throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(List.of("--port-offset", Integer.toString(offset)));
+    all.addAll(List.of(args));
+    Result r = sandbox("up", all.toArray(String[]::new));
+    if (r.exitCode() != 0) {
+      sandbox("down");
+    }
+    return ok(r);
+  }
+
+  /** {@code bin/sandbox down}, which must succeed and leave no process running from the home. */
+  Result downLeavingNothing() throws IOException, InterruptedException {
+    Result r = ok(sandbox("down"));
+    assertEquals(List.of(), processesMentioning(home.toString()), "processes left running from " + home);
+    return r;
+  }
+
+  /**
+   * 150,000 generated ratings (seed 11) in {@code local}, put into HDFS as {@code hdfsPath} in 1 MB blocks: a job
+   * on them has three maps, and the blocks spread over every DataNode.
+   */
+  Path putRatings(Path local, String hdfsPath) throws IOException, InterruptedException {
+    try (var out = Files.newOutputStream(local)) {
+      MovieLensGenerator.builder().ratings(150_000).seed(11).build().writeRatings(out);
+    }
+    ok(client("hadoop", "fs", "-D", "dfs.blocksize=1048576", "-put", local.toString(), hdfsPath));
+    return local;
+  }
+
+  /** The file's text, or a note that it cannot be read (for assertion messages). */
+  static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "(cannot read " + file + ")";
     }
   }
 

@@ -56,6 +56,29 @@ class SandboxCliTest {
   }
 
   @Test
+  void badNumbersAreUsageErrorsNamingTheOption(@TempDir Path home) {
+    assertEquals(2, run("load-movielens", "--home", home.toString(), "--seed", "x42"));
+    assertTrue(err().contains("Invalid --seed 'x42': expected a whole number"), err());
+    assertEquals(2, run("db-up", "--home", home.toString(), "--db-port", "33o6"));
+    assertTrue(err().contains("Invalid --db-port '33o6'"), err());
+    assertEquals(2, run("start-node", "--home", home.toString(), "datanode-1", "--timeout", "1.5"));
+    assertTrue(err().contains("Invalid --timeout '1.5'"), err());
+  }
+
+  @Test
+  void everyRegisteredCommandIsInTheHelpAndHasItsOwn() {
+    assertEquals(0, run("--help"));
+    String help = out();
+    for (SandboxCommands.Command c : SandboxCommands.all().values()) {
+      assertTrue(help.contains("\n  " + c.name() + " ") || help.contains("\n  " + c.name() + "\n"),
+          c.name() + " missing from help");
+      out.reset();
+      assertEquals(0, run(c.name(), "--help"), c.name());
+      assertTrue(out().contains("bin/sandbox " + c.name() + c.arguments() + " [options]"), out());
+    }
+  }
+
+  @Test
   void commandsOnAHomeWithoutSandboxFailWithTheFix(@TempDir Path home) {
     assertEquals(1, run("status", "--home", home.toString()));
     assertTrue(err().contains("No sandbox at " + home) && err().contains("bin/sandbox up --home " + home), err());

@@ -1,11 +1,11 @@
 package dev.hadoopkit.sandbox;
 
 import static dev.hadoopkit.sandbox.Launchers.ok;
+import static dev.hadoopkit.sandbox.Launchers.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.sandbox.cluster.HealthProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +52,7 @@ class SandboxIT {
     home = temp.resolve("sandbox-home");
     bin = new Launchers(home);
     offset = Launchers.freePortOffset(3, 1);
-    Launchers.Result r = bin.sandbox("up", "--port-offset", Integer.toString(offset), "--datanodes", "3",
-        "--replication", "2");
-    upOutput = r.output();
-    if (r.exitCode() != 0) {
-      bin.sandbox("down");
-    }
-    ok(r);
+    upOutput = bin.up(offset, "--datanodes", "3", "--replication", "2").output();
   }
 
   @AfterAll
@@ -66,11 +60,8 @@ class SandboxIT {
     if (bin == null) {
       return;
     }
-    Launchers.Result r = bin.sandbox("down");
-    ok(r);
+    Launchers.Result r = bin.downLeavingNothing();
     assertTrue(r.output().contains("Sandbox stopped"), r.output());
-    assertEquals(List.of(), Launchers.processesMentioning(home.toString()),
-        "processes left running from " + home);
   }
 
   @Test
@@ -194,12 +185,8 @@ class SandboxIT {
   void jobSurvivesALostDataNodeAndHdfsHeals() throws Exception {
     Path local = temp.resolve("loss");
     Files.createDirectories(local);
-    Path uData = local.resolve("u.data");
-    try (var out = Files.newOutputStream(uData)) {
-      MovieLensGenerator.builder().ratings(150_000).seed(11).build().writeRatings(out);
-    }
     // 1 MB blocks: the input spreads over every DataNode, so the lost one holds replicas the job reads.
-    ok(bin.client("hadoop", "fs", "-D", "dfs.blocksize=1048576", "-put", uData.toString(), "/loss-u.data"));
+    Path uData = bin.putRatings(local.resolve("u.data"), "/loss-u.data");
 
     Path jobLog = local.resolve("job.log");
     Process job = bin.start("hadoop", jobLog, "jar", JOB_JAR.toString(), JOB, "--min-ratings", "30",
@@ -280,13 +267,5 @@ class SandboxIT {
     assertTrue(up.output().contains("datanode-3: stale PID file"), up.output());
     assertTrue(up.output().contains("Starting datanode-3 ..."), up.output());
     assertTrue(ok(bin.sandbox("status")).output().contains("HDFS: 3 of 3 DataNodes live"));
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (java.io.IOException e) {
-      return "(cannot read " + file + ")";
-    }
   }
 }

@@ -19,7 +19,8 @@ import org.apache.hadoop.util.RunJar;
  * every jar so that nested {@code lib/*.jar} can go on the classpath; for a 30 MB shaded jar with nothing nested that
  * costs seconds per command and changes nothing (measured in docs/benchmarks.md). Jars with nested content, and
  * every case RunJar handles specially ({@code HADOOP_CLIENT_SKIP_UNJAR}, {@code HADOOP_USE_CLIENT_CLASSLOADER}), go to
- * RunJar unchanged.
+ * RunJar unchanged. A jar the launcher already put on the JVM's classpath (bin/hadoop does so for the project's own
+ * job jar, after Hadoop's jars) runs from the system class loader, so the build-time class-sharing archive covers it.
  */
 public final class FlatJarRunner {
   private FlatJarRunner() {
@@ -47,14 +48,9 @@ public final class FlatJarRunner {
       mainClass = args[1];
       first = 2;
     }
-    markFlat(file, System.getProperty("hk.flatjar.marker"));
     ClassLoader loader = onClassPath(file) ? ClassLoader.getSystemClassLoader()
         : new URLClassLoader(new URL[] {file.getAbsoluteFile().toURI().toURL()}, FlatJarRunner.class.getClassLoader());
     Thread.currentThread().setContextClassLoader(loader);
-    if (recordingClassArchive()) {
-      ClassLoader recorded = loader;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> loadAllClasses(file, recorded), "archive-job-jar"));
-    }
     Class<?> type = Class.forName(mainClass.replace('/', '.'), true, loader);
     Method main = type.getMethod("main", String[].class);
     if (!Modifier.isStatic(main.getModifiers())) {
@@ -64,57 +60,6 @@ public final class FlatJarRunner {
       main.invoke(null, (Object) Arrays.copyOfRange(args, first, args.length));
     } catch (InvocationTargetException e) {
       throw e.getCause();
-    }
-  }
-
-  /**
-   * bin/hadoop passes {@code -Dhk.flatjar.marker=FILE}, a name keyed by the jar's size and date: creating it tells the
-   * next command that this jar is flat, so it can go on the JVM's own classpath (where class sharing covers it).
-   */
-  static void markFlat(File jar, String marker) {
-    if (marker == null || onClassPath(jar)) {
-      return;
-    }
-    try {
-      java.nio.file.Path path = java.nio.file.Path.of(marker);
-      java.nio.file.Files.createDirectories(path.getParent());
-      if (!java.nio.file.Files.exists(path)) {
-        java.nio.file.Files.writeString(path, jar.getAbsolutePath() + "\n");
-      }
-    } catch (IOException | RuntimeException e) {
-      // only an optimisation: the jar keeps running from its own class loader
-    }
-  }
-
-  /**
-   * Whether this JVM records a class-sharing archive (bin/hadoop's first run of a jar, see hk_exec_java). The archive
-   * holds the classes the run loaded; a first run on text would leave out the Parquet, ORC and Avro readers that later
-   * runs need, so the recording run also loads and links, without initialising, every class of a jar that is on the classpath.
-   */
-  private static boolean recordingClassArchive() {
-    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit="));
-  }
-
-  private static void loadAllClasses(File jar, ClassLoader loader) {
-    if (loader != ClassLoader.getSystemClassLoader()) {
-      return; // only classes of the JVM's own classpath go into the archive
-    }
-    try (JarFile entries = new JarFile(jar)) {
-      entries.stream().map(java.util.zip.ZipEntry::getName)
-          .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/") && !name.contains("-"))
-          .forEach(name -> {
-            try {
-              // getDeclaredConstructors links the class (the archive takes only linked classes) without running
-              // its static initialiser
-              Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader)
-                  .getDeclaredConstructors();
-            } catch (Throwable e) {
-              // optional dependencies missing, multi-release leftovers: such classes simply stay out of the archive
-            }
-          });
-    } catch (IOException e) {
-      // the archive then holds what the run loaded
     }
   }
 

@@ -45,19 +45,10 @@ class FlatJarRunnerTest {
   }
 
   @Test
-  void aFlatJarLeavesAMarkerUnlessItIsAlreadyOnTheClassPath() throws Exception {
-    File flat = jar("flat.jar", "com.example.Main", "com/example/Main.class");
-    Path marker = dir.resolve("cds/flat-1-flat.jar");
-
-    assertFalse(FlatJarRunner.onClassPath(flat));
-    FlatJarRunner.markFlat(flat, marker.toString());
-    assertTrue(Files.isRegularFile(marker));
-
+  void aJarOnTheClassPathIsRecognised() throws Exception {
+    assertFalse(FlatJarRunner.onClassPath(jar("flat.jar", "com.example.Main", "com/example/Main.class")));
     String onPath = System.getProperty("java.class.path").split(File.pathSeparator)[0];
     assertTrue(FlatJarRunner.onClassPath(new File(onPath)));
-    Path other = dir.resolve("cds/flat-2");
-    FlatJarRunner.markFlat(new File(onPath), other.toString());
-    assertFalse(Files.exists(other), "a jar already on the classpath needs no marker");
   }
 
   private File jar(String name, String mainClass, String... entries) throws IOException {

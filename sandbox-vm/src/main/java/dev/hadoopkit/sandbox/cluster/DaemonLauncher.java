@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 
 /**
  * Starts each daemon as its own JVM (the real Hadoop main class), records its PID, finds it again later and stops
@@ -50,7 +49,7 @@ public final class DaemonLauncher {
   public void linkJars() throws IOException {
     Path lib = home.lib();
     Path fresh = home.root().resolve("lib.tmp");
-    deleteTree(fresh);
+    FileTrees.delete(fresh);
     Files.createDirectories(fresh);
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path jar = Path.of(entry).toAbsolutePath();
@@ -63,7 +62,7 @@ public final class DaemonLauncher {
       }
       Files.createSymbolicLink(link, jar);
     }
-    deleteTree(lib);
+    FileTrees.delete(lib);
     Files.move(fresh, lib);
   }
 
@@ -270,16 +269,5 @@ public final class DaemonLauncher {
     }
     orphans.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     return orphans.size();
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

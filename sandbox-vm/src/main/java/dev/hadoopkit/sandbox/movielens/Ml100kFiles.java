@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.Path;
  * Writes MovieLens into a Hadoop filesystem directory in ml-100k's layout (u.data, u.item, u.user, u.genre,
  * u.occupation; ISO-8859-1), into a temporary sibling first and renamed into place when complete.
  */
-public final class Ml100kFiles {
+final class Ml100kFiles {
   static final List<String> FILES = List.of("u.data", "u.item", "u.user", "u.genre", "u.occupation", "u.info");
 
   private Ml100kFiles() {

@@ -18,7 +18,7 @@ import java.util.Map;
  * standard lists) into the tables of the MySQL dump. Files are ISO-8859-1, as GroupLens ships them. A malformed
  * line fails with its file and line number.
  */
-public final class Ml100kReader {
+final class Ml100kReader {
 
   static final String[] STANDARD_GENRES = {"unknown", "Action", "Adventure", "Animation", "Children's", "Comedy",
       "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi",

@@ -11,7 +11,7 @@ import java.util.Locale;
  * MovieLens 100k as the sandbox loads it: the tables of {@code movielens-mysql.sql} (occupations, users, genres,
  * movies, genres_movies, ratings). Immutable.
  */
-public record MovieLensData(List<Named> occupations, List<User> users, List<Named> genres, List<Movie> movies,
+record MovieLensData(List<Named> occupations, List<User> users, List<Named> genres, List<Movie> movies,
     List<Rating> ratings) {
 
   /**

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * or by running the dump itself. Everything is loaded into a staging database first and moved into place table by
  * table with RENAME TABLE, so a failed load never leaves half a table behind.
  */
-public final class MovieLensDb {
+final class MovieLensDb {
 
   /** The dump's tables, in its order, with its column definitions. */
   static final Map<String, String> TABLES = new java.util.LinkedHashMap<>();
