@@ -41,7 +41,7 @@ public final class OozieToAirflowMapReduce {
   private OozieToAirflowMapReduce() {
   }
 
-  static String resource(String path) throws Exception {
+  public static String resource(String path) throws Exception {
     try (InputStream in = OozieToAirflowMapReduce.class.getResourceAsStream(RESOURCES + path)) {
       assertTrue(in != null, "missing test resource " + RESOURCES + path);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -111,9 +111,14 @@ public final class OozieToAirflowMapReduce {
     return out;
   }
 
-  /** SUCCEEDED, and in {@code output/} every word of the input with its count (Hadoop's WordCount, one oracle). */
+  /** SUCCEEDED, and the outputs below. */
   public static void assertAsOozie(RunState state, FileSystem fs) throws Exception {
     assertEquals(WorkflowStatus.SUCCEEDED, state.status(), APP + ": " + state.statusMessage());
+    assertOutputs(fs);
+  }
+
+  /** In {@code output/}: every word of the input with its count (Hadoop's WordCount, one oracle). */
+  public static void assertOutputs(FileSystem fs) throws Exception {
     FileStatus[] parts = fs.globStatus(new org.apache.hadoop.fs.Path(appDir() + "output/part-r-*"));
     assertTrue(parts != null && parts.length > 0, APP + ": no part-r-* files in " + appDir() + "output");
     List<String> lines = new ArrayList<>();
