@@ -146,7 +146,7 @@ final class JavaActionExecutor implements ActionExecutor {
    * Work dir (holds action.xml and localized files) : app lib jars : {@code <file>} jars : the launcher : the Hadoop
    * client classpath.
    */
-  private static String classpath(ActionContext context, List<Path> fileJars) {
+  static String classpath(ActionContext context, List<Path> fileJars) {
     List<String> entries = new ArrayList<>();
     entries.add(context.workDir().toString());
     entries.addAll(context.libJars());

@@ -63,7 +63,15 @@ final class ActionConfBuilder {
         path = new org.apache.hadoop.fs.Path(appPath, jobXml);
       }
       try (InputStream in = path.getFileSystem(conf).open(path)) {
-        WorkflowApp.readConfiguration(in.readAllBytes(), path.toString()).forEach(conf::set);
+        // as Oozie's JavaActionExecutor.parseJobXmlAndConfiguration: the job-xml's EL (e.g. ${queueName}) is the
+        // workflow's; a value EL cannot evaluate stays as written, for Hadoop's own ${...} expansion
+        WorkflowApp.readConfiguration(in.readAllBytes(), path.toString()).forEach((name, value) -> {
+          try {
+            conf.set(name, el.evaluateString(value, scope));
+          } catch (dev.hadoopkit.workflow.el.ElException e) {
+            conf.set(name, value);
+          }
+        });
       } catch (WorkflowException e) {
         throw new IOException("job-xml " + e.describe(), e);
       }

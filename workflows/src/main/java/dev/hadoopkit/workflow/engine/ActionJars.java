@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 
-/** The jars an action of a type runs with: the app's and oozie.libpath's plus that type's system library. */
+/**
+ * The jars an action of a type runs with: the app's and oozie.libpath's plus that type's system library and, as
+ * Oozie gives every launched action, the system libpath's launcher library ({@code oozie/}).
+ */
 final class ActionJars {
   private final Map<String, String> runConf;
   private final Configuration hadoop;
@@ -23,7 +26,8 @@ final class ActionJars {
   List<String> forType(String actionType) throws IOException {
     List<String> jars = jarsByType.get(actionType);
     if (jars == null) {
-      List<String> system = LibPaths.systemJars(runConf, actionType, hadoop);
+      List<String> system = new java.util.ArrayList<>(LibPaths.systemJars(runConf, actionType, hadoop));
+      LibPaths.launcherJars(hadoop).stream().filter(jar -> !system.contains(jar)).forEach(system::add);
       jars = system.isEmpty() ? libJars : java.util.stream.Stream.concat(libJars.stream(), system.stream()).toList();
       jarsByType.put(actionType, jars);
     }

@@ -24,6 +24,8 @@ public final class LibPaths {
   public static final String USE_SYSTEM = "oozie.use.system.libpath";
   public static final String SYSTEM_LIBPATH = "oozie.service.WorkflowAppService.system.libpath";
   public static final String SHARELIB_FOR = "oozie.action.sharelib.for.";
+  /** Oozie's {@code JavaActionExecutor.OOZIE_COMMON_LIBDIR}. */
+  public static final String LAUNCHER_DIR = "oozie";
 
   private LibPaths() {
   }
@@ -48,6 +50,30 @@ public final class LibPaths {
       jars.addAll(jarsOf(fs, path));
     }
     return jars;
+  }
+
+  /**
+   * Oozie's launcher library, the system libpath's {@value #LAUNCHER_DIR}/ directory (oozie-sharelib-oozie:
+   * LauncherMain, MapReduceMain, JavaMain): Oozie puts it on the class path of every action it launches, whatever
+   * {@value #USE_SYSTEM} says, so a custom main extending those classes finds them. None when the system libpath or
+   * the directory does not exist.
+   */
+  public static List<String> launcherJars(Configuration hadoop) throws IOException {
+    String root = hadoop.get(SYSTEM_LIBPATH);
+    if (root == null || root.isBlank()) {
+      return List.of();
+    }
+    Path base = new Path(root.trim());
+    FileSystem fs = base.getFileSystem(hadoop);
+    if (!fs.exists(base)) {
+      return List.of();
+    }
+    FileStatus[] stamped = fs.globStatus(new Path(base, "lib_*"));
+    if (stamped != null && stamped.length > 0) {
+      base = Arrays.stream(stamped).map(FileStatus::getPath).max(Comparator.comparing(Path::getName)).orElseThrow();
+    }
+    Path dir = new Path(base, LAUNCHER_DIR);
+    return fs.exists(dir) ? jarsOf(fs, dir) : List.of();
   }
 
   /** The system library jars of an action type, when the job asks for them; none otherwise. */

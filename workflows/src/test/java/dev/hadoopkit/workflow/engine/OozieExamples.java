@@ -26,12 +26,20 @@ import org.apache.hadoop.fs.FileSystem;
  */
 public final class OozieExamples {
   public static final List<String> APPS = List.of("map-reduce", "hadoop-el", "subwf");
+  /**
+   * With them the apps that need Oozie's launcher sharelib on the system libpath ({@link #installSharelib}):
+   * custom-main (its map-reduce action's main is DemoMapReduceMain extends MapReduceMain) and demo (streaming,
+   * map-reduce, a decision on fs:exists, an fs move), both without their pig step (see the resources' README).
+   */
+  public static final List<String> ALL_APPS = List.of("map-reduce", "hadoop-el", "subwf", "custom-main", "demo");
+  /** Where {@link #installSharelib} puts Oozie's sharelib, as {@code oozie-setup.sh sharelib create} lays it out. */
+  public static final String SHARELIB = "/user/oozie/share/lib";
   private static final String RESOURCES = "/oozie-examples/";
 
   private OozieExamples() {
   }
 
-  static String resource(String path) throws Exception {
+  public static String resource(String path) throws Exception {
     try (InputStream in = OozieExamples.class.getResourceAsStream(RESOURCES + path)) {
       assertTrue(in != null, "missing test resource " + path);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -39,18 +47,36 @@ public final class OozieExamples {
   }
 
   static Path examplesJar() {
-    Path jar = Path.of(System.getProperty("hk.oozie.examples.jar", "target/oozie-examples/oozie-examples-5.2.1.jar"));
+    return copiedArtifact(System.getProperty("hk.oozie.examples.jar",
+        "target/oozie-examples/oozie-examples-5.2.1.jar"));
+  }
+
+  /** A jar the pom's dependency:copy puts into target/oozie-examples at pre-integration-test. */
+  static Path copiedArtifact(String path) {
+    Path jar = Path.of(path);
     assertTrue(Files.isRegularFile(jar), jar.toAbsolutePath() + " is missing: run `mvn -pl workflows verify` (it"
-        + " copies org.apache.oozie:oozie-examples:5.2.1 at pre-integration-test)");
+        + " copies it from Maven Central at pre-integration-test)");
     return jar;
   }
 
-  /** Puts the input data and the three apps (workflow.xml, lib/oozie-examples-5.2.1.jar) under the user's examples. */
+  /**
+   * Installs the real {@code oozie-sharelib-oozie-5.2.1.jar} as an Oozie admin installs the sharelib:
+   * {@value #SHARELIB}/lib_&lt;timestamp&gt;/oozie/; returns the system libpath to give the engine
+   * ({@link LibPaths#SYSTEM_LIBPATH}).
+   */
+  public static String installSharelib(FileSystem fs) throws Exception {
+    Path jar = copiedArtifact("target/oozie-examples/oozie-sharelib-oozie-5.2.1.jar");
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(jar.toUri()),
+        new org.apache.hadoop.fs.Path(SHARELIB + "/lib_20210226142100/oozie/" + jar.getFileName()));
+    return fs.makeQualified(new org.apache.hadoop.fs.Path(SHARELIB)).toString();
+  }
+
+  /** Puts the input data and the apps (workflow.xml, lib/oozie-examples-5.2.1.jar) under the user's examples. */
   public static void deploy(FileSystem fs) throws Exception {
     Path jar = examplesJar();
     String examples = examplesDir();
     write(fs, examples + "input-data/text/data.txt", resource("input-data/text/data.txt"));
-    for (String app : APPS) {
+    for (String app : ALL_APPS) {
       write(fs, examples + "apps/" + app + "/workflow.xml", resource("apps/" + app + "/workflow.xml"));
       fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(jar.toUri()),
           new org.apache.hadoop.fs.Path(examples + "apps/" + app + "/lib/" + jar.getFileName()));
@@ -80,10 +106,14 @@ public final class OozieExamples {
   public static void assertAsOozie(String app, RunState state, FileSystem fs, WorkflowEngine engine)
       throws Exception {
     assertEquals(WorkflowStatus.SUCCEEDED, state.status(), app + ": " + state.statusMessage());
-    String output = new String(fs.open(new org.apache.hadoop.fs.Path(examplesDir() + "output-data/" + app
-        + "/part-00000")).readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(offsetsAndLines(resource("input-data/text/data.txt")), List.of(output.split("\n")),
-        app + ": every line keyed by its offset");
+    assertOutputs(app, fs);
+    if (app.equals("custom-main")) {
+      assertTrue(state.nodeRun("mr-node").externalId().startsWith("job_"),
+          "custom-main: the action's external id is the job DemoMapReduceMain submitted");
+    }
+    if (app.equals("demo")) {
+      assertEquals(List.of("hdfs-node"), state.nodeRun("decision-node").transitions(), "demo: fs:exists decision");
+    }
     if (app.equals("hadoop-el")) {
       assertEquals(NodeStatus.OK, state.nodeRun("verify-node").status());
       assertEquals(List.of("end"), state.nodeRun("verify-node").transitions(), "the counters decision");
@@ -92,6 +122,65 @@ public final class OozieExamples {
       String child = state.nodeRun("subworkflow-node").externalId();
       assertEquals(WorkflowStatus.SUCCEEDED, engine.store().load(child).status());
       assertEquals("map-reduce-wf", engine.store().load(child).name());
+    }
+  }
+
+  /** What a successful run of the app leaves on the file system, whoever ran it (the engine here, bin/workflow). */
+  public static void assertOutputs(String app, FileSystem fs) throws Exception {
+    if (app.equals("custom-main")) {
+      assertEquals(wordCounts(resource("input-data/text/data.txt")), lines(fs, examplesDir()
+          + "output-data/custom-main/mr-node/part-00000"), "custom-main: DemoMapper/DemoReducer's word counts");
+      return;
+    }
+    if (app.equals("demo")) {
+      assertDemo(fs);
+      return;
+    }
+    String output = new String(fs.open(new org.apache.hadoop.fs.Path(examplesDir() + "output-data/" + app
+        + "/part-00000")).readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(offsetsAndLines(resource("input-data/text/data.txt")), List.of(output.split("\n")),
+        app + ": every line keyed by its offset");
+  }
+
+  /*
+   *  demo (without pig): cleanup-node(fs delete) -> streaming-node(/bin/cat | /usr/bin/wc) -> mr-node(DemoMapper/
+   *  DemoReducer word count of the streaming output) -> decision-node(fs:exists mr-node) -> hdfs-node(move to
+   *  final-data) -> end
+   */
+  private static void assertDemo(FileSystem fs) throws Exception {
+    String demo = examplesDir() + "output-data/demo/";
+    String data = resource("input-data/text/data.txt");
+    List<String> wc = new ArrayList<>();
+    for (org.apache.hadoop.fs.FileStatus part : fs.globStatus(new org.apache.hadoop.fs.Path(demo
+        + "streaming-node/part-*"))) {
+      wc.addAll(lines(fs, part.getPath().toString()));
+    }
+    assertEquals(1, wc.size(), "demo: one reducer, one wc line: " + wc);
+    String[] numbers = wc.get(0).trim().split("\\s+");
+    assertEquals(String.valueOf(data.split("\n", -1).length), numbers[0], "demo: wc counts every input line");
+    assertEquals(String.valueOf(new java.util.StringTokenizer(data).countTokens()), numbers[1],
+        "demo: wc counts every input word");
+    assertEquals(wordCounts(String.join("\n", wc)), lines(fs, demo + "final-data/part-00000"),
+        "demo: mr-node's word counts of the streaming output, moved to final-data by hdfs-node");
+    assertTrue(!fs.exists(new org.apache.hadoop.fs.Path(demo + "mr-node")), "demo: hdfs-node moved mr-node away");
+  }
+
+  /** DemoMapper (StringTokenizer words) and DemoReducer (sum), one reducer: "word TAB count" in Text order. */
+  static List<String> wordCounts(String text) {
+    java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>((a, b) -> java.util.Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+    java.util.StringTokenizer words = new java.util.StringTokenizer(text);
+    while (words.hasMoreTokens()) {
+      counts.merge(words.nextToken(), 1, Integer::sum);
+    }
+    List<String> out = new ArrayList<>();
+    counts.forEach((word, count) -> out.add(word + "\t" + count));
+    return out;
+  }
+
+  public static List<String> lines(FileSystem fs, String path) throws Exception {
+    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(path))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
   }
 
