@@ -40,6 +40,7 @@ public final class SchedulerBackend implements OozieBackend {
   private final WorkflowEngine engine;
   private final Configuration hadoop;
   private final SchedulerControls controls;
+  private final CoordRerun reruns;
   private final SchedulerViews views;
 
   public SchedulerBackend(Scheduler scheduler, SchedulerState state, WorkflowEngine engine, Configuration hadoop) {
@@ -47,7 +48,9 @@ public final class SchedulerBackend implements OozieBackend {
     this.state = state;
     this.engine = engine;
     this.hadoop = hadoop;
-    this.controls = new SchedulerControls(scheduler, state);
+    ControlTargets targets = new ControlTargets(scheduler, state);
+    this.controls = new SchedulerControls(scheduler, state, targets);
+    this.reruns = new CoordRerun(scheduler, targets);
     this.views = new SchedulerViews(scheduler, state, engine);
     state.backend(this);
   }
@@ -301,7 +304,7 @@ public final class SchedulerBackend implements OozieBackend {
   public List<Views.CoordAction> coordRerun(String id, ActionSelection selection, boolean refresh,
       boolean noCleanup, boolean failed) {
     List<Views.CoordAction> out = new ArrayList<>();
-    controls.rerun(id, selection, refresh, noCleanup, failed).forEach((coordId, numbers) ->
+    reruns.run(id, selection, refresh, noCleanup, failed).forEach((coordId, numbers) ->
         out.addAll(views.actions(coordId, numbers)));
     return out;
   }
