@@ -76,6 +76,24 @@ class WorkflowCliTest {
   }
 
   @Test
+  void badNumbersAreUsageErrorsNamingTheOption() {
+    assertEquals(2, run("serve", "--port", "x"));
+    assertTrue(err().contains("Invalid --port 'x': --port needs a number from 0 to 65535"), err());
+    assertEquals(2, run("serve", "--port", "70000"));
+    assertTrue(err().contains("Invalid --port '70000'"), err());
+    assertEquals(2, run("serve", "--pool", "0"));
+    assertTrue(err().contains("Invalid --pool '0': --pool needs a number from 1"), err());
+    assertEquals(2, run("bench", "--chain", "x"));
+    assertTrue(err().contains("Invalid --chain 'x'"), err());
+    assertEquals(2, run("bench", "--coord", "--coords", "1.5"));
+    assertTrue(err().contains("Invalid --coords '1.5'"), err());
+    assertEquals(2, run("jobs", "-len", "x"));
+    assertTrue(err().contains("Invalid -len 'x': -len needs a number from 0"), err());
+    assertEquals(2, run("jobs", "-offset", "0"));
+    assertTrue(err().contains("Invalid -offset '0': -offset needs a number from 1"), err());
+  }
+
+  @Test
   void validateGoodAndBad() throws Exception {
     Path app = app(GOOD);
     assertEquals(0, run("validate", app.toString()));
