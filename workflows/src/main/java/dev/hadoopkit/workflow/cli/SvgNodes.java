@@ -1,5 +1,17 @@
 package dev.hadoopkit.workflow.cli;
 
+import static dev.hadoopkit.workflow.cli.SvgGraph.BOX_HEIGHT;
+import static dev.hadoopkit.workflow.cli.SvgGraph.BOX_WIDTH;
+import static dev.hadoopkit.workflow.cli.SvgGraph.FAILED_FILL;
+import static dev.hadoopkit.workflow.cli.SvgGraph.NOT_REACHED_FILL;
+import static dev.hadoopkit.workflow.cli.SvgGraph.NO_RUN_FILL;
+import static dev.hadoopkit.workflow.cli.SvgGraph.OK_FILL;
+import static dev.hadoopkit.workflow.cli.SvgGraph.RUNNING_FILL;
+import static dev.hadoopkit.workflow.cli.SvgGraph.SKIPPED_FILL;
+import static dev.hadoopkit.workflow.cli.SvgGraph.escape;
+import static dev.hadoopkit.workflow.cli.SvgGraph.number;
+import static dev.hadoopkit.workflow.cli.SvgGraph.shown;
+
 import dev.hadoopkit.workflow.definition.Node;
 import dev.hadoopkit.workflow.definition.NodeKind;
 import dev.hadoopkit.workflow.state.NodeRun;
@@ -32,9 +44,9 @@ final class SvgNodes {
     String label = node instanceof Node.Start ? "start" : node.name();
     NodeRun run = state == null ? null : state.nodeRun(node.name());
     svg.append(String.format(Locale.ROOT, "  <g class=\"node %s %s\" id=\"node-%s\" data-name=\"%s\"%s>%n",
-        node.kind().name().toLowerCase(Locale.ROOT), stateName.toLowerCase(Locale.ROOT), SvgGraph.escape(idPart(node.name())),
-        SvgGraph.escape(node.name()), run != null && run.attempt() > 1 ? " data-attempts=\"" + run.attempt() + "\"" : ""));
-    svg.append("    <title>").append(SvgGraph.escape(tooltip(node, stateName, run))).append("</title>\n");
+        node.kind().name().toLowerCase(Locale.ROOT), stateName.toLowerCase(Locale.ROOT), escape(idPart(node.name())),
+        escape(node.name()), run != null && run.attempt() > 1 ? " data-attempts=\"" + run.attempt() + "\"" : ""));
+    svg.append("    <title>").append(escape(tooltip(node, stateName, run))).append("</title>\n");
     String stroke = "stroke=\"#333333\" stroke-width=\"1.4\"";
     switch (node.kind()) {
       case START, END -> {
@@ -58,17 +70,17 @@ final class SvgNodes {
       }
       case FORK, JOIN -> {
         svg.append(String.format(Locale.ROOT, "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"10\" rx=\"2\""
-            + " fill=\"%s\" %s/>%n", x - SvgGraph.BOX_WIDTH / 2, y - 5, SvgGraph.BOX_WIDTH, state == null ? "#333333" : fill, stroke));
-        text(svg, x + SvgGraph.BOX_WIDTH / 2 + 6, y + 4, barLabel(node), false);
+            + " fill=\"%s\" %s/>%n", x - BOX_WIDTH / 2, y - 5, BOX_WIDTH, state == null ? "#333333" : fill, stroke));
+        text(svg, x + BOX_WIDTH / 2 + 6, y + 4, barLabel(node), false);
       }
       case ACTION -> {
         svg.append(String.format(Locale.ROOT, "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\""
-            + " fill=\"%s\" %s/>%n", x - SvgGraph.BOX_WIDTH / 2, y - SvgGraph.BOX_HEIGHT / 2, SvgGraph.BOX_WIDTH, SvgGraph.BOX_HEIGHT, fill, stroke));
+            + " fill=\"%s\" %s/>%n", x - BOX_WIDTH / 2, y - BOX_HEIGHT / 2, BOX_WIDTH, BOX_HEIGHT, fill, stroke));
         text(svg, x, y - 3, label, true);
         svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555555\""
-            + " font-size=\"10\">%s</text>%n", x, y + 12, SvgGraph.escape(kindLabel(node))));
+            + " font-size=\"10\">%s</text>%n", x, y + 12, escape(kindLabel(node))));
         if (run != null && run.attempt() > 1) {
-          attempts(svg, x + SvgGraph.BOX_WIDTH / 2, y - SvgGraph.BOX_HEIGHT / 2, run.attempt());
+          attempts(svg, x + BOX_WIDTH / 2, y - BOX_HEIGHT / 2, run.attempt());
         }
       }
     }
@@ -82,7 +94,7 @@ final class SvgNodes {
     svg.append(String.format(Locale.ROOT, "    <g class=\"attempts\"><rect x=\"%d\" y=\"%d\" width=\"%d\""
         + " height=\"16\" rx=\"8\" fill=\"#37474f\"/><text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#ffffff\""
         + " font-size=\"10\" font-weight=\"bold\">%s</text></g>%n", cornerX - w + 8, cornerY - 8, w,
-        cornerX - w / 2 + 8, cornerY + 4, SvgGraph.escape(text)));
+        cornerX - w / 2 + 8, cornerY + 4, escape(text)));
   }
 
   private static String tooltip(Node node, String stateName, NodeRun run) {
@@ -97,7 +109,7 @@ final class SvgNodes {
     if (run != null && run.errorCode() != null) {
       t.append(", error ").append(run.errorCode());
       if (run.errorMessage() != null && !run.errorMessage().isEmpty()) {
-        t.append(": ").append(SvgGraph.shown(run.errorMessage(), 200));
+        t.append(": ").append(shown(run.errorMessage(), 200));
       }
     }
     return t.toString();
@@ -114,38 +126,38 @@ final class SvgNodes {
     String first = members.get(0).name();
     String last = members.get(members.size() - 1).name();
     svg.append(String.format(Locale.ROOT, "  <g class=\"node chain %s\" id=\"node-%s\" data-name=\"%s\""
-        + " data-nodes=\"%s\">%n", stateName.toLowerCase(Locale.ROOT), SvgGraph.escape(idPart(first)), SvgGraph.escape(first),
-        SvgGraph.escape(String.join(" ", members.stream().map(Node::name).toList()))));
+        + " data-nodes=\"%s\">%n", stateName.toLowerCase(Locale.ROOT), escape(idPart(first)), escape(first),
+        escape(String.join(" ", members.stream().map(Node::name).toList()))));
     StringBuilder title = new StringBuilder(members.size() + " actions collapsed:");
     for (Node m : members) {
       title.append("\n").append(m.name()).append(" (").append(kindLabel(m)).append(")")
           .append(state == null ? "" : ": " + stateOf(m, state));
     }
-    svg.append("    <title>").append(SvgGraph.escape(title.toString())).append("</title>\n");
+    svg.append("    <title>").append(escape(title.toString())).append("</title>\n");
     svg.append(String.format(Locale.ROOT, "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\""
-        + " fill=\"%s\" stroke=\"#333333\" stroke-width=\"1.4\"/>%n", x - SvgGraph.BOX_WIDTH / 2, y - SvgGraph.BOX_HEIGHT / 2,
-        SvgGraph.BOX_WIDTH, SvgGraph.BOX_HEIGHT, fill));
+        + " fill=\"%s\" stroke=\"#333333\" stroke-width=\"1.4\"/>%n", x - BOX_WIDTH / 2, y - BOX_HEIGHT / 2,
+        BOX_WIDTH, BOX_HEIGHT, fill));
     // a second outline just inside: reads as "several boxes" at a glance
     svg.append(String.format(Locale.ROOT, "    <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\""
-        + " fill=\"none\" stroke=\"#333333\" stroke-width=\"0.8\"/>%n", x - SvgGraph.BOX_WIDTH / 2 + 3,
-        y - SvgGraph.BOX_HEIGHT / 2 + 3, SvgGraph.BOX_WIDTH - 6, SvgGraph.BOX_HEIGHT - 6));
+        + " fill=\"none\" stroke=\"#333333\" stroke-width=\"0.8\"/>%n", x - BOX_WIDTH / 2 + 3,
+        y - BOX_HEIGHT / 2 + 3, BOX_WIDTH - 6, BOX_HEIGHT - 6));
     text(svg, x, y - 3, members.size() + " actions", true);
     svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555555\""
-        + " font-size=\"10\">%s</text>%n", x, y + 12, SvgGraph.escape(SvgGraph.shown(first, 12) + " … " + SvgGraph.shown(last, 12))));
+        + " font-size=\"10\">%s</text>%n", x, y + 12, escape(shown(first, 12) + " … " + shown(last, 12))));
     svg.append("  </g>\n");
   }
 
   private static String points(NodeShape.Polygon shape, int x, int y) {
     StringBuilder points = new StringBuilder();
     for (double[] v : shape.vertices()) {
-      points.append(String.format(Locale.ROOT, "%s,%s ", SvgGraph.number(x + v[0]), SvgGraph.number(y + v[1])));
+      points.append(String.format(Locale.ROOT, "%s,%s ", number(x + v[0]), number(y + v[1])));
     }
     return points.toString().trim();
   }
 
   private static void text(StringBuilder svg, int x, int y, String text, boolean centered) {
     svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%d\"%s>%s</text>%n", x, y,
-        centered ? " text-anchor=\"middle\"" : "", SvgGraph.escape(SvgGraph.shown(text, 26))));
+        centered ? " text-anchor=\"middle\"" : "", escape(shown(text, 26))));
   }
 
   private static String kindLabel(Node node) {
@@ -166,14 +178,14 @@ final class SvgNodes {
 
   static String fill(Node node, String stateName, boolean withRun) {
     if (!withRun) {
-      return SvgGraph.NO_RUN_FILL;
+      return NO_RUN_FILL;
     }
     return switch (stateName) {
-      case "OK" -> node instanceof Node.Kill ? SvgGraph.FAILED_FILL : SvgGraph.OK_FILL; // reaching a kill node kills the run
-      case "ERROR", "FAILED", "KILLED" -> SvgGraph.FAILED_FILL;
-      case "RUNNING", "USER_RETRY" -> SvgGraph.RUNNING_FILL;
-      case "SKIPPED" -> SvgGraph.SKIPPED_FILL;
-      default -> SvgGraph.NOT_REACHED_FILL;
+      case "OK" -> node instanceof Node.Kill ? FAILED_FILL : OK_FILL; // reaching a kill node kills the run
+      case "ERROR", "FAILED", "KILLED" -> FAILED_FILL;
+      case "RUNNING", "USER_RETRY" -> RUNNING_FILL;
+      case "SKIPPED" -> SKIPPED_FILL;
+      default -> NOT_REACHED_FILL;
     };
   }
 
