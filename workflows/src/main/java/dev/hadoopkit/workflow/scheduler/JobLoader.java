@@ -81,8 +81,8 @@ final class JobLoader {
   }
 
   BundleJob bundle(SchedulerRecord.BundleSubmitted r) {
-    Loaded<BundleDefinition> loaded = load(r.id(), r.conf(), r.appPath(), SchedulerState.BUNDLE_XML, BundleDefinition.class,
-        new BundleParser()::parse);
+    Loaded<BundleDefinition> loaded = load(r.id(), r.conf(), r.appPath(), SchedulerState.BUNDLE_XML,
+        BundleDefinition.class, new BundleParser()::parse);
     BundleJob job = new BundleJob(r.id(), r.name(), r.user(), r.appPath(), r.time(), loaded.conf(),
         loaded.definition(), loaded.broken());
     job.status = loaded.broken() != null ? JobStatus.FAILED : JobStatus.PREP;
