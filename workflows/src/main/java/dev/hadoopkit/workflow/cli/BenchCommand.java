@@ -1,6 +1,7 @@
 package dev.hadoopkit.workflow.cli;
 
 import dev.hadoopkit.workflow.engine.Submission;
+import dev.hadoopkit.workflow.scheduler.bench.BenchRow;
 import dev.hadoopkit.workflow.scheduler.bench.ConsoleBench;
 import dev.hadoopkit.workflow.scheduler.bench.CoordBench;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
@@ -48,8 +49,8 @@ final class BenchCommand implements Command {
       return console(in);
     }
     in.rejectUnknown(List.of("chain", "fork", "sleep", "pool"));
-    int chain = Integer.parseInt(in.options().getOrDefault("chain", "200"));
-    int fork = Integer.parseInt(in.options().getOrDefault("fork", "32"));
+    int chain = in.number("--", "chain", 200, 1);
+    int fork = in.number("--", "fork", 32, 1);
     String sleep = in.options().getOrDefault("sleep", "1");
     if (!in.options().containsKey("pool")) {
       in.options().put("pool", String.valueOf(fork));
@@ -131,19 +132,19 @@ final class BenchCommand implements Command {
     in.rejectUnknown(List.of("coord", "coords", "flags", "actions", "mass", "mass-actions", "records", "backlog",
         "others", "pool", "lead", "flag-wait", "repeat", "nosync", "only"));
     CoordBench.Sizes d = CoordBench.Sizes.defaults();
-    CoordBench.Sizes sizes = new CoordBench.Sizes(number(in, "coords", d.coords()), number(in, "flags", d.flags()),
-        number(in, "actions", d.actions()), number(in, "mass", d.mass()),
-        number(in, "mass-actions", d.massActions()), number(in, "records", d.records()),
-        number(in, "backlog", d.backlog()), number(in, "others", d.others()), number(in, "pool", d.pool()),
-        number(in, "lead", (int) d.leadMillis()), number(in, "flag-wait", (int) d.flagWaitMillis()),
-        number(in, "repeat", d.repeat()), !in.flag("nosync"));
+    CoordBench.Sizes sizes = new CoordBench.Sizes(size(in, "coords", d.coords()), size(in, "flags", d.flags()),
+        size(in, "actions", d.actions()), size(in, "mass", d.mass()), size(in, "mass-actions", d.massActions()),
+        size(in, "records", d.records()), size(in, "backlog", d.backlog()), size(in, "others", d.others()),
+        in.number("--", "pool", d.pool(), 1), size(in, "lead", (int) d.leadMillis()),
+        size(in, "flag-wait", (int) d.flagWaitMillis()), in.number("--", "repeat", d.repeat(), 1),
+        !in.flag("nosync"));
     CoordBench bench = new CoordBench(sizes, in.conf(), in.out());
     in.out().println("bench --coord: " + sizes + ", " + Runtime.getRuntime().availableProcessors() + " cores, heap "
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, work dir " + bench.work());
-    List<CoordBench.Row> rows = in.option("only") == null ? bench.run()
+    List<BenchRow> rows = in.option("only") == null ? bench.run()
         : bench.run(List.of(in.option("only").split(",")));
     in.out().println();
-    in.out().print(CoordBench.table(rows));
+    in.out().print(BenchRow.table(rows));
     return 0;
   }
 
@@ -151,28 +152,20 @@ final class BenchCommand implements Command {
   private static int console(Invocation in) throws Exception {
     in.rejectUnknown(List.of("console", "runs", "actions", "changes", "warmup", "samples"));
     ConsoleBench.Sizes d = ConsoleBench.Sizes.defaults();
-    ConsoleBench.Sizes sizes = new ConsoleBench.Sizes(number(in, "runs", d.runs()), number(in, "actions",
-        d.actions()), number(in, "changes", d.changes()), number(in, "warmup", d.warmup()),
-        number(in, "samples", d.samples()));
+    ConsoleBench.Sizes sizes = new ConsoleBench.Sizes(size(in, "runs", d.runs()), size(in, "actions", d.actions()),
+        size(in, "changes", d.changes()), size(in, "warmup", d.warmup()), size(in, "samples", d.samples()));
     ConsoleBench bench = new ConsoleBench(sizes, in.conf(), in.out());
     in.out().println("bench --console: " + sizes + ", " + Runtime.getRuntime().availableProcessors() + " cores, heap "
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, work dir " + bench.work());
-    List<CoordBench.Row> rows = bench.run();
+    List<BenchRow> rows = bench.run();
     in.out().println();
-    in.out().print(CoordBench.table(rows));
+    in.out().print(BenchRow.table(rows));
     return 0;
   }
 
-  private static int number(Invocation in, String name, int defaultValue) throws UsageException {
-    String value = in.option(name);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " needs a number: " + value);
-    }
+  /** A bench size: a whole number from 0 (a usage error naming the option otherwise). */
+  private static int size(Invocation in, String name, int defaultValue) throws UsageException {
+    return in.number("--", name, defaultValue, 0);
   }
 
   /** Mean time of an append + fdatasync of one journal-sized line, on the state directory's disk. */

@@ -6,7 +6,7 @@ package dev.hadoopkit.workflow.cli;
  * box listing them (never one running or failed in the run, which stay visible). Off by default, because a reader
  * of a small drawing wants every node.
  */
-public record GraphOptions(boolean collapseChains, int maxHeight) {
+record GraphOptions(boolean collapseChains, int maxHeight) {
   /** Chains of this many actions or more may be collapsed: a run of "more than 6". */
   public static final int CHAIN_MIN = 7;
   /** Above this many nodes the console collapses chains. */

@@ -14,7 +14,7 @@ public final class GraphRenderer {
   }
 
   /** The same with options: long chains collapsed in a large drawing. */
-  public static String svg(WorkflowDefinition definition, RunState run, GraphOptions options) {
+  static String svg(WorkflowDefinition definition, RunState run, GraphOptions options) {
     return SvgGraph.render(definition, run, options);
   }
 

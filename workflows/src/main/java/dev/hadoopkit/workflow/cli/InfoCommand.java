@@ -28,8 +28,8 @@ final class InfoCommand implements Command {
     in.rejectUnknown(List.of("format", "verbose", "offset", "len"));
     String id = in.runId(0);
     if ("oozie".equals(in.option("format"))) { // bin/oozie job -info: Oozie's own layout
-      OozieFormat.printWorkflow(in.out(), LocalOozie.info(in.engine(), id, ListCommand.number(in, "offset", 1),
-          ListCommand.number(in, "len", 0)), in.flag("verbose"));
+      OozieFormat.printWorkflow(in.out(), LocalOozie.info(in.engine(), id, in.number("-", "offset", 1, 1),
+          in.number("-", "len", 0, 0)), in.flag("verbose"));
       return 0;
     }
     RunState state = in.engine().store().load(id);

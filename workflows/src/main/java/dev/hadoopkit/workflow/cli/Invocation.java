@@ -101,6 +101,14 @@ final class Invocation {
     return options.get(name);
   }
 
+  /**
+   * The whole number of {@code --name} from {@code min} (default when absent); anything else is a usage error naming
+   * the option as {@code prefix} + name (Oozie's spelling is -len, bin/workflow's --port).
+   */
+  int number(String prefix, String name, int defaultValue, int min) throws UsageException {
+    return NumberOption.parse(prefix + name, option(name), defaultValue, min, Integer.MAX_VALUE);
+  }
+
   Map<String, String> options() {
     return options;
   }
@@ -143,12 +151,11 @@ final class Invocation {
     try {
       EngineSettings settings = EngineSettings.from(all, env);
       if (options.containsKey("pool")) {
-        settings = settings.withPoolSize(Integer.parseInt(options.get("pool")));
+        settings = settings.withPoolSize(NumberOption.parse("--pool", options.get("pool"), 1, Integer.MAX_VALUE));
       }
       return settings;
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e instanceof NumberFormatException ? "--pool needs a number: " + options.get("pool")
-          : e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -35,8 +35,8 @@ final class ListCommand implements Command {
           + " coordinators and bundles are listed by the daemon: bin/oozie jobs -oozie URL -jobtype " + jobType);
     }
     var filter = LocalOozie.filter(in.option("filter"));
-    int offset = number(in, "offset", 1);
-    int len = number(in, "len", Integer.MAX_VALUE);
+    int offset = in.number("-", "offset", 1, 1);
+    int len = in.number("-", "len", Integer.MAX_VALUE, 0);
     boolean oozie = "oozie".equals(in.option("format"));
     if (in.option("format") != null && !oozie) {
       throw new UsageException("--format " + in.option("format") + ": the formats are the default and oozie");
@@ -64,20 +64,4 @@ final class ListCommand implements Command {
     return 0;
   }
 
-  static int number(Invocation in, String name, int defaultValue) throws UsageException {
-    String value = in.option(name);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      int n = Integer.parseInt(value.trim());
-      if (n < (name.equals("offset") ? 1 : 0)) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new UsageException("-" + name + " needs a number" + (name.equals("offset") ? " from 1" : "")
-          + ", not '" + value + "'");
-    }
-  }
 }

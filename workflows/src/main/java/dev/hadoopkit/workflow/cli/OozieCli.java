@@ -65,8 +65,8 @@ public final class OozieCli {
           if (!explicit && jobType.equals("wf")) {
             yield embedded(List.of(argv), out, err, env); // workflows of the embedded engine's state dir
           }
-          yield remote.jobs(jobType, parsed.option("-filter"), parsed.number("-offset", 1),
-              parsed.number("-len", 100), parsed.flag("-verbose"));
+          yield remote.jobs(jobType, parsed.option("-filter"), parsed.number("-offset", 1, 1),
+              parsed.number("-len", 100, 0), parsed.flag("-verbose"));
         }
         case "job" -> job(parsed, explicit, remote, argv, out, err, env);
         default -> {
@@ -125,7 +125,7 @@ public final class OozieCli {
       }
       Map<String, String> selection = selection(p);
       return switch (verb) {
-        case "-info" -> remote.info(id, p.number("-offset", 1), p.number("-len", 1000), p.option("-filter"),
+        case "-info" -> remote.info(id, p.number("-offset", 1, 1), p.number("-len", 1000, 0), p.option("-filter"),
             p.flag("-verbose"));
         case "-status" -> remote.status(id);
         case "-log" -> remote.show(id, "log");
@@ -362,16 +362,8 @@ public final class OozieCli {
       return options.containsKey(name);
     }
 
-    int number(String name, int defaultValue) throws UsageException {
-      String value = options.get(name);
-      if (value == null) {
-        return defaultValue;
-      }
-      try {
-        return Integer.parseInt(value.trim());
-      } catch (NumberFormatException e) {
-        throw new UsageException(name + " needs a number, not '" + value + "'");
-      }
+    int number(String name, int defaultValue, int min) throws UsageException {
+      return NumberOption.parse(name, options.get(name), defaultValue, min, Integer.MAX_VALUE);
     }
   }
 }

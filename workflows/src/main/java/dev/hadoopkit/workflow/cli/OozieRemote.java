@@ -88,13 +88,8 @@ final class OozieRemote {
   private void printCoordinator(JsonNode job) {
     out.println("Job ID : " + job.path("coordJobId").asText());
     out.println(LINE);
-    field("Job Name", job.path("coordJobName"));
-    field("App Path", job.path("coordJobPath"));
-    field("Status", job.path("status"));
-    field("Start Time", job.path("startTime"));
-    field("End Time", job.path("endTime"));
-    field("Pause Time", job.path("pauseTime"));
-    field("Concurrency", job.path("concurrency"));
+    fields(job, "Job Name", "coordJobName", "App Path", "coordJobPath", "Status", "status", "Start Time", "startTime",
+        "End Time", "endTime", "Pause Time", "pauseTime", "Concurrency", "concurrency");
     field("Frequency", new com.fasterxml.jackson.databind.node.TextNode(job.path("frequency").asText() + " "
         + job.path("timeUnit").asText() + " (" + job.path("timeZone").asText() + ")"));
     field("Next Materialized", job.path("nextMaterializedTime"));
@@ -128,30 +123,19 @@ final class OozieRemote {
   private void printCoordAction(JsonNode action) {
     out.println("ID : " + action.path("id").asText());
     out.println(LINE);
-    field("Action Number", action.path("actionNumber"));
-    field("Console URL", action.path("consoleUrl"));
-    field("Error Code", action.path("errorCode"));
-    field("Error Message", action.path("errorMessage"));
-    field("External ID", action.path("externalId"));
-    field("External Status", action.path("externalStatus"));
-    field("Job ID", action.path("coordJobId"));
-    field("Tracker URI", action.path("trackerUri"));
-    field("Created", action.path("createdTime"));
-    field("Nominal Time", action.path("nominalTime"));
-    field("Status", action.path("status"));
-    field("Last Modified", action.path("lastModifiedTime"));
-    field("Missing Dependencies", action.path("missingDependencies"));
-    field("Waiting Because", action.path("waitReason"));
+    fields(action, "Action Number", "actionNumber", "Console URL", "consoleUrl", "Error Code", "errorCode",
+        "Error Message", "errorMessage", "External ID", "externalId", "External Status", "externalStatus",
+        "Job ID", "coordJobId", "Tracker URI", "trackerUri", "Created", "createdTime", "Nominal Time", "nominalTime",
+        "Status", "status", "Last Modified", "lastModifiedTime", "Missing Dependencies", "missingDependencies",
+        "Waiting Because", "waitReason");
     out.println(LINE);
   }
 
   private void printBundle(JsonNode job) {
     out.println("Job ID : " + job.path("bundleJobId").asText());
     out.println(LINE);
-    field("Job Name", job.path("bundleJobName"));
-    field("App Path", job.path("bundleJobPath"));
-    field("Status", job.path("status"));
-    field("Kickoff time", job.path("kickoffTime"));
+    fields(job, "Job Name", "bundleJobName", "App Path", "bundleJobPath", "Status", "status",
+        "Kickoff time", "kickoffTime");
     out.println(LINE);
     out.println(String.format("%-44s %-24s %-16s %-30s %-30s", "Job ID", "Job Name", "Status", "Freq", "Unit"));
     for (JsonNode coordinator : job.path("bundleCoordJobs")) {
@@ -160,6 +144,13 @@ final class OozieRemote {
           text(coordinator.path("frequency")), text(coordinator.path("timeUnit"))));
     }
     out.println(LINE);
+  }
+
+  /** {@code label : value} lines; {@code labelsAndKeys} alternates a label and the JSON field it shows. */
+  private void fields(JsonNode node, String... labelsAndKeys) {
+    for (int i = 0; i < labelsAndKeys.length; i += 2) {
+      field(labelsAndKeys[i], node.path(labelsAndKeys[i + 1]));
+    }
   }
 
   private void field(String name, JsonNode value) {

@@ -27,14 +27,8 @@ final class ServeCommand implements Command {
 
   public int run(Invocation in) throws Exception {
     in.rejectUnknown(List.of("port", "bind", "state", "pool", "nosync"));
-    int port = number(in, "port", 11000);
-    int pool = number(in, "pool", 16);
-    if (port < 0 || port > 65535) {
-      throw new UsageException("--port must be 0-65535: " + port);
-    }
-    if (pool < 1) {
-      throw new UsageException("--pool must be at least 1: " + pool);
-    }
+    int port = NumberOption.parse("--port", in.option("port"), 11000, 0, 65535);
+    int pool = in.number("--", "pool", 16, 1);
     EngineSettings engineSettings = in.settings();
     if (in.option("state") != null) {
       engineSettings = new EngineSettings(java.nio.file.Path.of(in.option("state")), engineSettings.poolSize(),
@@ -62,15 +56,4 @@ final class ServeCommand implements Command {
     return 0;
   }
 
-  private static int number(Invocation in, String name, int defaultValue) throws UsageException {
-    String value = in.option(name);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " needs a number, not '" + value + "'");
-    }
-  }
 }

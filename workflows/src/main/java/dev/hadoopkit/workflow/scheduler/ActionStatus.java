@@ -1,7 +1,7 @@
 package dev.hadoopkit.workflow.scheduler;
 
 /** The status of a coordinator action (Oozie's names). */
-public enum ActionStatus {
+enum ActionStatus {
   WAITING, READY, SUBMITTED, RUNNING, SUSPENDED, TIMEDOUT, SKIPPED, SUCCEEDED, KILLED, FAILED, IGNORED;
 
   public boolean isTerminal() {

@@ -243,7 +243,7 @@ final class CoordinatorPass {
         workflowId);
     WorkflowLauncher.Launch launch = new WorkflowLauncher.Launch(workflowId, job.id + "@" + action.number,
         rerun ? WorkflowLauncher.Mode.RERUN : WorkflowLauncher.Mode.NEW, conf, action.failedNodes);
-    scheduler.afterFlush(() -> state.launch(scheduler, job, action.number, launch));
+    scheduler.afterFlush(() -> state.launches().launch(scheduler, job, action.number, launch));
     return true;
   }
 

@@ -1,7 +1,7 @@
 package dev.hadoopkit.workflow.scheduler;
 
 /** The status of a coordinator or bundle job (Oozie's names). */
-public enum JobStatus {
+enum JobStatus {
   PREP, RUNNING, RUNNINGWITHERROR, SUSPENDED, PAUSED, SUCCEEDED, DONEWITHERROR, KILLED, FAILED;
 
   public boolean isTerminal() {

@@ -75,7 +75,7 @@ public final class Scheduler implements AutoCloseable {
     for (SchedulerRecord record : records) {
       state.apply(record, true);
     }
-    state.afterReplay(this);
+    state.launches().afterReplay(this);
     for (String id : state.jobIds()) {
       wake(id, now());
     }

@@ -1,17 +1,10 @@
 package dev.hadoopkit.workflow.scheduler;
 
 import dev.hadoopkit.workflow.coord.BundleCoordinator;
-import dev.hadoopkit.workflow.coord.BundleDefinition;
 import dev.hadoopkit.workflow.coord.BundleSubmission;
 import dev.hadoopkit.workflow.coord.CoordinatorSubmission;
-import dev.hadoopkit.workflow.coord.BundleParser;
-import dev.hadoopkit.workflow.coord.CoordIdentity;
-import dev.hadoopkit.workflow.coord.CoordinatorDefinition;
-import dev.hadoopkit.workflow.coord.CoordinatorMaterializer;
-import dev.hadoopkit.workflow.coord.CoordinatorParser;
 import dev.hadoopkit.workflow.coord.DataAvailability;
 import dev.hadoopkit.workflow.definition.WorkflowException;
-import dev.hadoopkit.workflow.state.JournalRecord;
 import dev.hadoopkit.workflow.state.RunStore;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.io.IOException;
@@ -19,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -43,22 +33,24 @@ public final class SchedulerState {
   final Map<String, BundleJob> bundles = new LinkedHashMap<>();
   /** Workflows submitted to the daemon directly: id → last known status. */
   final Map<String, String> workflows = new LinkedHashMap<>();
-  /** Definitions parsed by a live submission, so applying its record need not parse again. */
-  private final Map<String, Object> parsed = new HashMap<>();
+  private final JobLoader loader;
+  private final ActionLaunches launches;
 
   private final Configuration hadoop;
-  private SchedulerBackend backend;
+  private JobSubmissions submissions;
 
   public SchedulerState(RunStore store, WorkflowLauncher launcher, Configuration hadoop) {
     this.store = store;
     this.launcher = launcher;
     this.hadoop = hadoop;
     this.availability = new HadoopAvailability(hadoop);
+    this.loader = new JobLoader(store);
+    this.launches = new ActionLaunches(this, availability);
   }
 
-  /** The backend that records submissions (bundles create their coordinators through it). */
-  void backend(SchedulerBackend newBackend) {
-    this.backend = newBackend;
+  /** What records submissions (bundles create their coordinators through it). */
+  void submissions(JobSubmissions newSubmissions) {
+    this.submissions = newSubmissions;
   }
 
   SchedulerMetrics metrics() {
@@ -86,14 +78,22 @@ public final class SchedulerState {
 
   /** Remembers a definition parsed for a submission about to be recorded. */
   void parsed(String id, Object definition) {
-    parsed.put(id, definition);
+    loader.parsed(id, definition);
+  }
+
+  /** Starts actions' and workflows' runs, and takes them up again after a replay. */
+  ActionLaunches launches() {
+    return launches;
   }
 
   void apply(SchedulerRecord record, boolean replay) {
     if (record instanceof SchedulerRecord.CoordSubmitted r) {
-      coordinators.put(r.id(), loadCoordinator(r));
+      coordinators.put(r.id(), loader.coordinator(r));
+      if (r.bundleId() != null && bundles.containsKey(r.bundleId())) {
+        bundles.get(r.bundleId()).coordinators.put(r.bundleCoordinator(), r.id());
+      }
     } else if (record instanceof SchedulerRecord.BundleSubmitted r) {
-      bundles.put(r.id(), loadBundle(r));
+      bundles.put(r.id(), loader.bundle(r));
     } else if (record instanceof SchedulerRecord.WorkflowSubmitted r) {
       workflows.put(r.id(), WorkflowStatus.RUNNING.name());
     } else if (record instanceof SchedulerRecord.WorkflowEnded r) {
@@ -191,189 +191,6 @@ public final class SchedulerState {
     return job == null ? null : job.actions.get(number);
   }
 
-  /** Parses a definition copied into a job's directory (coordinator.xml or bundle.xml). */
-  private interface DefinitionParser<T> {
-    T parse(byte[] xml, String file, Map<String, String> conf) throws WorkflowException;
-  }
-
-  /** A job's properties (secrets opened) and definition, or why they cannot be had. */
-  private record Loaded<T>(Map<String, String> conf, T definition, String broken) {
-  }
-
-  /**
-   * Opens a submitted job's properties and its definition: the one a live submission just parsed, else the copy in
-   * its directory (a replay). A job that cannot be loaded is kept, FAILED, with the reason.
-   */
-  private <T> Loaded<T> load(String id, Map<String, String> sealed, String appPath, String fileName,
-      Class<T> type, DefinitionParser<T> parser) {
-    Map<String, String> conf;
-    try {
-      conf = store.open(sealed, true);
-    } catch (IOException | RuntimeException e) {
-      return new Loaded<>(sealed, null, "cannot open its secret properties: " + e.getMessage());
-    }
-    Object cached = parsed.remove(id);
-    if (type.isInstance(cached)) {
-      return new Loaded<>(conf, type.cast(cached), null);
-    }
-    try {
-      byte[] xml = Files.readAllBytes(store.runDir(id).resolve(fileName));
-      return new Loaded<>(conf, parser.parse(xml, appPath + "/" + fileName, conf), null);
-    } catch (IOException e) {
-      return new Loaded<>(conf, null, "cannot read its definition: " + e.getMessage());
-    } catch (WorkflowException e) {
-      return new Loaded<>(conf, null, e.describe());
-    }
-  }
-
-  private CoordinatorJob loadCoordinator(SchedulerRecord.CoordSubmitted r) {
-    Loaded<CoordinatorDefinition> loaded = load(r.id(), r.conf(), r.appPath(), COORDINATOR_XML,
-        CoordinatorDefinition.class, new CoordinatorParser()::parse);
-    CoordinatorMaterializer materializer = loaded.definition() == null ? null
-        : new CoordinatorMaterializer(loaded.definition(), loaded.conf(), new CoordIdentity(r.id(), r.name(),
-            r.user()));
-    CoordinatorJob job = new CoordinatorJob(r.id(), r.name(), r.user(), r.appPath(), r.bundleId(),
-        r.bundleCoordinator(), r.time(), loaded.conf(), loaded.definition(), materializer, loaded.broken());
-    job.status = loaded.broken() != null ? JobStatus.FAILED : r.start() ? JobStatus.RUNNING : JobStatus.PREP;
-    job.statusMessage = loaded.broken();
-    if (r.bundleId() != null && bundles.containsKey(r.bundleId())) {
-      bundles.get(r.bundleId()).coordinators.put(r.bundleCoordinator(), r.id());
-    }
-    return job;
-  }
-
-  private BundleJob loadBundle(SchedulerRecord.BundleSubmitted r) {
-    Loaded<BundleDefinition> loaded = load(r.id(), r.conf(), r.appPath(), BUNDLE_XML, BundleDefinition.class,
-        new BundleParser()::parse);
-    BundleJob job = new BundleJob(r.id(), r.name(), r.user(), r.appPath(), r.time(), loaded.conf(),
-        loaded.definition(), loaded.broken());
-    job.status = loaded.broken() != null ? JobStatus.FAILED : JobStatus.PREP;
-    job.statusMessage = loaded.broken();
-    job.startRequested = r.start() && loaded.broken() == null;
-    return job;
-  }
-
-  /**
-   * After a replay: every action whose workflow was started (or was about to be) is handed to the engine again —
-   * resumed when its run exists, submitted under the journaled id when the daemon died before writing it. So each
-   * nominal time keeps exactly one workflow run.
-   */
-  void afterReplay(Scheduler scheduler) {
-    for (CoordinatorJob job : coordinators.values()) {
-      for (int number : new ArrayList<>(job.live)) {
-        CoordAction action = job.actions.get(number);
-        if (action.status.isRunning() && action.workflowId != null) {
-          action.status = ActionStatus.RUNNING;
-          WorkflowLauncher.Mode mode = store.exists(action.workflowId) ? WorkflowLauncher.Mode.RESUME
-              : WorkflowLauncher.Mode.NEW;
-          Map<String, String> conf = null;
-          if (mode == WorkflowLauncher.Mode.NEW) {
-            conf = recomputeConf(job, action, scheduler.now());
-            if (conf == null) {
-              scheduler.record(new SchedulerRecord.ActionEnded(scheduler.now(), job.id, number,
-                  ActionStatus.FAILED, "E1004", action.message));
-              continue;
-            }
-          }
-          launch(scheduler, job, number, new WorkflowLauncher.Launch(action.workflowId, job.id + "@" + number,
-              mode, conf, action.failedNodes));
-        }
-      }
-    }
-    for (Map.Entry<String, String> workflow : new ArrayList<>(workflows.entrySet())) {
-      if (!WorkflowStatus.valueOf(workflow.getValue()).isTerminal() && store.exists(workflow.getKey())) {
-        launchWorkflow(scheduler, workflow.getKey());
-      }
-    }
-  }
-
-  /**
-   * The workflow properties of an action whose daemon died after journaling its workflow id but before writing
-   * that workflow: computed again as at dispatch (its inputs were there then). Null when that fails: the action
-   * then ends FAILED with the reason.
-   */
-  private Map<String, String> recomputeConf(CoordinatorJob job, CoordAction action, long now) {
-    try {
-      var materialized = job.materializer.action(action.number).orElseThrow();
-      var inputs = job.materializer.checkInputs(materialized, availability, Instant.ofEpochMilli(now),
-          Instant.ofEpochMilli(action.createdTime));
-      return job.materializer.workflowConf(materialized, inputs, Instant.ofEpochMilli(now));
-    } catch (Exception e) {
-      action.message = "cannot start its workflow again after a restart: " + e.getMessage();
-      return null;
-    }
-  }
-
-  /** Starts an action's workflow; its end comes back to the scheduler thread. */
-  void launch(Scheduler scheduler, CoordinatorJob job, int number, WorkflowLauncher.Launch launch) {
-    CoordAction action = job.actions.get(number);
-    long readySince = Math.max(Math.max(action.nominalTime.toEpochMilli(), action.createdTime), action.readyTime);
-    launcher.launch(launch, new WorkflowLauncher.Callbacks() {
-      @Override
-      public void started(long time) {
-        if (launch.mode() == WorkflowLauncher.Mode.NEW) {
-          metrics.latency(time - readySince);
-        }
-        scheduler.post(() -> {
-          if (action.status == ActionStatus.SUBMITTED) {
-            action.status = ActionStatus.RUNNING;
-            action.startedTime = time;
-            action.lastModified = time;
-            scheduler.emit(job.id + "@" + number, job.id, "coord-action", ActionStatus.RUNNING.name(),
-                launch.workflowId());
-          }
-        });
-      }
-
-      @Override
-      public void record(String runId, JournalRecord record) {
-        workflowEvent(scheduler, runId, record);
-      }
-
-      @Override
-      public void ended(WorkflowStatus status, String errorCode, String message) {
-        scheduler.post(() -> {
-          if (!action.status.isRunning() || !launch.workflowId().equals(action.workflowId)) {
-            return; // killed or ignored meanwhile: the job already recorded its end
-          }
-          ActionStatus end = switch (status) {
-            case SUCCEEDED -> ActionStatus.SUCCEEDED;
-            case KILLED -> ActionStatus.KILLED;
-            default -> ActionStatus.FAILED;
-          };
-          scheduler.record(new SchedulerRecord.ActionEnded(scheduler.now(), job.id, number, end,
-              errorCode, message));
-          scheduler.emit(job.id + "@" + number, job.id, "coord-action", end.name(), message);
-          scheduler.wake(job.id, scheduler.now());
-        });
-      }
-    });
-  }
-
-  /** Drives a workflow submitted to the daemon directly. */
-  void launchWorkflow(Scheduler scheduler, String id) {
-    launcher.launch(new WorkflowLauncher.Launch(id, null, WorkflowLauncher.Mode.RESUME, null, false),
-        new WorkflowLauncher.Callbacks() {
-          @Override
-          public void started(long time) {
-            scheduler.post(() -> scheduler.emit(id, id, "workflow", WorkflowStatus.RUNNING.name(), null));
-          }
-
-          @Override
-          public void record(String runId, JournalRecord record) {
-            workflowEvent(scheduler, runId, record);
-          }
-
-          @Override
-          public void ended(WorkflowStatus status, String errorCode, String message) {
-            scheduler.post(() -> {
-              scheduler.record(new SchedulerRecord.WorkflowEnded(scheduler.now(), id, status.name()));
-              scheduler.emit(id, id, "workflow", status.name(), message);
-            });
-          }
-        });
-  }
-
   /**
    * Creates one coordinator of a bundle (scheduler thread): its properties are the bundle's merged with the
    * coordinator's own configuration. Returns a problem, or null when it was recorded.
@@ -382,7 +199,7 @@ public final class SchedulerState {
     try {
       BundleSubmission submission = new BundleSubmission(bundle.definition, bundle.conf, bundle.appPath);
       CoordinatorSubmission child = submission.submit(coordinator, bundle.id, hadoop);
-      String id = backend.recordCoordinator(child, bundle.id, coordinator.name(), true, now);
+      String id = submissions.recordCoordinator(child, bundle.id, coordinator.name(), true, now);
       bundle.coordinators.put(coordinator.name(), id);
       return null;
     } catch (WorkflowException e) {
@@ -390,23 +207,6 @@ public final class SchedulerState {
     } catch (IOException | RuntimeException e) {
       return e.getMessage();
     }
-  }
-
-  /**
-   * A workflow's own changes on the event stream — each node that starts, retries or ends, and the run's status —
-   * so an open page of that run follows it live. Called from the workflow's thread.
-   */
-  private static void workflowEvent(Scheduler scheduler, String runId, JournalRecord record) {
-    if (record instanceof JournalRecord.Start r) {
-      scheduler.emit(runId + "@" + r.node(), runId, "workflow-action", "RUNNING", null);
-    } else if (record instanceof JournalRecord.Retry r) {
-      scheduler.emit(runId + "@" + r.node(), runId, "workflow-action", "USER_RETRY", r.message());
-    } else if (record instanceof JournalRecord.End r) {
-      scheduler.emit(runId + "@" + r.node(), runId, "workflow-action", r.status().name(), null);
-    } else if (record instanceof JournalRecord.Status r) {
-      scheduler.emit(runId, runId, "workflow", r.status().name(), null);
-    }
-    // submitted, external, rerun: nothing a page shows changes
   }
 
   String newWorkflowId(long now) {

@@ -1,15 +1,11 @@
 package dev.hadoopkit.workflow.scheduler;
 
 import dev.hadoopkit.workflow.coord.CoordinatorMaterializer;
-import dev.hadoopkit.workflow.definition.Node;
-import dev.hadoopkit.workflow.definition.WorkflowDefinition;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
 import dev.hadoopkit.workflow.server.api.BadRequestException;
 import dev.hadoopkit.workflow.server.api.JobType;
 import dev.hadoopkit.workflow.server.api.NotFoundException;
 import dev.hadoopkit.workflow.server.api.Views;
-import dev.hadoopkit.workflow.state.NodeRun;
-import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

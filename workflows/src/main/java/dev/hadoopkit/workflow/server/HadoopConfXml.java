@@ -16,7 +16,7 @@ import org.w3c.dom.NodeList;
  * Hadoop's configuration XML ({@code <configuration><property><name/><value/></property>...}), the body the Oozie
  * client POSTs on submit and PUTs on rerun, and the form of every {@code conf} field Oozie answers with.
  */
-public final class HadoopConfXml {
+final class HadoopConfXml {
   private HadoopConfXml() {
   }
 

@@ -114,11 +114,7 @@ public final class OozieJson {
     o.putNull("stats");
     o.putNull("externalChildIDs");
     o.put("externalId", a.externalId());
-    o.put("externalStatus", a.externalStatus());
-    o.putNull("trackerUri");
-    o.put("consoleUrl", a.consoleUrl());
-    o.put("errorCode", a.errorCode());
-    o.put("errorMessage", a.errorMessage());
+    outcome(o, a.externalStatus(), a.consoleUrl(), a.errorCode(), a.errorMessage());
     o.put("toString", "Action name[" + a.name() + "] status[" + a.status() + "]");
     o.put("userRetryInterval", a.userRetryInterval());
     o.put("userRetryCount", a.retries());
@@ -145,13 +141,8 @@ public final class OozieJson {
     o.put("lastAction", rfc822(c.nextMaterializedTime()));
     o.put("nextMaterializedTime", rfc822(c.nextMaterializedTime()));
     o.put("createdTime", rfc822(c.createdTime()));
-    o.put("startTime", rfc822(c.startTime()));
-    o.put("endTime", rfc822(c.endTime()));
-    o.put("pauseTime", rfc822(c.pauseTime()));
-    o.put("user", c.user());
-    o.putNull("group");
-    o.putNull("acl");
-    o.put("consoleUrl", consoleUrl.apply(c.id()));
+    schedule(o, c.startTime(), c.endTime(), c.pauseTime());
+    owner(o, c.user(), consoleUrl.apply(c.id()));
     o.put("mat_throttling", c.throttle());
     ArrayNode actions = o.putArray("actions");
     for (Views.CoordAction a : nullToEmpty(c.actions())) {
@@ -179,11 +170,7 @@ public final class OozieJson {
     List<String> missing = nullToEmpty(a.missingDependencies());
     o.put("missingDependencies", missing.isEmpty() ? null : String.join("#", missing));
     o.putNull("pushMissingDependencies");
-    o.put("externalStatus", a.externalStatus());
-    o.putNull("trackerUri");
-    o.putNull("consoleUrl");
-    o.put("errorCode", a.errorCode());
-    o.put("errorMessage", a.errorMessage());
+    outcome(o, a.externalStatus(), null, a.errorCode(), a.errorMessage());
     o.put("toString", "CoordinatorAction name[" + a.id() + "] status[" + a.status() + "]");
     o.put("actionXml", a.actionXml());
     o.put("waitReason", a.waitReason());
@@ -217,14 +204,9 @@ public final class OozieJson {
     o.put("timeUnit", "NONE");
     o.put("timeOut", 0);
     o.put("kickoffTime", rfc822(b.kickoffTime()));
-    o.put("startTime", rfc822(b.startTime()));
-    o.put("endTime", rfc822(b.endTime()));
-    o.put("pauseTime", rfc822(b.pauseTime()));
+    schedule(o, b.startTime(), b.endTime(), b.pauseTime());
     o.put("createdTime", rfc822(b.createdTime()));
-    o.put("user", b.user());
-    o.putNull("group");
-    o.putNull("acl");
-    o.put("consoleUrl", consoleUrl.apply(b.id()));
+    owner(o, b.user(), consoleUrl.apply(b.id()));
     ArrayNode coords = o.putArray("bundleCoordJobs");
     for (Views.CoordJob c : nullToEmpty(b.coordinators())) {
       coords.add(coordJob(c, consoleUrl));
@@ -300,6 +282,31 @@ public final class OozieJson {
 
   public static byte[] bytes(JsonNode node) {
     return write(node).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** An action's external status, console link and error, in the order of Oozie's JSON. */
+  private static void outcome(ObjectNode o, String externalStatus, String consoleUrl, String errorCode,
+      String errorMessage) {
+    o.put("externalStatus", externalStatus);
+    o.putNull("trackerUri");
+    o.put("consoleUrl", consoleUrl);
+    o.put("errorCode", errorCode);
+    o.put("errorMessage", errorMessage);
+  }
+
+  /** A coordinator's or bundle's start, end and pause times. */
+  private static void schedule(ObjectNode o, Instant start, Instant end, Instant pause) {
+    o.put("startTime", rfc822(start));
+    o.put("endTime", rfc822(end));
+    o.put("pauseTime", rfc822(pause));
+  }
+
+  /** A coordinator's or bundle's owner (no group or ACL here) and console page. */
+  private static void owner(ObjectNode o, String user, String consoleUrl) {
+    o.put("user", user);
+    o.putNull("group");
+    o.putNull("acl");
+    o.put("consoleUrl", consoleUrl);
   }
 
   private static String enumOr(String value, String dflt) {

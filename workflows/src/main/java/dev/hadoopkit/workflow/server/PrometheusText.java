@@ -9,7 +9,7 @@ import java.util.Locale;
  * (per bucket, not cumulative); this class accumulates them into Prometheus' cumulative {@code le} buckets in seconds
  * and adds {@code le="+Inf"} = {@code latencyCount}.
  */
-public final class PrometheusText {
+final class PrometheusText {
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private PrometheusText() {

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +20,7 @@ class CoordinatorValidateCliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    Configuration conf = new Configuration();
-    conf.set("fs.defaultFS", "file:///");
-    return new WorkflowCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of("HK_WORKFLOW_STATE_DIR", root.resolve("state").toString())).withConf(conf).run(args);
+    return InProcessWorkflowCli.run(root, out, err, args);
   }
 
   private static final String COORDINATOR = "<coordinator-app xmlns=\"uri:oozie:coordinator:0.4\" name=\"daily\""

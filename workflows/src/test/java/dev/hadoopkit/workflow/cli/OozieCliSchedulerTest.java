@@ -100,6 +100,13 @@ class OozieCliSchedulerTest {
     assertEquals(2, run(Map.of(), "job", "-info", "x", "-len", "ten"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("-len needs a number"), err.toString());
     err.reset();
+    assertEquals(2, run(Map.of(), "jobs", "-jobtype", "coordinator", "-len", "x"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Invalid -len 'x': -len needs a number from 0"),
+        err.toString());
+    err.reset();
+    assertEquals(2, run(Map.of(), "jobs", "-len", "x")); // embedded: the same rule
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Invalid -len 'x'"), err.toString());
+    err.reset();
     assertEquals(2, run(Map.of(), "frobnicate"));
     assertEquals(2, run(Map.of()));
   }

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +20,7 @@ class WorkflowCliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    Configuration conf = new Configuration();
-    conf.set("fs.defaultFS", "file:///");
-    return new WorkflowCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of("HK_WORKFLOW_STATE_DIR", root.resolve("state").toString())).withConf(conf).run(args);
+    return InProcessWorkflowCli.run(root, out, err, args);
   }
 
   private String out() {
@@ -73,6 +66,24 @@ class WorkflowCliTest {
     assertTrue(err().contains("unknown command 'frobnicate'"));
     assertEquals(2, run("validate", "--bogus", "x"));
     assertTrue(err().contains("unknown option -bogus"), err());
+  }
+
+  @Test
+  void badNumbersAreUsageErrorsNamingTheOption() {
+    assertEquals(2, run("serve", "--port", "x"));
+    assertTrue(err().contains("Invalid --port 'x': --port needs a number from 0 to 65535"), err());
+    assertEquals(2, run("serve", "--port", "70000"));
+    assertTrue(err().contains("Invalid --port '70000'"), err());
+    assertEquals(2, run("serve", "--pool", "0"));
+    assertTrue(err().contains("Invalid --pool '0': --pool needs a number from 1"), err());
+    assertEquals(2, run("bench", "--chain", "x"));
+    assertTrue(err().contains("Invalid --chain 'x'"), err());
+    assertEquals(2, run("bench", "--coord", "--coords", "1.5"));
+    assertTrue(err().contains("Invalid --coords '1.5'"), err());
+    assertEquals(2, run("jobs", "-len", "x"));
+    assertTrue(err().contains("Invalid -len 'x': -len needs a number from 0"), err());
+    assertEquals(2, run("jobs", "-offset", "0"));
+    assertTrue(err().contains("Invalid -offset '0': -offset needs a number from 1"), err());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hadoopkit.workflow.engine.EngineSettings;
+import dev.hadoopkit.workflow.scheduler.MkdirWorkflow;
 import dev.hadoopkit.workflow.scheduler.SchedulerDaemon;
 import dev.hadoopkit.workflow.server.api.OozieBackend;
 import dev.hadoopkit.workflow.server.api.Views;
@@ -64,19 +65,7 @@ final class ConsoleFixture implements AutoCloseable {
 
   /** A workflow app: one fs mkdir of {@code ${output}}, named as given (any text: it is escaped in XML here). */
   Path workflowApp(String dir, String appName) throws IOException {
-    Path app = Files.createDirectories(root.resolve("apps").resolve(dir));
-    Files.writeString(app.resolve("workflow.xml"), """
-        <workflow-app xmlns="uri:oozie:workflow:0.5" name="%s">
-          <start to="make"/>
-          <action name="make">
-            <fs><mkdir path="${output}"/></fs>
-            <ok to="end"/><error to="fail"/>
-          </action>
-          <kill name="fail"><message>failed: ${wf:errorMessage(wf:lastErrorNode())}</message></kill>
-          <end name="end"/>
-        </workflow-app>
-        """.formatted(xml(appName)), StandardCharsets.UTF_8);
-    return app;
+    return MkdirWorkflow.write(root.resolve("apps").resolve(dir), xml(appName));
   }
 
   /**

@@ -95,10 +95,20 @@ class OozieClientDaemonIT {
 
   // ------------------------------------------------------------------------------------------------- apps
 
+  /** A workflow app starting at {@code first}, its actions, a kill node {@code fail} and {@code end}. */
+  private static String workflow(String name, String first, String actions) {
+    return """
+        <workflow-app xmlns="uri:oozie:workflow:0.5" name="%s">
+          <start to="%s"/>
+        %s
+          <kill name="fail"><message>failed: ${wf:errorMessage(wf:lastErrorNode())}</message></kill>
+          <end name="end"/>
+        </workflow-app>
+        """.formatted(name, first, actions);
+  }
+
   private void writeApps() throws IOException {
-    write("apps/demo/workflow.xml", """
-        <workflow-app xmlns="uri:oozie:workflow:0.5" name="demo-wf">
-          <start to="make"/>
+    write("apps/demo/workflow.xml", workflow("demo-wf", "make", """
           <action name="make">
             <fs><mkdir path="${out}/demo"/></fs>
             <ok to="greet"/><error to="fail"/>
@@ -108,33 +118,17 @@ class OozieClientDaemonIT {
               <exec>echo</exec><argument>hello-${who}</argument><capture-output/>
             </shell>
             <ok to="end"/><error to="fail"/>
-          </action>
-          <kill name="fail"><message>failed: ${wf:errorMessage(wf:lastErrorNode())}</message></kill>
-          <end name="end"/>
-        </workflow-app>
-        """);
-    write("apps/sleeper/workflow.xml", """
-        <workflow-app xmlns="uri:oozie:workflow:0.5" name="sleeper">
-          <start to="nap"/>
+          </action>"""));
+    write("apps/sleeper/workflow.xml", workflow("sleeper", "nap", """
           <action name="nap">
             <shell xmlns="uri:oozie:shell-action:0.3"><exec>sleep</exec><argument>120</argument></shell>
             <ok to="end"/><error to="fail"/>
-          </action>
-          <kill name="fail"><message>failed: ${wf:errorMessage(wf:lastErrorNode())}</message></kill>
-          <end name="end"/>
-        </workflow-app>
-        """);
-    write("apps/stamp/workflow.xml", """
-        <workflow-app xmlns="uri:oozie:workflow:0.5" name="stamp">
-          <start to="make"/>
+          </action>"""));
+    write("apps/stamp/workflow.xml", workflow("stamp", "make", """
           <action name="make">
             <fs><mkdir path="${out}/${stamp}"/></fs>
             <ok to="end"/><error to="fail"/>
-          </action>
-          <kill name="fail"><message>failed: ${wf:errorMessage(wf:lastErrorNode())}</message></kill>
-          <end name="end"/>
-        </workflow-app>
-        """);
+          </action>"""));
     String hourly = """
         <coordinator-app name="%s" frequency="${coord:hours(1)}" start="${start}" end="${end}" timezone="UTC"
             xmlns="uri:oozie:coordinator:0.4">

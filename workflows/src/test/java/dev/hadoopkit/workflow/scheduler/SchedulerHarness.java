@@ -113,19 +113,7 @@ final class SchedulerHarness implements AutoCloseable {
 
   /** A workflow app with one fs action making the directory given as property {@code output}. */
   Path mkdirApp(String name) throws IOException {
-    Path dir = Files.createDirectories(root.resolve("apps").resolve(name));
-    Files.writeString(dir.resolve("workflow.xml"), """
-        <workflow-app xmlns="uri:oozie:workflow:0.5" name="%s">
-          <start to="make"/>
-          <action name="make">
-            <fs><mkdir path="${output}"/></fs>
-            <ok to="end"/><error to="fail"/>
-          </action>
-          <kill name="fail"><message>failed: ${wf:errorMessage(wf:lastErrorNode())}</message></kill>
-          <end name="end"/>
-        </workflow-app>
-        """.formatted(name), StandardCharsets.UTF_8);
-    return dir;
+    return MkdirWorkflow.write(root.resolve("apps").resolve(name), name);
   }
 
   /** A coordinator app directory with the given coordinator.xml. */

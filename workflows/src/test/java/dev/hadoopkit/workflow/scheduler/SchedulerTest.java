@@ -171,12 +171,8 @@ class SchedulerTest {
   @Test
   void lastOnlyRunsTheNewestAndSkipsTheRest() throws Exception {
     try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
-      Path app = h.coordinatorApp("last", hourly("<execution>LAST_ONLY</execution>", "", ""));
-      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(4)),
-          NOW.plus(Duration.ofMinutes(30))));
-      h.await("5 ended actions", () -> h.statuses(id).size() == 5
-          && h.statuses(id).stream().allMatch(s -> s.equals("SKIPPED") || s.equals("SUCCEEDED")));
-      assertEquals(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SUCCEEDED"), h.statuses(id));
+      assertEquals(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SUCCEEDED"),
+          endedUnder(h, "last", "LAST_ONLY", 4, 5));
       assertEquals(Set.of("2026031012"), outputs());
     }
   }
@@ -184,13 +180,22 @@ class SchedulerTest {
   @Test
   void noneSkipsWhatIsLateByMoreThanTheTolerance() throws Exception {
     try (SchedulerHarness h = new SchedulerHarness(root, NOW)) {
-      Path app = h.coordinatorApp("none", hourly("<execution>NONE</execution>", "", ""));
-      String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(2)),
-          NOW.plus(Duration.ofMinutes(30))));
-      h.await("3 ended actions", () -> h.statuses(id).size() == 3
-          && h.statuses(id).stream().allMatch(s -> s.equals("SKIPPED") || s.equals("SUCCEEDED")));
-      assertEquals(List.of("SKIPPED", "SKIPPED", "SUCCEEDED"), h.statuses(id));
+      assertEquals(List.of("SKIPPED", "SKIPPED", "SUCCEEDED"), endedUnder(h, "none", "NONE", 2, 3));
     }
+  }
+
+  /**
+   * The statuses of an hourly coordinator's {@code count} actions under execution {@code policy}, from {@code
+   * hoursBack} hours ago to half an hour ahead, once every one is SKIPPED or SUCCEEDED.
+   */
+  private List<String> endedUnder(SchedulerHarness h, String name, String policy, int hoursBack, int count)
+      throws Exception {
+    Path app = h.coordinatorApp(name, hourly("<execution>" + policy + "</execution>", "", ""));
+    String id = h.submit(app, props(h, h.mkdirApp("wf"), NOW.minus(Duration.ofHours(hoursBack)),
+        NOW.plus(Duration.ofMinutes(30))));
+    h.await(count + " ended actions", () -> h.statuses(id).size() == count
+        && h.statuses(id).stream().allMatch(s -> s.equals("SKIPPED") || s.equals("SUCCEEDED")));
+    return h.statuses(id);
   }
 
   @Test

@@ -236,23 +236,23 @@ public final class InMemoryOozieBackend implements OozieBackend {
   @Override
   public synchronized void suspend(String id, ActionSelection selection) {
     record("suspend " + id + " " + selection);
-    Views.JobView j = job(id);
-    if (!j.status().equals("RUNNING")) {
-      throw new ConflictException("E1100", "Command precondition does not hold before execution, [job " + id
-          + " is " + j.status() + ", only a RUNNING job can be suspended]");
-    }
-    jobs.put(id, withStatus(j, "SUSPENDED"));
+    transition(id, "RUNNING", "SUSPENDED", "suspended");
   }
 
   @Override
   public synchronized void resume(String id, ActionSelection selection) {
     record("resume " + id + " " + selection);
+    transition(id, "SUSPENDED", "RUNNING", "resumed");
+  }
+
+  /** Moves a job from status {@code from} to {@code to}; Oozie's E1100 when it is not {@code from}. */
+  private void transition(String id, String from, String to, String done) {
     Views.JobView j = job(id);
-    if (!j.status().equals("SUSPENDED")) {
+    if (!j.status().equals(from)) {
       throw new ConflictException("E1100", "Command precondition does not hold before execution, [job " + id
-          + " is " + j.status() + ", only a SUSPENDED job can be resumed]");
+          + " is " + j.status() + ", only a " + from + " job can be " + done + "]");
     }
-    jobs.put(id, withStatus(j, "RUNNING"));
+    jobs.put(id, withStatus(j, to));
   }
 
   @Override

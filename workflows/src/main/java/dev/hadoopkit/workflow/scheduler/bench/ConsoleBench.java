@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hadoopkit.workflow.engine.EngineSettings;
 import dev.hadoopkit.workflow.scheduler.SchedulerBackend;
 import dev.hadoopkit.workflow.scheduler.SchedulerDaemon;
-import dev.hadoopkit.workflow.scheduler.bench.CoordBench.Row;
 import dev.hadoopkit.workflow.server.api.Views;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 
@@ -41,8 +38,6 @@ import org.apache.hadoop.conf.Configuration;
  * an upper bound of the server time; {@code GET /oozie/v2/admin/status} measured the same way is the floor.
  */
 public final class ConsoleBench {
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm'Z'")
-      .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyMMddHHmmssSSS")
       .withZone(ZoneOffset.UTC);
   /** The console script waits this long after an event before re-fetching the page (a burst is one re-fetch). */
@@ -59,6 +54,7 @@ public final class ConsoleBench {
 
   private final Sizes sizes;
   private final Configuration hadoop;
+  private final BenchSession session;
   private final PrintStream out;
   private final Path work;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -68,8 +64,9 @@ public final class ConsoleBench {
   public ConsoleBench(Sizes sizes, Configuration hadoop, PrintStream out) throws IOException {
     this.sizes = sizes;
     this.hadoop = hadoop;
+    this.session = new BenchSession("hk-console-bench-", out);
     this.out = out;
-    this.work = Files.createTempDirectory("hk-console-bench-");
+    this.work = session.work();
   }
 
   public Path work() {
@@ -77,36 +74,29 @@ public final class ConsoleBench {
   }
 
   /** Fills the store, starts the daemon, measures every page and the event stream; one row each. */
-  public List<Row> run() throws Exception {
-    out.println("load average " + String.format("%.2f",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+  public List<BenchRow> run() throws Exception {
+    out.println("load average " + BenchSession.loadAverage());
     Path state = Files.createDirectories(work.resolve("state"));
     EngineSettings engine = new EngineSettings(state, 8, 64 * 1024, false, Clock.systemUTC());
-    List<Row> rows = new ArrayList<>();
+    List<BenchRow> rows = new ArrayList<>();
     try (SchedulerDaemon daemon = SchedulerDaemon.start(new SchedulerDaemon.Options(0, "127.0.0.1", state, 16,
         false), engine, hadoop, out)) {
       String base = "http://127.0.0.1:" + daemon.port();
       Store store = fill(daemon);
-      rows.add(report(store.row()));
+      rows.add(session.report(store.row()));
       Samples floor = measure(base, "/oozie/v2/admin/status");
-      rows.add(report(new Row("1. GET /oozie/v2/admin/status (the floor)", floor.summary(), "—", true,
+      rows.add(session.report(new BenchRow("1. GET /oozie/v2/admin/status (the floor)", floor.summary(), "—", true,
           "loopback round trip of the smallest answer")));
       int number = 2;
       for (Map.Entry<String, String> page : pages(store).entrySet()) {
         Samples samples = measure(base, page.getValue());
-        rows.add(report(new Row(number++ + ". " + page.getKey(), samples.summary(), "≤ " + PAGE_GOAL_MILLIS
+        rows.add(session.report(new BenchRow(number++ + ". " + page.getKey(), samples.summary(), "≤ " + PAGE_GOAL_MILLIS
             + " ms (p99)", samples.p(99) <= PAGE_GOAL_MILLIS, "first GET (cold) " + samples.cold
             + " ms; floor p50 " + floor.p(50) + " ms")));
       }
-      rows.add(report(events(base, store, number)));
+      rows.add(session.report(events(base, store, number)));
     }
     return rows;
-  }
-
-  private Row report(Row row) {
-    out.println("  " + row.scenario() + ": " + row.measured() + " (goal " + row.goal() + ", "
-        + (row.pass() ? "pass" : "MISS") + "; reference " + row.reference() + ")");
-    return row;
   }
 
   /** What is measured, by label; each a page or REST call of the console's issue. */
@@ -134,8 +124,8 @@ public final class ConsoleBench {
   /** The filled store: the ids the pages show, and what filling it cost. */
   private record Store(String workflow, int middle, String coord, int middleAction, String waiting, double runsMs,
       double actionsMs, int runs, int actions) {
-    Row row() {
-      return new Row("0. store: " + runs + " ended workflow runs + a coordinator of " + actions + " actions",
+    BenchRow row() {
+      return new BenchRow("0. store: " + runs + " ended workflow runs + a coordinator of " + actions + " actions",
           String.format("runs %.1f s (one real run, copied), actions %.1f s (materialized, SKIPPED)", runsMs / 1e3,
               actionsMs / 1e3), "—", true, "execution NONE: every action ends at materialization, so the"
               + " daemon is idle while pages are measured");
@@ -148,7 +138,8 @@ public final class ConsoleBench {
     long t0 = System.nanoTime();
     String seed = backend.submit(Map.of("oozie.wf.application.path", app.toString(), "user.name",
         System.getProperty("user.name")), true);
-    await("the seed run to succeed", Duration.ofMinutes(2), () -> status(backend, seed).equals("SUCCEEDED"));
+    BenchSession.await("the seed run to succeed", Duration.ofMinutes(2),
+        () -> status(backend, seed).equals("SUCCEEDED"));
     List<String> copies = copies(daemon.engine().store().root(), seed, sizes.runs() - 1);
     double runsMs = (System.nanoTime() - t0) / 1e6;
 
@@ -159,9 +150,9 @@ public final class ConsoleBench {
     Path coordApp = coordinatorApp("console-bench-history", "<timeout>-1</timeout><execution>NONE</execution>"
         + "<throttle>" + sizes.actions() + "</throttle>", "", "");
     long a0 = System.nanoTime();
-    String coord = backend.submit(coordinatorConf(coordApp, end.minus(Duration.ofMinutes(sizes.actions())), end,
-        app), true);
-    await(sizes.actions() + " actions to materialize and end", Duration.ofMinutes(5), () -> {
+    String coord = backend.submit(BenchApps.coordinatorConf(coordApp,
+        end.minus(Duration.ofMinutes(sizes.actions())), end, app), true);
+    BenchSession.await(sizes.actions() + " actions to materialize and end", Duration.ofMinutes(5), () -> {
       Views.CoordJob job = (Views.CoordJob) backend.info(coord, 1, 0, Map.of());
       return job.totalActions() >= sizes.actions() && isTerminal(job.status());
     });
@@ -171,19 +162,12 @@ public final class ConsoleBench {
     // kills one by one, and a page with waiting reasons
     Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     Path data = work.resolve("never");
-    Path waitingApp = coordinatorApp("console-bench-waiting", "<timeout>-1</timeout><concurrency>1</concurrency>"
-        + "<throttle>" + sizes.changes() + "</throttle>", """
-        <datasets>
-          <dataset name="in" frequency="${coord:minutes(1)}" initial-instance="2020-01-01T00:00Z" timezone="UTC">
-            <uri-template>file://%s/${YEAR}${MONTH}${DAY}${HOUR}${MINUTE}</uri-template>
-          </dataset>
-        </datasets>""".formatted(data), """
-        <input-events>
-          <data-in name="input" dataset="in"><instance>${coord:current(0)}</instance></data-in>
-        </input-events>""");
-    String waiting = backend.submit(coordinatorConf(waitingApp, now.minus(Duration.ofMinutes(sizes.changes())),
-        now, app), true);
-    await(sizes.changes() + " actions WAITING", Duration.ofMinutes(2),
+    Path waitingApp = BenchApps.waitingCoordinatorApp(work, "console-bench-waiting", "console-bench-waiting",
+        "<timeout>-1</timeout><concurrency>1</concurrency><throttle>" + sizes.changes() + "</throttle>", data,
+        "2020-01-01T00:00Z");
+    String waiting = backend.submit(BenchApps.coordinatorConf(waitingApp,
+        now.minus(Duration.ofMinutes(sizes.changes())), now, app), true);
+    BenchSession.await(sizes.changes() + " actions WAITING", Duration.ofMinutes(2),
         () -> ((Views.CoordJob) backend.info(waiting, 1, 0, Map.of())).totalActions() >= sizes.changes());
     String workflow = copies.isEmpty() ? seed : copies.get(copies.size() / 2);
     return new Store(workflow, Math.max(1, sizes.runs() / 2), coord, Math.max(1, sizes.actions() / 2), waiting,
@@ -272,7 +256,7 @@ public final class ConsoleBench {
   // ---------------------------------------------------------------------------------------------------------------
   // a state change reaching an open page
 
-  private Row events(String base, Store store, int number) throws Exception {
+  private BenchRow events(String base, Store store, int number) throws Exception {
     Map<String, Long> arrived = new ConcurrentHashMap<>();
     HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(base + "/oozie/v2/events"))
         .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
@@ -311,7 +295,7 @@ public final class ConsoleBench {
         throw new IllegalStateException("bench: kill of action " + n + " answered " + kill.statusCode() + ": "
             + kill.body());
       }
-      await("the event of " + key, Duration.ofSeconds(30), () -> arrived.containsKey(key));
+      BenchSession.await("the event of " + key, Duration.ofSeconds(30), () -> arrived.containsKey(key));
       latency.add((arrived.get(key) - t0) / 1000);
       request.add((answered - t0) / 1000);
       // what the console's script then does: wait out a burst, re-fetch the page, which shows the new state
@@ -325,7 +309,7 @@ public final class ConsoleBench {
     }
     stream.body().close();
     double p99 = percentile(latency, 99) / 1000.0;
-    return new Row(number + ". a coordinator action killed (REST) → its event on an open /oozie/v2/events, "
+    return new BenchRow(number + ". a coordinator action killed (REST) → its event on an open /oozie/v2/events, "
         + sizes.changes() + " changes", String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms",
         percentile(latency, 50) / 1000.0, p99, percentile(latency, 100) / 1000.0), "≤ " + EVENT_GOAL_MILLIS
         + " ms (p99)", p99 <= EVENT_GOAL_MILLIS, String.format("the kill request's own round trip p50 %.1f ms;"
@@ -342,26 +326,6 @@ public final class ConsoleBench {
 
   private static boolean isTerminal(String status) {
     return Set.of("SUCCEEDED", "DONEWITHERROR", "KILLED", "FAILED").contains(status);
-  }
-
-  private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("bench: timed out after " + limit.toSeconds() + " s waiting for " + what);
-      }
-      Thread.sleep(5);
-    }
-  }
-
-  private Map<String, String> coordinatorConf(Path coordinatorApp, Instant start, Instant end, Path workflowApp) {
-    Map<String, String> conf = new LinkedHashMap<>();
-    conf.put(SchedulerBackend.COORD_APP_PATH, coordinatorApp.toString());
-    conf.put("start", MINUTE.format(start));
-    conf.put("end", MINUTE.format(end));
-    conf.put("appPath", workflowApp.toString());
-    conf.put("user.name", System.getProperty("user.name"));
-    return conf;
   }
 
   private Path workflowApp() throws IOException {

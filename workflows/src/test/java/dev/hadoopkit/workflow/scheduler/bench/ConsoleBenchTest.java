@@ -21,12 +21,12 @@ class ConsoleBenchTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     ConsoleBench bench = new ConsoleBench(new ConsoleBench.Sizes(30, 40, 3, 1, 3), hadoop, out);
-    List<CoordBench.Row> rows = bench.run();
+    List<BenchRow> rows = bench.run();
 
     List<String> numbers = rows.stream().map(r -> r.scenario().substring(0, r.scenario().indexOf('.'))).toList();
     assertEquals(IntStream.rangeClosed(0, 12).mapToObj(Integer::toString).toList(), numbers, rows.toString());
-    String table = CoordBench.table(rows);
-    for (CoordBench.Row row : rows) {
+    String table = BenchRow.table(rows);
+    for (BenchRow row : rows) {
       assertTrue(table.contains(row.scenario()), table);
       assertTrue(!row.measured().isBlank() && !row.reference().isBlank(), row.toString());
     }

@@ -20,12 +20,12 @@ class CoordBenchTest {
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     CoordBench bench = new CoordBench(new CoordBench.Sizes(4, 2, 30, 3, 20, 200, 20, 3, 4, 1500, 1000, 1, false),
         hadoop, out);
-    List<CoordBench.Row> rows = bench.run();
+    List<BenchRow> rows = bench.run();
 
     List<String> scenarios = rows.stream().map(r -> r.scenario().substring(0, r.scenario().indexOf('.'))).toList();
     assertEquals(List.of("1", "2", "3a", "3b", "4", "5"), scenarios, rows.toString());
-    String table = CoordBench.table(rows);
-    for (CoordBench.Row row : rows) {
+    String table = BenchRow.table(rows);
+    for (BenchRow row : rows) {
       assertTrue(table.contains(row.scenario()), table);
       assertTrue(!row.measured().isBlank() && !row.reference().isBlank(), row.toString());
     }
