@@ -205,11 +205,12 @@ class ConsoleBrowserIT {
     await("the run to end", () -> WorkflowPage.ENDED.contains(console.status(id)));
 
     browser.get(console.base + "/job/" + id);
-    WebElement before = browser.findElement(By.cssSelector("#dag svg g.node.chain[data-name=step1]"));
-    assertTrue(before.getAttribute("class").contains("ok"), before.getAttribute("class"));
-    assertTrue(browser.findElement(By.cssSelector("#dag svg g.node[data-name=step30]")).getAttribute("class")
+    // Read through read(): a late live update may redraw the DAG between finding a node and reading its class.
+    String before = read(By.cssSelector("#dag svg g.node.chain[data-name=step1]"), node -> node.getAttribute("class"));
+    assertTrue(before.contains("ok"), before);
+    assertTrue(read(By.cssSelector("#dag svg g.node[data-name=step30]"), node -> node.getAttribute("class"))
         .contains("error"));
-    assertTrue(browser.findElement(By.cssSelector("#dag svg g.node.chain[data-name=step31]")).getAttribute("class")
+    assertTrue(read(By.cssSelector("#dag svg g.node.chain[data-name=step31]"), node -> node.getAttribute("class"))
         .contains("not_reached"));
     assertEquals(5, browser.findElements(By.cssSelector("#dag-tools button")).size());
     double own = number("return Number(document.querySelector('#dag > svg').getAttribute('width'))");
