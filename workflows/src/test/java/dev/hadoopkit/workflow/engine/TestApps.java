@@ -22,6 +22,16 @@ final class TestApps {
   private TestApps() {
   }
 
+  /** The end of a test workflow: a kill node "fail" naming the failing node and its message, and "end". */
+  static final String TAIL = "  <kill name=\"fail\"><message>failed at ${wf:lastErrorNode()}:"
+      + " ${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n";
+
+  /** The start of a test workflow (schema 0.5) named {@code name} that starts at {@code start}. */
+  static String head(String name, String start) {
+    return "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"" + name + "\">\n  <start to=\"" + start
+        + "\"/>\n";
+  }
+
   static Path app(Path root, String name, String workflowXml) throws IOException {
     Path dir = Files.createDirectories(root.resolve(name));
     Files.writeString(dir.resolve("workflow.xml"), workflowXml, StandardCharsets.UTF_8);
