@@ -26,9 +26,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 12: what a user migrating Oozie apps meets — global precedence, rerun with new configuration, kills, codes. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OozieMigrationIT {
   @TempDir
   Path root;
