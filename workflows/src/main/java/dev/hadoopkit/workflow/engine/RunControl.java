@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Kill, suspend and resume of runs, and the kill of a run's sub-workflow children. A run that a live engine drives
@@ -34,26 +36,11 @@ final class RunControl {
     if (state.status().isTerminal()) {
       return state;
     }
-    Optional<RunStore.RunLock> lock = store.tryLock(id);
-    if (lock.isPresent()) {
-      try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
-        JournalRecord record = JournalRecord.status(clock.millis(), WorkflowStatus.KILLED, reason);
-        journal.append(record);
-        log.append(id, record);
-      }
+    if (journalIfUndriven(id, () -> JournalRecord.status(clock.millis(), WorkflowStatus.KILLED, reason))) {
       killChildren(state, waitMillis);
       return store.load(id);
     }
-    Files.writeString(store.runDir(id).resolve(RunStore.KILL_REQUEST), "kill\n", StandardCharsets.UTF_8);
-    long deadline = System.currentTimeMillis() + waitMillis;
-    while (System.currentTimeMillis() < deadline) {
-      state = store.load(id);
-      if (state.status().isTerminal()) {
-        return state;
-      }
-      Thread.sleep(100);
-    }
-    return store.load(id);
+    return requestAndWait(id, RunStore.KILL_REQUEST, "kill", s -> s.status().isTerminal(), waitMillis, 100);
   }
 
   /** Suspends or resumes a run (see {@link WorkflowEngine#suspend}, {@link WorkflowEngine#resume}). */
@@ -64,23 +51,37 @@ final class RunControl {
       throw new IllegalStateException("E1317: workflow " + id + " is " + state.status() + ": only a " + from
           + " workflow can be " + (to == WorkflowStatus.SUSPENDED ? "suspended" : "resumed"));
     }
-    Optional<RunStore.RunLock> lock = store.tryLock(id);
-    if (lock.isPresent()) {
-      try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
-        JournalRecord record = JournalRecord.status(clock.millis(), to, message);
-        journal.append(record);
-        log.append(id, record);
-      }
+    if (journalIfUndriven(id, () -> JournalRecord.status(clock.millis(), to, message))) {
       return store.load(id);
     }
-    Files.writeString(store.runDir(id).resolve(request), to.name() + "\n", StandardCharsets.UTF_8);
+    return requestAndWait(id, request, to.name(), s -> s.status() != from, waitMillis, 50);
+  }
+
+  /** Journals the record when no live engine drives the run (its lock is free); false when one does. */
+  private boolean journalIfUndriven(String id, Supplier<JournalRecord> record) throws IOException {
+    Optional<RunStore.RunLock> lock = store.tryLock(id);
+    if (lock.isEmpty()) {
+      return false;
+    }
+    try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
+      JournalRecord made = record.get();
+      journal.append(made);
+      log.append(id, made);
+    }
+    return true;
+  }
+
+  /** Asks the engine that drives the run through a request file; waits at most {@code waitMillis} until done. */
+  private RunState requestAndWait(String id, String request, String content, Predicate<RunState> done,
+      long waitMillis, long pollMillis) throws IOException, InterruptedException {
+    Files.writeString(store.runDir(id).resolve(request), content + "\n", StandardCharsets.UTF_8);
     long deadline = System.currentTimeMillis() + waitMillis;
     while (System.currentTimeMillis() < deadline) {
-      state = store.load(id);
-      if (state.status() != from) {
+      RunState state = store.load(id);
+      if (done.test(state)) {
         return state;
       }
-      Thread.sleep(50);
+      Thread.sleep(pollMillis);
     }
     return store.load(id);
   }
