@@ -20,47 +20,44 @@ sealed interface InstanceSpec {
   Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(Z|[+-]\\d{2}:?\\d{2})");
 
   /** The EL function family, for the rule that both ends of a range use the same one. */
-  String kind();
-
-  record Current(int n) implements InstanceSpec {
-    public String kind() {
+  default String kind() {
+    if (this instanceof Current) {
       return "current";
     }
+    if (this instanceof Offset) {
+      return "offset";
+    }
+    if (this instanceof Latest) {
+      return "latest";
+    }
+    if (this instanceof Future) {
+      return "future";
+    }
+    return "absolute"; // Absolute and Fixed; Expression overrides
+  }
+
+  record Current(int n) implements InstanceSpec {
   }
 
   record Offset(int n, String unit) implements InstanceSpec {
-    public String kind() {
-      return "offset";
-    }
   }
 
   record Absolute(String date) implements InstanceSpec {
-    public String kind() {
-      return "absolute";
-    }
   }
 
   record Latest(int n) implements InstanceSpec {
-    public String kind() {
-      return "latest";
-    }
   }
 
   record Future(int n, int limit) implements InstanceSpec {
-    public String kind() {
-      return "future";
-    }
   }
 
   /** A fixed date written as is. */
   record Fixed(String date) implements InstanceSpec {
-    public String kind() {
-      return "absolute";
-    }
   }
 
   /** Any other expression, evaluated for each action. */
   record Expression(String text) implements InstanceSpec {
+    @Override
     public String kind() {
       String t = text.replaceAll("\\s", "");
       for (String kind : new String[] {"latest", "future", "offset", "absolute", "current"}) {

@@ -1,7 +1,5 @@
 package dev.hadoopkit.workflow.coord;
 
-import dev.hadoopkit.workflow.coord.CoordinatorMaterializer.Checked;
-import dev.hadoopkit.workflow.coord.CoordinatorMaterializer.LogicResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,5 +108,40 @@ final class LogicEvaluator {
     }
     boolean satisfied = min == null ? missing.isEmpty() : uris.size() >= min;
     return new LogicResult(satisfied, satisfied ? uris : List.of(), missing);
+  }
+
+  /** One data-in after the availability check. */
+  static final class Checked {
+    final List<String> uris = new ArrayList<>();
+    final List<Boolean> exists = new ArrayList<>();
+    final List<String> unresolved = new ArrayList<>();
+
+    void add(String uri, boolean available) {
+      uris.add(uri);
+      exists.add(available);
+    }
+
+    List<String> available() {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < uris.size(); i++) {
+        if (exists.get(i)) {
+          out.add(uris.get(i));
+        }
+      }
+      return out;
+    }
+
+    List<String> missing() {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < uris.size(); i++) {
+        if (!exists.get(i)) {
+          out.add(uris.get(i));
+        }
+      }
+      return out;
+    }
+  }
+
+  record LogicResult(boolean satisfied, List<String> uris, List<String> missing) {
   }
 }

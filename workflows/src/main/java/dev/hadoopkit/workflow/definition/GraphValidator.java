@@ -29,7 +29,7 @@ import java.util.Set;
  * to the same node (OOZIE-3561, after 5.2.1); this one visits each (node, fork, decision, ok-path) state once, which
  * gives the same verdicts: a repeated state only ever repeats checks that already passed.
  */
-public final class GraphValidator {
+final class GraphValidator {
   /** Oozie's ParamChecker.MAX_NODE_NAME_LEN. */
   static final int MAX_NODE_NAME_LENGTH = 128;
 

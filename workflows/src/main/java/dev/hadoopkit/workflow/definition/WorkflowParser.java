@@ -184,7 +184,7 @@ public final class WorkflowParser {
   private static Node action(Element element) {
     Element body = children(element).get(0);
     ActionSpec spec = new ActionSpec(body.getLocalName(), body.getNamespaceURI(), LocatedXml.toXml(body),
-        location(body));
+        location(body), ActionBodies.of(body));
     RetrySpec retry = new RetrySpec(attribute(element, "retry-max"), attribute(element, "retry-interval"),
         attribute(element, "retry-policy"));
     return new Node.Action(element.getAttribute("name"), spec, child(element, "ok").getAttribute("to"),

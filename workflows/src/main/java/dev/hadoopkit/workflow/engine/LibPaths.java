@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Path;
  * {@code lib_<timestamp>} directory when the system libpath has them (Oozie 4+'s layout). The system libpath is the
  * engine's {@value #SYSTEM_LIBPATH} (as in Oozie, a setting of the engine, not of the job).
  */
-public final class LibPaths {
+final class LibPaths {
   public static final String LIBPATH = "oozie.libpath";
   public static final String USE_SYSTEM = "oozie.use.system.libpath";
   public static final String SYSTEM_LIBPATH = "oozie.service.WorkflowAppService.system.libpath";

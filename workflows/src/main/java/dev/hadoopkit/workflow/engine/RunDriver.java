@@ -15,11 +15,8 @@ import dev.hadoopkit.workflow.state.NodeRun;
 import dev.hadoopkit.workflow.state.NodeStatus;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.Secrets;
-import dev.hadoopkit.workflow.state.RunStore;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +61,8 @@ final class RunDriver {
   private final RetryPolicy retries;
   private final AttemptRunner attempts;
   private final ResumeCheck resume;
+  private final RunRecorder recorder;
+  private final RunRequests requests;
 
   private record Done(String node, int attempt, ActionOutcome outcome) {
   }
@@ -86,13 +85,15 @@ final class RunDriver {
     this.threads = threads;
     this.joinWidth = ForkJoinPairs.joinWidths(definition);
     this.secrets = Secrets.of(state.conf());
+    this.recorder = new RunRecorder(journal, state, definition, secrets, listener, engine.stop());
+    this.requests = new RunRequests(runDir, state, recorder, settings.clock(), engine.runLog());
     this.elContext = new RunElContext(state, hadoop);
     this.bodies = new ActionBodyResolver(el);
     this.retries = new RetryPolicy(el);
     this.attempts = new AttemptRunner(engine, settings, state, runDir, listener, bodies,
         new ActionConfBuilder(definition.global(), hadoop, el, state.appPath()),
         new ActionJars(state.conf(), hadoop, libJars), new AttemptFiles(engine, state.id(), secrets), this::scope,
-        this::record);
+        recorder::record);
     this.resume = new ResumeCheck(engine, definition, state, bodies, this::scope);
   }
 
@@ -100,36 +101,8 @@ final class RunDriver {
     return settings.clock().millis();
   }
 
-  private void record(JournalRecord unmasked) {
-    JournalRecord record = secrets.mask(unmasked);
-    synchronized (journal) {
-      if (stopping()) {
-        return; // the process is stopping: the run must stay as it is on disk, resumable
-      }
-      try {
-        journal.append(record, mustForce(record));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
-      }
-      state.apply(record);
-    }
-    listener.onRecord(state.id(), record);
-  }
-
-  /**
-   * Results that a replay could not recompute are forced: an action's or decision's end, a retry, a kill, the run's
-   * status. An action start, an external id or a start/fork/join transition may be lost in a crash; the action then
-   * simply runs again, which is what happens to a started action anyway.
-   */
-  private boolean mustForce(JournalRecord record) {
-    if (record instanceof JournalRecord.Start || record instanceof JournalRecord.External) {
-      return false;
-    }
-    if (record instanceof JournalRecord.End end) {
-      Node node = definition.nodes().get(end.node());
-      return node instanceof Node.Action || node instanceof Node.Decision || node instanceof Node.Kill;
-    }
-    return true;
+  private void record(JournalRecord record) {
+    recorder.record(record);
   }
 
   RunState drive() throws InterruptedException {
@@ -149,11 +122,11 @@ final class RunDriver {
         }
       }
       while (!state.status().isTerminal() && !stopping()) {
-        if (Files.exists(runDir.resolve(RunStore.KILL_REQUEST))) {
+        if (requests.killRequested()) {
           stopEverything(WorkflowStatus.KILLED, "killed on request (bin/workflow kill)");
           break;
         }
-        suspendOrResumeOnRequest();
+        requests.suspendOrResume();
         boolean suspended = state.status() == WorkflowStatus.SUSPENDED;
         boolean progressed = !suspended && dispatch();
         if (state.status().isTerminal() || stopping()) {
@@ -173,15 +146,7 @@ final class RunDriver {
         stopInFlightForExit();
       } else {
         cancelInFlight();
-        try {
-          Files.deleteIfExists(runDir.resolve(RunStore.KILL_REQUEST));
-          if (state.status().isTerminal()) {
-            Files.deleteIfExists(runDir.resolve(RunStore.SUSPEND_REQUEST));
-            Files.deleteIfExists(runDir.resolve(RunStore.RESUME_REQUEST));
-          }
-        } catch (IOException ignored) {
-          // best effort
-        }
+        requests.clear();
       }
     }
     return state;
@@ -189,31 +154,6 @@ final class RunDriver {
 
   private boolean stopping() {
     return engine.stop().stopping();
-  }
-
-  /**
-   * {@code oozie job -suspend|-resume} of a run this engine drives arrive as request files (as kill does): suspended,
-   * no new action starts (running ones finish and are journaled); resumed, the run goes on. The status is journaled,
-   * so a suspended run stays suspended across an engine restart.
-   */
-  private void suspendOrResumeOnRequest() {
-    Path suspend = runDir.resolve(RunStore.SUSPEND_REQUEST);
-    Path resume = runDir.resolve(RunStore.RESUME_REQUEST);
-    try {
-      if (Files.exists(suspend)) {
-        if (state.status() == WorkflowStatus.RUNNING) {
-          record(JournalRecord.status(now(), WorkflowStatus.SUSPENDED, "suspended on request"));
-        }
-        Files.deleteIfExists(suspend);
-      } else if (Files.exists(resume)) {
-        if (state.status() == WorkflowStatus.SUSPENDED) {
-          record(JournalRecord.status(now(), WorkflowStatus.RUNNING, "resumed on request"));
-        }
-        Files.deleteIfExists(resume);
-      }
-    } catch (IOException e) {
-      engine.log(state.id(), "could not take a suspend/resume request: " + e.getMessage());
-    }
   }
 
   /**

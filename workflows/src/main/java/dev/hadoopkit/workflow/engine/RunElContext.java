@@ -6,6 +6,7 @@ import dev.hadoopkit.workflow.state.RunState;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.security.UserGroupInformation;
 
@@ -70,20 +71,17 @@ final class RunElContext implements WorkflowElContext {
 
   @Override
   public String errorCode(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null || run.errorCode() == null ? "" : run.errorCode();
+    return text(node, NodeRun::errorCode);
   }
 
   @Override
   public String errorMessage(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null || run.errorMessage() == null ? "" : run.errorMessage();
+    return text(node, NodeRun::errorMessage);
   }
 
   @Override
   public String transition(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null || run.transitions().isEmpty() ? "" : run.transitions().get(0);
+    return text(node, run -> run.transitions().isEmpty() ? null : run.transitions().get(0));
   }
 
   @Override
@@ -94,8 +92,7 @@ final class RunElContext implements WorkflowElContext {
 
   @Override
   public String actionExternalId(String node) {
-    NodeRun run = state.nodeRun(node);
-    return run == null || run.externalId() == null ? "" : run.externalId();
+    return text(node, NodeRun::externalId);
   }
 
   @Override
@@ -122,5 +119,12 @@ final class RunElContext implements WorkflowElContext {
   @Override
   public Configuration hadoopConf() {
     return hadoop;
+  }
+
+  /** A text of the node's run; "" (as Oozie's EL functions give) when the node has not run or the text is unset. */
+  private String text(String node, Function<NodeRun, String> field) {
+    NodeRun run = state.nodeRun(node);
+    String value = run == null ? null : field.apply(run);
+    return value == null ? "" : value;
   }
 }

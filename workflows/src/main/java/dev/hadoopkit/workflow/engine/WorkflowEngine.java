@@ -1,19 +1,13 @@
 package dev.hadoopkit.workflow.engine;
 
 import dev.hadoopkit.workflow.action.ActionRegistry;
-import dev.hadoopkit.workflow.action.Cancellation;
 import dev.hadoopkit.workflow.action.SubWorkflowRunner;
-import dev.hadoopkit.workflow.definition.ErrorCode;
-import dev.hadoopkit.workflow.definition.Location;
-import dev.hadoopkit.workflow.definition.Node;
 import dev.hadoopkit.workflow.definition.WorkflowDefinition;
 import dev.hadoopkit.workflow.definition.WorkflowException;
 import dev.hadoopkit.workflow.definition.WorkflowParser;
 import dev.hadoopkit.workflow.el.ElEvaluator;
 import dev.hadoopkit.workflow.state.Journal;
 import dev.hadoopkit.workflow.state.JournalRecord;
-import dev.hadoopkit.workflow.state.NodeRun;
-import dev.hadoopkit.workflow.state.NodeStatus;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.RunStore;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
@@ -22,13 +16,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +29,9 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * The embedded workflow engine: submits runs (journal + copy of workflow.xml under the state directory), drives them
  * to their end ({@link RunDriver}), resumes them after a crash, reruns and kills them. No server: the engine runs in
- * the process of the command that uses it; the journal is what outlives it.
+ * the process of the command that uses it; the journal is what outlives it. Kill, suspend and resume are
+ * {@link RunControl}'s job, reruns {@link RerunRecorder}'s, sub-workflow children {@link ChildRuns}', run.log
+ * {@link RunLog}'s.
  */
 public final class WorkflowEngine {
   private final EngineSettings settings;
@@ -46,7 +40,10 @@ public final class WorkflowEngine {
   private final WorkflowParser parser;
   private final ElEvaluator el;
   private final Configuration base;
-  private final PrintStream messages;
+  private final RunLog log;
+  private final RunControl control;
+  private final RerunRecorder reruns;
+  private final ChildRuns children;
   private final Map<List<String>, Configuration> runConfs = new java.util.concurrent.ConcurrentHashMap<>();
   private final EngineStop stop = new EngineStop();
 
@@ -57,7 +54,10 @@ public final class WorkflowEngine {
     this.parser = new WorkflowParser();
     this.el = new ElEvaluator();
     this.base = base;
-    this.messages = messages;
+    this.log = new RunLog(store, settings.clock(), messages);
+    this.control = new RunControl(store, settings.clock(), log);
+    this.reruns = new RerunRecorder(this, log);
+    this.children = new ChildRuns(this, control, log);
   }
 
   public EngineSettings settings() {
@@ -86,6 +86,10 @@ public final class WorkflowEngine {
 
   EngineStop stop() {
     return stop;
+  }
+
+  RunLog runLog() {
+    return log;
   }
 
   public Submission prepare(Map<String, String> jobProperties, Map<String, String> overrides, String appPath)
@@ -138,7 +142,7 @@ public final class WorkflowEngine {
     try (Journal journal = store.journal(id)) {
       journal.append(record);
     }
-    logRecord(listener, id, record);
+    log.record(listener, id, record);
   }
 
   /**
@@ -175,7 +179,7 @@ public final class WorkflowEngine {
       }
       libJars.addAll(LibPaths.jobJars(state.conf(), hadoop)); // checked at submission; gone since: an I/O error
       ExecutorService threads = Executors.newFixedThreadPool(settings.poolSize(), daemonThreads(id));
-      RunListener logging = (runId, record) -> logRecord(listener, runId, record);
+      RunListener logging = (runId, record) -> log.record(listener, runId, record);
       try (Journal journal = store.journal(id)) {
         RunDriver driver = new RunDriver(this, settings, definition, state, journal, store.runDir(id), logging,
             hadoop, libJars, el, threads, rerunNotIdempotent);
@@ -225,12 +229,6 @@ public final class WorkflowEngine {
   }
 
   /**
-   * Properties that steer a rerun (Oozie's {@code oozie.wf.rerun.*}) rather than configure the run; they are not kept
-   * in the run's properties.
-   */
-  private static final List<String> RERUN_CONTROLS = List.of(ConfigKeys.RERUN_FAIL_NODES, ConfigKeys.RERUN_SKIP_NODES);
-
-  /**
    * The checked first half of {@link #rerun}: the rerun is journaled (E0805/E0807 when it may not be), the run not
    * yet driven — for callers that drive it elsewhere (the scheduler daemon answers its client first).
    */
@@ -241,64 +239,7 @@ public final class WorkflowEngine {
 
   public void recordRerun(String id, boolean failNodes, List<String> skipNodes, Map<String, String> newConf,
       RunListener listener) throws IOException, WorkflowException {
-    if (failNodes && !skipNodes.isEmpty()) {
-      throw new WorkflowException(ErrorCode.E0807, Location.of(id), "set only one of "
-          + ConfigKeys.RERUN_FAIL_NODES + " and " + ConfigKeys.RERUN_SKIP_NODES);
-    }
-    Optional<RunStore.RunLock> lock = store.tryLock(id);
-    if (lock.isEmpty()) {
-      throw new IllegalStateException("Run " + id + " is being driven by another engine process");
-    }
-    try (RunStore.RunLock held = lock.get()) {
-      RunState state = store.load(id);
-      if (!state.status().isTerminal()) {
-        throw new WorkflowException(ErrorCode.E0805, Location.of(id), "workflow job not completed, status ["
-            + state.status() + "]: only SUCCEEDED, FAILED or KILLED runs can be rerun; resume it with"
-            + " 'bin/workflow run --resume " + id + "'");
-      }
-      WorkflowDefinition definition = definitionOf(id);
-      List<String> skip = new ArrayList<>();
-      if (failNodes) {
-        for (NodeRun run : state.nodeRuns()) {
-          if (run.status() == NodeStatus.OK && definition.nodes().get(run.name()) instanceof Node.Action) {
-            skip.add(run.name());
-          }
-        }
-      } else {
-        List<String> notOk = new ArrayList<>();
-        for (String node : skipNodes) {
-          NodeRun run = state.nodeRun(node);
-          if (!(definition.nodes().get(node) instanceof Node.Action) || run == null
-              || run.status() != NodeStatus.OK) {
-            notOk.add(node);
-          }
-        }
-        if (!notOk.isEmpty()) {
-          throw new WorkflowException(ErrorCode.E0807, Location.of(id), "some skip actions were not executed "
-              + notOk + ": only action nodes that ended OK in the previous run can be skipped");
-        }
-        skip.addAll(skipNodes);
-      }
-      Map<String, String> given = new java.util.TreeMap<>(newConf);
-      RERUN_CONTROLS.forEach(given::remove);
-      Map<String, String> conf = null;
-      String changed = null;
-      if (!given.isEmpty()) {
-        Map<String, String> merged = new java.util.TreeMap<>(store.loadForRun(id).conf()); // secrets decrypted
-        merged.putAll(given);
-        merged.put(ConfigKeys.APP_PATH, state.conf().getOrDefault(ConfigKeys.APP_PATH, state.appPath()));
-        merged = Submission.expand(merged);
-        if (!merged.equals(state.conf())) {
-          conf = store.seal(merged);
-          changed = String.join(", ", given.keySet());
-        }
-      }
-      JournalRecord record = JournalRecord.rerun(settings.clock().millis(), state.run() + 1, skip, conf, changed);
-      try (Journal journal = store.journal(id)) {
-        journal.append(record);
-      }
-      logRecord(listener, id, record);
-    }
+    reruns.record(id, failNodes, skipNodes, newConf, listener);
   }
 
   /**
@@ -306,34 +247,7 @@ public final class WorkflowEngine {
    * gone is marked KILLED directly. Returns the final state.
    */
   public RunState kill(String id, long waitMillis) throws IOException, InterruptedException {
-    return kill(id, waitMillis, "killed by user (no engine was running it)");
-  }
-
-  private RunState kill(String id, long waitMillis, String reason) throws IOException, InterruptedException {
-    RunState state = store.load(id);
-    if (state.status().isTerminal()) {
-      return state;
-    }
-    Optional<RunStore.RunLock> lock = store.tryLock(id);
-    if (lock.isPresent()) {
-      try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
-        JournalRecord record = JournalRecord.status(settings.clock().millis(), WorkflowStatus.KILLED, reason);
-        journal.append(record);
-        appendLog(id, record);
-      }
-      killChildren(state, waitMillis);
-      return store.load(id);
-    }
-    Files.writeString(store.runDir(id).resolve(RunStore.KILL_REQUEST), "kill\n", StandardCharsets.UTF_8);
-    long deadline = System.currentTimeMillis() + waitMillis;
-    while (System.currentTimeMillis() < deadline) {
-      state = store.load(id);
-      if (state.status().isTerminal()) {
-        return state;
-      }
-      Thread.sleep(100);
-    }
-    return store.load(id);
+    return control.kill(id, waitMillis, "killed by user (no engine was running it)");
   }
 
   /**
@@ -342,7 +256,7 @@ public final class WorkflowEngine {
    * (E1317 otherwise, as Oozie's "invalid status" for the command).
    */
   public RunState suspend(String id, long waitMillis) throws IOException, InterruptedException {
-    return changeStatus(id, WorkflowStatus.RUNNING, WorkflowStatus.SUSPENDED, RunStore.SUSPEND_REQUEST,
+    return control.changeStatus(id, WorkflowStatus.RUNNING, WorkflowStatus.SUSPENDED, RunStore.SUSPEND_REQUEST,
         "suspended by user (no engine was running it)", waitMillis);
   }
 
@@ -351,148 +265,18 @@ public final class WorkflowEngine {
    * RUNNING — the caller then drives it ({@link #run}), as {@code run --resume} would.
    */
   public RunState resume(String id, long waitMillis) throws IOException, InterruptedException {
-    return changeStatus(id, WorkflowStatus.SUSPENDED, WorkflowStatus.RUNNING, RunStore.RESUME_REQUEST,
+    return control.changeStatus(id, WorkflowStatus.SUSPENDED, WorkflowStatus.RUNNING, RunStore.RESUME_REQUEST,
         "resumed by user", waitMillis);
-  }
-
-  private RunState changeStatus(String id, WorkflowStatus from, WorkflowStatus to, String request, String message,
-      long waitMillis) throws IOException, InterruptedException {
-    RunState state = store.load(id);
-    if (state.status() != from) {
-      throw new IllegalStateException("E1317: workflow " + id + " is " + state.status() + ": only a " + from
-          + " workflow can be " + (to == WorkflowStatus.SUSPENDED ? "suspended" : "resumed"));
-    }
-    Optional<RunStore.RunLock> lock = store.tryLock(id);
-    if (lock.isPresent()) {
-      try (RunStore.RunLock held = lock.get(); Journal journal = store.journal(id)) {
-        JournalRecord record = JournalRecord.status(settings.clock().millis(), to, message);
-        journal.append(record);
-        appendLog(id, record);
-      }
-      return store.load(id);
-    }
-    Files.writeString(store.runDir(id).resolve(request), to.name() + "\n", StandardCharsets.UTF_8);
-    long deadline = System.currentTimeMillis() + waitMillis;
-    while (System.currentTimeMillis() < deadline) {
-      state = store.load(id);
-      if (state.status() != from) {
-        return state;
-      }
-      Thread.sleep(50);
-    }
-    return store.load(id);
-  }
-
-  /** How long a parent that ends waits for a child run to record its KILLED status. */
-  private static final long CHILD_KILL_WAIT_MILLIS = 30_000;
-
-  /**
-   * Ends a sub-workflow's child run because its parent ends: the engine driving it is asked to stop (it kills its own
-   * actions and children) and waited for; a child no engine drives (PREP, or its engine died) is marked KILLED.
-   */
-  private void killChild(String parentId, String childId) {
-    try {
-      RunState child = kill(childId, CHILD_KILL_WAIT_MILLIS, "killed with its parent run " + parentId);
-      if (!child.status().isTerminal()) {
-        log(parentId, "sub-workflow " + childId + " did not stop within " + CHILD_KILL_WAIT_MILLIS / 1000
-            + " s; stop it with 'bin/workflow kill " + childId + "'");
-      }
-    } catch (IOException e) {
-      log(parentId, "could not kill sub-workflow " + childId + ": " + e.getMessage() + "; stop it with"
-          + " 'bin/workflow kill " + childId + "'");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** The child runs of sub-workflow actions a run left RUNNING when no engine was there to end them. */
-  private void killChildren(RunState parent, long waitMillis) throws IOException, InterruptedException {
-    for (NodeRun node : parent.nodeRuns()) {
-      String childId = node.externalId();
-      if (childId == null || !childId.endsWith("-hk-W") || !store.exists(childId)) {
-        continue;
-      }
-      RunState child = store.load(childId);
-      if (parent.id().equals(child.parent()) && !child.status().isTerminal()) {
-        kill(childId, waitMillis, "killed with its parent run " + parent.id());
-      }
-    }
   }
 
   /** Runs child workflows for sub-workflow actions of run {@code parentId}. */
   SubWorkflowRunner subWorkflowRunner(String parentId, RunListener listener) {
-    return new SubWorkflowRunner() {
-      @Override
-      public Result run(String appPath, Map<String, String> conf, java.util.function.Consumer<String> onId,
-          Cancellation cancellation) throws Exception {
-        if (cancellation.isCancelled()) {
-          return new Result(null, false, WorkflowStatus.KILLED.name(), "the parent run ended before the child"
-              + " was submitted");
-        }
-        Submission submission = prepare(conf, Map.of(), appPath);
-        String childId = submit(submission, parentId, listener);
-        onId.accept(childId);
-        cancellation.onKill(() -> killChild(parentId, childId));
-        return result(WorkflowEngine.this.run(childId, listener));
-      }
-
-      @Override
-      public Optional<Result> resume(String childId, Cancellation cancellation) throws Exception {
-        if (!store.exists(childId)) {
-          return Optional.empty();
-        }
-        RunState previous = store.load(childId);
-        if (!parentId.equals(previous.parent())) {
-          return Optional.empty();
-        }
-        if (previous.status().isTerminal() && !previous.status().isSuccessful()) {
-          return Optional.empty(); // a failed child is started anew, as a retry would
-        }
-        log(parentId, "resuming sub-workflow " + childId + " (" + previous.status() + ")");
-        cancellation.onKill(() -> killChild(parentId, childId));
-        return Optional.of(result(WorkflowEngine.this.run(childId, listener)));
-      }
-    };
+    return children.runner(parentId, listener);
   }
 
-  /** How a child run ended; a failure names the child's failing node with its code and message. */
-  private static SubWorkflowRunner.Result result(RunState child) {
-    String message = child.statusMessage();
-    String node = child.lastErrorNode();
-    NodeRun failed = node == null ? null : child.nodeRun(node);
-    if (!child.status().isSuccessful() && failed != null) {
-      message = "failing node [" + node + "]" + (failed.errorCode() == null ? "" : " [" + failed.errorCode() + "]")
-          + (failed.errorMessage() == null ? "" : " " + failed.errorMessage());
-    }
-    return new SubWorkflowRunner.Result(child.id(), child.status().isSuccessful(), child.status().name(), message);
-  }
-
+  /** A note about a run in its run.log (and on the engine's console). */
   void log(String runId, String message) {
-    String line = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-        .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(settings.clock().millis()))
-        + "  " + runId + "  NOTE      " + message;
-    writeLogLine(runId, line);
-    if (messages != null) {
-      messages.println(line);
-    }
-  }
-
-  private void logRecord(RunListener listener, String runId, JournalRecord record) {
-    appendLog(runId, record);
-    listener.onRecord(runId, record);
-  }
-
-  private void appendLog(String runId, JournalRecord record) {
-    writeLogLine(runId, RunLogFormat.line(runId, record));
-  }
-
-  private void writeLogLine(String runId, String line) {
-    try {
-      Files.writeString(store.runDir(runId).resolve("run.log"), line + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException ignored) {
-      // the journal is the record; run.log is a convenience
-    }
+    log.note(runId, message);
   }
 
   /** Parses a comma-separated node list. */

@@ -5,7 +5,7 @@ package dev.hadoopkit.workflow.streaming;
  * separator (n = key fields, default 1), the value the text after it; a line with fewer separators is all key, with
  * an empty value. No Hadoop types, so it is unit-tested on its own.
  */
-public record StreamLines(String separator, int keyFields) {
+record StreamLines(String separator, int keyFields) {
   public StreamLines {
     if (separator == null || separator.isEmpty()) {
       throw new IllegalArgumentException("Invalid streaming field separator: it must not be empty");

@@ -44,6 +44,13 @@ class CoordinatorParserTest {
     return e;
   }
 
+  /** A coordinator with these root attributes and nothing else wrong fails with {@code code} on line 1. */
+  private static WorkflowException rootFails(ErrorCode code, String frequency, String start, String end,
+      String timezone) {
+    return fails(code, 1, coordinator("frequency=\"" + frequency + "\" start=\"" + start + "\" end=\"" + end
+        + "\" timezone=\"" + timezone + "\"", ""), Map.of());
+  }
+
   private static String coordinator(String attributes, String body) {
     return "<coordinator-app xmlns=\"uri:oozie:coordinator:0.5\" name=\"c\" " + attributes + ">\n"
         + body
@@ -163,42 +170,37 @@ class CoordinatorParserTest {
 
   @Test
   void e1003StartNotBeforeEnd() {
-    WorkflowException e = fails(ErrorCode.E1003, 1, coordinator("frequency=\"60\" start=\"2009-01-02T00:00Z\""
-        + " end=\"2009-01-01T00:00Z\" timezone=\"UTC\"", ""), Map.of());
+    WorkflowException e = rootFails(ErrorCode.E1003, "60", "2009-01-02T00:00Z", "2009-01-01T00:00Z", "UTC");
     assertTrue(e.getMessage().contains("earlier than end"), e.getMessage());
   }
 
   @Test
   void e1003FrequencyUnderTheFloor() {
-    fails(ErrorCode.E1003, 1, coordinator("frequency=\"0\" start=\"2009-01-01T00:00Z\" end=\"2009-01-02T00:00Z\""
-        + " timezone=\"UTC\"", ""), Map.of());
+    rootFails(ErrorCode.E1003, "0", "2009-01-01T00:00Z", "2009-01-02T00:00Z", "UTC");
   }
 
   @Test
   void e1003UnknownTimezone() {
-    WorkflowException e = fails(ErrorCode.E1003, 1, coordinator("frequency=\"60\" start=\"2009-01-01T00:00Z\""
-        + " end=\"2009-01-02T00:00Z\" timezone=\"Mars/Olympus\"", ""), Map.of());
+    WorkflowException e = rootFails(ErrorCode.E1003, "60", "2009-01-01T00:00Z", "2009-01-02T00:00Z",
+        "Mars/Olympus");
     assertTrue(e.getMessage().contains("Mars/Olympus"), e.getMessage());
   }
 
   @Test
   void e1003BadDateAndExecution() {
-    fails(ErrorCode.E1003, 1, coordinator("frequency=\"60\" start=\"yesterday\" end=\"2009-01-02T00:00Z\""
-        + " timezone=\"UTC\"", ""), Map.of());
+    rootFails(ErrorCode.E1003, "60", "yesterday", "2009-01-02T00:00Z", "UTC");
     fails(ErrorCode.E1003, 3, coordinator(TIMES, "<controls>\n<execution>RANDOM</execution></controls>\n"), Map.of());
   }
 
   @Test
   void e1004BadElAndUndefinedVariable() {
-    WorkflowException syntax = fails(ErrorCode.E1004, 1, coordinator("frequency=\"${coord:days(1}\""
-        + " start=\"2009-01-01T00:00Z\" end=\"2009-01-02T00:00Z\" timezone=\"UTC\"", ""), Map.of());
+    WorkflowException syntax = rootFails(ErrorCode.E1004, "${coord:days(1}", "2009-01-01T00:00Z", "2009-01-02T00:00Z",
+        "UTC");
     assertTrue(syntax.getMessage().contains("coord:days(1"), syntax.getMessage());
-    WorkflowException undefined = fails(ErrorCode.E1004, 1, coordinator("frequency=\"60\" start=\"${startTime}\""
-        + " end=\"2009-01-02T00:00Z\" timezone=\"UTC\"", ""), Map.of());
+    WorkflowException undefined = rootFails(ErrorCode.E1004, "60", "${startTime}", "2009-01-02T00:00Z", "UTC");
     assertTrue(undefined.getMessage().contains("startTime"), undefined.getMessage());
     // a function of another phase: coord:current in the start attribute
-    fails(ErrorCode.E1004, 1, coordinator("frequency=\"60\" start=\"${coord:current(0)}\""
-        + " end=\"2009-01-02T00:00Z\" timezone=\"UTC\"", ""), Map.of());
+    rootFails(ErrorCode.E1004, "60", "${coord:current(0)}", "2009-01-02T00:00Z", "UTC");
   }
 
   @Test

@@ -1,31 +1,17 @@
 package dev.hadoopkit.workflow.definition;
 
+import static dev.hadoopkit.workflow.definition.WorkflowTexts.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One failing fixture per error code, plus valid workflows of every schema version. */
 class GraphValidatorTest {
-  private static WorkflowParser parser;
-
-  @BeforeAll
-  static void schemas() {
-    parser = new WorkflowParser();
-  }
-
-  private static WorkflowDefinition parse(String xml) throws WorkflowException {
-    return parser.parse(xml.getBytes(StandardCharsets.UTF_8), "workflow.xml");
-  }
-
   private static WorkflowException fails(ErrorCode code, String xml) {
-    WorkflowException e = assertThrows(WorkflowException.class, () -> parse(xml));
-    assertEquals(code, e.code(), e.describe());
+    WorkflowException e = WorkflowTexts.fails(code, xml);
     assertEquals("workflow.xml", e.location().file());
     return e;
   }

@@ -16,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * judge the corpus under {@code oozie-corpus/}: {@code real/} is collected from apache/oozie and oozie-to-airflow,
  * {@code written/} covers every node type, action type and error code (see its SOURCES.md).
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OozieValidatorReferenceIT {
   /** Per file inside Oozie: its fork/join walk is exponential on some valid graphs (OOZIE-3561, after 5.2.1). */
   private static final Duration PER_FILE = Duration.ofSeconds(5);

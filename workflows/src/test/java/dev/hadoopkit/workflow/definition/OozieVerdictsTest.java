@@ -1,12 +1,11 @@
 package dev.hadoopkit.workflow.definition;
 
+import static dev.hadoopkit.workflow.definition.WorkflowTexts.fails;
+import static dev.hadoopkit.workflow.definition.WorkflowTexts.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,23 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * real validator by OozieValidatorReferenceIT, whose written corpus holds the same cases as files).
  */
 class OozieVerdictsTest {
-  private static WorkflowParser parser;
-
-  @BeforeAll
-  static void schemas() {
-    parser = new WorkflowParser();
-  }
-
-  private static WorkflowDefinition parse(String xml) throws WorkflowException {
-    return parser.parse(xml.getBytes(StandardCharsets.UTF_8), "workflow.xml");
-  }
-
-  private static WorkflowException fails(ErrorCode code, String xml) {
-    WorkflowException e = assertThrows(WorkflowException.class, () -> parse(xml));
-    assertEquals(code, e.code(), e.describe());
-    return e;
-  }
-
   private static String app(String version, String body) {
     return "<workflow-app xmlns=\"uri:oozie:workflow:" + version + "\" name=\"w\">\n" + body
         + "<kill name=\"fail\"><message>m</message></kill>\n<end name=\"end\"/>\n</workflow-app>\n";

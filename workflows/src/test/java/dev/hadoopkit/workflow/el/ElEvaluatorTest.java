@@ -14,6 +14,8 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ElEvaluatorTest {
   private final ElEvaluator el = new ElEvaluator();
@@ -31,36 +33,57 @@ class ElEvaluatorTest {
     assertEquals("no el here", eval("no el here"));
   }
 
+  @ParameterizedTest(name = "{1} = {0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      ab        | ${concat('a', 'b')}
+      etl       | ${trim(queue)}
+      a-b-c     | ${replaceAll('a b c', ' ', '-')}
+      /a/x,/b/x | ${appendAll('/a,/b', '/x', ',')}
+      second    | ${firstNotNull(null, 'second')}
+      """)
+  void basicFunctions(String expected, String text) throws Exception {
+    assertEquals(expected, eval(text));
+  }
+
   @Test
-  void basicFunctions() throws Exception {
-    assertEquals("ab", eval("${concat('a', 'b')}"));
-    assertEquals("etl", eval("${trim(queue)}"));
-    assertEquals("a-b-c", eval("${replaceAll('a b c', ' ', '-')}"));
-    assertEquals("/a/x,/b/x", eval("${appendAll('/a,/b', '/x', ',')}"));
+  void encodingAndTimeFunctions() throws Exception {
     assertEquals(URLEncoder.encode("a b&c", StandardCharsets.UTF_8), eval("${urlEncode('a b&c')}"));
-    assertEquals("second", eval("${firstNotNull(null, 'second')}"));
     assertTrue(eval("${timestamp()}").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ"));
   }
 
-  @Test
-  void sizeAndCounterConstants() throws Exception {
-    assertEquals("1048576", eval("${MB}"));
-    assertEquals(String.valueOf(1024L * 1024 * 1024 * 1024 * 1024), eval("${PB}"));
-    assertEquals("true", eval("${2 * KB eq 2048}"));
-    assertEquals("MAP_INPUT_RECORDS", eval("${MAP_IN}"));
-    assertEquals("REDUCE_INPUT_GROUPS", eval("${GROUPS}"));
+  @ParameterizedTest(name = "{1} = {0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      1048576             | ${MB}
+      true                | ${2 * KB eq 2048}
+      MAP_INPUT_RECORDS   | ${MAP_IN}
+      REDUCE_INPUT_GROUPS | ${GROUPS}
+      """)
+  void sizeAndCounterConstants(String expected, String text) throws Exception {
+    assertEquals(expected, eval(text));
   }
 
   @Test
-  void workflowFunctions() throws Exception {
-    assertEquals("0000001-x-hk-W", eval("${wf:id()}"));
-    assertEquals("alice", eval("${wf:user()}"));
-    assertEquals("2", eval("${wf:run()}"));
-    assertEquals("v1", eval("${wf:actionData('sh')['k1']}"));
-    assertEquals("job_1", eval("${wf:actionExternalId('mr')}"));
-    assertEquals("mr", eval("${wf:lastErrorNode()}"));
-    assertEquals("boom", eval("${wf:errorMessage(wf:lastErrorNode())}"));
-    assertEquals("etl", eval("${trim(wf:conf('queue'))}"));
+  void petabyteConstant() throws Exception {
+    assertEquals(String.valueOf(1024L * 1024 * 1024 * 1024 * 1024), eval("${PB}"));
+  }
+
+  @ParameterizedTest(name = "{1} = {0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      0000001-x-hk-W | ${wf:id()}
+      alice          | ${wf:user()}
+      2              | ${wf:run()}
+      v1             | ${wf:actionData('sh')['k1']}
+      job_1          | ${wf:actionExternalId('mr')}
+      mr             | ${wf:lastErrorNode()}
+      boom           | ${wf:errorMessage(wf:lastErrorNode())}
+      etl            | ${trim(wf:conf('queue'))}
+      """)
+  void workflowFunctions(String expected, String text) throws Exception {
+    assertEquals(expected, eval(text));
+  }
+
+  @Test
+  void hadoopCounters() throws Exception {
     assertTrue(el.evaluateBoolean("${hadoop:counters('mr')[RECORDS][MAP_IN] gt 10}",
         ElScope.forRun(vars, new FakeRun())));
     assertFalse(el.evaluateBoolean("${hadoop:counters('mr')[RECORDS][REDUCE_OUT] gt 10}",

@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine runs in a child JVM ({@code WorkflowCli run}) and is killed with SIGKILL in the middle of a fork; a new
  * engine resumes the run from its journal without running the completed action again.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class CrashResumeIT {
   @TempDir
   Path root;

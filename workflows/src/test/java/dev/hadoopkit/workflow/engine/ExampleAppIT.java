@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped MovieLens example app (workflows/examples/movielens) on small generated ratings. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ExampleAppIT {
   @TempDir
   Path root;

@@ -14,13 +14,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An app, its config-default.xml and its data on HDFS (MiniDFSCluster); map-reduce through the LocalJobRunner. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HdfsWorkflowIT {
   @TempDir
   Path root;

@@ -15,14 +15,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hive2 action as a SQL script over JDBC, against MariaDB and PostgreSQL (the local services, or the embedded
  * fallback of ingest's TestDatabases).
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class Hive2JdbcIT {
   @TempDir
   Path root;

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mode, and the ones the run marks secret (named like a secret property, or named by a secret property or a
  * {@code --password-file}) are gone once the action ended.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LocalizedFilesIT {
   @TempDir
   Path root;

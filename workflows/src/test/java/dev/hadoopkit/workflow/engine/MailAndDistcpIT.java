@@ -18,10 +18,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** distcp through local Hadoop, then an email through a real SMTP server (GreenMail) in the test JVM. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class MailAndDistcpIT {
   @TempDir
   Path root;

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  *          -> report -> stop-database -> end
  * </pre>
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class MovieLensPipelineIT {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   private static final String APP_PROPERTIES = "workflows/examples/movielens-pipeline/job.properties";

@@ -1,8 +1,10 @@
 package dev.hadoopkit.workflow.engine;
 
+import static dev.hadoopkit.workflow.engine.TestApps.TAIL;
 import static dev.hadoopkit.workflow.engine.TestApps.app;
 import static dev.hadoopkit.workflow.engine.TestApps.assertNode;
 import static dev.hadoopkit.workflow.engine.TestApps.engine;
+import static dev.hadoopkit.workflow.engine.TestApps.head;
 import static dev.hadoopkit.workflow.engine.TestApps.run;
 import static dev.hadoopkit.workflow.engine.TestApps.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,20 +26,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 12: what a user migrating Oozie apps meets — global precedence, rerun with new configuration, kills, codes. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OozieMigrationIT {
   @TempDir
   Path root;
-
-  private static final String TAIL = "  <kill name=\"fail\"><message>failed at ${wf:lastErrorNode()}:"
-      + " ${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n";
-
-  private static String head(String name, String start) {
-    return "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"" + name + "\">\n  <start to=\"" + start
-        + "\"/>\n";
-  }
 
   private static String property(String name, String value) {
     return "<property><name>" + name + "</name><value>" + value + "</value></property>";

@@ -19,11 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** map-reduce {@code <streaming>} through the LocalJobRunner: shell-script mapper and awk reducer. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StreamingActionIT {
   @TempDir
   Path root;

@@ -17,9 +17,19 @@ import org.apache.hadoop.conf.Configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Helpers for engine tests: app directories, an engine on a temp state dir, and a clock that skips waits. */
+/** Helpers for engine tests: app directories, an engine on a temp state dir, and a clock the test moves. */
 final class TestApps {
   private TestApps() {
+  }
+
+  /** The end of a test workflow: a kill node "fail" naming the failing node and its message, and "end". */
+  static final String TAIL = "  <kill name=\"fail\"><message>failed at ${wf:lastErrorNode()}:"
+      + " ${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n";
+
+  /** The start of a test workflow (schema 0.5) named {@code name} that starts at {@code start}. */
+  static String head(String name, String start) {
+    return "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"" + name + "\">\n  <start to=\"" + start
+        + "\"/>\n";
   }
 
   static Path app(Path root, String name, String workflowXml) throws IOException {
@@ -42,9 +52,14 @@ final class TestApps {
   }
 
   static RunState run(WorkflowEngine engine, Path app, Map<String, String> properties) throws Exception {
+    return run(engine, app, properties, RunListener.NONE);
+  }
+
+  static RunState run(WorkflowEngine engine, Path app, Map<String, String> properties, RunListener listener)
+      throws Exception {
     Submission submission = engine.prepare(properties, Map.of(), app.toString());
-    String id = engine.submit(submission, null, RunListener.NONE);
-    return engine.run(id, RunListener.NONE);
+    String id = engine.submit(submission, null, listener);
+    return engine.run(id, listener);
   }
 
   static void assertNode(RunState state, String node, NodeStatus status) {
@@ -53,22 +68,36 @@ final class TestApps {
             : state.nodeRun(node).errorCode() + " " + state.nodeRun(node).errorMessage()));
   }
 
-  /** Each reading moves time one minute on: retry intervals (minutes in Oozie) pass without sleeping. */
-  static Clock fastClock() {
-    AtomicLong offset = new AtomicLong();
-    return new Clock() {
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
+  /**
+   * A clock that stands still until the test moves it: a test that waits for a retry advances it to the retry's due
+   * time itself ({@link #advanceTo}), so retry intervals (minutes in Oozie) pass without sleeping. Thread-safe.
+   */
+  static final class ManualClock extends Clock {
+    private final AtomicLong millis;
 
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
+    ManualClock(Instant start) {
+      this.millis = new AtomicLong(start.toEpochMilli());
+    }
 
-      public Instant instant() {
-        return Instant.ofEpochMilli(System.currentTimeMillis() + offset.addAndGet(60_000));
-      }
-    };
+    /** Moves the time on to {@code epochMillis}; never back. */
+    void advanceTo(long epochMillis) {
+      millis.accumulateAndGet(epochMillis, Math::max);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis.get());
+    }
   }
 
   static String xmlEscape(String text) {

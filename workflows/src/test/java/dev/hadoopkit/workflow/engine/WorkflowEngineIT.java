@@ -1,8 +1,10 @@
 package dev.hadoopkit.workflow.engine;
 
+import static dev.hadoopkit.workflow.engine.TestApps.TAIL;
 import static dev.hadoopkit.workflow.engine.TestApps.app;
 import static dev.hadoopkit.workflow.engine.TestApps.assertNode;
 import static dev.hadoopkit.workflow.engine.TestApps.engine;
+import static dev.hadoopkit.workflow.engine.TestApps.head;
 import static dev.hadoopkit.workflow.engine.TestApps.run;
 import static dev.hadoopkit.workflow.engine.TestApps.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.workflow.definition.ErrorCode;
 import dev.hadoopkit.workflow.definition.WorkflowException;
+import dev.hadoopkit.workflow.state.JournalRecord;
 import dev.hadoopkit.workflow.state.NodeRun;
 import dev.hadoopkit.workflow.state.NodeStatus;
 import dev.hadoopkit.workflow.state.RunState;
@@ -22,22 +25,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Workflows run end to end through the engine with local Hadoop (file://): fs, shell, control nodes, state. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class WorkflowEngineIT {
   @TempDir
   Path root;
-
-  private static final String TAIL = "  <kill name=\"fail\"><message>failed at ${wf:lastErrorNode()}:"
-      + " ${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n";
-
-  private static String head(String name, String start) {
-    return "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"" + name + "\">\n  <start to=\"" + start
-        + "\"/>\n";
-  }
 
   /*
    *  start -> prep(fs) -> report(shell, capture) -> check(decision) --fs:exists && actionData--> end
@@ -145,9 +145,18 @@ class WorkflowEngineIT {
         + shell("flaky", "echo x >> " + counter + "; test $(wc -l < " + counter + ") -ge 3", "end", "fail", false)
             .replace("<action name=\"flaky\">", "<action name=\"flaky\" retry-max=\"3\" retry-interval=\"10\">")
         + TAIL);
+    TestApps.ManualClock clock = new TestApps.ManualClock(Instant.parse("2026-01-05T08:00:00Z"));
+    List<Long> waits = new CopyOnWriteArrayList<>();
+    RunListener advanceToRetry = (runId, record) -> {
+      if (record instanceof JournalRecord.Retry retry) {
+        waits.add(retry.dueTime() - retry.time());
+        clock.advanceTo(retry.dueTime()); // the test, not the engine, lets the retry interval pass
+      }
+    };
     long t0 = System.nanoTime();
-    RunState state = run(engine(root, 2, TestApps.fastClock()), app, Map.of());
+    RunState state = run(engine(root, 2, clock), app, Map.of(), advanceToRetry);
     assertTrue((System.nanoTime() - t0) / 1_000_000 < 20_000, "retries of 10 minutes must not really wait");
+    assertEquals(List.of(600_000L, 600_000L), waits, "two retries, 10 minutes each");
     assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
     assertEquals(3, state.nodeRun("flaky").attempt());
     assertEquals(3, Files.readAllLines(counter).size());
@@ -157,7 +166,8 @@ class WorkflowEngineIT {
             .replace("<action name=\"never\">", "<action name=\"never\" retry-max=\"2\" retry-interval=\"1\""
                 + " retry-policy=\"exponential\">")
         + TAIL);
-    RunState failed = run(engine(root, 2, TestApps.fastClock()), never, Map.of());
+    waits.clear();
+    RunState failed = run(engine(root, 2, clock), never, Map.of(), advanceToRetry);
     assertEquals(WorkflowStatus.KILLED, failed.status());
     assertNode(failed, "never", NodeStatus.ERROR);
     assertEquals(3, failed.nodeRun("never").attempt());
@@ -215,15 +225,18 @@ class WorkflowEngineIT {
         throw new RuntimeException(e);
       }
     });
+    long deadline = System.currentTimeMillis() + 60_000;
     while (engine.store().load(id).nodeRun("long") == null
         || engine.store().load(id).nodeRun("long").externalId() == null) {
+      assertTrue(System.currentTimeMillis() < deadline, "action long did not start within 60 s");
+      assertFalse(running.isDone(), "the run ended before action long started");
       Thread.sleep(50);
     }
     long t0 = System.nanoTime();
     RunState killed = engine.kill(id, 20_000);
     assertEquals(WorkflowStatus.KILLED, killed.status());
     assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000);
-    RunState finalState = running.get();
+    RunState finalState = running.get(60, TimeUnit.SECONDS);
     assertNode(finalState, "long", NodeStatus.KILLED);
     long pid = Long.parseLong(finalState.nodeRun("long").externalId().substring("pid:".length()));
     Thread.sleep(200);

@@ -36,54 +36,54 @@ class NominalTimesTest {
         return new NominalTimes(t(start), t(end), zone, Frequency.parse(frequency));
     }
 
+    /** Asserts the first {@code n} nominal times (fewer if the end comes first) of a job from start to end. */
+    private static void assertFirst(String start, String end, ZoneId zone, String frequency, int n,
+            List<String> expected) {
+        assertEquals(expected, first(fixed(start, end, zone, frequency), n));
+    }
+
     @Test
     void dailyKeepsWallClockAcrossDstInLosAngeles() {
         // 10:00 local every day: 18:00Z in PST, 17:00Z in PDT.
-        NominalTimes spring = fixed("2016-03-11T18:00Z", "2016-03-20T00:00Z", LA, FrequencyFunctions.coord_days(1));
-        assertEquals(List.of("2016-03-11T18:00Z", "2016-03-12T18:00Z", "2016-03-13T17:00Z", "2016-03-14T17:00Z"),
-                first(spring, 4));
-        NominalTimes fall = fixed("2016-11-05T17:00Z", "2016-11-20T00:00Z", LA, FrequencyFunctions.coord_days(1));
-        assertEquals(List.of("2016-11-05T17:00Z", "2016-11-06T18:00Z", "2016-11-07T18:00Z"), first(fall, 3));
+        assertFirst("2016-03-11T18:00Z", "2016-03-20T00:00Z", LA, FrequencyFunctions.coord_days(1), 4,
+                List.of("2016-03-11T18:00Z", "2016-03-12T18:00Z", "2016-03-13T17:00Z", "2016-03-14T17:00Z"));
+        assertFirst("2016-11-05T17:00Z", "2016-11-20T00:00Z", LA, FrequencyFunctions.coord_days(1), 3,
+                List.of("2016-11-05T17:00Z", "2016-11-06T18:00Z", "2016-11-07T18:00Z"));
     }
 
     @Test
     void dailyAtTwoInTheMorningFollowsJavaCalendarInsideTheDstGap() {
         // 02:00 does not exist on 2016-03-13 in Los Angeles; Oozie's Calendar.add gives 01:00 PST (09:00Z) that day,
         // and 02:00 PDT again the next day. In November 02:00 PST is unambiguous.
-        NominalTimes spring = fixed("2016-03-11T10:00Z", "2016-04-01T00:00Z", LA, FrequencyFunctions.coord_days(1));
-        assertEquals(List.of("2016-03-11T10:00Z", "2016-03-12T10:00Z", "2016-03-13T09:00Z", "2016-03-14T09:00Z"),
-                first(spring, 4));
-        NominalTimes fall = fixed("2016-11-05T09:00Z", "2016-12-01T00:00Z", LA, FrequencyFunctions.coord_days(1));
-        assertEquals(List.of("2016-11-05T09:00Z", "2016-11-06T10:00Z", "2016-11-07T10:00Z"), first(fall, 3));
+        assertFirst("2016-03-11T10:00Z", "2016-04-01T00:00Z", LA, FrequencyFunctions.coord_days(1), 4,
+                List.of("2016-03-11T10:00Z", "2016-03-12T10:00Z", "2016-03-13T09:00Z", "2016-03-14T09:00Z"));
+        assertFirst("2016-11-05T09:00Z", "2016-12-01T00:00Z", LA, FrequencyFunctions.coord_days(1), 3,
+                List.of("2016-11-05T09:00Z", "2016-11-06T10:00Z", "2016-11-07T10:00Z"));
     }
 
     @Test
     void dailyAcrossDstInBerlin() {
         // 02:00 Berlin: gap on 2016-03-27 (Calendar gives 01:00 CET), overlap on 2016-10-30 (the earlier, CEST).
-        NominalTimes spring = fixed("2016-03-26T01:00Z", "2016-04-01T00:00Z", BERLIN,
-                FrequencyFunctions.coord_days(1));
-        assertEquals(List.of("2016-03-26T01:00Z", "2016-03-27T00:00Z", "2016-03-28T00:00Z"), first(spring, 3));
-        NominalTimes fall = fixed("2016-10-29T00:00Z", "2016-11-05T00:00Z", BERLIN,
-                FrequencyFunctions.coord_days(1));
-        assertEquals(List.of("2016-10-29T00:00Z", "2016-10-30T00:00Z", "2016-10-31T01:00Z"), first(fall, 3));
+        assertFirst("2016-03-26T01:00Z", "2016-04-01T00:00Z", BERLIN, FrequencyFunctions.coord_days(1), 3,
+                List.of("2016-03-26T01:00Z", "2016-03-27T00:00Z", "2016-03-28T00:00Z"));
+        assertFirst("2016-10-29T00:00Z", "2016-11-05T00:00Z", BERLIN, FrequencyFunctions.coord_days(1), 3,
+                List.of("2016-10-29T00:00Z", "2016-10-30T00:00Z", "2016-10-31T01:00Z"));
         // 12:00 Berlin: 11:00Z in CET, 10:00Z in CEST
-        NominalTimes noon = fixed("2016-03-26T11:00Z", "2016-04-01T00:00Z", BERLIN, FrequencyFunctions.coord_days(1));
-        assertEquals(List.of("2016-03-26T11:00Z", "2016-03-27T10:00Z"), first(noon, 2));
+        assertFirst("2016-03-26T11:00Z", "2016-04-01T00:00Z", BERLIN, FrequencyFunctions.coord_days(1), 2,
+                List.of("2016-03-26T11:00Z", "2016-03-27T10:00Z"));
     }
 
     @Test
     void hourlyIsInstantBasedAcrossDst() {
         // coord:hours(1) is stored as 60 minutes: every 60 minutes, whatever the wall clock does.
-        NominalTimes spring = fixed("2016-03-13T08:00Z", "2016-03-13T12:00Z", LA, FrequencyFunctions.coord_hours(1));
-        assertEquals(List.of("2016-03-13T08:00Z", "2016-03-13T09:00Z", "2016-03-13T10:00Z", "2016-03-13T11:00Z"),
-                first(spring, 5));
-        NominalTimes fall = fixed("2016-11-06T07:00Z", "2016-11-06T11:00Z", LA, FrequencyFunctions.coord_hours(1));
-        assertEquals(List.of("2016-11-06T07:00Z", "2016-11-06T08:00Z", "2016-11-06T09:00Z", "2016-11-06T10:00Z"),
-                first(fall, 5));
+        assertFirst("2016-03-13T08:00Z", "2016-03-13T12:00Z", LA, FrequencyFunctions.coord_hours(1), 5,
+                List.of("2016-03-13T08:00Z", "2016-03-13T09:00Z", "2016-03-13T10:00Z", "2016-03-13T11:00Z"));
+        assertFirst("2016-11-06T07:00Z", "2016-11-06T11:00Z", LA, FrequencyFunctions.coord_hours(1), 5,
+                List.of("2016-11-06T07:00Z", "2016-11-06T08:00Z", "2016-11-06T09:00Z", "2016-11-06T10:00Z"));
         // Oozie's testWhenDSTStartsELFrequencyEveryTwentiethHour (LA wall clock 05:10, 01:10, 22:10 PDT, ...)
-        NominalTimes twenty = fixed("2016-03-12T13:10Z", "2016-03-16T00:00Z", LA, FrequencyFunctions.coord_hours(20));
-        assertEquals(List.of("2016-03-12T13:10Z", "2016-03-13T09:10Z", "2016-03-14T05:10Z", "2016-03-15T01:10Z",
-                "2016-03-15T21:10Z"), first(twenty, 6));
+        assertFirst("2016-03-12T13:10Z", "2016-03-16T00:00Z", LA, FrequencyFunctions.coord_hours(20), 6,
+                List.of("2016-03-12T13:10Z", "2016-03-13T09:10Z", "2016-03-14T05:10Z", "2016-03-15T01:10Z",
+                        "2016-03-15T21:10Z"));
     }
 
     @Test
@@ -189,17 +189,15 @@ class NominalTimesTest {
     void cronDailyInADstZoneKeepsTheJobZonesWallClock() {
         // The cron is evaluated in UTC; steps of a day or more are shifted by the DST change since start
         // (Oozie's testWhenChangingDSTCronAndELDailyFrequenciesEqual: 15:10 in Los Angeles every day).
-        NominalTimes daily = fixed("2016-03-11T23:10Z", "2016-03-15T02:00Z", LA, "10 23 * * *");
-        assertEquals(List.of("2016-03-11T23:10Z", "2016-03-12T23:10Z", "2016-03-13T22:10Z", "2016-03-14T22:10Z"),
-                first(daily, 5));
+        assertFirst("2016-03-11T23:10Z", "2016-03-15T02:00Z", LA, "10 23 * * *", 5,
+                List.of("2016-03-11T23:10Z", "2016-03-12T23:10Z", "2016-03-13T22:10Z", "2016-03-14T22:10Z"));
         // '0 2 * * *' with a Los Angeles job: 02:00Z = 18:00 PST, kept at 18:00 PDT after the change
-        NominalTimes two = fixed("2016-03-11T02:00Z", "2016-03-16T00:00Z", LA, "0 2 * * *");
-        assertEquals(List.of("2016-03-11T02:00Z", "2016-03-12T02:00Z", "2016-03-13T02:00Z", "2016-03-14T01:00Z",
-                "2016-03-15T01:00Z"), first(two, 6));
+        assertFirst("2016-03-11T02:00Z", "2016-03-16T00:00Z", LA, "0 2 * * *", 6,
+                List.of("2016-03-11T02:00Z", "2016-03-12T02:00Z", "2016-03-13T02:00Z", "2016-03-14T01:00Z",
+                        "2016-03-15T01:00Z"));
         // hourly crons are not shifted (testWhenEndingDSTCronAndELHourlyFrequenciesEqual)
-        NominalTimes hourly = fixed("2017-11-05T07:10Z", "2017-11-05T10:30Z", LA, "10 * * * *");
-        assertEquals(List.of("2017-11-05T07:10Z", "2017-11-05T08:10Z", "2017-11-05T09:10Z", "2017-11-05T10:10Z"),
-                first(hourly, 6));
+        assertFirst("2017-11-05T07:10Z", "2017-11-05T10:30Z", LA, "10 * * * *", 6,
+                List.of("2017-11-05T07:10Z", "2017-11-05T08:10Z", "2017-11-05T09:10Z", "2017-11-05T10:10Z"));
         // monthly (testWhenChangingDSTCronAndELMonthlyFrequenciesEqual)
         NominalTimes monthly = fixed("2016-03-01T23:10Z", "2016-12-03T00:00Z", LA, "10 23 1 1-12 *");
         assertEquals(10, monthly.totalActions());
