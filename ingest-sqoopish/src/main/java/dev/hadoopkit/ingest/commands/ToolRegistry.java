@@ -39,7 +39,7 @@ public final class ToolRegistry {
     all.add(new CodegenCommand());
     all.add(new CreateHiveTableCommand());
     all.add(new MergeCommand());
-    all.add(new JobCommand(Collections.unmodifiableMap(byName)));
+    all.add(new SavedJobsCommand(Collections.unmodifiableMap(byName)));
     all.sort(Comparator.comparing(SqoopTool::name));
     return new ToolRegistry(all);
   }

@@ -2,7 +2,7 @@ package dev.hadoopkit.ingest.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hadoopkit.ingest.commands.JobCommand;
+import dev.hadoopkit.ingest.commands.SavedJobsCommand;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,8 +12,8 @@ class MetastoreHomeTest {
   @Test
   void homeEnvironmentVariableWinsOverUserHome() {
     assertEquals(Path.of("/home/etl/.sqoop/hadoopkit-jobs"),
-        JobCommand.defaultMetastoreDir(Map.of("HOME", "/home/etl"), "/root"));
-    assertEquals(Path.of("/root/.sqoop/hadoopkit-jobs"), JobCommand.defaultMetastoreDir(Map.of(), "/root"));
-    assertEquals(Path.of("/root/.sqoop/hadoopkit-jobs"), JobCommand.defaultMetastoreDir(Map.of("HOME", " "), "/root"));
+        SavedJobsCommand.defaultMetastoreDir(Map.of("HOME", "/home/etl"), "/root"));
+    assertEquals(Path.of("/root/.sqoop/hadoopkit-jobs"), SavedJobsCommand.defaultMetastoreDir(Map.of(), "/root"));
+    assertEquals(Path.of("/root/.sqoop/hadoopkit-jobs"), SavedJobsCommand.defaultMetastoreDir(Map.of("HOME", " "), "/root"));
   }
 }

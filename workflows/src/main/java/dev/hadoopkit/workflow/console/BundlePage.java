@@ -13,9 +13,9 @@ final class BundlePage {
     h.close("h1").line();
     h.open("section", "id", "summary", "data-live", "");
     Layout.facts(h, "Id", job.id(), "App path", job.appPath(), "User", job.user(),
-        "Kick-off", Formats.time(job.kickoffTime()), "Created", Formats.time(job.createdTime()),
-        "Start", Formats.time(job.startTime()), "End", Formats.time(job.endTime()),
-        "Pause", Formats.time(job.pauseTime()));
+        "Kick-off", ConsoleText.time(job.kickoffTime()), "Created", ConsoleText.time(job.createdTime()),
+        "Start", ConsoleText.time(job.startTime()), "End", ConsoleText.time(job.endTime()),
+        "Pause", ConsoleText.time(job.pauseTime()));
     h.close("section").line();
 
     h.open("section", "class", "controls");
@@ -32,7 +32,7 @@ final class BundlePage {
     h.open("section", "id", "coordinators", "data-live", "");
     List<Views.CoordJob> coordinators = job.coordinators() == null ? List.of() : job.coordinators();
     if (coordinators.isEmpty()) {
-      h.element("p", "No coordinator has been started yet (kick-off " + Formats.time(job.kickoffTime()) + ").",
+      h.element("p", "No coordinator has been started yet (kick-off " + ConsoleText.time(job.kickoffTime()) + ").",
           "class", "muted");
     } else {
       h.open("table", "class", "jobs");
@@ -49,8 +49,8 @@ final class BundlePage {
         h.open("td");
         Layout.badge(h, c.id(), c.status());
         h.close("td");
-        h.element("td", JobsPage.frequency(c)).element("td", Formats.time(c.startTime()));
-        h.element("td", Formats.time(c.endTime())).element("td", Formats.time(c.nextMaterializedTime()));
+        h.element("td", JobsPage.frequency(c)).element("td", ConsoleText.time(c.startTime()));
+        h.element("td", ConsoleText.time(c.endTime())).element("td", ConsoleText.time(c.nextMaterializedTime()));
         h.element("td", c.totalActions());
         h.close("tr").line();
       }

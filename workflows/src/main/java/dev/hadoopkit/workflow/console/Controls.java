@@ -96,7 +96,7 @@ final class Controls {
     Views.CoordJob job = (Views.CoordJob) backend.info(id, 1, 0, Map.of());
     Map<String, String> values = new LinkedHashMap<>();
     String end = trimmed(request.form("endtime"));
-    if (end != null && !end.equals(Formats.oozieTime(job.endTime()))) {
+    if (end != null && !end.equals(ConsoleText.oozieTime(job.endTime()))) {
       values.put("endtime", end);
     }
     String concurrency = trimmed(request.form("concurrency"));
@@ -105,7 +105,7 @@ final class Controls {
       values.put("concurrency", concurrency);
     }
     String pause = trimmed(request.form("pausetime"));
-    if (pause != null && !pause.equals(Formats.oozieTime(job.pauseTime()))) {
+    if (pause != null && !pause.equals(ConsoleText.oozieTime(job.pauseTime()))) {
       values.put("pausetime", pause);
     }
     if (values.isEmpty()) {

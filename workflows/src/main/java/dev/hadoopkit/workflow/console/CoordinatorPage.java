@@ -48,9 +48,9 @@ final class CoordinatorPage {
     h.close("h1").line();
     h.open("section", "id", "summary", "data-live", "");
     Layout.facts(h, "Id", job.id(), "App path", job.appPath(), "User", job.user(),
-        "Frequency", JobsPage.frequency(job), "Time zone", job.timeZone(), "Start", Formats.time(job.startTime()),
-        "End", Formats.time(job.endTime()), "Pause", Formats.time(job.pauseTime()),
-        "Next materialized", Formats.time(job.nextMaterializedTime()),
+        "Frequency", JobsPage.frequency(job), "Time zone", job.timeZone(), "Start", ConsoleText.time(job.startTime()),
+        "End", ConsoleText.time(job.endTime()), "Pause", ConsoleText.time(job.pauseTime()),
+        "Next materialized", ConsoleText.time(job.nextMaterializedTime()),
         "Concurrency", job.concurrency() == Integer.MAX_VALUE ? "unlimited" : Integer.toString(job.concurrency()),
         "Throttle", Integer.toString(job.throttle()), "Execution", job.executionPolicy(),
         "Timeout", job.timeout() <= 0 ? "none" : job.timeout() + " min",
@@ -87,7 +87,7 @@ final class CoordinatorPage {
     button(h, base + "/kill", "Kill coordinator", "kill", "danger");
     h.open("form", "method", "post", "action", base + "/change", "class", "inline change");
     h.open("label").text("End ");
-    h.empty("input", "type", "text", "name", "endtime", "value", Formats.oozieTime(job.endTime()),
+    h.empty("input", "type", "text", "name", "endtime", "value", ConsoleText.oozieTime(job.endTime()),
         "placeholder", "2026-01-31T00:00Z", "size", "18");
     h.close("label");
     h.open("label").text(" Concurrency ");
@@ -95,7 +95,7 @@ final class CoordinatorPage {
         "value", job.concurrency() == Integer.MAX_VALUE ? "-1" : Integer.toString(job.concurrency()));
     h.close("label");
     h.open("label").text(" Pause at ");
-    h.empty("input", "type", "text", "name", "pausetime", "value", Formats.oozieTime(job.pauseTime()),
+    h.empty("input", "type", "text", "name", "pausetime", "value", ConsoleText.oozieTime(job.pauseTime()),
         "placeholder", "none", "size", "18");
     h.close("label");
     h.element("button", "Change", "type", "submit", "id", "change");
@@ -132,21 +132,21 @@ final class CoordinatorPage {
       Instant thisDay = nominal == null ? null : nominal.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS)
           .toInstant();
       if (thisDay != null && !thisDay.equals(day)) {
-        h.element("span", Formats.time(thisDay).substring(0, 10), "class", "day");
+        h.element("span", ConsoleText.time(thisDay).substring(0, 10), "class", "day");
         day = thisDay;
       }
       boolean slaMiss = a.sla() != null && (a.sla().startMiss() || a.sla().endMiss() || a.sla().durationMiss());
-      String title = "#" + a.actionNumber() + " " + Formats.oozieTime(nominal) + " " + a.status()
+      String title = "#" + a.actionNumber() + " " + ConsoleText.oozieTime(nominal) + " " + a.status()
           + (slaMiss ? " — SLA missed" : "") + (a.waitReason() == null ? "" : " — " + a.waitReason());
       String href = a.externalId() != null ? Html.jobLink(a.externalId()) : "#action-" + a.actionNumber();
-      h.element("a", a.actionNumber(), "class", "cell " + Formats.statusClass(a.status())
+      h.element("a", a.actionNumber(), "class", "cell " + ConsoleText.statusClass(a.status())
           + (slaMiss ? " sla-miss" : ""), "href", href, "title", title, "data-status-of", a.id(),
           "data-status", a.status(), "data-action", Integer.toString(a.actionNumber()));
     }
     h.close("div").line();
     h.open("p", "class", "legend");
     for (String s : List.of("WAITING", "READY", "RUNNING", "SUCCEEDED", "FAILED", "KILLED", "TIMEDOUT", "IGNORED")) {
-      h.element("span", s, "class", "badge " + Formats.statusClass(s));
+      h.element("span", s, "class", "badge " + ConsoleText.statusClass(s));
     }
     h.element("span", "SLA missed", "class", "badge sla-miss");
     h.close("p").line();
@@ -223,7 +223,7 @@ final class CoordinatorPage {
     h.open("td").empty("input", "type", "checkbox", "name", "n", "value", number, "aria-label",
         "choose action " + number).close("td");
     h.element("td", number);
-    h.element("td", Formats.time(a.nominalTime()));
+    h.element("td", ConsoleText.time(a.nominalTime()));
     h.open("td");
     Layout.badge(h, a.id(), a.status());
     h.close("td");
@@ -232,7 +232,7 @@ final class CoordinatorPage {
       h.element("a", a.externalId(), "href", Html.jobLink(a.externalId()));
     }
     h.close("td");
-    h.element("td", Formats.time(a.createdTime())).element("td", Formats.time(a.lastModifiedTime()));
+    h.element("td", ConsoleText.time(a.createdTime())).element("td", ConsoleText.time(a.lastModifiedTime()));
     h.open("td", "class", "wait");
     if (a.waitReason() != null) {
       h.element("div", a.waitReason());
@@ -263,10 +263,10 @@ final class CoordinatorPage {
       return;
     }
     if (sla.startMiss()) {
-      h.element("div", "start missed (by " + Formats.time(sla.expectedStart()) + ")", "class", "sla-miss");
+      h.element("div", "start missed (by " + ConsoleText.time(sla.expectedStart()) + ")", "class", "sla-miss");
     }
     if (sla.endMiss()) {
-      h.element("div", "end missed (by " + Formats.time(sla.expectedEnd()) + ")", "class", "sla-miss");
+      h.element("div", "end missed (by " + ConsoleText.time(sla.expectedEnd()) + ")", "class", "sla-miss");
     }
     if (sla.durationMiss()) {
       h.element("div", "ran too long", "class", "sla-miss");

@@ -126,24 +126,24 @@ final class JobsPage {
         Layout.badge(h, w.id(), w.status());
         h.close("td");
         h.element("td", w.user()).element("td", w.run());
-        h.element("td", Formats.time(w.createdTime())).element("td", Formats.time(w.startTime()));
-        h.element("td", Formats.time(w.endTime()));
-        h.element("td", Formats.duration(w.startTime(), w.endTime(), now));
+        h.element("td", ConsoleText.time(w.createdTime())).element("td", ConsoleText.time(w.startTime()));
+        h.element("td", ConsoleText.time(w.endTime()));
+        h.element("td", ConsoleText.duration(w.startTime(), w.endTime(), now));
       } else if (job instanceof Views.CoordJob c) {
         h.element("td", c.name());
         h.open("td");
         Layout.badge(h, c.id(), c.status());
         h.close("td");
         h.element("td", c.user()).element("td", frequency(c));
-        h.element("td", Formats.time(c.startTime())).element("td", Formats.time(c.endTime()));
-        h.element("td", Formats.time(c.nextMaterializedTime())).element("td", c.totalActions());
+        h.element("td", ConsoleText.time(c.startTime())).element("td", ConsoleText.time(c.endTime()));
+        h.element("td", ConsoleText.time(c.nextMaterializedTime())).element("td", c.totalActions());
       } else if (job instanceof Views.BundleJob b) {
         h.element("td", b.name());
         h.open("td");
         Layout.badge(h, b.id(), b.status());
         h.close("td");
-        h.element("td", b.user()).element("td", Formats.time(b.kickoffTime()));
-        h.element("td", Formats.time(b.startTime()));
+        h.element("td", b.user()).element("td", ConsoleText.time(b.kickoffTime()));
+        h.element("td", ConsoleText.time(b.startTime()));
         h.element("td", b.coordinators() == null ? 0 : b.coordinators().size());
       }
       h.close("tr").line();

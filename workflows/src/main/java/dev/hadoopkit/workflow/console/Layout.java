@@ -83,7 +83,7 @@ final class Layout {
 
   /** A status badge that {@code console.js} keeps current from the event stream. */
   static void badge(Html h, String id, String status) {
-    h.element("span", status, "class", "badge " + Formats.statusClass(status), "data-status-of", id, "data-status",
+    h.element("span", status, "class", "badge " + ConsoleText.statusClass(status), "data-status-of", id, "data-status",
         status);
   }
 

@@ -41,8 +41,8 @@ final class WorkflowPage {
     h.close("h1").line();
     h.open("section", "id", "summary", "data-live", "");
     Layout.facts(h, "Id", job.id(), "App path", job.appPath(), "User", job.user(), "Run", Integer.toString(job.run()),
-        "Created", Formats.time(job.createdTime()), "Start", Formats.time(job.startTime()),
-        "End", Formats.time(job.endTime()), "Duration", Formats.duration(job.startTime(), job.endTime(), now));
+        "Created", ConsoleText.time(job.createdTime()), "Start", ConsoleText.time(job.startTime()),
+        "End", ConsoleText.time(job.endTime()), "Duration", ConsoleText.duration(job.startTime(), job.endTime(), now));
     if (job.parentId() != null) {
       h.open("p", "class", "parent").text(coordinatorAction != null ? "Started by coordinator action " : "Parent ");
       h.element("a", job.parentId(), "href", Html.jobLink(parentJob(job.parentId())) + anchor(job.parentId()),
@@ -164,10 +164,10 @@ final class WorkflowPage {
       h.open("tr", "data-node", a.name());
       h.element("td", a.name(), "class", "name");
       h.element("td", a.type());
-      h.open("td").element("span", a.status(), "class", "badge " + Formats.statusClass(a.status())).close("td");
+      h.open("td").element("span", a.status(), "class", "badge " + ConsoleText.statusClass(a.status())).close("td");
       h.element("td", a.retries() + 1);
-      h.element("td", Formats.time(a.startTime())).element("td", Formats.time(a.endTime()));
-      h.element("td", Formats.duration(a.startTime(), a.endTime(), now));
+      h.element("td", ConsoleText.time(a.startTime())).element("td", ConsoleText.time(a.endTime()));
+      h.element("td", ConsoleText.duration(a.startTime(), a.endTime(), now));
       h.open("td", "class", "mono");
       if (a.externalId() != null && isWebUrl(a.consoleUrl())) {
         h.element("a", a.externalId(), "href", a.consoleUrl(), "rel", "noopener noreferrer");

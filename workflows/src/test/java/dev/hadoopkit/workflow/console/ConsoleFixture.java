@@ -103,8 +103,8 @@ final class ConsoleFixture implements AutoCloseable {
     Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
     Instant start = end.minus(Duration.ofHours(hours));
     return "oozie.coord.application.path=" + coordinatorApp + "\n"
-        + "start=" + Formats.oozieTime(start) + "\n"
-        + "end=" + Formats.oozieTime(end) + "\n"
+        + "start=" + ConsoleText.oozieTime(start) + "\n"
+        + "end=" + ConsoleText.oozieTime(end) + "\n"
         + "out=" + root.resolve("out") + "\n"
         + "data=" + root.resolve("data") + "\n"
         + "user.name=tester\n";

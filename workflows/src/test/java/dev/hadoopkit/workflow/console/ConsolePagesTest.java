@@ -214,7 +214,7 @@ class ConsolePagesTest {
     assertTrue(shown.selectFirst("#grid a.cell[data-action=2]").hasClass("st-killed"));
 
     HttpResponse<String> change = console.post("/job/" + id + "/change", Map.of("concurrency", List.of("2"),
-        "endtime", List.of(Formats.oozieTime(console.coordinator(id).endTime()))));
+        "endtime", List.of(ConsoleText.oozieTime(console.coordinator(id).endTime()))));
     assertEquals(303, change.statusCode());
     assertEquals(2, console.coordinator(id).concurrency());
 

@@ -51,12 +51,12 @@ class HtmlAndFormsTest {
 
   @Test
   void formatsDurationsAndStatusClasses() {
-    assertEquals("350 ms", Formats.duration(Duration.ofMillis(350)));
-    assertEquals("12.5 s", Formats.duration(Duration.ofMillis(12_500)));
-    assertEquals("3m 05s", Formats.duration(Duration.ofSeconds(185)));
-    assertEquals("2h 01m", Formats.duration(Duration.ofMinutes(121)));
-    assertEquals("st-user_retry", Formats.statusClass("USER_RETRY"));
-    assertEquals("st-xonmouseover", Formats.statusClass("X\" onmouseover=\"1"));
+    assertEquals("350 ms", ConsoleText.duration(Duration.ofMillis(350)));
+    assertEquals("12.5 s", ConsoleText.duration(Duration.ofMillis(12_500)));
+    assertEquals("3m 05s", ConsoleText.duration(Duration.ofSeconds(185)));
+    assertEquals("2h 01m", ConsoleText.duration(Duration.ofMinutes(121)));
+    assertEquals("st-user_retry", ConsoleText.statusClass("USER_RETRY"));
+    assertEquals("st-xonmouseover", ConsoleText.statusClass("X\" onmouseover=\"1"));
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.hadoopkit.workflow.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hadoopkit.workflow.engine.LibPaths;
 import dev.hadoopkit.workflow.engine.OozieExamples;
 import dev.hadoopkit.workflow.engine.OozieToAirflowMapReduce;
 import java.io.IOException;
@@ -120,8 +119,8 @@ class OozieExamplesSandboxIT {
     Path config = WORK.resolve(app + ".job.properties");
     Files.writeString(config, jobProperties, StandardCharsets.UTF_8);
     // the system libpath is the engine's (a Hadoop generic option before the command), the rest the job's
-    Result result = run(List.of(REPO.resolve("bin/workflow").toString(), "-D", LibPaths.SYSTEM_LIBPATH + "="
-        + sharelib, "run", "-config", config.toString(), "-D", "nameNode=" + nameNode,
+    Result result = run(List.of(REPO.resolve("bin/workflow").toString(),
+        "-D", "oozie.service.WorkflowAppService.system.libpath=" + sharelib, "run", "-config", config.toString(), "-D", "nameNode=" + nameNode,
         "-D", "resourceManager=" + resourceManager), WORK.resolve(app + ".console.txt"), 600);
     assertEquals(0, result.exit(), app + " on the sandbox:\n" + result.output());
     assertTrue(Pattern.compile("Workflow \\S+ SUCCEEDED").matcher(result.output()).find(), result.output());

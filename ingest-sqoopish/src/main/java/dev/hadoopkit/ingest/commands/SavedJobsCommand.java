@@ -21,12 +21,12 @@ import org.apache.hadoop.util.GenericOptionsParser;
  * {@code sqoop job}: saved jobs in a local metastore. {@code --exec} applies overrides given after {@code --}; an
  * incremental import's new --last-value is saved only after the import has committed. Passwords are never saved.
  */
-public final class JobCommand implements SqoopTool {
+public final class SavedJobsCommand implements SqoopTool {
 
   private final Map<String, SqoopTool> tools;
 
   /** @param tools the tools a job may save, by name (from {@link ToolRegistry}) */
-  JobCommand(Map<String, SqoopTool> tools) {
+  SavedJobsCommand(Map<String, SqoopTool> tools) {
     this.tools = tools;
   }
 

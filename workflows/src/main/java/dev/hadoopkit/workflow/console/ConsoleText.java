@@ -6,15 +6,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Times and durations as the console shows them: UTC (Oozie's default), to the second. */
-final class Formats {
+/** How the console shows values: times and durations in UTC (Oozie's default) to the second, status CSS classes. */
+final class ConsoleText {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
   /** Oozie's own form, what {@code -date} and {@code -change endtime=} take. */
   private static final DateTimeFormatter OOZIE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
 
-  private Formats() {
+  private ConsoleText() {
   }
 
   static String time(Instant time) {
