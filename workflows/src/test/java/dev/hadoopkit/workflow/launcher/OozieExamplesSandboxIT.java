@@ -121,7 +121,8 @@ class OozieExamplesSandboxIT {
     // the system libpath is the engine's (a Hadoop generic option before the command), the rest the job's
     Result result = run(List.of(REPO.resolve("bin/workflow").toString(),
         "-D", "oozie.service.WorkflowAppService.system.libpath=" + sharelib,
-        "run", "-config", config.toString(), "-D", "nameNode=" + nameNode, "-D", "resourceManager=" + resourceManager), WORK.resolve(app + ".console.txt"), 600);
+        "run", "-config", config.toString(), "-D", "nameNode=" + nameNode, "-D", "resourceManager=" + resourceManager),
+        WORK.resolve(app + ".console.txt"), 600);
     assertEquals(0, result.exit(), app + " on the sandbox:\n" + result.output());
     assertTrue(Pattern.compile("Workflow \\S+ SUCCEEDED").matcher(result.output()).find(), result.output());
     return result.output();
