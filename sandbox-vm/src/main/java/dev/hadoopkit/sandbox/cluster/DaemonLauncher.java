@@ -21,6 +21,7 @@ import java.util.OptionalLong;
 public final class DaemonLauncher {
 
   static final String DAEMON_HEAP = "-Xmx256m";
+  private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(10);
   private static final List<String> JVM_OPTS = List.of(
       "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Djava.net.preferIPv4Stack=true",
       "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
@@ -150,12 +151,34 @@ public final class DaemonLauncher {
     env.remove("CLASSPATH");
     Process p = pb.start();
     long pid = p.pid();
+    awaitExec(p, d.name());
     Path pidFile = home.pidFile(d.name());
     Path tmp = pidFile.resolveSibling(pidFile.getFileName() + ".tmp");
     Files.writeString(tmp, pid + "\n");
     Files.move(tmp, pidFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return pid;
+  }
+
+  /**
+   * Waits until the new process shows the daemon's command line. Java starts a child through jspawnhelper, whose
+   * command line names none of the daemon's arguments until it execs: checked in that window, a healthy daemon would
+   * read as one that "died while starting" (seen on an idle machine, where the first check comes within a millisecond).
+   */
+  private void awaitExec(Process p, String name) throws IOException {
+    long deadline = System.nanoTime() + EXEC_TIMEOUT.toNanos();
+    while (p.isAlive() && !isOurs(p.pid(), name)) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException(name + " (pid " + p.pid() + ") did not exec its JVM within " + EXEC_TIMEOUT.toSeconds()
+            + " s; its command line is: " + cmdline(p.pid()).replace('\0', ' '));
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("Interrupted while starting " + name, e);
+      }
+    }
   }
 
   /** The PID of the named daemon when it is alive and really ours; removes a stale PID file. */
