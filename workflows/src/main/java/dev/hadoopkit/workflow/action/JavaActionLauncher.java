@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -16,11 +17,33 @@ public final class JavaActionLauncher {
   private JavaActionLauncher() {
   }
 
+  /**
+   * Hadoop's own defaults (mapred-, yarn-, hdfs-default.xml and their -site files) become default resources when
+   * JobConf, YarnConfiguration and HdfsConfiguration are first loaded, and a later default resource wins. Registered
+   * after action.xml, mapred-default.xml's {@code mapreduce.job.ubertask.enable=false} would undo the action's
+   * {@code true}: register them first, so action.xml comes last, as in Oozie, where the action configuration
+   * overrides Hadoop's defaults.
+   */
+  private static void registerHadoopDefaults() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    for (String holder : HADOOP_DEFAULTS) {
+      try {
+        Class.forName(holder, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // That part of Hadoop is not on this action's classpath; nothing of it to order.
+      }
+    }
+  }
+
+  private static final List<String> HADOOP_DEFAULTS = List.of("org.apache.hadoop.mapred.JobConf",
+      "org.apache.hadoop.yarn.conf.YarnConfiguration", "org.apache.hadoop.hdfs.HdfsConfiguration");
+
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       System.err.println("usage: JavaActionLauncher <main-class> [args...]");
       System.exit(2);
     }
+    registerHadoopDefaults();
     Configuration.addDefaultResource("action.xml");
     Class<?> mainClass;
     try {

@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapred.JobConf;
 
 /**
  * A java-action main for tests: writes capture-output properties (its args and a value read from the action
@@ -16,6 +17,7 @@ public class ExitMain {
       Properties p = new Properties();
       p.setProperty("args", String.join(" ", args));
       p.setProperty("conf.value", String.valueOf(new Configuration().get("test.key")));
+      p.setProperty("conf.uber", String.valueOf(new JobConf().get("mapreduce.job.ubertask.enable")));
       try (OutputStream stream = new FileOutputStream(out)) {
         p.store(stream, null);
       }

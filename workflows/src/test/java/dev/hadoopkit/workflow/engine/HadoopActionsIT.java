@@ -34,6 +34,8 @@ class HadoopActionsIT {
     StringBuilder xml = new StringBuilder("  <action name=\"" + name + "\">\n    <java>\n"
         + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
         + "      <configuration><property><name>test.key</name><value>value-of-${wf:name()}</value></property>"
+        // A key Hadoop's mapred-default.xml also sets: the action's value must win over the default.
+        + "<property><name>mapreduce.job.ubertask.enable</name><value>true</value></property>"
         + "</configuration>\n      <main-class>" + mainClass + "</main-class>\n      <java-opts>-Xmx128m</java-opts>\n");
     for (String arg : args) {
       xml.append("      <arg>").append(arg).append("</arg>\n");
@@ -63,6 +65,8 @@ class HadoopActionsIT {
     assertNode(state, "ok", NodeStatus.OK);
     assertEquals("0 two words", state.nodeRun("ok").data().get("args"));
     assertEquals("value-of-javas", state.nodeRun("ok").data().get("conf.value"));
+    assertEquals("true", state.nodeRun("ok").data().get("conf.uber"),
+        "a <configuration> key with a Hadoop default reaches the main's JobConf");
     assertNode(state, "exit3", NodeStatus.ERROR);
     assertEquals("3", state.nodeRun("exit3").errorCode());
     assertTrue(state.nodeRun("exit3").errorMessage().contains("exit code [3]"));
