@@ -126,6 +126,20 @@ class SandboxIT {
     assertTrue(apps.output().contains("SUCCEEDED"), apps.output());
     Launchers.Result jobs = ok(bin.client("mapred", "job", "-list", "all"));
     assertTrue(jobs.output().contains("SUCCEEDED"), jobs.output());
+
+    // The ApplicationMaster's log, aggregated to HDFS by its NodeManager shortly after the end (bounded wait).
+    java.util.regex.Matcher appId = java.util.regex.Pattern.compile("application_\\d+_\\d+").matcher(apps.output());
+    assertTrue(appId.find(), apps.output());
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    Launchers.Result logs;
+    do {
+      logs = bin.client("yarn", "logs", "-applicationId", appId.group(), "-log_files", "syslog");
+      if (logs.output().contains("MRAppMaster")) {
+        break;
+      }
+      Thread.sleep(1000);
+    } while (System.nanoTime() < deadline);
+    assertTrue(logs.output().contains("MRAppMaster"), "bin/yarn logs of " + appId.group() + ":\n" + logs.output());
   }
 
   /** bin/sqoop imports a table of the sandbox's database into HDFS on YARN; the rows are the table's. */

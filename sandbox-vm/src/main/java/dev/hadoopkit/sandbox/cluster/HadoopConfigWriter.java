@@ -121,7 +121,12 @@ public final class HadoopConfigWriter {
     y.put("yarn.nodemanager.aux-services.mapreduce_shuffle.class", "org.apache.hadoop.mapred.ShuffleHandler");
     y.put("yarn.nodemanager.delete.debug-delay-sec", "0");
     y.put("yarn.nodemanager.hostname", "127.0.0.1");
-    y.put("yarn.log-aggregation-enable", "false");
+    // Container logs outlive their NodeManager's clean-up: `bin/yarn logs -applicationId …` (the command the workflow
+    // engine prints for every launcher) reads them from HDFS, and the JobHistory UI links them.
+    y.put("yarn.log-aggregation-enable", "true");
+    y.put("yarn.nodemanager.remote-app-log-dir", "/tmp/logs");
+    y.put("yarn.log-aggregation.retain-seconds", Integer.toString(7 * 24 * 3600));
+    y.put("yarn.log.server.url", "http://127.0.0.1:" + topology.historyHttpPort() + "/jobhistory/logs");
     y.put("yarn.timeline-service.enabled", "false");
     // Containers (MRAppMaster, YarnChild) get the same jars as the daemons.
     y.put("yarn.application.classpath", home.clientConf() + "," + home.lib() + "/*");
