@@ -30,6 +30,7 @@ public final class HadoopConfigWriter {
       "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.apache.hadoop.mapreduce.jobhistory";
   /** A lost NodeManager (a lost host, with its containers) is declared lost after 20 s, as a DataNode is. */
   static final int NODEMANAGER_EXPIRY_MILLIS = 20_000;
+  static final int NODEMANAGER_HEARTBEAT_MILLIS = 250;
 
   private final SandboxHome home;
   private final Topology topology;
@@ -106,6 +107,9 @@ public final class HadoopConfigWriter {
     y.put("yarn.resourcemanager.webapp.address", "127.0.0.1:" + topology.rmHttpPort());
     y.put("yarn.resourcemanager.connect.retry-interval.ms", "1000");
     y.put("yarn.nm.liveness-monitor.expiry-interval-ms", Integer.toString(NODEMANAGER_EXPIRY_MILLIS));
+    // Containers are allocated on a NodeManager's heartbeat: at Hadoop's 1 s every launcher and every
+    // ApplicationMaster waits half a second on average before it even starts (docs/benchmarks.md, cluster).
+    y.put("yarn.resourcemanager.nodemanagers.heartbeat-interval-ms", Integer.toString(NODEMANAGER_HEARTBEAT_MILLIS));
     // Explicit (these are Hadoop's defaults): an ApplicationMaster that dies with its host gets one more attempt.
     y.put("yarn.resourcemanager.am.max-attempts", "2");
     y.put("yarn.resourcemanager.scheduler.class",
@@ -155,6 +159,8 @@ public final class HadoopConfigWriter {
     m.put("mapreduce.jobhistory.webapp.address", "127.0.0.1:" + topology.historyHttpPort());
     m.put("mapreduce.jobhistory.move.interval-ms", "5000");
     m.put("yarn.app.mapreduce.am.resource.mb", "512");
+    // The AM asks the ResourceManager for task containers on this beat (Hadoop's default 1 s), as often as NMs beat.
+    m.put("yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms", Integer.toString(NODEMANAGER_HEARTBEAT_MILLIS));
     m.put("yarn.app.mapreduce.am.command-opts", CONTAINER_JVM_OPTS);
     // Admin options go first on the MRAppMaster's command line and survive a job's own am.command-opts.
     m.put("yarn.app.mapreduce.am.admin-command-opts", TRUST_HISTORY_EVENTS);
