@@ -127,7 +127,7 @@ class DamagedInputIT {
     Path file = damaged(FileFormat.PARQUET);
     Result result = run(work, "most-popular", "--verbose", file.toString(), work.resolve("out").toString());
     assertEquals(1, result.exit, result.err);
-    assertTrue(result.err.contains("\tat dev.hadoopkit.jobs.common."), result.err);
+    assertTrue(result.err.contains("\tat dev.hadoopkit.jobs.input."), result.err);
   }
 
   private static String failsWithOneLine(Path work, Path input, String... options) throws Exception {

@@ -1,9 +1,9 @@
 package dev.hadoopkit.jobs.bench;
 
-import dev.hadoopkit.jobs.common.ConsoleTool;
-import dev.hadoopkit.jobs.common.JobReport;
-import dev.hadoopkit.jobs.common.NumberOptions;
-import dev.hadoopkit.jobs.common.UsageException;
+import dev.hadoopkit.jobs.cli.ConsoleTool;
+import dev.hadoopkit.jobs.runtime.JobReport;
+import dev.hadoopkit.jobs.cli.NumberOptions;
+import dev.hadoopkit.jobs.cli.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.hadoopkit.jobs.generate;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.formats.movielens.RatingFormat;
-import dev.hadoopkit.jobs.common.ConsoleTool;
-import dev.hadoopkit.jobs.common.NumberOptions;
-import dev.hadoopkit.jobs.common.UsageException;
+import dev.hadoopkit.jobs.cli.ConsoleTool;
+import dev.hadoopkit.jobs.cli.NumberOptions;
+import dev.hadoopkit.jobs.cli.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,12 +1,12 @@
 package dev.hadoopkit.jobs.pipeline;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
-import dev.hadoopkit.jobs.common.ConsoleTool;
-import dev.hadoopkit.jobs.common.JobCommand;
-import dev.hadoopkit.jobs.common.NumberOptions;
-import dev.hadoopkit.jobs.common.OutputFiles;
-import dev.hadoopkit.jobs.common.TablePrinter;
-import dev.hadoopkit.jobs.common.UsageException;
+import dev.hadoopkit.jobs.cli.ConsoleTool;
+import dev.hadoopkit.jobs.cli.JobCommand;
+import dev.hadoopkit.jobs.cli.NumberOptions;
+import dev.hadoopkit.jobs.output.OutputFiles;
+import dev.hadoopkit.jobs.output.TablePrinter;
+import dev.hadoopkit.jobs.cli.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import dev.hadoopkit.jobs.movies.BadMoviesJob;
 import dev.hadoopkit.jobs.movies.LowestRatedJob;
