@@ -1,10 +1,10 @@
 package dev.hadoopkit.jobs.bench;
 
-import dev.hadoopkit.jobs.cli.ConsoleTool;
-import dev.hadoopkit.jobs.runtime.JobReport;
+import dev.hadoopkit.formats.tool.ConsoleTool;
 import dev.hadoopkit.jobs.cli.NumberOptions;
 import dev.hadoopkit.jobs.cli.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
+import dev.hadoopkit.jobs.runtime.JobReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

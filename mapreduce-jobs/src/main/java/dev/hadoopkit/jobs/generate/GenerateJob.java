@@ -2,7 +2,7 @@ package dev.hadoopkit.jobs.generate;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.formats.movielens.RatingFormat;
-import dev.hadoopkit.jobs.cli.ConsoleTool;
+import dev.hadoopkit.formats.tool.ConsoleTool;
 import dev.hadoopkit.jobs.cli.NumberOptions;
 import dev.hadoopkit.jobs.cli.UsageException;
 import java.io.IOException;

@@ -1,11 +1,9 @@
 package dev.hadoopkit.jobs.pipeline;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
-import dev.hadoopkit.jobs.cli.ConsoleTool;
+import dev.hadoopkit.formats.tool.ConsoleTool;
 import dev.hadoopkit.jobs.cli.JobCommand;
 import dev.hadoopkit.jobs.cli.NumberOptions;
-import dev.hadoopkit.jobs.output.OutputFiles;
-import dev.hadoopkit.jobs.output.TablePrinter;
 import dev.hadoopkit.jobs.cli.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import dev.hadoopkit.jobs.movies.BadMoviesJob;
@@ -13,6 +11,8 @@ import dev.hadoopkit.jobs.movies.LowestRatedJob;
 import dev.hadoopkit.jobs.movies.MostPopularJob;
 import dev.hadoopkit.jobs.movies.MovieStatsJob;
 import dev.hadoopkit.jobs.movies.OldestFiveStarJob;
+import dev.hadoopkit.jobs.output.OutputFiles;
+import dev.hadoopkit.jobs.output.TablePrinter;
 import dev.hadoopkit.jobs.ratings.RatingsBreakdownJob;
 import dev.hadoopkit.jobs.ratings.RatingsPerUserJob;
 import java.io.PrintStream;

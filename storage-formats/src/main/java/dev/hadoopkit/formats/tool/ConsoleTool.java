@@ -1,4 +1,4 @@
-package dev.hadoopkit.jobs.cli;
+package dev.hadoopkit.formats.tool;
 
 import java.io.PrintStream;
 import org.apache.hadoop.conf.Configured;
