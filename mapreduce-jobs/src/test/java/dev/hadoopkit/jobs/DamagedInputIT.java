@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
-import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.FileAppender;
+import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.formats.io.RecordReader;
-import dev.hadoopkit.formats.source.Inputs;
 import dev.hadoopkit.formats.schema.Preset;
+import dev.hadoopkit.formats.source.Inputs;
 import dev.hadoopkit.formats.source.TextSchema;
 import java.io.IOException;
 import java.io.OutputStream;
