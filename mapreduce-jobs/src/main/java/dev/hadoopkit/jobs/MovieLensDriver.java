@@ -2,7 +2,7 @@ package dev.hadoopkit.jobs;
 
 import dev.hadoopkit.jobs.bench.BenchJob;
 import dev.hadoopkit.jobs.bench.FormatsJobsBench;
-import dev.hadoopkit.jobs.common.JobCommand;
+import dev.hadoopkit.jobs.cli.JobCommand;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import dev.hadoopkit.jobs.movies.BadMoviesJob;
 import dev.hadoopkit.jobs.movies.LowestRatedJob;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
-import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.FileAppender;
+import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.formats.io.RecordReader;
-import dev.hadoopkit.formats.source.Inputs;
 import dev.hadoopkit.formats.schema.Preset;
+import dev.hadoopkit.formats.source.Inputs;
 import dev.hadoopkit.formats.source.TextSchema;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -127,7 +127,7 @@ class DamagedInputIT {
     Path file = damaged(FileFormat.PARQUET);
     Result result = run(work, "most-popular", "--verbose", file.toString(), work.resolve("out").toString());
     assertEquals(1, result.exit, result.err);
-    assertTrue(result.err.contains("\tat dev.hadoopkit.jobs.common."), result.err);
+    assertTrue(result.err.contains("\tat dev.hadoopkit.jobs.input."), result.err);
   }
 
   private static String failsWithOneLine(Path work, Path input, String... options) throws Exception {

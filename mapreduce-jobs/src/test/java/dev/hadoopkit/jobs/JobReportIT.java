@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
-import dev.hadoopkit.jobs.common.JobReport;
 import dev.hadoopkit.jobs.movies.LowestRatedJob;
+import dev.hadoopkit.jobs.runtime.JobReport;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

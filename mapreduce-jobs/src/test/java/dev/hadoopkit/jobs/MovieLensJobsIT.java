@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.formats.movielens.RatingFormat;
-import dev.hadoopkit.jobs.common.JobCommand;
+import dev.hadoopkit.jobs.cli.JobCommand;
 import dev.hadoopkit.jobs.movies.BadMoviesJob;
 import dev.hadoopkit.jobs.movies.LowestRatedJob;
 import dev.hadoopkit.jobs.movies.MostPopularJob;

@@ -1,14 +1,13 @@
 package dev.hadoopkit.jobs.bench;
 
-import dev.hadoopkit.jobs.common.ConsoleTool;
-import dev.hadoopkit.jobs.common.JobReport;
-import dev.hadoopkit.jobs.common.NumberOptions;
-import dev.hadoopkit.jobs.common.UsageException;
+import dev.hadoopkit.formats.tool.ConsoleTool;
+import dev.hadoopkit.jobs.cli.NumberOptions;
+import dev.hadoopkit.jobs.cli.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
+import dev.hadoopkit.jobs.runtime.JobReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,11 +21,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
@@ -55,10 +51,11 @@ public final class FormatsJobsBench extends ConsoleTool {
   }
 
   public static void main(String[] args) throws Exception {
-    System.exit(ToolRunner.run(new FormatsJobsBench(), args));
+    exit(new FormatsJobsBench(), args);
   }
 
-  static Options options() {
+  @Override
+  protected Options options() {
     Options options = new Options();
     options.addOption(NumberOptions.wholeNumber("ratings").desc("generated ratings (default 20,000,000)").build());
     options.addOption(NumberOptions.integer("parts").desc("ratings part files (default 4)").build());
@@ -72,18 +69,7 @@ public final class FormatsJobsBench extends ConsoleTool {
   }
 
   @Override
-  public int run(String[] args) throws Exception {
-    Options options = options();
-    CommandLine command;
-    try {
-      command = new DefaultParser().parse(options, args);
-    } catch (ParseException e) {
-      return usage(e.getMessage());
-    }
-    if (command.hasOption("help")) {
-      printHelp(options);
-      return 0;
-    }
+  protected int run(CommandLine command) throws Exception {
     Settings settings;
     try {
       settings = Settings.of(command);
@@ -257,20 +243,17 @@ public final class FormatsJobsBench extends ConsoleTool {
   }
 
 
-  private void printHelp(Options options) {
-    PrintWriter writer = new PrintWriter(out);
-    HelpFormatter formatter = new HelpFormatter();
-    formatter.setOptionComparator(null);
-    formatter.printHelp(writer, 110, "bin/formats-bench-jobs [options] WORK_DIR", DESCRIPTION
+  @Override
+  protected Help help() {
+    return new Help(110, "bin/formats-bench-jobs [options] WORK_DIR", DESCRIPTION
         + "\n\nGenerates N ratings in P part files (generate), converts every part to Parquet, ORC and Avro (formats convert),"
         + " then runs lowest-rated --movies u.item R times on each copy, rounds alternating between the formats, and prints per"
         + " format: the best wall seconds of the whole command (JVM start to exit), the ratio to text, the best seconds the job"
         + " itself took (submission to completion) and its map phase (first map task's reader opened to last one's closed),"
         + " both from the job's report (-D " + JobReport.FILE_KEY + "), bytes the job read (Parquet, ORC: the readers' own"
         + " count; text, Avro: File Input Format Counters: Bytes Read, which over-counts when map tasks overlap) and the input"
-        + " size.\n\nOptions:", options, 2, 2,
-        "\nExample: bin/formats-bench-jobs --ratings 2000000 /tmp/formats-bench-jobs\nExit codes: 0 done, 1 a step failed, 2 usage error.\n");
-    writer.flush();
+        + " size.\n\nOptions:",
+        "\nExample: bin/formats-bench-jobs --ratings 2000000 /tmp/formats-bench-jobs\nExit codes: 0 done, 1 a step failed, 2 usage error.\n", true);
   }
 
   /** One timed job run. */

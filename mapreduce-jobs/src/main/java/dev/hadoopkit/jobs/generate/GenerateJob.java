@@ -2,13 +2,12 @@ package dev.hadoopkit.jobs.generate;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.formats.movielens.RatingFormat;
-import dev.hadoopkit.jobs.common.ConsoleTool;
-import dev.hadoopkit.jobs.common.NumberOptions;
-import dev.hadoopkit.jobs.common.UsageException;
+import dev.hadoopkit.formats.tool.ConsoleTool;
+import dev.hadoopkit.jobs.cli.NumberOptions;
+import dev.hadoopkit.jobs.cli.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,15 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * Writes MovieLens-shaped data to any Hadoop filesystem: ratings (one file, or part files written in parallel),
@@ -42,29 +37,21 @@ public class GenerateJob extends ConsoleTool {
   }
 
   public static void main(String[] args) throws Exception {
-    System.exit(ToolRunner.run(new GenerateJob(), args));
+    exit(new GenerateJob(), args);
   }
 
   public static final String DESCRIPTION = "Generate MovieLens-shaped ratings, movies and users (seeded, Zipf-like popularity).";
 
   @Override
-  public int run(String[] args) throws Exception {
-    Options options = options();
-    CommandLine command;
-    try {
-      command = new DefaultParser().parse(options, args);
-    } catch (ParseException e) {
-      return usage(e.getMessage());
-    }
-    if (command.hasOption("help")) {
-      PrintWriter writer = new PrintWriter(out);
-      new HelpFormatter().printHelp(writer, 100, "hadoop jar movielens-jobs.jar generate [options] <output-dir>",
-          DESCRIPTION + "\n\nWrites <output-dir>/u.data, u.item, u.user (or ratings.dat/movies.dat, ratings.csv/movies.csv);"
-              + " with --parts N > 1 the ratings are <output-dir>/ratings/part-00000 ... \n\nOptions:",
-          options, 2, 2, "\nExample: hadoop jar movielens-jobs.jar generate --ratings 10000000 --parts 4 /data/ml-10m-gen\n");
-      writer.flush();
-      return 0;
-    }
+  protected Help help() {
+    return new Help(100, "hadoop jar movielens-jobs.jar generate [options] <output-dir>",
+        DESCRIPTION + "\n\nWrites <output-dir>/u.data, u.item, u.user (or ratings.dat/movies.dat, ratings.csv/movies.csv);"
+            + " with --parts N > 1 the ratings are <output-dir>/ratings/part-00000 ... \n\nOptions:",
+        "\nExample: hadoop jar movielens-jobs.jar generate --ratings 10000000 --parts 4 /data/ml-10m-gen\n", false);
+  }
+
+  @Override
+  protected int run(CommandLine command) throws Exception {
     if (command.getArgList().size() != 1) {
       return usage("Expected exactly one output directory, got " + command.getArgList().size() + " arguments");
     }
@@ -161,7 +148,8 @@ public class GenerateJob extends ConsoleTool {
     };
   }
 
-  private static Options options() {
+  @Override
+  protected Options options() {
     Options options = new Options();
     options.addOption(NumberOptions.wholeNumber("ratings").desc("number of ratings (default 100000)").build());
     options.addOption(NumberOptions.integer("users").desc("number of users (default 943)").build());

@@ -2,10 +2,10 @@ package dev.hadoopkit.jobs.movies;
 
 import dev.hadoopkit.formats.movielens.Movie;
 import dev.hadoopkit.formats.movielens.MovieCatalog;
-import dev.hadoopkit.jobs.common.IntAggregates;
-import dev.hadoopkit.jobs.common.MovieCatalogLoader;
-import dev.hadoopkit.jobs.common.RatingBatch;
-import dev.hadoopkit.jobs.common.RatingsCounter;
+import dev.hadoopkit.jobs.input.MovieCatalogLoader;
+import dev.hadoopkit.jobs.input.RatingBatch;
+import dev.hadoopkit.jobs.input.RatingsCounter;
+import dev.hadoopkit.jobs.runtime.IntAggregates;
 import java.io.IOException;
 import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.NullWritable;

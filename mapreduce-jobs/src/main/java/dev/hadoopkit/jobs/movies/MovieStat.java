@@ -1,6 +1,6 @@
 package dev.hadoopkit.jobs.movies;
 
-import dev.hadoopkit.jobs.common.OutputNumbers;
+import dev.hadoopkit.jobs.output.OutputNumbers;
 import java.time.LocalDate;
 import java.util.Comparator;
 

@@ -1,7 +1,7 @@
 package dev.hadoopkit.jobs.movies;
 
-import dev.hadoopkit.jobs.common.JobCommand.MoviesOption;
-import dev.hadoopkit.jobs.common.JobSpec;
+import dev.hadoopkit.jobs.cli.JobCommand.MoviesOption;
+import dev.hadoopkit.jobs.cli.JobSpec;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.util.ToolRunner;

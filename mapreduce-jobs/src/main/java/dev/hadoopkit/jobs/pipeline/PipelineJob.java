@@ -1,31 +1,27 @@
 package dev.hadoopkit.jobs.pipeline;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
-import dev.hadoopkit.jobs.common.ConsoleTool;
-import dev.hadoopkit.jobs.common.JobCommand;
-import dev.hadoopkit.jobs.common.NumberOptions;
-import dev.hadoopkit.jobs.common.OutputFiles;
-import dev.hadoopkit.jobs.common.TablePrinter;
-import dev.hadoopkit.jobs.common.UsageException;
+import dev.hadoopkit.formats.tool.ConsoleTool;
+import dev.hadoopkit.jobs.cli.JobCommand;
+import dev.hadoopkit.jobs.cli.NumberOptions;
+import dev.hadoopkit.jobs.cli.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import dev.hadoopkit.jobs.movies.BadMoviesJob;
 import dev.hadoopkit.jobs.movies.LowestRatedJob;
 import dev.hadoopkit.jobs.movies.MostPopularJob;
 import dev.hadoopkit.jobs.movies.MovieStatsJob;
 import dev.hadoopkit.jobs.movies.OldestFiveStarJob;
+import dev.hadoopkit.jobs.output.OutputFiles;
+import dev.hadoopkit.jobs.output.TablePrinter;
 import dev.hadoopkit.jobs.ratings.RatingsBreakdownJob;
 import dev.hadoopkit.jobs.ratings.RatingsPerUserJob;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ToolRunner;
@@ -49,32 +45,30 @@ public class PipelineJob extends ConsoleTool {
   }
 
   public static void main(String[] args) throws Exception {
-    System.exit(ToolRunner.run(new PipelineJob(), args));
+    exit(new PipelineJob(), args);
   }
 
   @Override
-  public int run(String[] args) throws Exception {
+  protected Options options() {
     Options options = new Options();
     options.addOption(Option.builder().longOpt("ratings").hasArg().argName("path").desc("ratings file or directory (default: generated)").build());
     options.addOption(Option.builder().longOpt("movies").hasArg().argName("path").desc("movies file or directory (with --ratings)").build());
     options.addOption(NumberOptions.wholeNumber("generate").desc("ratings to generate when no --ratings (default 100000)").build());
     options.addOption(Option.builder().longOpt("overwrite").desc("replace results left in <work-dir> by an earlier run").build());
     options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
-    CommandLine command;
-    try {
-      command = new DefaultParser().parse(options, args);
-    } catch (ParseException e) {
-      return usage(e.getMessage());
-    }
-    if (command.hasOption("help")) {
-      PrintWriter writer = new PrintWriter(out);
-      new HelpFormatter().printHelp(writer, 100, "hadoop jar movielens-jobs.jar pipeline [options] <work-dir>",
-          DESCRIPTION + "\n\nEach job writes <work-dir>/<job>; generated data goes to <work-dir>/input.\n\nOptions:", options, 2, 2,
-          "\nExamples:\n  hadoop jar movielens-jobs.jar pipeline /tmp/movielens\n"
-              + "  hadoop jar movielens-jobs.jar pipeline --ratings ml-100k/u.data --movies ml-100k/u.item /tmp/movielens\n");
-      writer.flush();
-      return 0;
-    }
+    return options;
+  }
+
+  @Override
+  protected Help help() {
+    return new Help(100, "hadoop jar movielens-jobs.jar pipeline [options] <work-dir>",
+        DESCRIPTION + "\n\nEach job writes <work-dir>/<job>; generated data goes to <work-dir>/input.\n\nOptions:",
+        "\nExamples:\n  hadoop jar movielens-jobs.jar pipeline /tmp/movielens\n"
+            + "  hadoop jar movielens-jobs.jar pipeline --ratings ml-100k/u.data --movies ml-100k/u.item /tmp/movielens\n", false);
+  }
+
+  @Override
+  protected int run(CommandLine command) throws Exception {
     if (command.getArgList().size() != 1) {
       return usage("Expected exactly one work directory, got " + command.getArgList().size() + " arguments");
     }

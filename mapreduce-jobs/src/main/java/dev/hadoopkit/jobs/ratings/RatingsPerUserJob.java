@@ -1,9 +1,9 @@
 package dev.hadoopkit.jobs.ratings;
 
-import dev.hadoopkit.jobs.common.JobSpec;
-import dev.hadoopkit.jobs.common.IntAggregates;
-import dev.hadoopkit.jobs.common.JobCommand;
-import dev.hadoopkit.jobs.common.RatingBatch;
+import dev.hadoopkit.jobs.cli.JobCommand;
+import dev.hadoopkit.jobs.cli.JobSpec;
+import dev.hadoopkit.jobs.input.RatingBatch;
+import dev.hadoopkit.jobs.runtime.IntAggregates;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;

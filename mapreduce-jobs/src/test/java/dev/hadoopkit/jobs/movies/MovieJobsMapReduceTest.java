@@ -3,9 +3,9 @@ package dev.hadoopkit.jobs.movies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hadoopkit.formats.movielens.Rating;
-import dev.hadoopkit.jobs.common.MovieCatalogLoader;
-import dev.hadoopkit.jobs.common.RatingBatch;
-import dev.hadoopkit.jobs.common.RatingsCounter;
+import dev.hadoopkit.jobs.input.MovieCatalogLoader;
+import dev.hadoopkit.jobs.input.RatingBatch;
+import dev.hadoopkit.jobs.input.RatingsCounter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.hadoopkit.jobs.ratings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hadoopkit.formats.movielens.Rating;
-import dev.hadoopkit.jobs.common.RatingBatch;
+import dev.hadoopkit.jobs.input.RatingBatch;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.io.DoubleWritable;

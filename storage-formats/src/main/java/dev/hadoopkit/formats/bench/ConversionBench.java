@@ -9,13 +9,13 @@ import dev.hadoopkit.formats.io.RecordReader;
 import dev.hadoopkit.formats.schema.Preset;
 import dev.hadoopkit.formats.source.Inputs;
 import dev.hadoopkit.formats.source.TextSchema;
+import dev.hadoopkit.formats.tool.ConsoleTool;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +23,12 @@ import java.util.Locale;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code bin/formats bench}: conversion throughput of generated MovieLens ratings text to Parquet, ORC and Avro by
@@ -48,16 +43,12 @@ import org.apache.hadoop.util.ToolRunner;
  * loop over each library's own writer API, same schema and codec. A benchmark harness, not one of the user tool's
  * commands: {@code bin/formats bench} runs this class. Exit codes: 0 done, 1 failure, 2 usage error.
  */
-public final class ConversionBench extends Configured implements Tool {
+public final class ConversionBench extends ConsoleTool {
 
   private static final String USAGE = "formats bench [options] <work-directory>";
 
-  private final PrintStream out;
-  private final PrintStream err;
-
   public ConversionBench(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err);
   }
 
   public ConversionBench() {
@@ -65,10 +56,11 @@ public final class ConversionBench extends Configured implements Tool {
   }
 
   public static void main(String[] args) throws Exception {
-    System.exit(ToolRunner.run(new Configuration(), new ConversionBench(), args));
+    exit(new ConversionBench(), args);
   }
 
-  static Options options() {
+  @Override
+  protected Options options() {
     Options options = new Options();
     options.addOption(Option.builder().longOpt("ratings").hasArg().argName("n").type(Long.class)
         .converter(value -> Long.parseLong(value.replace("_", ""))).desc("generated ratings, default 10,000,000").build());
@@ -83,26 +75,16 @@ public final class ConversionBench extends Configured implements Tool {
   }
 
   @Override
-  public int run(String[] args) throws Exception {
-    Options options = options();
-    CommandLine command;
-    try {
-      command = new DefaultParser().parse(options, args);
-    } catch (ParseException e) {
-      return usage(e.getMessage());
-    }
-    if (command.hasOption("help")) {
-      PrintWriter writer = new PrintWriter(out);
-      HelpFormatter formatter = new HelpFormatter();
-      formatter.setOptionComparator(null);
-      formatter.printHelp(writer, 110, USAGE, "measure text -> Parquet/ORC/Avro conversion (rows/s, MB/s, sizes) against "
-          + "parquet-cli, orc-tools and library loops; prints a Markdown table\n\nOptions:", options, 2, 2,
-          "\nExamples:\n  formats bench /tmp/formats-bench\n  formats bench --ratings 1000000 --formats parquet,orc /tmp/formats-bench\n"
-              + "  formats bench --tool-jvm-options '-Xmx2g' /tmp/formats-bench\n"
-              + "\nExit codes: 0 done, 1 failure, 2 usage error.\n");
-      writer.flush();
-      return 0;
-    }
+  protected Help help() {
+    return new Help(110, USAGE, "measure text -> Parquet/ORC/Avro conversion (rows/s, MB/s, sizes) against "
+        + "parquet-cli, orc-tools and library loops; prints a Markdown table\n\nOptions:",
+        "\nExamples:\n  formats bench /tmp/formats-bench\n  formats bench --ratings 1000000 --formats parquet,orc /tmp/formats-bench\n"
+            + "  formats bench --tool-jvm-options '-Xmx2g' /tmp/formats-bench\n"
+            + "\nExit codes: 0 done, 1 failure, 2 usage error.\n", true);
+  }
+
+  @Override
+  protected int run(CommandLine command) throws Exception {
     try {
       return measure(command);
     } catch (UsageError e) {
@@ -113,10 +95,14 @@ public final class ConversionBench extends Configured implements Tool {
     }
   }
 
-  private int usage(String message) {
-    err.println("formats bench: " + message);
-    err.println("Usage: " + USAGE + "   (--help for details)");
-    return 2;
+  @Override
+  protected String toolName() {
+    return "formats bench";
+  }
+
+  @Override
+  protected String usageLine() {
+    return USAGE;
   }
 
   /** A command line the bench cannot run: exit code 2. */
