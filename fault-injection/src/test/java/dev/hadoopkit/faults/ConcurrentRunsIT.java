@@ -109,7 +109,7 @@ class ConcurrentRunsIT {
       assertEquals(10, ids.size(), "runs recorded: " + ids);
       assertEquals(10, new HashSet<>(ids).size(), "distinct ids: " + ids);
       for (String id : ids) {
-        assertEquals(WorkflowStatus.SUCCEEDED, store.load(id).status(), id);
+        assertEquals(WorkflowStatus.SUCCEEDED, store.load(id).info().status(), id);
       }
       List<String> ran = Files.readAllLines(log, StandardCharsets.UTF_8);
       assertEquals(Set.copyOf(ids), Set.copyOf(ran), "each run's action ran, with its own id");

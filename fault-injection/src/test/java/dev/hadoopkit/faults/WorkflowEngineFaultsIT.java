@@ -130,7 +130,7 @@ class WorkflowEngineFaultsIT {
           List<String> ids = recorded(store, state);
           if (!kill.sent()) {
             assertEquals(0, kill.exitCode(), "the run ended before the signal, and failed: " + engine.output());
-            assertEquals(WorkflowStatus.SUCCEEDED, store.load(ids.get(0)).status());
+            assertEquals(WorkflowStatus.SUCCEEDED, store.load(ids.get(0)).info().status());
           }
           List<ProcessHandle> watched = new ArrayList<>(kill.descendants());
           Set<String> okAtCrash = new HashSet<>();
@@ -146,7 +146,7 @@ class WorkflowEngineFaultsIT {
           } else if (kill.sent()) {
             String id = ids.get(0);
             RunState crashed = store.load(id);
-            if (crashed.status() == WorkflowStatus.PREP) {
+            if (crashed.info().status() == WorkflowStatus.PREP) {
               // Killed between recording the run and starting it: nothing ran; 'start <id>' drives a PREP run.
               for (String action : ACTIONS) {
                 assertEquals(List.of(), lines(dir, action), when + ": the run is PREP, yet " + action + " ran");
@@ -154,8 +154,8 @@ class WorkflowEngineFaultsIT {
               ChildJvm start = ChildJvm.start(dir, dir.resolve("start.log"), dir.toString(), env, MAIN,
                   List.of("start", id));
               assertEquals(0, start.await(60), "start " + id + " " + when + " failed: " + start.output());
-            } else if (crashed.status() != WorkflowStatus.SUCCEEDED) { // SUCCEEDED: ended, the JVM was exiting
-              assertEquals(WorkflowStatus.RUNNING, crashed.status(), when + ": a stopped engine must leave its run "
+            } else if (crashed.info().status() != WorkflowStatus.SUCCEEDED) { // SUCCEEDED: ended, the JVM was exiting
+              assertEquals(WorkflowStatus.RUNNING, crashed.info().status(), when + ": a stopped engine must leave its run "
                   + "RUNNING and resumable (issue 15 defect 5); engine output: " + engine.output().strip());
             }
             for (NodeRun node : crashed.nodeRuns()) {
@@ -163,7 +163,7 @@ class WorkflowEngineFaultsIT {
                 okAtCrash.add(node.name());
               }
             }
-            if (crashed.status() == WorkflowStatus.RUNNING) {
+            if (crashed.info().status() == WorkflowStatus.RUNNING) {
               ChildJvm resume = ChildJvm.start(dir, dir.resolve("resume.log"), dir.toString(), env, MAIN,
                   List.of("run", "--resume", id));
               assertEquals(0, resume.await(60), "run --resume " + id + " " + when + " failed: " + resume.output());
@@ -171,7 +171,7 @@ class WorkflowEngineFaultsIT {
           }
           assertEquals(1, ids.size(), when + ": runs in " + state);
           RunState finished = store.load(ids.get(0));
-          assertEquals(WorkflowStatus.SUCCEEDED, finished.status(), when + ": " + finished.statusMessage());
+          assertEquals(WorkflowStatus.SUCCEEDED, finished.info().status(), when + ": " + finished.info().statusMessage());
           for (String action : ACTIONS) {
             List<String> lines = lines(dir, action);
             assertAttemptsNeverOverlap(action, lines, when);

@@ -1,14 +1,8 @@
 package dev.hadoopkit.formats.avro;
 
 import dev.hadoopkit.formats.io.CorruptFileException;
-import dev.hadoopkit.formats.io.FileAppender;
+import dev.hadoopkit.formats.io.BaseFormatModel;
 import dev.hadoopkit.formats.io.FileFormat;
-import dev.hadoopkit.formats.io.FormatModel;
-import dev.hadoopkit.formats.io.ReadSettings;
-import dev.hadoopkit.formats.io.RecordReader;
-import dev.hadoopkit.formats.io.RowAppender;
-import dev.hadoopkit.formats.io.RowLayout;
-import dev.hadoopkit.formats.io.WriteSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,28 +14,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** Avro's {@link FormatModel}, registered on {@link FileFormat#AVRO}. */
-public final class AvroModel implements FormatModel {
+/** Avro's {@link dev.hadoopkit.formats.io.FormatModel}, registered on {@link FileFormat#AVRO}. */
+public final class AvroModel extends BaseFormatModel {
 
-  @Override
-  public FileFormat format() {
-    return FileFormat.AVRO;
-  }
-
-  @Override
-  public FileAppender appender(WriteSettings settings) throws IOException {
-    return new AvroAppender(settings);
-  }
-
-  /** Rows from typed column values through one reused record: Avro's writer takes records anyway. */
-  @Override
-  public RowAppender rowAppender(WriteSettings settings, RowLayout layout) throws IOException {
-    return new AvroRowAppender(settings, layout);
-  }
-
-  @Override
-  public RecordReader reader(ReadSettings settings) throws IOException {
-    return new AvroReader(settings);
+  public AvroModel() {
+    super(FileFormat.AVRO, AvroAppender::new, AvroRowAppender::new, AvroReader::new);
   }
 
   /** Rows, from the block headers (no record is decoded). */

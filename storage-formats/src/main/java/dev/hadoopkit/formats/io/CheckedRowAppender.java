@@ -28,65 +28,64 @@ public abstract class CheckedRowAppender extends CommittingFile implements RowAp
   @Override
   public final void setNull(int field) {
     layout.requireNullable(field);
-    putNull(field);
-    fieldsSet++;
+    putNull(counted(field));
   }
 
   @Override
   public final void setBoolean(int field, boolean value) {
-    layout.requireKind(field, RowLayout.Kind.BOOLEAN);
-    putBoolean(field, value);
-    fieldsSet++;
+    putBoolean(checked(field, RowLayout.Kind.BOOLEAN), value);
   }
 
   @Override
   public final void setInt(int field, int value) {
-    layout.requireKind(field, RowLayout.Kind.INT);
-    putInt(field, value);
-    fieldsSet++;
+    putInt(checked(field, RowLayout.Kind.INT), value);
   }
 
   @Override
   public final void setLong(int field, long value) {
-    layout.requireKind(field, RowLayout.Kind.LONG);
-    putLong(field, value);
-    fieldsSet++;
+    putLong(checked(field, RowLayout.Kind.LONG), value);
   }
 
   @Override
   public final void setFloat(int field, float value) {
-    layout.requireKind(field, RowLayout.Kind.FLOAT);
-    putFloat(field, value);
-    fieldsSet++;
+    putFloat(checked(field, RowLayout.Kind.FLOAT), value);
   }
 
   @Override
   public final void setDouble(int field, double value) {
-    layout.requireKind(field, RowLayout.Kind.DOUBLE);
-    putDouble(field, value);
-    fieldsSet++;
+    putDouble(checked(field, RowLayout.Kind.DOUBLE), value);
   }
 
   @Override
   public final void setString(int field, String value) {
-    layout.requireKind(field, RowLayout.Kind.STRING);
-    putString(field, value);
-    fieldsSet++;
+    putString(checked(field, RowLayout.Kind.STRING), value);
   }
 
   @Override
   public final void setBytes(int field, byte[] value) {
-    layout.requireKind(field, RowLayout.Kind.BYTES);
-    putBytes(field, value);
-    fieldsSet++;
+    putBytes(checked(field, RowLayout.Kind.BYTES), value);
   }
 
   @Override
   public final void setDecimal(int field, BigDecimal value) {
     layout.requireKind(field, RowLayout.Kind.DECIMAL);
     layout.requireScale(field, value);
-    putDecimal(field, value);
+    putDecimal(counted(field), value);
+  }
+
+  /**
+   * The one guard of the plain typed setters: fails unless the field takes values of {@code kind}, else counts it as
+   * set and returns it for the format to store the value at. A value the format then refuses (ORC's timestamps just
+   * before 1970) fails the row anyway: callers abort the file.
+   */
+  private int checked(int field, RowLayout.Kind kind) {
+    layout.requireKind(field, kind);
+    return counted(field);
+  }
+
+  private int counted(int field) {
     fieldsSet++;
+    return field;
   }
 
   @Override

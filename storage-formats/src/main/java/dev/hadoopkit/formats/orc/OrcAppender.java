@@ -13,10 +13,6 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.orc.OrcFile;
-import org.apache.orc.TypeDescription;
-import org.apache.orc.Writer;
 import org.apache.orc.storage.common.type.HiveDecimal;
 import org.apache.orc.storage.ql.exec.vector.BytesColumnVector;
 import org.apache.orc.storage.ql.exec.vector.ColumnVector;
@@ -28,7 +24,7 @@ import org.apache.orc.storage.ql.exec.vector.VectorizedRowBatch;
 
 /** ORC files from records: each record's fields set into a reused row batch. */
 final class OrcAppender extends CommittingAppender {
-  private final Writer writer;
+  private final OrcBatchWriter out;
   private final VectorizedRowBatch batch;
   private final Schema schema;
   private final Schema[] fieldTypes;
@@ -37,19 +33,8 @@ final class OrcAppender extends CommittingAppender {
   OrcAppender(WriteSettings settings) throws IOException {
     super(settings);
     schema = settings.schema();
-    TypeDescription type = OrcSchemas.toOrc(schema);
-    Configuration conf = new Configuration(settings.conf());
-    settings.properties().forEach(conf::set);
-    writer = OrcFile.createWriter(temporaryPath(), OrcFile.writerOptions(conf)
-        .setSchema(type)
-        .compress(Orc.codec(settings.codec()))
-        .useUTCTimestamp(true)
-        // Avro and JDBC dates are proleptic Gregorian days; the hybrid Julian default makes calendar-aware
-        // readers (orc-tools, Hive, Spark) shift dates before 1582 (0001-01-01 would read as 0001-01-03)
-        .setProlepticGregorian(true)
-        .overwrite(true));
-    writer.addUserMetadata(Orc.AVRO_SCHEMA_KEY, StandardCharsets.UTF_8.encode(schema.toString()));
-    batch = Orc.prolepticDates(type.createRowBatch());
+    out = new OrcBatchWriter(settings, schema, temporaryPath());
+    batch = out.batch();
     fieldTypes = new Schema[schema.getFields().size()];
     fieldNames = new String[fieldTypes.length];
     for (int i = 0; i < fieldTypes.length; i++) {
@@ -64,10 +49,7 @@ final class OrcAppender extends CommittingAppender {
     for (int i = 0; i < fieldTypes.length; i++) {
       set(batch.cols[i], row, fieldTypes[i], record.get(i), fieldNames[i]);
     }
-    if (batch.size == batch.getMaxSize()) {
-      writer.addRowBatch(batch);
-      batch.reset();
-    }
+    out.rowAdded();
   }
 
   private static void set(ColumnVector vector, int row, Schema type, Object value, String field) {
@@ -145,13 +127,6 @@ final class OrcAppender extends CommittingAppender {
 
   @Override
   protected void finish() throws IOException {
-    try {
-      if (batch.size > 0) {
-        writer.addRowBatch(batch);
-        batch.reset();
-      }
-    } finally {
-      writer.close();
-    }
+    out.close();
   }
 }

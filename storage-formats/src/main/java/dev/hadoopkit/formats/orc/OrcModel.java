@@ -1,13 +1,7 @@
 package dev.hadoopkit.formats.orc;
 
-import dev.hadoopkit.formats.io.FileAppender;
+import dev.hadoopkit.formats.io.BaseFormatModel;
 import dev.hadoopkit.formats.io.FileFormat;
-import dev.hadoopkit.formats.io.FormatModel;
-import dev.hadoopkit.formats.io.ReadSettings;
-import dev.hadoopkit.formats.io.RecordReader;
-import dev.hadoopkit.formats.io.RowAppender;
-import dev.hadoopkit.formats.io.RowLayout;
-import dev.hadoopkit.formats.io.WriteSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -19,28 +13,11 @@ import org.apache.orc.Reader;
 import org.apache.orc.StripeInformation;
 import org.apache.orc.TypeDescription;
 
-/** ORC's {@link FormatModel}, registered on {@link FileFormat#ORC}. */
-public final class OrcModel implements FormatModel {
+/** ORC's {@link dev.hadoopkit.formats.io.FormatModel}, registered on {@link FileFormat#ORC}. */
+public final class OrcModel extends BaseFormatModel {
 
-  @Override
-  public FileFormat format() {
-    return FileFormat.ORC;
-  }
-
-  @Override
-  public FileAppender appender(WriteSettings settings) throws IOException {
-    return new OrcAppender(settings);
-  }
-
-  /** Rows from typed column values, set straight into the column vectors: the same file as {@link #appender} writes. */
-  @Override
-  public RowAppender rowAppender(WriteSettings settings, RowLayout layout) throws IOException {
-    return new OrcRowAppender(settings, layout);
-  }
-
-  @Override
-  public RecordReader reader(ReadSettings settings) throws IOException {
-    return new OrcRecordReader(settings);
+  public OrcModel() {
+    super(FileFormat.ORC, OrcAppender::new, OrcRowAppender::new, OrcRecordReader::new);
   }
 
   /** The tail (postscript and footer) opens. */

@@ -6,10 +6,6 @@ import dev.hadoopkit.formats.io.WriteSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.orc.OrcFile;
-import org.apache.orc.TypeDescription;
-import org.apache.orc.Writer;
 import org.apache.orc.storage.common.type.HiveDecimal;
 import org.apache.orc.storage.ql.exec.vector.BytesColumnVector;
 import org.apache.orc.storage.ql.exec.vector.ColumnVector;
@@ -21,31 +17,20 @@ import org.apache.orc.storage.ql.exec.vector.VectorizedRowBatch;
 
 /**
  * ORC rows from typed column values, set straight into the row batch's column vectors (a timestamp-millis as the
- * vector's milliseconds and nanoseconds). The file is the one the record appender writes for the same schema: same ORC
- * types, writer options and Avro schema in the user metadata.
+ * vector's milliseconds and nanoseconds). The file is the one the record appender writes for the same schema (both
+ * write through {@link OrcBatchWriter}).
  */
 final class OrcRowAppender extends CheckedRowAppender {
   private final String[] names;
-  private final Writer writer;
+  private final OrcBatchWriter out;
   private final VectorizedRowBatch batch;
   private final ColumnVector[] vectors;
   private final boolean[] timestamp;
 
   OrcRowAppender(WriteSettings settings, RowLayout layout) throws IOException {
     super(settings, layout);
-    TypeDescription type = OrcSchemas.toOrc(layout.schema());
-    Configuration conf = new Configuration(settings.conf());
-    settings.properties().forEach(conf::set);
-    writer = OrcFile.createWriter(temporaryPath(), OrcFile.writerOptions(conf)
-        .setSchema(type)
-        .compress(Orc.codec(settings.codec()))
-        .useUTCTimestamp(true)
-        // Avro and JDBC dates are proleptic Gregorian days; the hybrid Julian default makes calendar-aware readers
-        // (orc-tools, Hive, Spark) shift dates before 1582 (0001-01-01 would read as 0001-01-03)
-        .setProlepticGregorian(true)
-        .overwrite(true));
-    writer.addUserMetadata(Orc.AVRO_SCHEMA_KEY, StandardCharsets.UTF_8.encode(layout.schema().toString()));
-    batch = Orc.prolepticDates(type.createRowBatch());
+    out = new OrcBatchWriter(settings, layout.schema(), temporaryPath());
+    batch = out.batch();
     vectors = batch.cols;
     timestamp = new boolean[vectors.length];
     names = new String[vectors.length];
@@ -127,21 +112,12 @@ final class OrcRowAppender extends CheckedRowAppender {
 
   @Override
   protected void writeRow() throws IOException {
-    if (++batch.size == batch.getMaxSize()) {
-      writer.addRowBatch(batch);
-      batch.reset();
-    }
+    batch.size++;
+    out.rowAdded();
   }
 
   @Override
   protected void finish() throws IOException {
-    try {
-      if (batch.size > 0) {
-        writer.addRowBatch(batch);
-        batch.reset();
-      }
-    } finally {
-      writer.close();
-    }
+    out.close();
   }
 }

@@ -1,13 +1,7 @@
 package dev.hadoopkit.formats.parquet;
 
-import dev.hadoopkit.formats.io.FileAppender;
+import dev.hadoopkit.formats.io.BaseFormatModel;
 import dev.hadoopkit.formats.io.FileFormat;
-import dev.hadoopkit.formats.io.FormatModel;
-import dev.hadoopkit.formats.io.ReadSettings;
-import dev.hadoopkit.formats.io.RecordReader;
-import dev.hadoopkit.formats.io.RowAppender;
-import dev.hadoopkit.formats.io.RowLayout;
-import dev.hadoopkit.formats.io.WriteSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -18,28 +12,11 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
-/** Parquet's {@link FormatModel}, registered on {@link FileFormat#PARQUET}. */
-public final class ParquetModel implements FormatModel {
+/** Parquet's {@link dev.hadoopkit.formats.io.FormatModel}, registered on {@link FileFormat#PARQUET}. */
+public final class ParquetModel extends BaseFormatModel {
 
-  @Override
-  public FileFormat format() {
-    return FileFormat.PARQUET;
-  }
-
-  @Override
-  public FileAppender appender(WriteSettings settings) throws IOException {
-    return new ParquetAppender(settings);
-  }
-
-  /** Rows from typed column values, written without records: the same file as {@link #appender} writes. */
-  @Override
-  public RowAppender rowAppender(WriteSettings settings, RowLayout layout) throws IOException {
-    return new ParquetRowAppender(settings, layout);
-  }
-
-  @Override
-  public RecordReader reader(ReadSettings settings) throws IOException {
-    return new ParquetRecordReader(settings);
+  public ParquetModel() {
+    super(FileFormat.PARQUET, ParquetAppender::new, ParquetRowAppender::new, ParquetRecordReader::new);
   }
 
   /** The footer reads. */

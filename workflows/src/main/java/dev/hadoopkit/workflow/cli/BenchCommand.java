@@ -90,7 +90,7 @@ final class BenchCommand implements Command {
     boolean synced = engine.settings().journalSync();
     double perNode = chainMs / nodes;
     double physical = (rawMs * chain + (synced ? fsyncMs * (chain + 2) : 0)) / nodes;
-    out.println(String.format("chain  %d fs actions: %s in %.0f ms = %.2f ms/node", chain, chained.status(), chainMs,
+    out.println(String.format("chain  %d fs actions: %s in %.0f ms = %.2f ms/node", chain, chained.info().status(), chainMs,
         perNode));
     out.println(String.format("       physical reference: FileSystem.mkdirs %.3f ms/op, fsync'd journal append %.2f ms"
             + " (%d forced records%s) = %.2f ms/node", rawMs, fsyncMs, synced ? chain + 2 : 0,
@@ -122,9 +122,9 @@ final class BenchCommand implements Command {
     double forkMs = (System.nanoTime() - f0) / 1e6;
     out.println(String.format("fork   %d x shell 'sleep %s', pool %s: %s in %.0f ms; one sleep process %.0f ms;"
             + " ratio %.2f (1.0 = perfect parallelism; goal < 3 s)", fork, sleep, in.option("pool"),
-        forked.status(), forkMs, oneSleep, forkMs / oneSleep));
+        forked.info().status(), forkMs, oneSleep, forkMs / oneSleep));
     out.println("state dir: " + engine.store().root());
-    return chained.status().isSuccessful() && forked.status().isSuccessful() ? 0 : 1;
+    return chained.info().status().isSuccessful() && forked.info().status().isSuccessful() ? 0 : 1;
   }
 
   /** The scheduler's speed goals ({@link CoordBench}): prints each scenario as it ends, then the table. */

@@ -1,6 +1,7 @@
 package dev.hadoopkit.workflow.cli;
 
 import dev.hadoopkit.workflow.state.NodeRun;
+import dev.hadoopkit.workflow.state.RunInfo;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.Secrets;
 import java.time.Instant;
@@ -33,20 +34,21 @@ final class InfoCommand implements Command {
       return 0;
     }
     RunState state = in.engine().store().load(id);
-    Secrets secrets = Secrets.of(state.conf());
+    RunInfo info = state.info();
+    Secrets secrets = Secrets.of(info.conf());
     var out = in.out();
-    out.println("Job ID        : " + state.id());
-    out.println("Workflow Name : " + state.name());
-    out.println("App Path      : " + state.appPath());
-    out.println("Status        : " + state.status() + (state.statusMessage() == null ? ""
-        : " (" + secrets.mask(state.statusMessage()) + ")"));
-    out.println("Run           : " + state.run());
-    out.println("User          : " + state.user());
-    if (state.parent() != null) {
-      out.println("Parent        : " + state.parent());
+    out.println("Job ID        : " + info.id());
+    out.println("Workflow Name : " + info.name());
+    out.println("App Path      : " + info.appPath());
+    out.println("Status        : " + info.status() + (info.statusMessage() == null ? ""
+        : " (" + secrets.mask(info.statusMessage()) + ")"));
+    out.println("Run           : " + info.run());
+    out.println("User          : " + info.user());
+    if (info.parent() != null) {
+      out.println("Parent        : " + info.parent());
     }
-    out.println("Created       : " + Instant.ofEpochMilli(state.createdTime()));
-    out.println("Ended         : " + (state.endTime() == 0 ? "-" : Instant.ofEpochMilli(state.endTime())));
+    out.println("Created       : " + Instant.ofEpochMilli(info.createdTime()));
+    out.println("Ended         : " + (info.endTime() == 0 ? "-" : Instant.ofEpochMilli(info.endTime())));
     out.println("-".repeat(110));
     out.println(String.format("%-24s %-10s %-7s %-28s %-14s %s", "Node", "Status", "Attempt", "Ext ID",
         "Err Code", "Duration"));

@@ -25,7 +25,7 @@ final class KillCommand implements Command {
     in.rejectUnknown(List.of());
     String id = in.runId(0);
     RunState state = in.engine().kill(id, 60_000);
-    in.out().println("Workflow " + id + " " + state.status());
-    return state.status().isTerminal() ? 0 : 1;
+    in.out().println("Workflow " + id + " " + state.info().status());
+    return state.info().status().isTerminal() ? 0 : 1;
   }
 }

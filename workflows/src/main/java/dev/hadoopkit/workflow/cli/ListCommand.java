@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.cli;
 
+import dev.hadoopkit.workflow.state.RunInfo;
 import dev.hadoopkit.workflow.state.RunState;
 import java.util.List;
 
@@ -56,7 +57,8 @@ final class ListCommand implements Command {
     for (String id : in.engine().store().ids()) {
       try {
         RunState state = in.engine().store().load(id);
-        in.out().println(String.format("%-30s %-10s run %-3d %s", id, state.status(), state.run(), state.name()));
+        RunInfo info = state.info();
+        in.out().println(String.format("%-30s %-10s run %-3d %s", id, info.status(), info.run(), info.name()));
       } catch (java.io.IOException e) {
         in.out().println(String.format("%-30s %-10s %s", id, "UNREADABLE", e.getMessage()));
       }

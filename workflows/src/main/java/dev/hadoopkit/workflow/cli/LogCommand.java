@@ -29,7 +29,7 @@ final class LogCommand implements Command {
     in.rejectUnknown(List.of());
     String id = in.runId(0);
     // masked again here: an action still running has not had its output files scrubbed yet
-    Secrets secrets = Secrets.of(in.engine().store().load(id).conf());
+    Secrets secrets = Secrets.of(in.engine().store().load(id).info().conf());
     Path dir = in.engine().store().runDir(id);
     Path log = dir.resolve("run.log");
     if (Files.exists(log)) {

@@ -51,8 +51,8 @@ final class RerunCommand implements Command {
         in.out().println(RunLogFormat.line(runId, record));
       }
     });
-    in.out().println("Workflow " + id + " " + state.status() + " (run " + state.run() + ")"
-        + (state.statusMessage() == null ? "" : ": " + state.statusMessage()));
-    return state.status().isSuccessful() ? 0 : 1;
+    in.out().println("Workflow " + id + " " + state.info().status() + " (run " + state.info().run() + ")"
+        + (state.info().statusMessage() == null ? "" : ": " + state.info().statusMessage()));
+    return state.info().status().isSuccessful() ? 0 : 1;
   }
 }

@@ -87,9 +87,9 @@ final class RunCommand implements Command {
         }
       }
     }, rerunNotIdempotent);
-    in.out().println("Workflow " + id + " " + state.status()
-        + (state.statusMessage() == null ? "" : ": " + state.statusMessage()));
-    return state.status().isSuccessful() ? 0 : 1;
+    in.out().println("Workflow " + id + " " + state.info().status()
+        + (state.info().statusMessage() == null ? "" : ": " + state.info().statusMessage()));
+    return state.info().status().isSuccessful() ? 0 : 1;
   }
 
   /**
@@ -134,7 +134,7 @@ final class RunCommand implements Command {
       }
       java.nio.file.Path stdout = latest.get().resolve("stdout");
       if (java.nio.file.Files.isRegularFile(stdout) && java.nio.file.Files.size(stdout) > 0) {
-        Secrets secrets = Secrets.of(engine.store().load(runId).conf());
+        Secrets secrets = Secrets.of(engine.store().load(runId).info().conf());
         List<String> lines = java.nio.file.Files.readAllLines(stdout).stream().map(secrets::mask).toList();
         int from = Math.max(0, lines.size() - 50);
         for (String line : lines.subList(from, lines.size())) {

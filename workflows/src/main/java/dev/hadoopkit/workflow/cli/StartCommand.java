@@ -25,7 +25,7 @@ final class StartCommand implements Command {
     in.rejectUnknown(List.of("quiet"));
     String id = in.runId(0);
     var engine = in.engine();
-    WorkflowStatus status = engine.store().load(id).status();
+    WorkflowStatus status = engine.store().load(id).info().status();
     if (status != WorkflowStatus.PREP) {
       throw new IllegalStateException("E1317: workflow " + id + " is " + status + ", not PREP: only a run"
           + " recorded with -submit is started with -start" + (status.isTerminal() ? "; -rerun runs it again"

@@ -23,7 +23,7 @@ final class StatusCommand implements Command {
 
   public int run(Invocation in) throws Exception {
     in.rejectUnknown(List.of());
-    in.out().println(in.engine().store().load(in.runId(0)).status());
+    in.out().println(in.engine().store().load(in.runId(0)).info().status());
     return 0;
   }
 }

@@ -39,14 +39,14 @@ final class SuspendCommand implements Command {
     String id = in.runId(0);
     var engine = in.engine();
     if (suspend) {
-      WorkflowStatus status = engine.suspend(id, WAIT_MILLIS).status();
+      WorkflowStatus status = engine.suspend(id, WAIT_MILLIS).info().status();
       if (status != WorkflowStatus.SUSPENDED) {
         in.err().println("workflow suspend: " + id + " is " + status + " after " + WAIT_MILLIS / 1000 + " s");
         return 1;
       }
       return 0;
     }
-    WorkflowStatus status = engine.resume(id, WAIT_MILLIS).status();
+    WorkflowStatus status = engine.resume(id, WAIT_MILLIS).info().status();
     if (status == WorkflowStatus.SUSPENDED) {
       in.err().println("workflow resume: " + id + " is still SUSPENDED after " + WAIT_MILLIS / 1000 + " s");
       return 1;

@@ -86,7 +86,7 @@ final class SvgGraph {
         + " viewBox=\"0 0 %d %d\" preserveAspectRatio=\"xMidYMin meet\" font-family=\"Helvetica, Arial, sans-serif\""
         + " font-size=\"12\">%n", width, height, width, height));
     svg.append("  <title>").append(escape(definition.name())).append(state == null ? "" : " — run "
-        + escape(state.id()) + " " + state.status()).append("</title>\n");
+        + escape(state.info().id()) + " " + state.info().status()).append("</title>\n");
     svg.append("  <defs>\n");
     marker(svg, "arrow", "#333333");
     marker(svg, "arrow-error", "#cc0000");

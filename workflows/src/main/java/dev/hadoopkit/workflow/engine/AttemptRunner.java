@@ -67,22 +67,22 @@ final class AttemptRunner {
       Configuration conf = confs.build(body, scope);
       PrepareStep.run(body, conf);
       Path workDir = runDir.resolve("actions").resolve(action.name())
-          .resolve("r" + state.run() + "-a" + attempt);
+          .resolve("r" + state.info().run() + "-a" + attempt);
       Files.createDirectories(workDir);
       // An external id reported once the run is stopping is not journaled (the run's last record is its status);
       // the executor's cancel hook stops that job or child run.
-      ActionContext context = new ActionContext(state.id(), action.name(), attempt, body, conf, state.appPath(),
-          state.conf(), jars.forType(action.spec().type()), workDir, settings.captureOutputLimit(), id -> {
+      ActionContext context = new ActionContext(state.info().id(), action.name(), attempt, body, conf, state.info().appPath(),
+          state.info().conf(), jars.forType(action.spec().type()), workDir, settings.captureOutputLimit(), id -> {
             if (!cancellation.isCancelled()) {
               journal.accept(externalRecord(action.name(), id));
             }
-          }, previousExternalId, cancellation, engine.subWorkflowRunner(state.id(), listener));
+          }, previousExternalId, cancellation, engine.subWorkflowRunner(state.info().id(), listener));
       if (cancellation.isCancelled()) {
         return ActionOutcome.error(RunErrorCode.KILLED, "the workflow ended before node [" + action.name()
             + "] started");
       }
-      List<String> secretFiles = dev.hadoopkit.workflow.action.SecretFiles.links(body, state.appPath(),
-          state.conf());
+      List<String> secretFiles = dev.hadoopkit.workflow.action.SecretFiles.links(body, state.info().appPath(),
+          state.info().conf());
       try {
         return executor.execute(context);
       } finally {

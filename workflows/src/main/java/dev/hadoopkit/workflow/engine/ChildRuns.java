@@ -3,6 +3,7 @@ package dev.hadoopkit.workflow.engine;
 import dev.hadoopkit.workflow.action.Cancellation;
 import dev.hadoopkit.workflow.action.SubWorkflowRunner;
 import dev.hadoopkit.workflow.state.NodeRun;
+import dev.hadoopkit.workflow.state.RunInfo;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.WorkflowStatus;
 import java.util.Map;
@@ -47,13 +48,13 @@ final class ChildRuns {
           return Optional.empty();
         }
         RunState previous = engine.store().load(childId);
-        if (!parentId.equals(previous.parent())) {
+        if (!parentId.equals(previous.info().parent())) {
           return Optional.empty();
         }
-        if (previous.status().isTerminal() && !previous.status().isSuccessful()) {
+        if (previous.info().status().isTerminal() && !previous.info().status().isSuccessful()) {
           return Optional.empty(); // a failed child is started anew, as a retry would
         }
-        log.note(parentId, "resuming sub-workflow " + childId + " (" + previous.status() + ")");
+        log.note(parentId, "resuming sub-workflow " + childId + " (" + previous.info().status() + ")");
         cancellation.onKill(() -> control.killChild(parentId, childId));
         return Optional.of(result(engine.run(childId, listener)));
       }
@@ -62,13 +63,14 @@ final class ChildRuns {
 
   /** How a child run ended; a failure names the child's failing node with its code and message. */
   private static SubWorkflowRunner.Result result(RunState child) {
-    String message = child.statusMessage();
-    String node = child.lastErrorNode();
+    RunInfo info = child.info();
+    String message = info.statusMessage();
+    String node = info.lastErrorNode();
     NodeRun failed = node == null ? null : child.nodeRun(node);
-    if (!child.status().isSuccessful() && failed != null) {
+    if (!info.status().isSuccessful() && failed != null) {
       message = "failing node [" + node + "]" + (failed.errorCode() == null ? "" : " [" + failed.errorCode() + "]")
           + (failed.errorMessage() == null ? "" : " " + failed.errorMessage());
     }
-    return new SubWorkflowRunner.Result(child.id(), child.status().isSuccessful(), child.status().name(), message);
+    return new SubWorkflowRunner.Result(info.id(), info.status().isSuccessful(), info.status().name(), message);
   }
 }

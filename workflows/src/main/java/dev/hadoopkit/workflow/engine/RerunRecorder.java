@@ -48,9 +48,9 @@ final class RerunRecorder {
     }
     try (RunStore.RunLock held = lock.get()) {
       RunState state = engine.store().load(id);
-      if (!state.status().isTerminal()) {
+      if (!state.info().status().isTerminal()) {
         throw new WorkflowException(ErrorCode.E0805, Location.of(id), "workflow job not completed, status ["
-            + state.status() + "]: only SUCCEEDED, FAILED or KILLED runs can be rerun; resume it with"
+            + state.info().status() + "]: only SUCCEEDED, FAILED or KILLED runs can be rerun; resume it with"
             + " 'bin/workflow run --resume " + id + "'");
       }
       WorkflowDefinition definition = engine.definitionOf(id);
@@ -81,16 +81,16 @@ final class RerunRecorder {
       Map<String, String> conf = null;
       String changed = null;
       if (!given.isEmpty()) {
-        Map<String, String> merged = new java.util.TreeMap<>(engine.store().loadForRun(id).conf()); // secrets decrypted
+        Map<String, String> merged = new java.util.TreeMap<>(engine.store().loadForRun(id).info().conf()); // secrets decrypted
         merged.putAll(given);
-        merged.put(ConfigKeys.APP_PATH, state.conf().getOrDefault(ConfigKeys.APP_PATH, state.appPath()));
+        merged.put(ConfigKeys.APP_PATH, state.info().conf().getOrDefault(ConfigKeys.APP_PATH, state.info().appPath()));
         merged = Submission.expand(merged);
-        if (!merged.equals(state.conf())) {
+        if (!merged.equals(state.info().conf())) {
           conf = engine.store().seal(merged);
           changed = String.join(", ", given.keySet());
         }
       }
-      JournalRecord record = JournalRecord.rerun(engine.settings().clock().millis(), state.run() + 1, skip, conf,
+      JournalRecord record = JournalRecord.rerun(engine.settings().clock().millis(), state.info().run() + 1, skip, conf,
           changed);
       try (Journal journal = engine.store().journal(id)) {
         journal.append(record);

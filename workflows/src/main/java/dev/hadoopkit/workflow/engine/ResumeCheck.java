@@ -35,7 +35,7 @@ final class ResumeCheck {
       NodeRun run = state.nodeRun(node);
       if (run != null && run.status() == NodeStatus.RUNNING) {
         String external = run.externalId();
-        engine.log(state.id(), node + ": was RUNNING when the previous engine stopped"
+        engine.log(state.info().id(), node + ": was RUNNING when the previous engine stopped"
             + (external == null ? "" : " (external id " + external + ")") + "; starting it again"
             + (external != null && external.startsWith("job_") && !external.startsWith("job_local")
                 ? " (re-attaching to the Hadoop job if it is still known to the cluster)" : ""));
@@ -53,7 +53,7 @@ final class ResumeCheck {
     for (String node : state.tokens().keySet()) {
       NodeRun run = state.nodeRun(node);
       if (run == null || run.status() != NodeStatus.RUNNING || !(definition.node(node) instanceof Node.Action action)
-          || state.skipNodes().contains(node)) {
+          || state.info().skipNodes().contains(node)) {
         continue;
       }
       ActionExecutor executor = engine.registry().get(action.spec().type());
@@ -69,7 +69,7 @@ final class ResumeCheck {
       executor.notIdempotent(body).ifPresent(why -> unsafe.add("action [" + node + "] (" + why + ")"));
     }
     if (!unsafe.isEmpty()) {
-      String id = state.id();
+      String id = state.info().id();
       throw new NotIdempotentResumeException("Cannot resume " + id + ": " + String.join(", ", unsafe)
           + " was running when the previous engine stopped and may have written part of its data; running it"
           + " again would write that part twice. Check its target, then either remove what it wrote and run"

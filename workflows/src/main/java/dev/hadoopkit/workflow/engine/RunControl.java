@@ -33,28 +33,28 @@ final class RunControl {
   /** Kills a run (see {@link WorkflowEngine#kill}); {@code reason} is journaled when no engine drives it. */
   RunState kill(String id, long waitMillis, String reason) throws IOException, InterruptedException {
     RunState state = store.load(id);
-    if (state.status().isTerminal()) {
+    if (state.info().status().isTerminal()) {
       return state;
     }
     if (journalIfUndriven(id, () -> JournalRecord.status(clock.millis(), WorkflowStatus.KILLED, reason))) {
       killChildren(state, waitMillis);
       return store.load(id);
     }
-    return requestAndWait(id, RunStore.KILL_REQUEST, "kill", s -> s.status().isTerminal(), waitMillis, 100);
+    return requestAndWait(id, RunStore.KILL_REQUEST, "kill", s -> s.info().status().isTerminal(), waitMillis, 100);
   }
 
   /** Suspends or resumes a run (see {@link WorkflowEngine#suspend}, {@link WorkflowEngine#resume}). */
   RunState changeStatus(String id, WorkflowStatus from, WorkflowStatus to, String request, String message,
       long waitMillis) throws IOException, InterruptedException {
     RunState state = store.load(id);
-    if (state.status() != from) {
-      throw new IllegalStateException("E1317: workflow " + id + " is " + state.status() + ": only a " + from
+    if (state.info().status() != from) {
+      throw new IllegalStateException("E1317: workflow " + id + " is " + state.info().status() + ": only a " + from
           + " workflow can be " + (to == WorkflowStatus.SUSPENDED ? "suspended" : "resumed"));
     }
     if (journalIfUndriven(id, () -> JournalRecord.status(clock.millis(), to, message))) {
       return store.load(id);
     }
-    return requestAndWait(id, request, to.name(), s -> s.status() != from, waitMillis, 50);
+    return requestAndWait(id, request, to.name(), s -> s.info().status() != from, waitMillis, 50);
   }
 
   /** Journals the record when no live engine drives the run (its lock is free); false when one does. */
@@ -96,7 +96,7 @@ final class RunControl {
   void killChild(String parentId, String childId) {
     try {
       RunState child = kill(childId, CHILD_KILL_WAIT_MILLIS, "killed with its parent run " + parentId);
-      if (!child.status().isTerminal()) {
+      if (!child.info().status().isTerminal()) {
         log.note(parentId, "sub-workflow " + childId + " did not stop within " + CHILD_KILL_WAIT_MILLIS / 1000
             + " s; stop it with 'bin/workflow kill " + childId + "'");
       }
@@ -116,8 +116,8 @@ final class RunControl {
         continue;
       }
       RunState child = store.load(childId);
-      if (parent.id().equals(child.parent()) && !child.status().isTerminal()) {
-        kill(childId, waitMillis, "killed with its parent run " + parent.id());
+      if (parent.info().id().equals(child.info().parent()) && !child.info().status().isTerminal()) {
+        kill(childId, waitMillis, "killed with its parent run " + parent.info().id());
       }
     }
   }

@@ -84,15 +84,15 @@ final class RunDriver {
     this.el = el;
     this.threads = threads;
     this.joinWidth = ForkJoinPairs.joinWidths(definition);
-    this.secrets = Secrets.of(state.conf());
+    this.secrets = Secrets.of(state.info().conf());
     this.recorder = new RunRecorder(journal, state, definition, secrets, listener, engine.stop());
     this.requests = new RunRequests(runDir, state, recorder, settings.clock(), engine.runLog());
     this.elContext = new RunElContext(state, hadoop);
     this.bodies = new ActionBodyResolver(el);
     this.retries = new RetryPolicy(el);
     this.attempts = new AttemptRunner(engine, settings, state, runDir, listener, bodies,
-        new ActionConfBuilder(definition.global(), hadoop, el, state.appPath()),
-        new ActionJars(state.conf(), hadoop, libJars), new AttemptFiles(engine, state.id(), secrets), this::scope,
+        new ActionConfBuilder(definition.global(), hadoop, el, state.info().appPath()),
+        new ActionJars(state.info().conf(), hadoop, libJars), new AttemptFiles(engine, state.info().id(), secrets), this::scope,
         recorder::record);
     this.resume = new ResumeCheck(engine, definition, state, bodies, this::scope);
   }
@@ -109,27 +109,27 @@ final class RunDriver {
     EngineStop.Listener onStop = this::engineStopping;
     engine.stop().register(onStop);
     try {
-      if (state.status() == WorkflowStatus.PREP) {
+      if (state.info().status() == WorkflowStatus.PREP) {
         record(JournalRecord.status(now(), WorkflowStatus.RUNNING, null));
       } else {
         if (!rerunNotIdempotent) {
           resume.refuseInterruptedNotIdempotent();
         }
         resume.announce();
-        if (state.status() == WorkflowStatus.SUSPENDED) {
-          engine.log(state.id(), "the run is SUSPENDED: no action starts until 'bin/workflow resume " + state.id()
-              + "' (or 'bin/oozie job -resume " + state.id() + "')");
+        if (state.info().status() == WorkflowStatus.SUSPENDED) {
+          engine.log(state.info().id(), "the run is SUSPENDED: no action starts until 'bin/workflow resume " + state.info().id()
+              + "' (or 'bin/oozie job -resume " + state.info().id() + "')");
         }
       }
-      while (!state.status().isTerminal() && !stopping()) {
+      while (!state.info().status().isTerminal() && !stopping()) {
         if (requests.killRequested()) {
           stopEverything(WorkflowStatus.KILLED, "killed on request (bin/workflow kill)");
           break;
         }
         requests.suspendOrResume();
-        boolean suspended = state.status() == WorkflowStatus.SUSPENDED;
+        boolean suspended = state.info().status() == WorkflowStatus.SUSPENDED;
         boolean progressed = !suspended && dispatch();
-        if (state.status().isTerminal() || stopping()) {
+        if (state.info().status().isTerminal() || stopping()) {
           break;
         }
         Done event = done.poll(progressed ? 0 : pollTimeout(), TimeUnit.MILLISECONDS);
@@ -163,12 +163,12 @@ final class RunDriver {
    */
   private void engineStopping() {
     synchronized (journal) {
-      if (state.status().isTerminal()) {
+      if (state.info().status().isTerminal()) {
         return;
       }
     }
-    engine.log(state.id(), "the engine is stopping (SIGTERM or Ctrl-C); the run stays " + state.status()
-        + ": resume it with 'bin/workflow run --resume " + state.id() + "'");
+    engine.log(state.info().id(), "the engine is stopping (SIGTERM or Ctrl-C); the run stays " + state.info().status()
+        + ": resume it with 'bin/workflow run --resume " + state.info().id() + "'");
     stopInFlightForExit();
   }
 
@@ -200,11 +200,11 @@ final class RunDriver {
   private boolean dispatch() {
     boolean progressed = false;
     boolean again = true;
-    while (again && !state.status().isTerminal() && !stopping()) {
+    while (again && !state.info().status().isTerminal() && !stopping()) {
       again = false;
       for (Map.Entry<String, Integer> token : state.tokens().entrySet()) {
         String name = token.getKey();
-        if (inFlight.containsKey(name) || state.status().isTerminal() || stopping()) {
+        if (inFlight.containsKey(name) || state.info().status().isTerminal() || stopping()) {
           continue;
         }
         Long due = retryDue.get(name);
@@ -284,12 +284,12 @@ final class RunDriver {
   }
 
   private ElScope scope() {
-    return ElScope.forRun(state.conf(), elContext);
+    return ElScope.forRun(state.info().conf(), elContext);
   }
 
   private void startAction(Node.Action action) {
     NodeRun previous = state.nodeRun(action.name());
-    if (state.skipNodes().contains(action.name()) && previous != null && previous.status() == NodeStatus.OK) {
+    if (state.info().skipNodes().contains(action.name()) && previous != null && previous.status() == NodeStatus.OK) {
       record(JournalRecord.end(now(), action.name(), NodeStatus.OK, List.of(action.okTo()), null, null,
           previous.data(), previous.counters(), true));
       return;
@@ -307,7 +307,7 @@ final class RunDriver {
       ActionOutcome outcome;
       try {
         if (orphan.isPresent()) {
-          engine.log(state.id(), OrphanedAttempt.stop(action.name(), previousAttempt, attempt, orphan.get()));
+          engine.log(state.info().id(), OrphanedAttempt.stop(action.name(), previousAttempt, attempt, orphan.get()));
         }
         outcome = attempts.run(action, attempt, previousExternalId, cancellation);
       } catch (IOException e) {

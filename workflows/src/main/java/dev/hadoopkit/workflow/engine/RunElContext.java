@@ -25,27 +25,27 @@ final class RunElContext implements WorkflowElContext {
 
   @Override
   public String id() {
-    return state.id();
+    return state.info().id();
   }
 
   @Override
   public String name() {
-    return state.name();
+    return state.info().name();
   }
 
   @Override
   public String appPath() {
-    return state.appPath();
+    return state.info().appPath();
   }
 
   @Override
   public String conf(String property) {
-    return state.conf().getOrDefault(property, "");
+    return state.info().conf().getOrDefault(property, "");
   }
 
   @Override
   public String user() {
-    return state.user();
+    return state.info().user();
   }
 
   @Override
@@ -60,12 +60,12 @@ final class RunElContext implements WorkflowElContext {
 
   @Override
   public int run() {
-    return state.run();
+    return state.info().run();
   }
 
   @Override
   public String lastErrorNode() {
-    String node = state.lastErrorNode();
+    String node = state.info().lastErrorNode();
     return node == null ? "" : node;
   }
 

@@ -46,7 +46,7 @@ final class RunRecorder {
       }
       state.apply(record);
     }
-    listener.onRecord(state.id(), record);
+    listener.onRecord(state.info().id(), record);
   }
 
   /**

@@ -43,18 +43,18 @@ final class RunRequests {
     Path resume = runDir.resolve(RunStore.RESUME_REQUEST);
     try {
       if (Files.exists(suspend)) {
-        if (state.status() == WorkflowStatus.RUNNING) {
+        if (state.info().status() == WorkflowStatus.RUNNING) {
           recorder.record(JournalRecord.status(clock.millis(), WorkflowStatus.SUSPENDED, "suspended on request"));
         }
         Files.deleteIfExists(suspend);
       } else if (Files.exists(resume)) {
-        if (state.status() == WorkflowStatus.SUSPENDED) {
+        if (state.info().status() == WorkflowStatus.SUSPENDED) {
           recorder.record(JournalRecord.status(clock.millis(), WorkflowStatus.RUNNING, "resumed on request"));
         }
         Files.deleteIfExists(resume);
       }
     } catch (IOException e) {
-      log.note(state.id(), "could not take a suspend/resume request: " + e.getMessage());
+      log.note(state.info().id(), "could not take a suspend/resume request: " + e.getMessage());
     }
   }
 
@@ -62,7 +62,7 @@ final class RunRequests {
   void clear() {
     try {
       Files.deleteIfExists(runDir.resolve(RunStore.KILL_REQUEST));
-      if (state.status().isTerminal()) {
+      if (state.info().status().isTerminal()) {
         Files.deleteIfExists(runDir.resolve(RunStore.SUSPEND_REQUEST));
         Files.deleteIfExists(runDir.resolve(RunStore.RESUME_REQUEST));
       }

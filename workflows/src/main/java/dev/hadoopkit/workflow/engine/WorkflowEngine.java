@@ -166,18 +166,18 @@ public final class WorkflowEngine {
     }
     try (RunStore.RunLock held = lock.get()) {
       RunState state = store.loadForRun(id);
-      if (state.status().isTerminal()) {
+      if (state.info().status().isTerminal()) {
         return state;
       }
       WorkflowDefinition definition = definitionOf(id);
-      Configuration hadoop = runConf(state.conf());
+      Configuration hadoop = runConf(state.info().conf());
       List<String> libJars;
       try {
-        libJars = new ArrayList<>(WorkflowApp.load(state.appPath(), hadoop).libJars());
+        libJars = new ArrayList<>(WorkflowApp.load(state.info().appPath(), hadoop).libJars());
       } catch (WorkflowException e) {
         libJars = new ArrayList<>();
       }
-      libJars.addAll(LibPaths.jobJars(state.conf(), hadoop)); // checked at submission; gone since: an I/O error
+      libJars.addAll(LibPaths.jobJars(state.info().conf(), hadoop)); // checked at submission; gone since: an I/O error
       ExecutorService threads = Executors.newFixedThreadPool(settings.poolSize(), daemonThreads(id));
       RunListener logging = (runId, record) -> log.record(listener, runId, record);
       try (Journal journal = store.journal(id)) {

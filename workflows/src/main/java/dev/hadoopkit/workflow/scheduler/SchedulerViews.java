@@ -325,7 +325,7 @@ final class SchedulerViews {
    * the daemon. Masked again here: the files of a still running action have not been scrubbed yet.
    */
   private String workflowLog(String id) throws IOException {
-    Secrets secrets = Secrets.of(engine.store().load(id).conf());
+    Secrets secrets = Secrets.of(engine.store().load(id).info().conf());
     Path dir = engine.store().runDir(id);
     StringBuilder text = new StringBuilder();
     Path log = dir.resolve("run.log");

@@ -48,9 +48,9 @@ final class WorkflowControls {
     } catch (IOException e) {
       throw new NotFoundException("no workflow job " + id);
     }
-    if (run.status().isTerminal()) {
+    if (run.info().status().isTerminal()) {
       throw new ConflictException("E0805", "workflow job " + id + " has ended ("
-          + run.status() + "): nothing to resume; -rerun it to run it again");
+          + run.info().status() + "): nothing to resume; -rerun it to run it again");
     }
     try (var lock = engine.store().tryLock(id).orElseThrow(() ->
         new ConflictException("E0303", "workflow job " + id + " is being driven"
@@ -92,7 +92,7 @@ final class WorkflowControls {
   }
 
   void kill(String id) {
-    WorkflowStatus status = existing(id).status();
+    WorkflowStatus status = existing(id).info().status();
     if (status.isTerminal()) {
       // the kill itself runs in the background: without this the client would report success and nothing happen
       throw new ConflictException("E0725", "workflow job " + id
@@ -103,9 +103,9 @@ final class WorkflowControls {
 
   void rerun(String id, Map<String, String> conf) {
     RunState run = existing(id);
-    if (!run.status().isTerminal()) {
+    if (!run.info().status().isTerminal()) {
       throw new ConflictException("E0805", "workflow job " + id
-          + " has not ended (status " + run.status() + "): only SUCCEEDED, FAILED or KILLED runs can be rerun");
+          + " has not ended (status " + run.info().status() + "): only SUCCEEDED, FAILED or KILLED runs can be rerun");
     }
     boolean failNodes = Boolean.parseBoolean(conf.getOrDefault(ConfigKeys.RERUN_FAIL_NODES, "false"));
     List<String> skip = WorkflowEngine.nodeList(conf.get(ConfigKeys.RERUN_SKIP_NODES));

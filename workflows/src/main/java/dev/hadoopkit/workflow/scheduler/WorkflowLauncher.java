@@ -93,9 +93,9 @@ public final class WorkflowLauncher implements AutoCloseable {
       running.incrementAndGet();
       try {
         RunState end = drive(launch, callbacks);
-        if (end.status().isTerminal()) {
-          callbacks.ended(end.status(), end.status().isSuccessful() ? null : errorCode(end),
-              end.statusMessage());
+        if (end.info().status().isTerminal()) {
+          callbacks.ended(end.info().status(), end.info().status().isSuccessful() ? null : errorCode(end),
+              end.info().statusMessage());
         }
       } catch (WorkflowException e) {
         callbacks.ended(WorkflowStatus.FAILED, e.code().name(), e.describe());
@@ -122,12 +122,12 @@ public final class WorkflowLauncher implements AutoCloseable {
       callbacks.record(runId, record);
     };
     boolean exists = engine.store().exists(id);
-    if (launch.mode() == Mode.RERUN && exists && engine.store().load(id).status().isTerminal()) {
+    if (launch.mode() == Mode.RERUN && exists && engine.store().load(id).info().status().isTerminal()) {
       return engine.rerun(id, launch.failedNodes(), List.of(), listener);
     }
     if (exists) {
       RunState previous = engine.store().load(id);
-      if (!previous.status().isTerminal() && previous.status() != WorkflowStatus.PREP) {
+      if (!previous.info().status().isTerminal() && previous.info().status() != WorkflowStatus.PREP) {
         callbacks.started(engine.settings().clock().millis());
       }
       return engine.run(id, listener); // resumes it, or returns the state of a run that already ended
@@ -138,7 +138,7 @@ public final class WorkflowLauncher implements AutoCloseable {
   }
 
   private static String errorCode(RunState state) {
-    return state.status() == WorkflowStatus.KILLED ? "E0507" : "E0508";
+    return state.info().status() == WorkflowStatus.KILLED ? "E0507" : "E0508";
   }
 
   /** Kills a run in the background (the engine asks its live driver to stop, which takes a moment). */

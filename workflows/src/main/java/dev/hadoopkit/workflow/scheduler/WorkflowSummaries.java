@@ -2,6 +2,7 @@ package dev.hadoopkit.workflow.scheduler;
 
 import dev.hadoopkit.workflow.server.api.Views;
 import dev.hadoopkit.workflow.state.Journal;
+import dev.hadoopkit.workflow.state.RunInfo;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.RunStore;
 import java.io.IOException;
@@ -86,10 +87,11 @@ final class WorkflowSummaries {
         return entry.job();
       }
       RunState run = store.load(id);
-      Views.WorkflowJob job = new Views.WorkflowJob(id, run.name(), run.appPath(), run.user(), "users",
-          run.status().name(), run.parent(), Map.of(), instant(run.createdTime()), instant(run.createdTime()),
-          instant(run.endTime()), instant(Math.max(modified, run.createdTime())), run.run(), List.of());
-      cache.put(id, new Entry(size, modified, run.status().isTerminal(), now, job));
+      RunInfo info = run.info();
+      Views.WorkflowJob job = new Views.WorkflowJob(id, info.name(), info.appPath(), info.user(), "users",
+          info.status().name(), info.parent(), Map.of(), instant(info.createdTime()), instant(info.createdTime()),
+          instant(info.endTime()), instant(Math.max(modified, info.createdTime())), info.run(), List.of());
+      cache.put(id, new Entry(size, modified, info.status().isTerminal(), now, job));
       return job;
     } catch (IOException | RuntimeException e) {
       return null; // a run being created, or unreadable: its own info says why

@@ -6,6 +6,7 @@ import dev.hadoopkit.workflow.engine.WorkflowEngine;
 import dev.hadoopkit.workflow.server.api.NotFoundException;
 import dev.hadoopkit.workflow.server.api.Views;
 import dev.hadoopkit.workflow.state.NodeRun;
+import dev.hadoopkit.workflow.state.RunInfo;
 import dev.hadoopkit.workflow.state.RunState;
 import dev.hadoopkit.workflow.state.Secrets;
 import java.time.Instant;
@@ -31,7 +32,8 @@ public final class WorkflowViews {
     } catch (Exception e) {
       throw new NotFoundException("no workflow job " + id);
     }
-    Secrets secrets = Secrets.of(run.conf());
+    RunInfo info = run.info();
+    Secrets secrets = Secrets.of(info.conf());
     List<Views.WorkflowAction> actions = new ArrayList<>();
     for (NodeRun node : run.nodeRuns()) {
       Node spec = definition.nodes().get(node.name());
@@ -42,18 +44,18 @@ public final class WorkflowViews {
           spec instanceof Node.Action a ? number(a.retry().intervalMinutes()) : 0, instant(node.startTime()),
           instant(node.endTime()), String.join(",", node.transitions()),
           node.data().isEmpty() ? null : secrets.mask(node.data().toString()), node.externalId(),
-          node.status().name(), ResourceManagerLinks.url(node.externalId(), run.conf(), hadoop),
+          node.status().name(), ResourceManagerLinks.url(node.externalId(), info.conf(), hadoop),
           node.errorCode(), node.errorMessage() == null ? null
           : secrets.mask(node.errorMessage()), null));
     }
-    long lastModified = Math.max(run.createdTime(), run.endTime());
+    long lastModified = Math.max(info.createdTime(), info.endTime());
     for (NodeRun node : run.nodeRuns()) {
       lastModified = Math.max(lastModified, Math.max(node.startTime(), node.endTime()));
     }
-    Instant start = run.nodeRuns().isEmpty() ? null : instant(run.createdTime());
-    return new Views.WorkflowJob(id, run.name(), run.appPath(), run.user(), "users", run.status().name(),
-        run.parent(), secrets.maskConf(run.conf()), instant(run.createdTime()), start, instant(run.endTime()),
-        instant(lastModified), run.run(), actions);
+    Instant start = run.nodeRuns().isEmpty() ? null : instant(info.createdTime());
+    return new Views.WorkflowJob(id, info.name(), info.appPath(), info.user(), "users", info.status().name(),
+        info.parent(), secrets.maskConf(info.conf()), instant(info.createdTime()), start, instant(info.endTime()),
+        instant(lastModified), info.run(), actions);
   }
 
   private static int number(String text) {

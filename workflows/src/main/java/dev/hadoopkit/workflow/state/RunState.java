@@ -117,62 +117,15 @@ public final class RunState {
     return nodes.computeIfAbsent(nodeName, NodeRun::new);
   }
 
-  public synchronized String id() {
-    return id;
-  }
-
-  public synchronized String appPath() {
-    return appPath;
-  }
-
-  public synchronized String name() {
-    return name;
-  }
-
-  public synchronized String user() {
-    return user;
-  }
-
-  public synchronized String parent() {
-    return parent;
-  }
-
-  public synchronized Map<String, String> conf() {
-    return conf;
-  }
-
-  public synchronized WorkflowStatus status() {
-    return status;
-  }
-
-  public synchronized String statusMessage() {
-    return statusMessage;
-  }
-
-  /** Oozie's {@code wf:run()}: 0 for the first run, +1 per rerun. */
-  public synchronized int run() {
-    return run;
-  }
-
-  public synchronized long createdTime() {
-    return createdTime;
-  }
-
-  public synchronized long endTime() {
-    return endTime;
-  }
-
-  public synchronized String lastErrorNode() {
-    return lastErrorNode;
+  /** The run's identity and status, read together. */
+  public synchronized RunInfo info() {
+    return new RunInfo(id, appPath, name, user, parent, conf, status, statusMessage, run, createdTime, endTime,
+        lastErrorNode, skipNodes);
   }
 
   /** Nodes holding tokens and how many (a join may hold several while it waits). */
   public synchronized Map<String, Integer> tokens() {
     return new TreeMap<>(tokens);
-  }
-
-  public synchronized Set<String> skipNodes() {
-    return skipNodes;
   }
 
   public synchronized NodeRun nodeRun(String nodeName) {

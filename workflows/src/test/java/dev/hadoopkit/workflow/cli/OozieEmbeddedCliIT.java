@@ -110,7 +110,7 @@ class OozieEmbeddedCliIT {
       }
       Thread.sleep(1_000);
       RunState frozen = store.load(id); // what a restarted engine replays from the journal
-      assertEquals(WorkflowStatus.SUSPENDED, frozen.status());
+      assertEquals(WorkflowStatus.SUSPENDED, frozen.info().status());
       assertNull(frozen.nodeRun("second"), "no new action starts while suspended");
       assertTrue(oozie("jobs", "-filter", "status=SUSPENDED;name=pausable").out().lines()
           .anyMatch(l -> l.startsWith(id)));

@@ -118,7 +118,7 @@ class SecretPropertiesIT {
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
     // a resumed or rerun engine gets the values back from the journal
     RunStore store = new RunStore(root.resolve("state"), true);
-    assertEquals(PASSWORD, store.loadForRun(id.group(1)).conf().get("dbPassword"));
-    assertEquals(TOKEN, store.loadForRun(id.group(1)).conf().get("apiToken"));
+    assertEquals(PASSWORD, store.loadForRun(id.group(1)).info().conf().get("dbPassword"));
+    assertEquals(TOKEN, store.loadForRun(id.group(1)).info().conf().get("apiToken"));
   }
 }

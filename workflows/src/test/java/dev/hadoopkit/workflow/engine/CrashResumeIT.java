@@ -91,7 +91,7 @@ class CrashResumeIT {
     assertEquals(137, engineProcess.exitValue(), "killed by SIGKILL");
 
     RunState crashed = store.load(id);
-    assertEquals(WorkflowStatus.RUNNING, crashed.status());
+    assertEquals(WorkflowStatus.RUNNING, crashed.info().status());
     assertEquals(NodeStatus.OK, crashed.nodeRun("quick").status());
     assertEquals(NodeStatus.RUNNING, crashed.nodeRun("slow").status());
     assertEquals(1, Files.readAllLines(quick).size());
@@ -107,7 +107,7 @@ class CrashResumeIT {
     assertTrue(printed.contains("Workflow " + id + " SUCCEEDED"), printed);
 
     RunState resumed = store.load(id);
-    assertEquals(WorkflowStatus.SUCCEEDED, resumed.status());
+    assertEquals(WorkflowStatus.SUCCEEDED, resumed.info().status());
     assertEquals(1, Files.readAllLines(quick).size(), "quick ended OK before the crash and must not run again");
     assertEquals(2, Files.readAllLines(slow).size(), "slow was running at the crash and runs again once");
     assertEquals(1, Files.readAllLines(after).size());
@@ -174,11 +174,11 @@ class CrashResumeIT {
     Files.writeString(release, "go");
     WorkflowEngine engine = TestApps.engine(root, 2);
     RunState resumed = engine.run(parentId, RunListener.NONE);
-    assertEquals(WorkflowStatus.SUCCEEDED, resumed.status(), resumed.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, resumed.info().status(), resumed.info().statusMessage());
     assertEquals(childId, resumed.nodeRun("sub").externalId(), "the same child run, not a new one");
     assertEquals(2, store.ids().size());
     RunState childState = store.load(childId);
-    assertEquals(WorkflowStatus.SUCCEEDED, childState.status());
+    assertEquals(WorkflowStatus.SUCCEEDED, childState.info().status());
     assertEquals(1, Files.readAllLines(first).size(), "the child's completed action must not run again");
     assertEquals(2, Files.readAllLines(wait).size());
   }

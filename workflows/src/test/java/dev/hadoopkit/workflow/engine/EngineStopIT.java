@@ -117,7 +117,7 @@ class EngineStopIT {
       String engineOut = Files.readString(root.resolve("engine.out"));
 
       RunState stopped = store.load(id);
-      assertEquals(WorkflowStatus.RUNNING, stopped.status(), "SIGTERM is not a kill: " + stopped.statusMessage()
+      assertEquals(WorkflowStatus.RUNNING, stopped.info().status(), "SIGTERM is not a kill: " + stopped.info().statusMessage()
           + "\n" + engineOut);
       assertEquals(NodeStatus.OK, stopped.nodeRun("quick").status());
       assertEquals(NodeStatus.RUNNING, stopped.nodeRun("slow").status(), stopped.nodeRun("slow").errorMessage());
@@ -132,7 +132,7 @@ class EngineStopIT {
       int exit = resume(state, id, out);
       assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
       RunState resumed = store.load(id);
-      assertEquals(WorkflowStatus.SUCCEEDED, resumed.status());
+      assertEquals(WorkflowStatus.SUCCEEDED, resumed.info().status());
       assertEquals(1, Files.readAllLines(root.resolve("quick.count")).size());
       assertEquals(2, resumed.nodeRun("slow").attempt());
     });
@@ -175,7 +175,7 @@ class EngineStopIT {
       String log = Files.readString(store.runDir(id).resolve("run.log"));
       assertTrue(log.contains("slow: the previous engine's attempt 1 (pid " + orphan + ", started "), log);
       assertTrue(log.contains("still runs; killed it before starting attempt 2"), log);
-      assertEquals(WorkflowStatus.SUCCEEDED, store.load(id).status());
+      assertEquals(WorkflowStatus.SUCCEEDED, store.load(id).info().status());
     });
   }
 }

@@ -53,7 +53,7 @@ class ExampleAppIT {
     String id = engine.submit(submission, null, RunListener.NONE);
     RunState state = engine.run(id, RunListener.NONE);
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     assertEquals(String.valueOf(users.size()), state.nodeRun("users").data().get("raters"));
     assertEquals(perMovie, read(out.resolve("popular/part-r-00000")));
     assertEquals(perStar, read(out.resolve("breakdown/part-r-00000")));

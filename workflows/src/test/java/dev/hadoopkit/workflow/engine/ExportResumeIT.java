@@ -137,7 +137,7 @@ class ExportResumeIT {
       assertEquals(1, printed.strip().lines().filter(l -> l.startsWith("workflow run:")).count(), printed);
       assertEquals(atKill[0], countAndDistinct()[0], "a refused resume writes nothing");
       RunState refused = store.load(id);
-      assertEquals(WorkflowStatus.RUNNING, refused.status(), "the run stays resumable");
+      assertEquals(WorkflowStatus.RUNNING, refused.info().status(), "the run stays resumable");
       assertEquals(1, refused.nodeRun("export").attempt());
 
       try (Connection c = TestServers.connect(server, ""); Statement s = c.createStatement()) {
@@ -146,7 +146,7 @@ class ExportResumeIT {
       ByteArrayOutputStream again = new ByteArrayOutputStream();
       assertEquals(0, cli(state, again, "run", "--resume", id, "--rerun-nonidempotent"),
           again.toString(StandardCharsets.UTF_8));
-      assertEquals(WorkflowStatus.SUCCEEDED, store.load(id).status());
+      assertEquals(WorkflowStatus.SUCCEEDED, store.load(id).info().status());
       long[] after = countAndDistinct();
       assertEquals(List.of((long) ROWS, (long) ROWS), List.of(after[0], after[1]), "every row exactly once");
     });

@@ -61,7 +61,7 @@ class HadoopActionsIT {
         + TAIL);
     RunState state = run(engine(root, 2), app, Map.of("jobTracker", "local", "nameNode", "file:///"));
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     assertNode(state, "ok", NodeStatus.OK);
     assertEquals("0 two words", state.nodeRun("ok").data().get("args"));
     assertEquals("value-of-javas", state.nodeRun("ok").data().get("conf.value"));
@@ -95,7 +95,7 @@ class HadoopActionsIT {
     try {
       RunState state = run(engine(root, 2), app, Map.of("jobTracker", "local", "nameNode", "file:///"));
 
-      assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+      assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
       assertEquals("0 from-a-file-jar", state.nodeRun("from-file").data().get("args"));
     } finally {
       if (previous == null) {
@@ -128,13 +128,13 @@ class HadoopActionsIT {
     try {
       Map<String, String> local = Map.of("jobTracker", "local", "nameNode", "file:///");
       RunState without = run(engine(root, 2), app, local);
-      assertEquals(WorkflowStatus.KILLED, without.status(), "the class is nowhere on the classpath: error → fail");
+      assertEquals(WorkflowStatus.KILLED, without.info().status(), "the class is nowhere on the classpath: error → fail");
       assertEquals(dev.hadoopkit.workflow.state.NodeStatus.ERROR, without.nodeRun("from-libpath").status());
 
       Map<String, String> withLibpath = new java.util.HashMap<>(local);
       withLibpath.put("oozie.libpath", libDir.toUri().toString());
       RunState state = run(engine(root, 2), app, withLibpath);
-      assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+      assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
       assertEquals("0 from-a-libpath", state.nodeRun("from-libpath").data().get("args"));
 
       WorkflowEngine withSystem = engine(root, 2);
@@ -142,7 +142,7 @@ class HadoopActionsIT {
       Map<String, String> useSystem = new java.util.HashMap<>(local);
       useSystem.put("oozie.use.system.libpath", "true");
       RunState system = run(withSystem, app, useSystem);
-      assertEquals(WorkflowStatus.SUCCEEDED, system.status(), system.statusMessage());
+      assertEquals(WorkflowStatus.SUCCEEDED, system.info().status(), system.info().statusMessage());
 
       Map<String, String> missing = new java.util.HashMap<>(local);
       missing.put("oozie.libpath", root.resolve("no-such-dir").toUri().toString());
@@ -190,7 +190,7 @@ class HadoopActionsIT {
         + "    <default to=\"fail\"/>\n  </switch></decision>\n" + TAIL);
     RunState state = run(engine(root, 2), app, Map.of("jobTracker", "local", "nameNode", "file:///"));
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     assertTrue(state.nodeRun("wc").externalId().startsWith("job_local"), state.nodeRun("wc").externalId());
     assertEquals(List.of("end"), state.nodeRun("enough").transitions());
     long words = lines.stream().mapToLong(l -> l.split(" ").length).sum();

@@ -84,7 +84,7 @@ class HdfsWorkflowIT {
       String id = engine.submit(submission, null, RunListener.NONE);
       RunState state = engine.run(id, RunListener.NONE);
 
-      assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+      assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
       for (String node : List.of("prep", "wc", "check", "end")) {
         assertEquals(NodeStatus.OK, state.nodeRun(node).status(), node);
       }

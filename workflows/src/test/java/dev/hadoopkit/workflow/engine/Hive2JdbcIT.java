@@ -62,12 +62,12 @@ class Hive2JdbcIT {
         + "INSERT INTO ${table} VALUES (1, 'a;b'), (2, 'c');\nSELECT id, label FROM ${table} ORDER BY id;\n");
     try {
       RunState state = run(engine(root, 2), app, Map.of("jdbcUrl", url));
-      assertEquals(WorkflowStatus.KILLED, state.status());
+      assertEquals(WorkflowStatus.KILLED, state.info().status());
       assertEquals("4", state.nodeRun("load").data().get("statements"));
       assertEquals("HIVE2_SQL", state.nodeRun("broken").errorCode());
       assertTrue(state.nodeRun("broken").errorMessage().startsWith("statement 2 of 2 failed"),
           state.nodeRun("broken").errorMessage());
-      String printed = Files.readString(root.resolve("state").resolve(state.id()).resolve("actions/load/r0-a1/stdout"));
+      String printed = Files.readString(root.resolve("state").resolve(state.info().id()).resolve("actions/load/r0-a1/stdout"));
       assertEquals("1\ta;b\n2\tc\n", printed);
       try (Connection c = DriverManager.getConnection(url); ResultSet rows = c.createStatement()
           .executeQuery("SELECT COUNT(*), SUM(id) FROM " + table)) {

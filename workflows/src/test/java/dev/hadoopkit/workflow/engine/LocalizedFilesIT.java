@@ -55,17 +55,17 @@ class LocalizedFilesIT {
 
     WorkflowEngine engine = engine(root, 2);
     RunState state = run(engine, appDir, Map.of("dbPasswordFile", pw.toString()));
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     assertEquals("400/600/640", state.nodeRun("use").data().get("modes"), "at most the source's mode");
     assertEquals("15", state.nodeRun("use").data().get("length"), "the action read the password file");
 
-    Path workDir = engine.store().runDir(state.id()).resolve("actions/use/r0-a1");
+    Path workDir = engine.store().runDir(state.info().id()).resolve("actions/use/r0-a1");
     assertFalse(Files.exists(workDir.resolve("pw")), "the password file must not stay in the state dir");
     assertFalse(Files.exists(workDir.resolve("secret.key")), "a file with a secret name must not stay");
     assertTrue(Files.exists(workDir.resolve("data.txt")), "ordinary files stay for debugging");
     assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(workDir.resolve(
         "data.txt"))));
-    String log = Files.readString(engine.store().runDir(state.id()).resolve("run.log"));
+    String log = Files.readString(engine.store().runDir(state.info().id()).resolve("run.log"));
     assertTrue(log.contains("use: removed the secret files [pw, secret.key] from its work dir"), log);
     try (var files = Files.walk(engine.store().root())) {
       for (Path file : (Iterable<Path>) files::iterator) {

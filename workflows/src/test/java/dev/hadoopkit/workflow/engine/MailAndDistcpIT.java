@@ -60,7 +60,7 @@ class MailAndDistcpIT {
           "oozie.email.smtp.host", "127.0.0.1", "oozie.email.smtp.port",
           String.valueOf(smtp.getSmtp().getPort()), "oozie.email.from.address", "workflows@example.com"));
 
-      assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+      assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
       assertNode(state, "copy", NodeStatus.OK);
       assertEquals("alpha\n", Files.readString(dst.resolve("a.txt")));
       assertEquals("beta beta\n", Files.readString(dst.resolve("b.txt")));
@@ -94,8 +94,8 @@ class MailAndDistcpIT {
         + "  <end name=\"end\"/>\n</workflow-app>\n");
     RunState state = run(engine(root, 2), app, Map.of("oozie.email.smtp.host", "127.0.0.1",
         "oozie.email.smtp.port", "1"));
-    assertEquals(WorkflowStatus.KILLED, state.status());
+    assertEquals(WorkflowStatus.KILLED, state.info().status());
     assertEquals("EM004", state.nodeRun("notify").errorCode());
-    assertTrue(state.statusMessage().contains("127.0.0.1:1"), state.statusMessage());
+    assertTrue(state.info().statusMessage().contains("127.0.0.1:1"), state.info().statusMessage());
   }
 }

@@ -169,7 +169,7 @@ class MapReduceAppClassesIT {
     Files.copy(jar, app.resolve("lib/oozie-examples.jar"));
     RunState state = run(engine(root, 2), app, jobProperties());
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     assertOutput();
   }
 
@@ -179,7 +179,7 @@ class MapReduceAppClassesIT {
         "<file>" + jar.toUri() + "#examples.jar</file>"));
     RunState state = run(engine(root, 2), app, jobProperties());
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     assertOutput();
   }
 
@@ -190,7 +190,7 @@ class MapReduceAppClassesIT {
     Files.copy(jar, app.resolve("lib/oozie-examples.jar"));
     RunState state = run(engine(root, 2), app, jobProperties());
 
-    assertEquals(WorkflowStatus.KILLED, state.status());
+    assertEquals(WorkflowStatus.KILLED, state.info().status());
     assertNode(state, "mr-node", NodeStatus.ERROR);
     String message = state.nodeRun("mr-node").errorMessage();
     assertEquals("JA018", state.nodeRun("mr-node").errorCode(), message);

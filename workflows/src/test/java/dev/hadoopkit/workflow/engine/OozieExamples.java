@@ -105,7 +105,7 @@ public final class OozieExamples {
    */
   public static void assertAsOozie(String app, RunState state, FileSystem fs, WorkflowEngine engine)
       throws Exception {
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), app + ": " + state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), app + ": " + state.info().statusMessage());
     assertOutputs(app, fs);
     if (app.equals("custom-main")) {
       assertTrue(state.nodeRun("mr-node").externalId().startsWith("job_"),
@@ -120,8 +120,8 @@ public final class OozieExamples {
     }
     if (app.equals("subwf")) {
       String child = state.nodeRun("subworkflow-node").externalId();
-      assertEquals(WorkflowStatus.SUCCEEDED, engine.store().load(child).status());
-      assertEquals("map-reduce-wf", engine.store().load(child).name());
+      assertEquals(WorkflowStatus.SUCCEEDED, engine.store().load(child).info().status());
+      assertEquals("map-reduce-wf", engine.store().load(child).info().name());
     }
   }
 

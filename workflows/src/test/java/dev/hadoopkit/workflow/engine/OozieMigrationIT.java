@@ -42,8 +42,8 @@ class OozieMigrationIT {
   /** The action configuration an attempt ran with (action.xml in its work dir). */
   private static Configuration actionConf(WorkflowEngine engine, RunState state, String node) {
     Configuration conf = new Configuration(false);
-    conf.addResource(new org.apache.hadoop.fs.Path(engine.store().runDir(state.id())
-        .resolve("actions/" + node + "/r" + state.run() + "-a1/action.xml").toUri()));
+    conf.addResource(new org.apache.hadoop.fs.Path(engine.store().runDir(state.info().id())
+        .resolve("actions/" + node + "/r" + state.info().run() + "-a1/action.xml").toUri()));
     return conf;
   }
 
@@ -65,7 +65,7 @@ class OozieMigrationIT {
     WorkflowEngine engine = engine(root, 2);
     RunState state = run(engine, app, Map.of());
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     Configuration plain = actionConf(engine, state, "plain");
     assertEquals("global", plain.get("a"), "global <configuration> wins over global <job-xml>");
     assertEquals("job-xml", plain.get("c"));
@@ -85,27 +85,27 @@ class OozieMigrationIT {
             true) + TAIL);
     WorkflowEngine engine = engine(root, 2);
     RunState first = run(engine, app, Map.of("mode", "broken", "keep", "k1", "out", "${keep}-x"));
-    assertEquals(WorkflowStatus.KILLED, first.status());
+    assertEquals(WorkflowStatus.KILLED, first.info().status());
 
-    RunState second = engine.rerun(first.id(), false, List.of(),
+    RunState second = engine.rerun(first.info().id(), false, List.of(),
         Map.of("mode", "fixed", "db.password", "s3cr3t-value", "oozie.wf.rerun.failnodes", "false"),
         RunListener.NONE);
-    assertEquals(WorkflowStatus.SUCCEEDED, second.status(), second.statusMessage());
-    assertEquals(1, second.run());
+    assertEquals(WorkflowStatus.SUCCEEDED, second.info().status(), second.info().statusMessage());
+    assertEquals(1, second.info().run());
     assertEquals("fixed", second.nodeRun("check").data().get("mode"));
     assertEquals("k1", second.nodeRun("check").data().get("keep"), "properties not given again are kept");
-    assertEquals("fixed", second.conf().get("mode"));
-    assertEquals("k1-x", second.conf().get("out"));
-    assertFalse(second.conf().containsKey("oozie.wf.rerun.failnodes"), "rerun controls are not run properties");
+    assertEquals("fixed", second.info().conf().get("mode"));
+    assertEquals("k1-x", second.info().conf().get("out"));
+    assertFalse(second.info().conf().containsKey("oozie.wf.rerun.failnodes"), "rerun controls are not run properties");
 
-    String journal = Files.readString(engine.store().runDir(first.id()).resolve(Journal.FILE_NAME),
+    String journal = Files.readString(engine.store().runDir(first.info().id()).resolve(Journal.FILE_NAME),
         StandardCharsets.UTF_8);
     assertFalse(journal.contains("s3cr3t-value"), "a secret given on rerun is sealed in the journal:\n" + journal);
-    JournalRecord.Rerun rerun = Journal.read(engine.store().runDir(first.id()).resolve(Journal.FILE_NAME)).stream()
+    JournalRecord.Rerun rerun = Journal.read(engine.store().runDir(first.info().id()).resolve(Journal.FILE_NAME)).stream()
         .filter(JournalRecord.Rerun.class::isInstance).map(JournalRecord.Rerun.class::cast).findFirst()
         .orElseThrow();
     assertEquals("fixed", rerun.conf().get("mode"), "the rerun record carries the new configuration");
-    assertEquals("s3cr3t-value", engine.store().load(first.id()).conf().get("db.password"));
+    assertEquals("s3cr3t-value", engine.store().load(first.info().id()).info().conf().get("db.password"));
   }
 
   /*
@@ -125,12 +125,12 @@ class OozieMigrationIT {
     long t0 = System.nanoTime();
     RunState state = run(engine, app, Map.of());
 
-    assertEquals(WorkflowStatus.KILLED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.KILLED, state.info().status(), state.info().statusMessage());
     assertTrue((System.nanoTime() - t0) / 1_000_000 < 30_000, "the child's sleep 60 must not be waited for");
     String childId = state.nodeRun("sub").externalId();
     assertNotNull(childId, "the sub-workflow's child run id is its external id");
     RunState childState = engine.store().load(childId);
-    assertEquals(WorkflowStatus.KILLED, childState.status(), "child " + childId + ": " + childState.statusMessage());
+    assertEquals(WorkflowStatus.KILLED, childState.info().status(), "child " + childId + ": " + childState.info().statusMessage());
     assertNode(childState, "slow", NodeStatus.KILLED);
   }
 
@@ -164,10 +164,10 @@ class OozieMigrationIT {
     assertNotNull(childId, "the child run never reached its shell action");
 
     RunState killed = engine.kill(id, 20_000);
-    assertEquals(WorkflowStatus.KILLED, killed.status());
-    assertEquals(WorkflowStatus.KILLED, running.get(30, TimeUnit.SECONDS).status());
+    assertEquals(WorkflowStatus.KILLED, killed.info().status());
+    assertEquals(WorkflowStatus.KILLED, running.get(30, TimeUnit.SECONDS).info().status());
     RunState childState = engine.store().load(childId);
-    assertEquals(WorkflowStatus.KILLED, childState.status(), "child " + childId + ": " + childState.statusMessage());
+    assertEquals(WorkflowStatus.KILLED, childState.info().status(), "child " + childId + ": " + childState.info().statusMessage());
   }
 
   /*
@@ -183,7 +183,7 @@ class OozieMigrationIT {
         + "</sub-workflow><ok to=\"end\"/><error to=\"fail\"/></action>\n" + TAIL);
     RunState state = run(engine(root, 2), app, Map.of());
 
-    assertEquals(WorkflowStatus.KILLED, state.status());
+    assertEquals(WorkflowStatus.KILLED, state.info().status());
     assertNode(state, "xml", NodeStatus.ERROR);
     assertEquals("JA008", state.nodeRun("xml").errorCode(), state.nodeRun("xml").errorMessage());
     assertTrue(state.nodeRun("xml").errorMessage().contains("missing.xml"), state.nodeRun("xml").errorMessage());

@@ -113,7 +113,7 @@ public final class OozieToAirflowMapReduce {
 
   /** SUCCEEDED, and the outputs below. */
   public static void assertAsOozie(RunState state, FileSystem fs) throws Exception {
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), APP + ": " + state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), APP + ": " + state.info().statusMessage());
     assertOutputs(fs);
   }
 

@@ -137,7 +137,7 @@ class SqoopActionIT {
     RunState state = run(engine(root, 4), app,
         Map.of("db", database, "jobTracker", "local", "nameNode", "file:///"));
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     for (String node : List.of(":start:", "import", "split", "stamp", "count", "joined", "enough", "export",
         "end")) {
       assertNode(state, node, NodeStatus.OK);
@@ -170,7 +170,7 @@ class SqoopActionIT {
         .get("ROWS_EXPORTED"));
     assertTrue(state.nodeRun("export").externalId().startsWith("job_local"));
     // The password never reaches the journal, the run log or the action's output files.
-    Path runDir = root.resolve("state").resolve(state.id());
+    Path runDir = root.resolve("state").resolve(state.info().id());
     String stderr = Files.readString(runDir.resolve("actions/export/r0-a1/stderr"));
     assertTrue(stderr.contains("--password ********"), stderr);
     assertTrue(stderr.contains("Exported 6 records."), stderr);
@@ -194,16 +194,16 @@ class SqoopActionIT {
     RunState state = run(engine(root, 2), app, Map.of("db", database, "jobTracker", "local", "nameNode",
         "file:///"));
 
-    assertEquals(WorkflowStatus.KILLED, state.status());
+    assertEquals(WorkflowStatus.KILLED, state.info().status());
     assertNode(state, "load", NodeStatus.ERROR);
     assertEquals(List.of("fail"), state.nodeRun("load").transitions());
     assertEquals("JA018", state.nodeRun("load").errorCode());
     String message = state.nodeRun("load").errorMessage();
     assertTrue(message.startsWith("sqoop import failed (exit 1): "), message);
     assertTrue(message.contains("no_such_table"), message);
-    assertTrue(state.statusMessage().contains("failed at load: sqoop import failed"), state.statusMessage());
+    assertTrue(state.info().statusMessage().contains("failed at load: sqoop import failed"), state.info().statusMessage());
     assertFalse(Files.exists(data.resolve("out")), "nothing written");
-    assertNoPassword(root.resolve("state").resolve(state.id()));
+    assertNoPassword(root.resolve("state").resolve(state.info().id()));
   }
 
   /*
@@ -223,7 +223,7 @@ class SqoopActionIT {
     RunState state = run(engine(root, 2), app, Map.of("db", database, "jobTracker", "local", "nameNode",
         "file:///"));
 
-    assertEquals(WorkflowStatus.KILLED, state.status());
+    assertEquals(WorkflowStatus.KILLED, state.info().status());
     assertNode(state, "prompt", NodeStatus.ERROR);
     assertEquals("SQOOP_USAGE", state.nodeRun("prompt").errorCode());
     assertTrue(state.nodeRun("prompt").errorMessage().contains("-P cannot prompt for a password"),
@@ -261,7 +261,7 @@ class SqoopActionIT {
           "nameNode", hdfs.getUri().toString()), Map.of(), app.toUri().toString());
       RunState state = engine.run(engine.submit(submission, null, RunListener.NONE), RunListener.NONE);
 
-      assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+      assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
       org.apache.hadoop.fs.Path part = new org.apache.hadoop.fs.Path("/warehouse/items/part-m-00000");
       assertEquals("1,anvil,12.50,2024-01-31\n2,bolt,0.05,2024-02-29\n3,crème brûlée,7.00,1999-12-31\n"
           + "4,döner,5.25,2000-01-01\n", new String(hdfs.open(part).readAllBytes(), StandardCharsets.UTF_8));

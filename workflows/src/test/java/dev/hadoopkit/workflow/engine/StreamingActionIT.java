@@ -98,7 +98,7 @@ class StreamingActionIT {
 
     RunState state = run(engine(root, 2), app, LOCAL);
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     assertNode(state, "wc", NodeStatus.OK);
     assertEquals(List.of("end"), state.nodeRun("enough").transitions());
     Map<String, Long> expected = new TreeMap<>();
@@ -140,7 +140,7 @@ class StreamingActionIT {
 
     RunState state = run(engine(root, 2), app, LOCAL);
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     assertNode(state, "bad", NodeStatus.ERROR);
     String message = state.nodeRun("bad").errorMessage();
     assertTrue(message.contains("streaming mapper command [fail.sh 3] exited with code 3"), message);
@@ -154,7 +154,7 @@ class StreamingActionIT {
   }
 
   private static Path actionDir(Path root, RunState state, String node) throws Exception {
-    Path base = root.resolve("state").resolve(state.id()).resolve("actions").resolve(node);
+    Path base = root.resolve("state").resolve(state.info().id()).resolve("actions").resolve(node);
     try (Stream<Path> attempts = Files.list(base)) {
       return attempts.sorted().reduce((a, b) -> b).orElseThrow();
     }

@@ -64,7 +64,7 @@ final class TestApps {
 
   static void assertNode(RunState state, String node, NodeStatus status) {
     assertEquals(status, state.nodeRun(node) == null ? null : state.nodeRun(node).status(),
-        "node " + node + " of " + state.id() + ": " + (state.nodeRun(node) == null ? "never reached"
+        "node " + node + " of " + state.info().id() + ": " + (state.nodeRun(node) == null ? "never reached"
             : state.nodeRun(node).errorCode() + " " + state.nodeRun(node).errorMessage()));
   }
 

@@ -63,12 +63,12 @@ class WorkflowEngineIT {
         + " '1'}</case>\n    <default to=\"fail\"/>\n  </switch></decision>\n" + TAIL);
     RunState state = run(engine(root, 4), app, Map.of());
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     for (String node : List.of(":start:", "prep", "report", "check", "end")) {
       assertNode(state, node, NodeStatus.OK);
     }
     assertEquals(List.of("end"), state.nodeRun("check").transitions());
-    assertEquals(state.id(), state.nodeRun("report").data().get("id"));
+    assertEquals(state.info().id(), state.nodeRun("report").data().get("id"));
     assertFalse(Files.exists(data.resolve("old")));
     assertTrue(Files.exists(data.resolve("moved/_SUCCESS")));
     assertFalse(Files.exists(data.resolve("out/sub")));
@@ -98,7 +98,7 @@ class WorkflowEngineIT {
     RunState state = run(engine(root, 4), app, Map.of());
     long wallMs = (System.nanoTime() - t0) / 1_000_000;
 
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     long latestStart = 0;
     long earliestEnd = Long.MAX_VALUE;
     long sumOfDurations = 0;
@@ -124,14 +124,14 @@ class WorkflowEngineIT {
         + shell("broken", "echo bad input >&2; exit 3", "end", "fail", false) + TAIL);
     RunState state = run(engine(root, 2), app, Map.of());
 
-    assertEquals(WorkflowStatus.KILLED, state.status());
+    assertEquals(WorkflowStatus.KILLED, state.info().status());
     assertNode(state, "broken", NodeStatus.ERROR);
     assertNode(state, "fail", NodeStatus.KILLED);
     assertEquals("1", state.nodeRun("broken").errorCode());
     assertTrue(state.nodeRun("broken").errorMessage().contains("exited with code 3"));
-    assertTrue(state.statusMessage().contains("failed at broken:"), state.statusMessage());
-    assertTrue(state.statusMessage().contains("bad input"), state.statusMessage());
-    assertEquals("broken", state.lastErrorNode());
+    assertTrue(state.info().statusMessage().contains("failed at broken:"), state.info().statusMessage());
+    assertTrue(state.info().statusMessage().contains("bad input"), state.info().statusMessage());
+    assertEquals("broken", state.info().lastErrorNode());
   }
 
   /*
@@ -157,7 +157,7 @@ class WorkflowEngineIT {
     RunState state = run(engine(root, 2, clock), app, Map.of(), advanceToRetry);
     assertTrue((System.nanoTime() - t0) / 1_000_000 < 20_000, "retries of 10 minutes must not really wait");
     assertEquals(List.of(600_000L, 600_000L), waits, "two retries, 10 minutes each");
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     assertEquals(3, state.nodeRun("flaky").attempt());
     assertEquals(3, Files.readAllLines(counter).size());
 
@@ -168,7 +168,7 @@ class WorkflowEngineIT {
         + TAIL);
     waits.clear();
     RunState failed = run(engine(root, 2, clock), never, Map.of(), advanceToRetry);
-    assertEquals(WorkflowStatus.KILLED, failed.status());
+    assertEquals(WorkflowStatus.KILLED, failed.info().status());
     assertNode(failed, "never", NodeStatus.ERROR);
     assertEquals(3, failed.nodeRun("never").attempt());
     assertEquals(3, Files.readAllLines(root.resolve("never")).size());
@@ -187,25 +187,25 @@ class WorkflowEngineIT {
         + shell("gate", "test -f " + flag + " && echo run=${wf:run()}", "end", "fail", true) + TAIL);
     WorkflowEngine engine = engine(root, 2);
     RunState first = run(engine, app, Map.of());
-    assertEquals(WorkflowStatus.KILLED, first.status());
+    assertEquals(WorkflowStatus.KILLED, first.info().status());
     assertNode(first, "gate", NodeStatus.ERROR);
 
     WorkflowException notEnded = assertThrows(WorkflowException.class,
-        () -> engine.rerun(first.id(), false, List.of("gate"), RunListener.NONE));
+        () -> engine.rerun(first.info().id(), false, List.of("gate"), RunListener.NONE));
     assertEquals(ErrorCode.E0807, notEnded.code());
 
     Files.writeString(flag, "go");
-    RunState second = engine.rerun(first.id(), true, List.of(), RunListener.NONE);
-    assertEquals(WorkflowStatus.SUCCEEDED, second.status(), second.statusMessage());
-    assertEquals(first.id(), second.id());
-    assertEquals(1, second.run());
+    RunState second = engine.rerun(first.info().id(), true, List.of(), RunListener.NONE);
+    assertEquals(WorkflowStatus.SUCCEEDED, second.info().status(), second.info().statusMessage());
+    assertEquals(first.info().id(), second.info().id());
+    assertEquals(1, second.info().run());
     assertTrue(second.nodeRun("mark").skipped());
     assertEquals(1, Files.readAllLines(marks).size(), "mark must not run again");
     assertEquals("1", second.nodeRun("gate").data().get("run"));
 
-    RunState third = engine.rerun(first.id(), false, List.of("mark"), RunListener.NONE);
-    assertEquals(2, third.run());
-    assertEquals(WorkflowStatus.SUCCEEDED, third.status());
+    RunState third = engine.rerun(first.info().id(), false, List.of("mark"), RunListener.NONE);
+    assertEquals(2, third.info().run());
+    assertEquals(WorkflowStatus.SUCCEEDED, third.info().status());
     assertEquals(1, Files.readAllLines(marks).size());
   }
 
@@ -234,7 +234,7 @@ class WorkflowEngineIT {
     }
     long t0 = System.nanoTime();
     RunState killed = engine.kill(id, 20_000);
-    assertEquals(WorkflowStatus.KILLED, killed.status());
+    assertEquals(WorkflowStatus.KILLED, killed.info().status());
     assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000);
     RunState finalState = running.get(60, TimeUnit.SECONDS);
     assertNode(finalState, "long", NodeStatus.KILLED);
@@ -252,7 +252,7 @@ class WorkflowEngineIT {
         + "  <action name=\"p\"><pig><script>x.pig</script></pig><ok to=\"end\"/><error to=\"fail\"/></action>\n"
         + TAIL);
     RunState state = run(engine(root, 2), app, Map.of());
-    assertEquals(WorkflowStatus.KILLED, state.status());
+    assertEquals(WorkflowStatus.KILLED, state.info().status());
     assertEquals("E0723", state.nodeRun("p").errorCode());
     assertTrue(state.nodeRun("p").errorMessage().contains("type [pig]"));
   }
@@ -272,12 +272,12 @@ class WorkflowEngineIT {
         + "</sub-workflow><ok to=\"end\"/><error to=\"fail\"/></action>\n" + TAIL);
     WorkflowEngine engine = engine(root, 2);
     RunState state = run(engine, parent, Map.of("greeting", "hello"));
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status(), state.statusMessage());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
     String childId = state.nodeRun("sub").externalId();
     assertTrue(childId.endsWith("-hk-W"));
     RunState childState = engine.store().load(childId);
-    assertEquals(state.id(), childState.parent());
-    assertEquals(WorkflowStatus.SUCCEEDED, childState.status());
+    assertEquals(state.info().id(), childState.info().parent());
+    assertEquals(WorkflowStatus.SUCCEEDED, childState.info().status());
     assertEquals("hello from-action", Files.readString(out, StandardCharsets.UTF_8).trim());
   }
 }

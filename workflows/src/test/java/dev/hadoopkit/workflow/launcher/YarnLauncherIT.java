@@ -146,9 +146,9 @@ class YarnLauncherIT {
     assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
       String appPath = deployApp();
       RunState onYarn = run(engine("yarn"), appPath, "yarn");
-      assertEquals(WorkflowStatus.SUCCEEDED, onYarn.status(), String.valueOf(onYarn.statusMessage()));
+      assertEquals(WorkflowStatus.SUCCEEDED, onYarn.info().status(), String.valueOf(onYarn.info().statusMessage()));
       RunState local = run(engine("local"), appPath, "local");
-      assertEquals(WorkflowStatus.SUCCEEDED, local.status(), String.valueOf(local.statusMessage()));
+      assertEquals(WorkflowStatus.SUCCEEDED, local.info().status(), String.valueOf(local.info().statusMessage()));
 
       for (String node : List.of("j", "s")) {
         NodeRun yarnNode = onYarn.nodeRun(node);
@@ -227,7 +227,7 @@ class YarnLauncherIT {
           }
         }
         RunState killed = engine.kill(id, 30_000);
-        assertEquals(WorkflowStatus.KILLED, killed.status());
+        assertEquals(WorkflowStatus.KILLED, killed.info().status());
         running.get();
         assertEquals(YarnApplicationState.KILLED, yc.getApplicationReport(appId).getYarnApplicationState());
         assertEquals(List.of(), yc.getApplications(EnumSet.of(YarnApplicationState.RUNNING,
@@ -275,7 +275,7 @@ class YarnLauncherIT {
             YarnLauncher.KEEP_STAGING, "true"), Map.of(), null);
         String id = engine.submit(submission, null, RunListener.NONE);
         RunState state = engine.run(id, RunListener.NONE);
-        assertEquals(WorkflowStatus.SUCCEEDED, state.status(), String.valueOf(state.statusMessage()));
+        assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), String.valueOf(state.info().statusMessage()));
         assertTrue(state.nodeRun("imp").externalId().startsWith("application_"), state.nodeRun("imp").externalId());
         org.apache.hadoop.fs.FileSystem fs = dfs.getFileSystem();
         String rows = new String(fs.open(new org.apache.hadoop.fs.Path("/warehouse/items/part-m-00000"))
@@ -377,7 +377,7 @@ class YarnLauncherIT {
           Thread.sleep(200);
         }
         RunState killed = engine.kill(id, 30_000);
-        assertEquals(WorkflowStatus.KILLED, killed.status());
+        assertEquals(WorkflowStatus.KILLED, killed.info().status());
         running.get();
         assertEquals(List.of(), yc.getApplications(EnumSet.of(YarnApplicationState.RUNNING,
             YarnApplicationState.ACCEPTED)), "yarn application -list shows nothing of the run");

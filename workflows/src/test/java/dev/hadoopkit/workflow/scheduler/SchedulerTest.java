@@ -275,7 +275,7 @@ class SchedulerTest {
       assertEquals(workflow, h.info(id).actions().get(0).externalId(), "Oozie reruns the action's workflow");
       h.await("run 1 of that workflow", () -> {
         try {
-          return h.engine.store().load(workflow).run() == 1;
+          return h.engine.store().load(workflow).info().run() == 1;
         } catch (Exception e) {
           return false;
         }
@@ -438,7 +438,7 @@ class SchedulerTest {
       h.backend.resume(id, ActionSelection.ALL);
       h.await("the adopted run", () -> {
         try {
-          return h.engine.store().load(id).status().name().equals("SUCCEEDED");
+          return h.engine.store().load(id).info().status().name().equals("SUCCEEDED");
         } catch (Exception e) {
           return false;
         }

@@ -31,17 +31,17 @@ class JournalFormatTest {
         Set.copyOf(records.stream().map(Object::getClass).toList()), "every event type is in the fixture");
 
     RunState state = RunState.replay(records);
-    assertEquals("0000001-000000000000000-hk-W", state.id());
-    assertEquals("file:/apps/fixture", state.appPath());
-    assertEquals("alice", state.user());
-    assertEquals("0000000-000000000000000-hk-W", state.parent());
-    assertEquals(WorkflowStatus.SUCCEEDED, state.status());
-    assertEquals(1, state.run());
-    assertEquals("fixed", state.conf().get("queue"), "the rerun's properties replace the submitted ones");
-    assertEquals(Set.of(":start:", "fork", "mr"), state.skipNodes());
+    assertEquals("0000001-000000000000000-hk-W", state.info().id());
+    assertEquals("file:/apps/fixture", state.info().appPath());
+    assertEquals("alice", state.info().user());
+    assertEquals("0000000-000000000000000-hk-W", state.info().parent());
+    assertEquals(WorkflowStatus.SUCCEEDED, state.info().status());
+    assertEquals(1, state.info().run());
+    assertEquals("fixed", state.info().conf().get("queue"), "the rerun's properties replace the submitted ones");
+    assertEquals(Set.of(":start:", "fork", "mr"), state.info().skipNodes());
     // the fixture's rerun records only mr as skipped, so the token the rerun put on :start: is still there
     assertEquals(Map.of(":start:", 1, "end", 1), state.tokens());
-    assertEquals(2005, state.endTime());
+    assertEquals(2005, state.info().endTime());
 
     NodeRun mr = state.nodeRun("mr");
     assertTrue(mr.skipped(), "mr ended OK in run 0 and was skipped in run 1");

@@ -33,7 +33,7 @@ class RunStateTest {
     assertEquals(NodeStatus.RUNNING, state.nodeRun("b").status());
     assertEquals("pid:1", state.nodeRun("a").externalId());
     assertEquals(Map.of("x", "1"), state.nodeRun("a").data());
-    assertEquals(WorkflowStatus.RUNNING, state.status());
+    assertEquals(WorkflowStatus.RUNNING, state.info().status());
 
     try (Journal journal = new Journal(file, true)) {
       journal.append(JournalRecord.end(8, "b", NodeStatus.OK, List.of("j"), null, null, null, null, false));
@@ -64,13 +64,13 @@ class RunStateTest {
     state.apply(JournalRecord.end(2, "a", NodeStatus.OK, List.of("b"), null, null, Map.of("k", "v"), null, false));
     state.apply(JournalRecord.end(3, "b", NodeStatus.ERROR, List.of("fail"), "1", "bad", null, null, false));
     state.apply(JournalRecord.status(4, WorkflowStatus.KILLED, "x"));
-    assertEquals("b", state.lastErrorNode());
+    assertEquals("b", state.info().lastErrorNode());
     state.apply(JournalRecord.rerun(5, 1, List.of("a")));
-    assertEquals(1, state.run());
-    assertEquals(WorkflowStatus.RUNNING, state.status());
+    assertEquals(1, state.info().run());
+    assertEquals(WorkflowStatus.RUNNING, state.info().status());
     assertEquals(NodeStatus.OK, state.nodeRun("a").status());
     assertEquals(null, state.nodeRun("b"));
-    assertTrue(state.skipNodes().contains("a"));
+    assertTrue(state.info().skipNodes().contains("a"));
   }
 
   @Test
