@@ -28,64 +28,65 @@ public abstract class CheckedRowAppender extends CommittingFile implements RowAp
   @Override
   public final void setNull(int field) {
     layout.requireNullable(field);
-    putNull(counted(field));
+    putNull(field);
+    fieldsSet++;
   }
 
   @Override
   public final void setBoolean(int field, boolean value) {
-    putBoolean(checked(field, RowLayout.Kind.BOOLEAN), value);
+    layout.requireKind(field, RowLayout.Kind.BOOLEAN);
+    putBoolean(field, value);
+    fieldsSet++;
   }
 
   @Override
   public final void setInt(int field, int value) {
-    putInt(checked(field, RowLayout.Kind.INT), value);
+    layout.requireKind(field, RowLayout.Kind.INT);
+    putInt(field, value);
+    fieldsSet++;
   }
 
   @Override
   public final void setLong(int field, long value) {
-    putLong(checked(field, RowLayout.Kind.LONG), value);
+    layout.requireKind(field, RowLayout.Kind.LONG);
+    putLong(field, value);
+    fieldsSet++;
   }
 
   @Override
   public final void setFloat(int field, float value) {
-    putFloat(checked(field, RowLayout.Kind.FLOAT), value);
+    layout.requireKind(field, RowLayout.Kind.FLOAT);
+    putFloat(field, value);
+    fieldsSet++;
   }
 
   @Override
   public final void setDouble(int field, double value) {
-    putDouble(checked(field, RowLayout.Kind.DOUBLE), value);
+    layout.requireKind(field, RowLayout.Kind.DOUBLE);
+    putDouble(field, value);
+    fieldsSet++;
   }
 
   @Override
   public final void setString(int field, String value) {
-    putString(checked(field, RowLayout.Kind.STRING), value);
+    layout.requireKind(field, RowLayout.Kind.STRING);
+    putString(field, value);
+    fieldsSet++;
   }
 
   @Override
   public final void setBytes(int field, byte[] value) {
-    putBytes(checked(field, RowLayout.Kind.BYTES), value);
+    layout.requireKind(field, RowLayout.Kind.BYTES);
+    putBytes(field, value);
+    fieldsSet++;
   }
 
   @Override
   public final void setDecimal(int field, BigDecimal value) {
     layout.requireKind(field, RowLayout.Kind.DECIMAL);
     layout.requireScale(field, value);
-    putDecimal(counted(field), value);
-  }
-
-  /**
-   * The one guard of the plain typed setters: fails unless the field takes values of {@code kind}, else counts it as
-   * set and returns it for the format to store the value at. A value the format then refuses (ORC's timestamps just
-   * before 1970) fails the row anyway: callers abort the file.
-   */
-  private int checked(int field, RowLayout.Kind kind) {
-    layout.requireKind(field, kind);
-    return counted(field);
-  }
-
-  private int counted(int field) {
+    putDecimal(field, value);
     fieldsSet++;
-    return field;
   }
 
   @Override
