@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;

@@ -1,5 +1,6 @@
 package dev.hadoopkit.sandbox;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -152,12 +153,5 @@ public final class SandboxCli {
     f.printHelp(pw, 100, "bin/sandbox " + command.name() + command.arguments() + " [options]", "", options, 2, 2,
         "\nSee `bin/sandbox --help` for every command and examples.");
     pw.flush();
-  }
-
-  /** A command line that cannot run as given: exit code 2, and the message says what to change. */
-  static final class UsageException extends Exception {
-    UsageException(String message) {
-      super(message);
-    }
   }
 }

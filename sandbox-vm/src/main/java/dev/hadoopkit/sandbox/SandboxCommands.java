@@ -1,6 +1,6 @@
 package dev.hadoopkit.sandbox;
 
-import dev.hadoopkit.sandbox.SandboxCli.UsageException;
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.sandbox.cluster.SandboxHome;
 import dev.hadoopkit.sandbox.db.StandaloneDatabase;
 import dev.hadoopkit.sandbox.movielens.MovieLensLoader;

@@ -1,6 +1,6 @@
 package dev.hadoopkit.ingest.cli;
 
-import dev.hadoopkit.ingest.UsageException;
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.ingest.text.Delimiters;
 import dev.hadoopkit.ingest.text.EscapeSyntax;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.hadoopkit.ingest.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.ingest.IngestException;
-import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.db.ConnectionSpec;
 import dev.hadoopkit.ingest.db.Dialect;
 import java.io.BufferedReader;

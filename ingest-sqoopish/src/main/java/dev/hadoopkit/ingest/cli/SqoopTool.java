@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.conf.Configuration;
 

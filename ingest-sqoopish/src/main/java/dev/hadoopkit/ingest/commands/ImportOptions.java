@@ -1,7 +1,7 @@
 package dev.hadoopkit.ingest.commands;
 
 import dev.hadoopkit.formats.io.Codec;
-import dev.hadoopkit.ingest.UsageException;
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.imports.BinaryRowWriter;
 import dev.hadoopkit.ingest.imports.OutputKind;

@@ -1,7 +1,7 @@
 package dev.hadoopkit.ingest.commands;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.ingest.IngestKeys;
-import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.SqoopTool;
 import dev.hadoopkit.ingest.cli.Console;

@@ -1,8 +1,8 @@
 package dev.hadoopkit.ingest.db;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.IngestException;
-import dev.hadoopkit.ingest.UsageException;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,7 +1,7 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.ingest.IngestException;
-import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.text.Delimiters;
 import java.sql.Types;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.hadoopkit.ingest.imports;
 
-import dev.hadoopkit.ingest.UsageException;
+import dev.hadoopkit.formats.tool.UsageException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.hadoopkit.ingest.imports;
 
 import dev.hadoopkit.formats.io.FileFormat;
-import dev.hadoopkit.ingest.UsageException;
+import dev.hadoopkit.formats.tool.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

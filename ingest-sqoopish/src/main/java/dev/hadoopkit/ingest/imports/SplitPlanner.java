@@ -1,8 +1,8 @@
 package dev.hadoopkit.ingest.imports;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.IngestException;
-import dev.hadoopkit.ingest.UsageException;
 import dev.hadoopkit.ingest.db.Dialect;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,6 +1,7 @@
 package dev.hadoopkit.ingest.text;
 
-import dev.hadoopkit.ingest.UsageException;
+import dev.hadoopkit.formats.tool.UsageException;
+
 
 /**
  * Sqoop's character-argument syntax for delimiter options: a single character, or an escape such as

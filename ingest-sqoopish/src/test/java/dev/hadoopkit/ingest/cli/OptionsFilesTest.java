@@ -3,7 +3,7 @@ package dev.hadoopkit.ingest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hadoopkit.ingest.UsageException;
+import dev.hadoopkit.formats.tool.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

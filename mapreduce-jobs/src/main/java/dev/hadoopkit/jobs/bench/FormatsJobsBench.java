@@ -1,8 +1,8 @@
 package dev.hadoopkit.jobs.bench;
 
 import dev.hadoopkit.formats.tool.ConsoleTool;
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.jobs.cli.NumberOptions;
-import dev.hadoopkit.jobs.cli.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import dev.hadoopkit.jobs.runtime.JobReport;
 import java.io.ByteArrayOutputStream;

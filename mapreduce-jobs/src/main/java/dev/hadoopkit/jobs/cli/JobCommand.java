@@ -2,6 +2,7 @@ package dev.hadoopkit.jobs.cli;
 
 import dev.hadoopkit.formats.io.CorruptFileException;
 import dev.hadoopkit.formats.movielens.MovieCatalog;
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.jobs.input.AnyFormatRatingsInputFormat;
 import dev.hadoopkit.jobs.input.DamagedInputException;
 import dev.hadoopkit.jobs.input.MalformedRecordLog;

@@ -1,5 +1,6 @@
 package dev.hadoopkit.jobs.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.ParseException;

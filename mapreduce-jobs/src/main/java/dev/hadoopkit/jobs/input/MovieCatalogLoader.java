@@ -1,7 +1,7 @@
 package dev.hadoopkit.jobs.input;
 
 import dev.hadoopkit.formats.movielens.MovieCatalog;
-import dev.hadoopkit.jobs.cli.UsageException;
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.jobs.runtime.LocalMode;
 import java.io.File;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.jobs.cli.JobCommand;
 import dev.hadoopkit.jobs.cli.JobSpec;
-import dev.hadoopkit.jobs.cli.UsageException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.IntWritable;

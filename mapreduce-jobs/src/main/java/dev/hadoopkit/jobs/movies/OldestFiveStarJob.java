@@ -1,9 +1,9 @@
 package dev.hadoopkit.jobs.movies;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.jobs.cli.JobCommand.MoviesOption;
 import dev.hadoopkit.jobs.cli.JobSpec;
 import dev.hadoopkit.jobs.cli.NumberOptions;
-import dev.hadoopkit.jobs.cli.UsageException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

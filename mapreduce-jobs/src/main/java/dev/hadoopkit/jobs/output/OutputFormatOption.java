@@ -2,7 +2,7 @@ package dev.hadoopkit.jobs.output;
 
 import dev.hadoopkit.formats.io.Codec;
 import dev.hadoopkit.formats.io.FileFormat;
-import dev.hadoopkit.jobs.cli.UsageException;
+import dev.hadoopkit.formats.tool.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,9 +2,9 @@ package dev.hadoopkit.jobs.pipeline;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import dev.hadoopkit.formats.tool.ConsoleTool;
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.jobs.cli.JobCommand;
 import dev.hadoopkit.jobs.cli.NumberOptions;
-import dev.hadoopkit.jobs.cli.UsageException;
 import dev.hadoopkit.jobs.generate.GenerateJob;
 import dev.hadoopkit.jobs.movies.BadMoviesJob;
 import dev.hadoopkit.jobs.movies.LowestRatedJob;

@@ -2,6 +2,7 @@ package dev.hadoopkit.formats.cli;
 
 import dev.hadoopkit.formats.schema.Preset;
 import dev.hadoopkit.formats.source.TextSchema;
+import dev.hadoopkit.formats.tool.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import dev.hadoopkit.formats.source.Inputs;
 import dev.hadoopkit.formats.source.TextSchema;
 import dev.hadoopkit.formats.text.TextAppender;
 import dev.hadoopkit.formats.text.TextLayout;
+import dev.hadoopkit.formats.tool.UsageException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

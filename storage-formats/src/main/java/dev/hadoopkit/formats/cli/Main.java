@@ -1,6 +1,7 @@
 package dev.hadoopkit.formats.cli;
 
 import dev.hadoopkit.formats.io.CorruptFileException;
+import dev.hadoopkit.formats.tool.UsageException;
 import java.io.FileNotFoundException;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import dev.hadoopkit.formats.io.RecordReader;
 import dev.hadoopkit.formats.source.Inputs;
 import dev.hadoopkit.formats.text.RecordFormatter;
 import dev.hadoopkit.formats.text.TextLayout;
+import dev.hadoopkit.formats.tool.UsageException;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.avro.generic.GenericRecord;

@@ -6,6 +6,7 @@ import dev.hadoopkit.formats.orc.Orc;
 import dev.hadoopkit.formats.parquet.Parquet;
 import dev.hadoopkit.formats.source.Inputs;
 import dev.hadoopkit.formats.source.TextSchema;
+import dev.hadoopkit.formats.tool.UsageException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.avro.Schema;

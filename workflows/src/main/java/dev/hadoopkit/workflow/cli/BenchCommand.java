@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.workflow.engine.Submission;
 import dev.hadoopkit.workflow.scheduler.bench.BenchRow;
 import dev.hadoopkit.workflow.scheduler.bench.ConsoleBench;

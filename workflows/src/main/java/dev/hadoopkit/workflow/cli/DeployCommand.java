@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.workflow.deploy.AppDeployer;
 import dev.hadoopkit.workflow.deploy.DeployException;
 import java.util.List;

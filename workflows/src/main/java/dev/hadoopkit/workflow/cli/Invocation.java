@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.workflow.action.ActionRegistry;
 import dev.hadoopkit.workflow.engine.EngineSettings;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;

@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.workflow.state.RunInfo;
 import dev.hadoopkit.workflow.state.RunState;
 import java.util.List;

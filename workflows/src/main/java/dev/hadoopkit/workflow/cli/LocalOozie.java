@@ -1,6 +1,7 @@
 package dev.hadoopkit.workflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.workflow.engine.WorkflowEngine;
 import dev.hadoopkit.workflow.scheduler.WorkflowViews;
 import dev.hadoopkit.workflow.server.OozieJson;

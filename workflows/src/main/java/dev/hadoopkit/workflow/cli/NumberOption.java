@@ -1,5 +1,7 @@
 package dev.hadoopkit.workflow.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
+
 /**
  * A whole-number option value, checked as the CLIs read it: anything else (a word, a fraction, a number out of
  * range) is a usage error naming the option, {@code Invalid -len 'x': -len needs a number from 0}, so it exits 2.

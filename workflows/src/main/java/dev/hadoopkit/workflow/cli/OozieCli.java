@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.workflow.coord.BundleSubmission;
 import dev.hadoopkit.workflow.coord.CoordinatorSubmission;
 import dev.hadoopkit.workflow.definition.WorkflowException;

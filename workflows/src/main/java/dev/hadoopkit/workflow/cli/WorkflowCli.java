@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.cli;
 
+import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.workflow.definition.WorkflowException;
 import dev.hadoopkit.workflow.engine.ConfigKeys;
 import java.io.PrintStream;
