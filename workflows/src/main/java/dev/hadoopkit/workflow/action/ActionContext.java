@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import dev.hadoopkit.workflow.definition.ActionBody;
 import org.apache.hadoop.conf.Configuration;
 import org.w3c.dom.Element;
 
 /**
- * Everything an executor needs for one attempt of one action, built by the engine: the action body with EL resolved,
+ * Everything an executor needs for one attempt of one action, built by the engine: the action body with EL resolved
+ * as its typed record ({@link ActionBody}; the DOM stays with the engine's resolver),
  * the action's Hadoop configuration ({@code <global>}, {@code <job-xml>}, {@code <configuration>}, name-node and
  * job-tracker applied), the app's lib jars, a local working directory for output, and hooks back to the engine.
  */
@@ -16,7 +18,9 @@ public record ActionContext(
     String runId,
     String node,
     int attempt,
-    Element body,
+    ActionBody body,
+    /** The body as DOM, while executors move to {@link #body()}; still read by: all of them (this commit). */
+    Element element,
     Configuration conf,
     String appPath,
     Map<String, String> workflowConf,
@@ -27,4 +31,9 @@ public record ActionContext(
     String previousExternalId,
     Cancellation cancellation,
     SubWorkflowRunner subWorkflows) {
+
+  /** The typed body as the record of the executor's type (the registry maps each type to its executor). */
+  public <T extends ActionBody> T body(Class<T> type) {
+    return type.cast(body);
+  }
 }

@@ -37,7 +37,7 @@ final class DistcpActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    List<String> args = children(context.body(), "arg").stream().map(Element::getTextContent).map(String::trim)
+    List<String> args = children(context.element(), "arg").stream().map(Element::getTextContent).map(String::trim)
         .toList();
     DistCpOptions options;
     try {

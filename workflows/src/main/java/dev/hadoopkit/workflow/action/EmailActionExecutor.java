@@ -46,7 +46,7 @@ final class EmailActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    var body = context.body();
+    var body = context.element();
     Properties smtp = new Properties();
     smtp.put("mail.smtp.host", setting(context, "oozie.email.smtp.host", "localhost"));
     smtp.put("mail.smtp.port", setting(context, "oozie.email.smtp.port", "25"));

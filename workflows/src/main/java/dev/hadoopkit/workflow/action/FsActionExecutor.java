@@ -28,7 +28,7 @@ final class FsActionExecutor implements ActionExecutor {
   @Override
   public ActionOutcome execute(ActionContext context) throws IOException {
     Configuration conf = context.conf();
-    for (Element op : children(context.body())) {
+    for (Element op : children(context.element())) {
       if (context.cancellation().isCancelled()) {
         return ActionOutcome.error(RunErrorCode.KILLED, "cancelled");
       }

@@ -38,7 +38,7 @@ final class Hive2ActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    Element body = context.body();
+    Element body = context.element();
     String url = childText(body, "jdbc-url");
     String script = childText(body, "query");
     if (script == null) {

@@ -33,7 +33,7 @@ final class JavaActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws IOException, InterruptedException {
-    Element body = context.body();
+    Element body = context.element();
     if (LauncherMode.of(context.conf(), context.workflowConf()) == LauncherMode.YARN) {
       return onYarn(context, body);
     }

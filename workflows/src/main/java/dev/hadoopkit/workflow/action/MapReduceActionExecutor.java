@@ -34,12 +34,12 @@ final class MapReduceActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    if (child(context.body(), "pipes") != null) {
+    if (child(context.element(), "pipes") != null) {
       return ActionOutcome.error("E0723", "map-reduce <pipes> is not supported by this engine (node ["
           + context.node() + "]); use <streaming> with the program as <mapper>/<reducer>, or a shell action");
     }
     JobConf job = new JobConf(context.conf());
-    org.w3c.dom.Element streaming = child(context.body(), "streaming");
+    org.w3c.dom.Element streaming = child(context.element(), "streaming");
     if (streaming != null) {
       String problem = StreamingSetup.configure(job, streaming, context);
       if (problem != null) {
@@ -189,7 +189,7 @@ final class MapReduceActionExecutor implements ActionExecutor {
       }
       exit = ended.exit();
     } else {
-      List<Path> fileJars = FileLocalizer.localize(context.body(), context).stream()
+      List<Path> fileJars = FileLocalizer.localize(context.element(), context).stream()
           .filter(link -> link.endsWith(".jar")).map(link -> context.workDir().resolve(link)).toList();
       if (!local) {
         shipToCluster(job, streaming == null, context, false);
@@ -243,12 +243,12 @@ final class MapReduceActionExecutor implements ActionExecutor {
    */
   private static List<Path> appClassPath(ActionContext context) throws java.io.IOException {
     List<Path> entries = new ArrayList<>(libJarPaths(context));
-    for (String link : FileLocalizer.localize(context.body(), context)) {
+    for (String link : FileLocalizer.localize(context.element(), context)) {
       if (link.endsWith(".jar")) {
         entries.add(context.workDir().resolve(link));
       }
     }
-    for (String link : FileLocalizer.localizeArchives(context.body(), context)) {
+    for (String link : FileLocalizer.localizeArchives(context.element(), context)) {
       Path dir = context.workDir().resolve(link);
       entries.add(dir);
       try (var files = Files.list(dir)) {
@@ -285,7 +285,7 @@ final class MapReduceActionExecutor implements ActionExecutor {
     if (!withFiles) {
       return;
     }
-    for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "file", context.appPath())) {
+    for (FileLocalizer.Entry entry : FileLocalizer.entries(context.element(), "file", context.appPath())) {
       org.apache.hadoop.fs.Path path = entry.source().getFileSystem(job).makeQualified(entry.source());
       if (entry.link().endsWith(".jar")) {
         org.apache.hadoop.mapreduce.filecache.DistributedCache.addFileToClassPath(path, job, path.getFileSystem(job));
@@ -293,7 +293,7 @@ final class MapReduceActionExecutor implements ActionExecutor {
         org.apache.hadoop.mapreduce.Job.addCacheFile(withFragment(path, entry.link()), job);
       }
     }
-    for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "archive", context.appPath())) {
+    for (FileLocalizer.Entry entry : FileLocalizer.entries(context.element(), "archive", context.appPath())) {
       org.apache.hadoop.fs.Path path = entry.source().getFileSystem(job).makeQualified(entry.source());
       String name = path.getName().toLowerCase(java.util.Locale.ROOT);
       if (name.endsWith(".jar") || name.endsWith(".zip")) {

@@ -25,7 +25,7 @@ final class ShellActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws IOException, InterruptedException {
-    Element body = context.body();
+    Element body = context.element();
     List<String> command = new ArrayList<>();
     String exec = childText(body, "exec");
     List<String> files = FileLocalizer.localize(body, context);

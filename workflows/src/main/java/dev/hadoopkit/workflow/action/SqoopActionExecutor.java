@@ -42,7 +42,7 @@ final class SqoopActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    Element body = context.body();
+    Element body = context.element();
     List<String> args = arguments(body);
     List<String> secrets = secrets(args);
     if (args.isEmpty()) {

@@ -68,8 +68,8 @@ final class StreamingSetup {
       job.setJarByClass(StreamingMapper.class); // a cluster's tasks need this module's classes
     }
     if ("local".equals(job.get("mapreduce.framework.name", "local"))) {
-      List<String> links = new ArrayList<>(FileLocalizer.localize(context.body(), context));
-      links.addAll(FileLocalizer.localizeArchives(context.body(), context));
+      List<String> links = new ArrayList<>(FileLocalizer.localize(context.element(), context));
+      links.addAll(FileLocalizer.localizeArchives(context.element(), context));
       job.set(StreamingKeys.LOCAL_FILES_DIR, context.workDir().toAbsolutePath().toString());
       job.set(StreamingKeys.FILES, String.join(",", links));
       job.set(StreamingKeys.LOCAL_STDERR_FILE, context.workDir().resolve("stderr").toAbsolutePath().toString());
@@ -77,10 +77,10 @@ final class StreamingSetup {
       Files.deleteIfExists(failure);
       job.set(StreamingKeys.LOCAL_FAILURE_FILE, failure.toAbsolutePath().toString());
     } else {
-      for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "file", context.appPath())) {
+      for (FileLocalizer.Entry entry : FileLocalizer.entries(context.element(), "file", context.appPath())) {
         org.apache.hadoop.mapreduce.Job.addCacheFile(cacheUri(entry, job), job);
       }
-      for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "archive", context.appPath())) {
+      for (FileLocalizer.Entry entry : FileLocalizer.entries(context.element(), "archive", context.appPath())) {
         org.apache.hadoop.mapreduce.Job.addCacheArchive(cacheUri(entry, job), job);
       }
     }

@@ -21,9 +21,9 @@ final class SubWorkflowActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    String appPath = childText(context.body(), "app-path");
+    String appPath = childText(context.element(), "app-path");
     Map<String, String> conf = new LinkedHashMap<>();
-    if (child(context.body(), "propagate-configuration") != null) {
+    if (child(context.element(), "propagate-configuration") != null) {
       conf.putAll(context.workflowConf());
       conf.remove("oozie.wf.application.path");
     } else {
@@ -33,7 +33,7 @@ final class SubWorkflowActionExecutor implements ActionExecutor {
         }
       }
     }
-    conf.putAll(WorkflowParser.configuration(child(context.body(), "configuration")));
+    conf.putAll(WorkflowParser.configuration(child(context.element(), "configuration")));
     conf.put("oozie.wf.application.path", appPath);
     SubWorkflowRunner.Result result = null;
     if (context.previousExternalId() != null) {

@@ -4,6 +4,7 @@ import dev.hadoopkit.workflow.action.ActionContext;
 import dev.hadoopkit.workflow.action.ActionExecutor;
 import dev.hadoopkit.workflow.action.ActionOutcome;
 import dev.hadoopkit.workflow.action.Cancellation;
+import dev.hadoopkit.workflow.definition.ActionBodies;
 import dev.hadoopkit.workflow.definition.ErrorCode;
 import dev.hadoopkit.workflow.definition.Node;
 import dev.hadoopkit.workflow.definition.RunErrorCode;
@@ -71,7 +72,8 @@ final class AttemptRunner {
       Files.createDirectories(workDir);
       // An external id reported once the run is stopping is not journaled (the run's last record is its status);
       // the executor's cancel hook stops that job or child run.
-      ActionContext context = new ActionContext(state.id(), action.name(), attempt, body, conf, state.appPath(),
+      ActionContext context = new ActionContext(state.id(), action.name(), attempt,
+          ActionBodies.of(body), body, conf, state.appPath(),
           state.conf(), jars.forType(action.spec().type()), workDir, settings.captureOutputLimit(), id -> {
             if (!cancellation.isCancelled()) {
               journal.accept(externalRecord(action.name(), id));
