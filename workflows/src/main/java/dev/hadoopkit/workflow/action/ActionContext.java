@@ -19,7 +19,7 @@ public record ActionContext(
     String node,
     int attempt,
     ActionBody body,
-    /** The body as DOM, while executors move to {@link #body()}; still read by: all of them (this commit). */
+    /** The body as DOM, while executors move to {@link #body()}; still read by: all but fs. */
     Element element,
     Configuration conf,
     String appPath,
