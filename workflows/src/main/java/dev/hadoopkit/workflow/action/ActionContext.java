@@ -19,7 +19,7 @@ public record ActionContext(
     String node,
     int attempt,
     ActionBody body,
-    /** The body as DOM, while executors move to {@link #body()}; still read by: java, shell, sqoop, map-reduce, sub-workflow. */
+    /** The body as DOM, while executors move to {@link #body()}; still read by: java, shell, sqoop, map-reduce. */
     Element element,
     Configuration conf,
     String appPath,
