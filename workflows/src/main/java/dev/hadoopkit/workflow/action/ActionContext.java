@@ -19,7 +19,7 @@ public record ActionContext(
     String node,
     int attempt,
     ActionBody body,
-    /** The body as DOM, while executors move to {@link #body()}; still read by: java, shell, sqoop, map-reduce. */
+    /** The body as DOM, while executors move to {@link #body()}; still read by: none (the engine's SecretFiles, PrepareStep and ActionConfBuilder read the DOM it resolved). */
     Element element,
     Configuration conf,
     String appPath,
