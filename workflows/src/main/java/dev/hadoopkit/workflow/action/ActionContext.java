@@ -1,26 +1,23 @@
 package dev.hadoopkit.workflow.action;
 
+import dev.hadoopkit.workflow.definition.ActionBody;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import dev.hadoopkit.workflow.definition.ActionBody;
 import org.apache.hadoop.conf.Configuration;
-import org.w3c.dom.Element;
 
 /**
- * Everything an executor needs for one attempt of one action, built by the engine: the action body with EL resolved
- * as its typed record ({@link ActionBody}; the DOM stays with the engine's resolver),
- * the action's Hadoop configuration ({@code <global>}, {@code <job-xml>}, {@code <configuration>}, name-node and
- * job-tracker applied), the app's lib jars, a local working directory for output, and hooks back to the engine.
+ * Everything an executor needs for one attempt of one action, built by the engine: the action body with EL resolved,
+ * as its typed record (the DOM stays with the engine, which resolves EL in it), the action's Hadoop configuration
+ * ({@code <global>}, {@code <job-xml>}, {@code <configuration>}, name-node and job-tracker applied), the app's lib
+ * jars, a local working directory for output, and hooks back to the engine.
  */
 public record ActionContext(
     String runId,
     String node,
     int attempt,
     ActionBody body,
-    /** The body as DOM, while executors move to {@link #body()}; still read by: none (the engine's SecretFiles, PrepareStep and ActionConfBuilder read the DOM it resolved). */
-    Element element,
     Configuration conf,
     String appPath,
     Map<String, String> workflowConf,

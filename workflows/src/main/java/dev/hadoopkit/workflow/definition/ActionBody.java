@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * An action's body as typed values, one record per action type that has an executor ({@link Other} for the rest).
- * {@link WorkflowParser} makes it with EL still unresolved; {@link ActionBodies#of} makes the same record from an
- * EL-resolved element, so an executor can read typed fields instead of walking the DOM. Absent texts are null, absent
- * lists empty; texts are trimmed as the executors trim them.
+ * {@link WorkflowParser} makes it with EL still unresolved; {@link ActionBodies#of} makes the same record from the
+ * element the engine resolved for an attempt, and that is what an executor reads (it never sees the DOM). Absent
+ * texts are null, absent lists empty; texts are trimmed as the executors trim them.
  */
 public sealed interface ActionBody {
   /** The action type: the body element's name ({@code shell}, {@code map-reduce}, …). */

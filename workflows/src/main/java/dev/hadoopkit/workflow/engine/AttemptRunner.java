@@ -72,9 +72,9 @@ final class AttemptRunner {
       Files.createDirectories(workDir);
       // An external id reported once the run is stopping is not journaled (the run's last record is its status);
       // the executor's cancel hook stops that job or child run.
-      ActionContext context = new ActionContext(state.id(), action.name(), attempt,
-          ActionBodies.of(body), body, conf, state.appPath(),
-          state.conf(), jars.forType(action.spec().type()), workDir, settings.captureOutputLimit(), id -> {
+      ActionContext context = new ActionContext(state.id(), action.name(), attempt, ActionBodies.of(body), conf,
+          state.appPath(), state.conf(), jars.forType(action.spec().type()), workDir, settings.captureOutputLimit(),
+          id -> {
             if (!cancellation.isCancelled()) {
               journal.accept(externalRecord(action.name(), id));
             }
