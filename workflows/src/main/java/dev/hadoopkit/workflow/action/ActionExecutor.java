@@ -1,5 +1,7 @@
 package dev.hadoopkit.workflow.action;
 
+import dev.hadoopkit.workflow.definition.ActionBody;
+
 /** Runs one action type. One instance per type, registered in {@link ActionRegistry}; must be thread-safe. */
 public interface ActionExecutor {
   /** The action element's local name: {@code fs}, {@code shell}, {@code java}, {@code map-reduce}, … */
@@ -13,10 +15,10 @@ public interface ActionExecutor {
 
   /**
    * Why running an attempt again after it was interrupted (its engine died mid-way) may repeat its effects, e.g. a
-   * plain export inserting its rows twice; empty when running it again is safe. {@code body} is the action element
-   * with EL resolved where it could be. A resume refuses to start such an action again unless told to.
+   * plain export inserting its rows twice; empty when running it again is safe. {@code body} is the action's typed
+   * body with EL resolved where it could be. A resume refuses to start such an action again unless told to.
    */
-  default java.util.Optional<String> notIdempotent(org.w3c.dom.Element body) {
+  default java.util.Optional<String> notIdempotent(ActionBody body) {
     return java.util.Optional.empty();
   }
 }

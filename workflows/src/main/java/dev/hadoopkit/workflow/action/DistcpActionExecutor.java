@@ -1,14 +1,12 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.children;
-
+import dev.hadoopkit.workflow.definition.ActionBody;
 import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.util.List;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.tools.DistCp;
 import org.apache.hadoop.tools.DistCpOptions;
 import org.apache.hadoop.tools.OptionsParser;
-import org.w3c.dom.Element;
 
 /**
  * The distcp action: Hadoop's DistCp with the action's {@code <arg>}s, submitted as a MapReduce job from the engine
@@ -37,8 +35,7 @@ final class DistcpActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    List<String> args = children(context.body(), "arg").stream().map(Element::getTextContent).map(String::trim)
-        .toList();
+    List<String> args = context.body(ActionBody.Distcp.class).args();
     DistCpOptions options;
     try {
       options = OptionsParser.parse(args.toArray(new String[0]));

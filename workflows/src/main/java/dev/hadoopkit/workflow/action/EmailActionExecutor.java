@@ -1,7 +1,6 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
-
+import dev.hadoopkit.workflow.definition.ActionBody;
 import dev.hadoopkit.workflow.definition.RunErrorCode;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Authenticator;
@@ -46,7 +45,7 @@ final class EmailActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    var body = context.body();
+    ActionBody.Email body = context.body(ActionBody.Email.class);
     Properties smtp = new Properties();
     smtp.put("mail.smtp.host", setting(context, "oozie.email.smtp.host", "localhost"));
     smtp.put("mail.smtp.port", setting(context, "oozie.email.smtp.port", "25"));
@@ -67,19 +66,19 @@ final class EmailActionExecutor implements ActionExecutor {
     MimeMessage message = new MimeMessage(session);
     try {
       message.setFrom(new InternetAddress(setting(context, "oozie.email.from.address", "oozie@localhost")));
-      message.setRecipients(Message.RecipientType.TO, addresses(childText(body, "to")));
-      message.setRecipients(Message.RecipientType.CC, addresses(childText(body, "cc")));
-      message.setRecipients(Message.RecipientType.BCC, addresses(childText(body, "bcc")));
+      message.setRecipients(Message.RecipientType.TO, addresses(body.to()));
+      message.setRecipients(Message.RecipientType.CC, addresses(body.cc()));
+      message.setRecipients(Message.RecipientType.BCC, addresses(body.bcc()));
     } catch (AddressException e) {
       return ActionOutcome.error(RunErrorCode.EM002, "invalid email address: " + e.getMessage());
     }
     if (message.getRecipients(Message.RecipientType.TO).length == 0) {
       return ActionOutcome.error(RunErrorCode.EM001, "no <to> address");
     }
-    message.setSubject(childText(body, "subject"), "UTF-8");
-    String contentType = childText(body, "content_type");
-    String text = childText(body, "body");
-    String attachments = childText(body, "attachment");
+    message.setSubject(body.subject(), "UTF-8");
+    String contentType = body.contentType();
+    String text = body.body();
+    String attachments = body.attachment();
     if (attachments == null || attachments.isBlank()) {
       message.setContent(text, contentType == null ? "text/plain; charset=UTF-8" : contentType);
     } else {

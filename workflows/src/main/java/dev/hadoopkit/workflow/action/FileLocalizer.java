@@ -1,7 +1,6 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.children;
-
+import dev.hadoopkit.workflow.definition.ActionBody;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
-import org.w3c.dom.Element;
 
 /**
  * {@code <file>path#link</file>}: copies the file (relative paths are relative to the app path) into the action's
@@ -25,10 +23,11 @@ final class FileLocalizer {
   record Entry(Path source, String link) {
   }
 
-  static List<Entry> entries(Element body, String element, String appPath) {
+  /** The entries of {@code <file>} or {@code <archive>} texts ({@code path#link}, as in the body). */
+  static List<Entry> entries(List<String> texts, String appPath) {
     List<Entry> out = new ArrayList<>();
-    for (Element file : children(body, element)) {
-      String text = file.getTextContent().trim();
+    for (String file : texts) {
+      String text = file.trim();
       int hash = text.indexOf('#');
       String source = hash < 0 ? text : text.substring(0, hash);
       Path path = new Path(source);
@@ -41,10 +40,10 @@ final class FileLocalizer {
   }
 
   /** Copies the {@code <file>}s into the work dir; returns their link names. */
-  static List<String> localize(Element body, ActionContext context) throws IOException {
+  static List<String> localize(ActionBody.Hadoop body, ActionContext context) throws IOException {
     Files.createDirectories(context.workDir());
     List<String> links = new ArrayList<>();
-    for (Entry entry : entries(body, "file", context.appPath())) {
+    for (Entry entry : entries(body.files(), context.appPath())) {
       FileSystem fs = entry.source().getFileSystem(context.conf());
       java.nio.file.Path target = context.workDir().resolve(entry.link());
       Files.deleteIfExists(target);
@@ -80,9 +79,9 @@ final class FileLocalizer {
   }
 
   /** Unpacks the {@code <archive>}s into directories of the work dir named by their links; returns the links. */
-  static List<String> localizeArchives(Element body, ActionContext context) throws IOException {
+  static List<String> localizeArchives(ActionBody.Hadoop body, ActionContext context) throws IOException {
     List<String> links = new ArrayList<>();
-    for (Entry entry : entries(body, "archive", context.appPath())) {
+    for (Entry entry : entries(body.archives(), context.appPath())) {
       FileSystem fs = entry.source().getFileSystem(context.conf());
       java.nio.file.Path target = context.workDir().resolve(entry.link());
       java.nio.file.Path copy = context.workDir().resolve(".archive-" + entry.source().getName());

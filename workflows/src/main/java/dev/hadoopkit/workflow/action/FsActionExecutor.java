@@ -1,9 +1,7 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.attribute;
-import static dev.hadoopkit.workflow.definition.LocatedXml.child;
-import static dev.hadoopkit.workflow.definition.LocatedXml.children;
-
+import dev.hadoopkit.workflow.definition.ActionBody;
+import dev.hadoopkit.workflow.definition.ActionBody.FsOperation;
 import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
@@ -11,7 +9,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
-import org.w3c.dom.Element;
 
 /**
  * The fs action: delete, mkdir, move, chmod, touchz, chgrp through Hadoop's FileSystem, in document order, in the
@@ -28,29 +25,28 @@ final class FsActionExecutor implements ActionExecutor {
   @Override
   public ActionOutcome execute(ActionContext context) throws IOException {
     Configuration conf = context.conf();
-    for (Element op : children(context.body())) {
+    for (FsOperation op : context.body(ActionBody.Fs.class).operations()) {
       if (context.cancellation().isCancelled()) {
         return ActionOutcome.error(RunErrorCode.KILLED, "cancelled");
       }
-      String name = op.getLocalName();
+      String name = op.element();
       try {
-        switch (name) {
-          case "name-node", "job-xml", "configuration" -> {
-          }
-          case "delete" -> delete(path(op, "path", conf), conf);
-          case "mkdir" -> {
-            Path p = path(op, "path", conf);
-            p.getFileSystem(conf).mkdirs(p);
-          }
-          case "move" -> move(path(op, "source", conf), op.getAttribute("target"), conf);
-          case "chmod" -> chmod(path(op, "path", conf), op.getAttribute("permissions"), dirFiles(op),
-              child(op, "recursive") != null, conf);
-          case "touchz" -> touchz(path(op, "path", conf), conf);
-          case "chgrp" -> chgrp(path(op, "path", conf), op.getAttribute("group"), dirFiles(op),
-              child(op, "recursive") != null, conf);
-          default -> {
-            return ActionOutcome.failed(RunErrorCode.FS001, "unknown fs operation <" + name + ">");
-          }
+        if (op instanceof FsOperation.Delete delete) {
+          delete(path(delete.path(), "path", conf), conf);
+        } else if (op instanceof FsOperation.Mkdir mkdir) {
+          Path p = path(mkdir.path(), "path", conf);
+          p.getFileSystem(conf).mkdirs(p);
+        } else if (op instanceof FsOperation.Move move) {
+          move(path(move.source(), "source", conf), orEmpty(move.target()), conf);
+        } else if (op instanceof FsOperation.Chmod chmod) {
+          chmod(path(chmod.path(), "path", conf), orEmpty(chmod.permissions()), chmod.dirFiles(), chmod.recursive(),
+              conf);
+        } else if (op instanceof FsOperation.Touchz touchz) {
+          touchz(path(touchz.path(), "path", conf), conf);
+        } else if (op instanceof FsOperation.Chgrp chgrp) {
+          chgrp(path(chgrp.path(), "path", conf), orEmpty(chgrp.group()), chgrp.dirFiles(), chgrp.recursive(), conf);
+        } else { // setrep, or an element the schema allows and this engine does not run
+          return ActionOutcome.failed(RunErrorCode.FS001, "unknown fs operation <" + name + ">");
         }
       } catch (FsException e) {
         return ActionOutcome.error(e.code, "<" + name + ">: " + e.getMessage());
@@ -61,13 +57,13 @@ final class FsActionExecutor implements ActionExecutor {
     return ActionOutcome.ok();
   }
 
-  private static boolean dirFiles(Element op) {
-    String value = attribute(op, "dir-files");
-    return value == null || Boolean.parseBoolean(value);
+  /** An absent attribute reads as empty, as the DOM gives it. */
+  private static String orEmpty(String attribute) {
+    return attribute == null ? "" : attribute;
   }
 
-  private static Path path(Element op, String attributeName, Configuration conf) throws FsException {
-    String value = op.getAttribute(attributeName).trim();
+  private static Path path(String attribute, String attributeName, Configuration conf) throws FsException {
+    String value = orEmpty(attribute).trim();
     if (value.isEmpty()) {
       throw new FsException(RunErrorCode.FS001, attributeName + " is empty");
     }

@@ -1,8 +1,6 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
-import static dev.hadoopkit.workflow.definition.LocatedXml.children;
-
+import dev.hadoopkit.workflow.definition.ActionBody;
 import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.hadoop.fs.Path;
-import org.w3c.dom.Element;
 
 /**
  * The hive2 action as "a script over a JDBC URL": the {@code <script>} (relative to the app) or {@code <query>} is
@@ -38,11 +35,11 @@ final class Hive2ActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    Element body = context.body();
-    String url = childText(body, "jdbc-url");
-    String script = childText(body, "query");
+    ActionBody.Hive2 body = context.body(ActionBody.Hive2.class);
+    String url = body.jdbcUrl();
+    String script = body.query();
     if (script == null) {
-      Path path = new Path(childText(body, "script"));
+      Path path = new Path(body.script());
       if (!path.isAbsolute() && path.toUri().getScheme() == null) {
         path = new Path(context.appPath(), path.toString());
       }
@@ -53,8 +50,7 @@ final class Hive2ActionExecutor implements ActionExecutor {
       }
     }
     Map<String, String> params = new LinkedHashMap<>();
-    for (Element param : children(body, "param")) {
-      String text = param.getTextContent().trim();
+    for (String text : body.params()) {
       int eq = text.indexOf('=');
       if (eq <= 0) {
         return ActionOutcome.failed(RunErrorCode.HIVE2_PARAM, "param [" + text + "] is not NAME=VALUE");
@@ -70,7 +66,7 @@ final class Hive2ActionExecutor implements ActionExecutor {
       String user = context.conf().get("hk.hive2.user");
       login.setProperty("user", user != null ? user : context.workflowConf().getOrDefault("user.name", ""));
     }
-    String password = childText(body, "password");
+    String password = body.password();
     if (password != null) {
       login.setProperty("password", password);
     }

@@ -1,9 +1,6 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.child;
-import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
-import static dev.hadoopkit.workflow.definition.LocatedXml.children;
-
+import dev.hadoopkit.workflow.definition.ActionBody;
 import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.io.File;
 import java.io.IOException;
@@ -14,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.hadoopkit.workflow.launcher.LauncherMode;
-import org.w3c.dom.Element;
 
 /**
  * The java action: runs {@code <main-class>} in a child JVM with the app's {@code lib/*.jar} and the Hadoop client on
@@ -33,25 +29,19 @@ final class JavaActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws IOException, InterruptedException {
-    Element body = context.body();
+    ActionBody.Java body = context.body(ActionBody.Java.class);
     if (LauncherMode.of(context.conf(), context.workflowConf()) == LauncherMode.YARN) {
       return onYarn(context, body);
     }
-    List<Path> fileJars = FileLocalizer.localize(body, context).stream().filter(link -> link.endsWith(".jar"))
-        .map(link -> context.workDir().resolve(link)).toList();
+    List<Path> fileJars = FileLocalizer.localize(body.hadoop(), context).stream()
+        .filter(link -> link.endsWith(".jar")).map(link -> context.workDir().resolve(link)).toList();
     Path actionConf = writeActionConf(context);
     Path output = context.workDir().resolve("output.properties");
     Files.deleteIfExists(output);
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String javaOpts = childText(body, "java-opts");
-    if (javaOpts != null && !javaOpts.isBlank()) {
-      command.addAll(List.of(javaOpts.trim().split("\\s+")));
-    }
-    for (Element opt : children(body, "java-opt")) {
-      command.add(opt.getTextContent().trim());
-    }
+    javaOpts(body, command);
     command.add("-Doozie.action.conf.xml=" + actionConf);
     command.add("-Doozie.action.output.properties=" + output);
     command.add("-Dhadoop.root.logger=" + System.getProperty("hadoop.root.logger", "WARN,console"));
@@ -62,55 +52,42 @@ final class JavaActionExecutor implements ActionExecutor {
     command.add("-cp");
     command.add(classpath(context, fileJars));
     command.add(LAUNCHER);
-    command.add(childText(body, "main-class"));
-    for (Element arg : children(body, "arg")) {
-      command.add(arg.getTextContent());
-    }
+    command.add(body.mainClass());
+    command.addAll(body.args());
     ProcessBuilder builder = new ProcessBuilder(command).directory(context.workDir().toFile());
     Process process = ProcessSupport.start(builder, context);
-    int exit = ProcessSupport.waitFor(process, context);
-    if (exit != 0) {
-      String stderr = ProcessSupport.tail(context.workDir().resolve("stderr"), 600);
-      return ActionOutcome.error(String.valueOf(exit), "Main class [" + childText(body, "main-class")
-          + "], exit code [" + exit + "]" + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
+    return outcome(context, body, ProcessSupport.waitFor(process, context), output);
+  }
+
+  /** {@code <java-opts>} split on whitespace, then the {@code <java-opt>}s, as JVM options of the command. */
+  private static void javaOpts(ActionBody.Java body, List<String> command) {
+    String javaOpts = body.javaOpts();
+    if (javaOpts != null && !javaOpts.isBlank()) {
+      command.addAll(List.of(javaOpts.trim().split("\\s+")));
     }
-    if (child(body, "capture-output") != null) {
-      try {
-        return ActionOutcome.ok(ProcessSupport.capture(output, context.captureOutputLimit()));
-      } catch (ProcessSupport.CaptureException e) {
-        return ActionOutcome.error(RunErrorCode.CAPTURE_OUTPUT, e.getMessage());
-      }
-    }
-    return ActionOutcome.ok();
+    command.addAll(body.javaOpt());
   }
 
   /**
    * The same main in a YARN launcher container (LaunchedAction): the container's class path is its directory (action.xml
    * and the localized files), its jars (lib/, {@code <file>} jars, this engine's jar) and the cluster's Hadoop.
    */
-  private static ActionOutcome onYarn(ActionContext context, Element body) throws IOException, InterruptedException {
-    List<String> files = FileLocalizer.localize(body, context);
+  private static ActionOutcome onYarn(ActionContext context, ActionBody.Java body)
+      throws IOException, InterruptedException {
+    List<String> files = FileLocalizer.localize(body.hadoop(), context);
     Path output = context.workDir().resolve("output.properties");
     Files.deleteIfExists(output);
     List<String> command = new ArrayList<>();
     command.add(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER);
-    String javaOpts = childText(body, "java-opts");
-    if (javaOpts != null && !javaOpts.isBlank()) {
-      command.addAll(List.of(javaOpts.trim().split("\\s+")));
-    }
-    for (Element opt : children(body, "java-opt")) {
-      command.add(opt.getTextContent().trim());
-    }
+    javaOpts(body, command);
     command.add("-Doozie.action.conf.xml=action.xml");
     command.add("-Doozie.action.output.properties=output.properties");
     command.add("-Dhadoop.root.logger=" + System.getProperty("hadoop.root.logger", "WARN,console"));
     command.add("-cp");
     command.add(dev.hadoopkit.workflow.launcher.LauncherAM.CLASSPATH_PLACEHOLDER);
     command.add(LAUNCHER);
-    command.add(childText(body, "main-class"));
-    for (Element arg : children(body, "arg")) {
-      command.add(arg.getTextContent());
-    }
+    command.add(body.mainClass());
+    command.addAll(body.args());
     LaunchedAction.Ended ended = LaunchedAction.run(context, command, files, Map.of(), "java");
     if (ended.failure() != null) {
       return ended.failure();
@@ -118,13 +95,14 @@ final class JavaActionExecutor implements ActionExecutor {
     return outcome(context, body, ended.exit(), output);
   }
 
-  private static ActionOutcome outcome(ActionContext context, Element body, int exit, Path output) {
+  /** The main's exit code (local child or launcher container) as the outcome; capture-output reads its file. */
+  private static ActionOutcome outcome(ActionContext context, ActionBody.Java body, int exit, Path output) {
     if (exit != 0) {
       String stderr = ProcessSupport.tail(context.workDir().resolve("stderr"), 600);
-      return ActionOutcome.error(String.valueOf(exit), "Main class [" + childText(body, "main-class")
+      return ActionOutcome.error(String.valueOf(exit), "Main class [" + body.mainClass()
           + "], exit code [" + exit + "]" + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
     }
-    if (child(body, "capture-output") != null) {
+    if (body.captureOutput()) {
       try {
         return ActionOutcome.ok(ProcessSupport.capture(output, context.captureOutputLimit()));
       } catch (ProcessSupport.CaptureException e) {

@@ -1,7 +1,6 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.child;
-
+import dev.hadoopkit.workflow.definition.ActionBody;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +33,15 @@ final class MapReduceActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    if (child(context.body(), "pipes") != null) {
+    ActionBody.MapReduce body = context.body(ActionBody.MapReduce.class);
+    if (body.pipes()) {
       return ActionOutcome.error("E0723", "map-reduce <pipes> is not supported by this engine (node ["
           + context.node() + "]); use <streaming> with the program as <mapper>/<reducer>, or a shell action");
     }
     JobConf job = new JobConf(context.conf());
-    org.w3c.dom.Element streaming = child(context.body(), "streaming");
+    ActionBody.Streaming streaming = body.streaming();
     if (streaming != null) {
-      String problem = StreamingSetup.configure(job, streaming, context);
+      String problem = StreamingSetup.configure(job, body, context);
       if (problem != null) {
         return ActionOutcome.error("STREAMING", problem);
       }
@@ -130,7 +130,7 @@ final class MapReduceActionExecutor implements ActionExecutor {
    * action.xml, {@code <file>}s and {@code <archive>}s by their cluster paths, the app's lib/ jars with the launcher
    * (MapReduceLauncherMain ships them as tmpjars); the job carries the action's tag, so a kill kills it.
    */
-  private static ActionOutcome onYarn(JobConf job, org.w3c.dom.Element streaming, ActionContext context)
+  private static ActionOutcome onYarn(JobConf job, ActionBody.Streaming streaming, ActionContext context)
       throws java.io.IOException, InterruptedException {
     shipToCluster(job, streaming == null, context, false);
     List<String> command = List.of(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER, "-Xmx128m",
@@ -164,7 +164,7 @@ final class MapReduceActionExecutor implements ActionExecutor {
    * with the app's lib/ and the system libpath's jars on its class path and the finished JobConf as its action
    * configuration, and follows the job the main submitted to its end.
    */
-  private static ActionOutcome withCustomMain(JobConf job, String mainClass, org.w3c.dom.Element streaming,
+  private static ActionOutcome withCustomMain(JobConf job, String mainClass, ActionBody.Streaming streaming,
       boolean local, ActionContext context) throws java.io.IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     boolean yarn = dev.hadoopkit.workflow.launcher.LauncherMode.of(context.conf(), context.workflowConf())
@@ -189,7 +189,7 @@ final class MapReduceActionExecutor implements ActionExecutor {
       }
       exit = ended.exit();
     } else {
-      List<Path> fileJars = FileLocalizer.localize(context.body(), context).stream()
+      List<Path> fileJars = FileLocalizer.localize(hadoop(context), context).stream()
           .filter(link -> link.endsWith(".jar")).map(link -> context.workDir().resolve(link)).toList();
       if (!local) {
         shipToCluster(job, streaming == null, context, false);
@@ -232,6 +232,11 @@ final class MapReduceActionExecutor implements ActionExecutor {
     return ActionOutcome.error("JA018", result.error()).withCounters(result.counters());
   }
 
+  /** The action's {@code <file>}s, {@code <archive>}s and the rest it shares with the other Hadoop actions. */
+  private static ActionBody.Hadoop hadoop(ActionContext context) {
+    return context.body(ActionBody.MapReduce.class).hadoop();
+  }
+
   private static List<Path> libJarPaths(ActionContext context) {
     return context.libJars().stream().map(Path::of).toList();
   }
@@ -243,12 +248,12 @@ final class MapReduceActionExecutor implements ActionExecutor {
    */
   private static List<Path> appClassPath(ActionContext context) throws java.io.IOException {
     List<Path> entries = new ArrayList<>(libJarPaths(context));
-    for (String link : FileLocalizer.localize(context.body(), context)) {
+    for (String link : FileLocalizer.localize(hadoop(context), context)) {
       if (link.endsWith(".jar")) {
         entries.add(context.workDir().resolve(link));
       }
     }
-    for (String link : FileLocalizer.localizeArchives(context.body(), context)) {
+    for (String link : FileLocalizer.localizeArchives(hadoop(context), context)) {
       Path dir = context.workDir().resolve(link);
       entries.add(dir);
       try (var files = Files.list(dir)) {
@@ -285,7 +290,7 @@ final class MapReduceActionExecutor implements ActionExecutor {
     if (!withFiles) {
       return;
     }
-    for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "file", context.appPath())) {
+    for (FileLocalizer.Entry entry : FileLocalizer.entries(hadoop(context).files(), context.appPath())) {
       org.apache.hadoop.fs.Path path = entry.source().getFileSystem(job).makeQualified(entry.source());
       if (entry.link().endsWith(".jar")) {
         org.apache.hadoop.mapreduce.filecache.DistributedCache.addFileToClassPath(path, job, path.getFileSystem(job));
@@ -293,7 +298,7 @@ final class MapReduceActionExecutor implements ActionExecutor {
         org.apache.hadoop.mapreduce.Job.addCacheFile(withFragment(path, entry.link()), job);
       }
     }
-    for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "archive", context.appPath())) {
+    for (FileLocalizer.Entry entry : FileLocalizer.entries(hadoop(context).archives(), context.appPath())) {
       org.apache.hadoop.fs.Path path = entry.source().getFileSystem(job).makeQualified(entry.source());
       String name = path.getName().toLowerCase(java.util.Locale.ROOT);
       if (name.endsWith(".jar") || name.endsWith(".zip")) {

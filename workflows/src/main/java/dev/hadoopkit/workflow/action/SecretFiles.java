@@ -51,7 +51,8 @@ public final class SecretFiles {
       }
     }
     List<String> out = new ArrayList<>();
-    for (FileLocalizer.Entry entry : FileLocalizer.entries(body, "file", appPath)) {
+    for (FileLocalizer.Entry entry : FileLocalizer.entries(
+        children(body, "file").stream().map(Element::getTextContent).toList(), appPath)) {
       String source = entry.source().toString();
       String sourceName = entry.source().getName();
       boolean secret = Secrets.isSecretName(entry.link()) || Secrets.isSecretName(sourceName)

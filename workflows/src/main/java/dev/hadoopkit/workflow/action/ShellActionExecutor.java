@@ -1,15 +1,11 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.child;
-import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
-import static dev.hadoopkit.workflow.definition.LocatedXml.children;
-
+import dev.hadoopkit.workflow.definition.ActionBody;
 import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.w3c.dom.Element;
 
 /**
  * The shell action: runs {@code <exec>} with its {@code <argument>}s and {@code <env-var>}s as a child process in the
@@ -25,10 +21,10 @@ final class ShellActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws IOException, InterruptedException {
-    Element body = context.body();
+    ActionBody.Shell body = context.body(ActionBody.Shell.class);
     List<String> command = new ArrayList<>();
-    String exec = childText(body, "exec");
-    List<String> files = FileLocalizer.localize(body, context);
+    String exec = body.exec();
+    List<String> files = FileLocalizer.localize(body.hadoop(), context);
     if (dev.hadoopkit.workflow.launcher.LauncherMode.of(context.conf(), context.workflowConf())
         == dev.hadoopkit.workflow.launcher.LauncherMode.YARN) {
       return onYarn(context, body, exec, files);
@@ -40,13 +36,10 @@ final class ShellActionExecutor implements ActionExecutor {
     } else {
       command.add(exec);
     }
-    for (Element argument : children(body, "argument")) {
-      command.add(argument.getTextContent());
-    }
+    command.addAll(body.arguments());
     ProcessBuilder builder = new ProcessBuilder(command).directory(context.workDir().toFile());
     Map<String, String> env = builder.environment();
-    for (Element envVar : children(body, "env-var")) {
-      String text = envVar.getTextContent().trim();
+    for (String text : body.envVars()) {
       int eq = text.indexOf('=');
       if (eq <= 0) {
         return ActionOutcome.failed(RunErrorCode.SHELL001, "env-var [" + text + "] is not NAME=VALUE");
@@ -68,11 +61,10 @@ final class ShellActionExecutor implements ActionExecutor {
    * The command in a YARN launcher container (LaunchedAction), in its directory with the {@code <file>}s: a file
    * named by {@code <exec>} runs from there (made executable first: localized files lose their x bit).
    */
-  private static ActionOutcome onYarn(ActionContext context, Element body, String exec, List<String> files)
+  private static ActionOutcome onYarn(ActionContext context, ActionBody.Shell body, String exec, List<String> files)
       throws IOException, InterruptedException {
     Map<String, String> env = new java.util.LinkedHashMap<>();
-    for (Element envVar : children(body, "env-var")) {
-      String text = envVar.getTextContent().trim();
+    for (String text : body.envVars()) {
       int eq = text.indexOf('=');
       if (eq <= 0) {
         return ActionOutcome.failed(RunErrorCode.SHELL001, "env-var [" + text + "] is not NAME=VALUE");
@@ -87,9 +79,7 @@ final class ShellActionExecutor implements ActionExecutor {
     } else {
       command.add(exec);
     }
-    for (Element argument : children(body, "argument")) {
-      command.add(argument.getTextContent());
-    }
+    command.addAll(body.arguments());
     LaunchedAction.Ended ended = LaunchedAction.run(context, command, files, env, "shell");
     if (ended.failure() != null) {
       return ended.failure();
@@ -97,13 +87,13 @@ final class ShellActionExecutor implements ActionExecutor {
     return outcome(context, body, exec, ended.exit());
   }
 
-  private static ActionOutcome outcome(ActionContext context, Element body, String exec, int exit) {
+  private static ActionOutcome outcome(ActionContext context, ActionBody.Shell body, String exec, int exit) {
     if (exit != 0) {
       String stderr = ProcessSupport.tail(context.workDir().resolve("stderr"), 400);
       return ActionOutcome.error("1", "shell command [" + exec + "] exited with code " + exit
           + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
     }
-    if (child(body, "capture-output") != null) {
+    if (body.captureOutput()) {
       try {
         return ActionOutcome.ok(ProcessSupport.capture(context.workDir().resolve("stdout"),
             context.captureOutputLimit()));

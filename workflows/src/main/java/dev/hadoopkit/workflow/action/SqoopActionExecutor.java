@@ -1,10 +1,8 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
-import static dev.hadoopkit.workflow.definition.LocatedXml.children;
-
 import dev.hadoopkit.ingest.EmbeddedIngest;
 import dev.hadoopkit.ingest.JobListener;
+import dev.hadoopkit.workflow.definition.ActionBody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Job;
-import org.w3c.dom.Element;
 
 /**
  * The sqoop action: the {@code <command>} (split on whitespace, no quoting, as Oozie does) or the {@code <arg>} list
@@ -42,7 +39,7 @@ final class SqoopActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    Element body = context.body();
+    ActionBody.Sqoop body = context.body(ActionBody.Sqoop.class);
     List<String> args = arguments(body);
     List<String> secrets = secrets(args);
     if (args.isEmpty()) {
@@ -54,7 +51,7 @@ final class SqoopActionExecutor implements ActionExecutor {
       return ActionOutcome.error("SQOOP_USAGE", "node [" + context.node() + "]: -P cannot prompt for a password"
           + " inside a workflow; use --password-file (a <file> or a Hadoop path) or --password-alias");
     }
-    List<String> links = FileLocalizer.localize(body, context);
+    List<String> links = FileLocalizer.localize(body.hadoop(), context);
     if ("yarn".equals(context.conf().get("mapreduce.framework.name"))
         && dev.hadoopkit.workflow.launcher.LauncherMode.of(context.conf(), context.workflowConf())
         == dev.hadoopkit.workflow.launcher.LauncherMode.YARN) {
@@ -177,8 +174,11 @@ final class SqoopActionExecutor implements ActionExecutor {
    * ({@code --update-key}: UPDATEs, or upserts with allowinsert, give the same table when repeated).
    */
   @Override
-  public java.util.Optional<String> notIdempotent(Element body) {
-    List<String> args = arguments(body);
+  public java.util.Optional<String> notIdempotent(ActionBody body) {
+    if (!(body instanceof ActionBody.Sqoop sqoop)) {
+      return java.util.Optional.empty();
+    }
+    List<String> args = arguments(sqoop);
     int at = 0;
     while (at + 1 < args.size() && args.get(at).equals("-D")) {
       at += 2; // generic options before the tool name
@@ -204,17 +204,13 @@ final class SqoopActionExecutor implements ActionExecutor {
   }
 
   /** The command line: {@code <command>} split on whitespace, or the {@code <arg>}s verbatim. */
-  static List<String> arguments(Element body) {
-    String command = childText(body, "command");
+  static List<String> arguments(ActionBody.Sqoop body) {
+    String command = body.command();
     if (command != null) {
       String trimmed = command.trim();
       return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
     }
-    List<String> args = new ArrayList<>();
-    for (Element arg : children(body, "arg")) {
-      args.add(arg.getTextContent().trim());
-    }
-    return args;
+    return new ArrayList<>(body.args());
   }
 
   /** The values to hide: {@code --password X}, {@code --password=X}, and {@code password=X} inside a JDBC URL. */

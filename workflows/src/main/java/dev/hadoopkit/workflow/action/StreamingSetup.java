@@ -1,9 +1,6 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.child;
-import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
-import static dev.hadoopkit.workflow.definition.LocatedXml.children;
-
+import dev.hadoopkit.workflow.definition.ActionBody;
 import dev.hadoopkit.workflow.streaming.StreamingKeys;
 import dev.hadoopkit.workflow.streaming.StreamingMapper;
 import dev.hadoopkit.workflow.streaming.StreamingReducer;
@@ -14,7 +11,6 @@ import java.util.List;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.mapreduce.MRJobConfig;
-import org.w3c.dom.Element;
 
 /**
  * {@code <streaming>} of a map-reduce action: the job runs this project's {@link StreamingMapper} and
@@ -27,16 +23,16 @@ final class StreamingSetup {
   private StreamingSetup() {
   }
 
-  /** Configures the job; returns a problem to report as the action's error, or null. */
-  static String configure(JobConf job, Element streaming, ActionContext context) throws IOException {
-    if (child(streaming, "record-reader") != null || child(streaming, "record-reader-mapping") != null) {
+  /** Configures the job of a streaming action; returns a problem to report as the action's error, or null. */
+  static String configure(JobConf job, ActionBody.MapReduce body, ActionContext context) throws IOException {
+    ActionBody.Streaming streaming = body.streaming();
+    if (streaming.recordReader() != null || !streaming.recordReaderMappings().isEmpty()) {
       return "map-reduce <streaming> <record-reader>/<record-reader-mapping> are not supported by this engine"
           + " (node [" + context.node() + "]); set mapreduce.job.inputformat.class in <configuration> to an"
           + " InputFormat instead";
     }
     List<String> env = new ArrayList<>();
-    for (Element entry : children(streaming, "env")) {
-      String text = entry.getTextContent().trim();
+    for (String text : streaming.env()) {
       if (text.indexOf('=') <= 0) {
         return "map-reduce <streaming> <env>" + text + "</env> of node [" + context.node()
             + "] is not NAME=VALUE";
@@ -46,11 +42,11 @@ final class StreamingSetup {
     job.set(StreamingKeys.ENV, String.join("\n", env));
     job.setUseNewMapper(true);
     job.set(MRJobConfig.MAP_CLASS_ATTR, StreamingMapper.class.getName());
-    String mapper = text(streaming, "mapper");
+    String mapper = text(streaming.mapper());
     if (mapper != null) {
       job.set(StreamingKeys.MAP_COMMAND, mapper);
     }
-    String reducer = text(streaming, "reducer");
+    String reducer = text(streaming.reducer());
     if ("NONE".equals(reducer)) {
       job.setNumReduceTasks(0);
     } else {
@@ -68,8 +64,8 @@ final class StreamingSetup {
       job.setJarByClass(StreamingMapper.class); // a cluster's tasks need this module's classes
     }
     if ("local".equals(job.get("mapreduce.framework.name", "local"))) {
-      List<String> links = new ArrayList<>(FileLocalizer.localize(context.body(), context));
-      links.addAll(FileLocalizer.localizeArchives(context.body(), context));
+      List<String> links = new ArrayList<>(FileLocalizer.localize(body.hadoop(), context));
+      links.addAll(FileLocalizer.localizeArchives(body.hadoop(), context));
       job.set(StreamingKeys.LOCAL_FILES_DIR, context.workDir().toAbsolutePath().toString());
       job.set(StreamingKeys.FILES, String.join(",", links));
       job.set(StreamingKeys.LOCAL_STDERR_FILE, context.workDir().resolve("stderr").toAbsolutePath().toString());
@@ -77,10 +73,10 @@ final class StreamingSetup {
       Files.deleteIfExists(failure);
       job.set(StreamingKeys.LOCAL_FAILURE_FILE, failure.toAbsolutePath().toString());
     } else {
-      for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "file", context.appPath())) {
+      for (FileLocalizer.Entry entry : FileLocalizer.entries(body.hadoop().files(), context.appPath())) {
         org.apache.hadoop.mapreduce.Job.addCacheFile(cacheUri(entry, job), job);
       }
-      for (FileLocalizer.Entry entry : FileLocalizer.entries(context.body(), "archive", context.appPath())) {
+      for (FileLocalizer.Entry entry : FileLocalizer.entries(body.hadoop().archives(), context.appPath())) {
         org.apache.hadoop.mapreduce.Job.addCacheArchive(cacheUri(entry, job), job);
       }
     }
@@ -108,8 +104,8 @@ final class StreamingSetup {
     }
   }
 
-  private static String text(Element parent, String name) {
-    String text = childText(parent, name);
+  /** A command of {@code <mapper>}/{@code <reducer>}: blank is none. */
+  private static String text(String text) {
     return text == null || text.isBlank() ? null : text.trim();
   }
 }

@@ -1,9 +1,6 @@
 package dev.hadoopkit.workflow.action;
 
-import static dev.hadoopkit.workflow.definition.LocatedXml.child;
-import static dev.hadoopkit.workflow.definition.LocatedXml.childText;
-
-import dev.hadoopkit.workflow.definition.WorkflowParser;
+import dev.hadoopkit.workflow.definition.ActionBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,9 +18,10 @@ final class SubWorkflowActionExecutor implements ActionExecutor {
 
   @Override
   public ActionOutcome execute(ActionContext context) throws Exception {
-    String appPath = childText(context.body(), "app-path");
+    ActionBody.SubWorkflow body = context.body(ActionBody.SubWorkflow.class);
+    String appPath = body.appPath();
     Map<String, String> conf = new LinkedHashMap<>();
-    if (child(context.body(), "propagate-configuration") != null) {
+    if (body.propagateConfiguration()) {
       conf.putAll(context.workflowConf());
       conf.remove("oozie.wf.application.path");
     } else {
@@ -33,7 +31,7 @@ final class SubWorkflowActionExecutor implements ActionExecutor {
         }
       }
     }
-    conf.putAll(WorkflowParser.configuration(child(context.body(), "configuration")));
+    conf.putAll(body.configuration());
     conf.put("oozie.wf.application.path", appPath);
     SubWorkflowRunner.Result result = null;
     if (context.previousExternalId() != null) {

@@ -21,11 +21,12 @@ public final class ActionBodies {
   public static ActionBody of(Element body) {
     return switch (body.getLocalName()) {
       case "fs" -> fs(body);
-      case "shell" -> new ActionBody.Shell(hadoop(body), childText(body, "exec"), texts(body, "argument"),
+      case "shell" -> new ActionBody.Shell(hadoop(body), childText(body, "exec"), verbatim(body, "argument"),
           texts(body, "env-var"), child(body, "capture-output") != null);
       case "java" -> new ActionBody.Java(hadoop(body), childText(body, "main-class"), childText(body, "java-opts"),
-          texts(body, "java-opt"), texts(body, "arg"), child(body, "capture-output") != null);
-      case "map-reduce" -> new ActionBody.MapReduce(hadoop(body), streaming(child(body, "streaming")));
+          texts(body, "java-opt"), verbatim(body, "arg"), child(body, "capture-output") != null);
+      case "map-reduce" -> new ActionBody.MapReduce(hadoop(body), streaming(child(body, "streaming")),
+          child(body, "pipes") != null);
       case "sub-workflow" -> new ActionBody.SubWorkflow(childText(body, "app-path"),
           child(body, "propagate-configuration") != null, WorkflowParser.configuration(child(body, "configuration")));
       case "distcp" -> new ActionBody.Distcp(hadoop(body), childText(body, "java-opts"), texts(body, "arg"));
@@ -66,9 +67,10 @@ public final class ActionBodies {
         case "chgrp" -> operations.add(new ActionBody.FsOperation.Chgrp(path, attribute(op, "group"), dirFiles,
             recursive));
         case "setrep" -> operations.add(new ActionBody.FsOperation.Setrep(path, attribute(op, "replication-factor")));
-        default -> {
-          // name-node, job-xml, configuration: not operations
+        case "name-node", "job-xml", "configuration" -> {
+          // not operations
         }
+        default -> operations.add(new ActionBody.FsOperation.Unsupported(op.getLocalName()));
       }
     }
     return new ActionBody.Fs(childText(body, "name-node"), List.copyOf(operations));
@@ -91,6 +93,11 @@ public final class ActionBodies {
   /** The trimmed texts of the children with this name, in order. */
   private static List<String> texts(Element parent, String name) {
     return children(parent, name).stream().map(e -> e.getTextContent().trim()).toList();
+  }
+
+  /** The texts of the children with this name as written (whitespace kept), in order. */
+  private static List<String> verbatim(Element parent, String name) {
+    return children(parent, name).stream().map(Element::getTextContent).toList();
   }
 
   private static List<String> paths(Element prepare, String name) {

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * An action's body as typed values, one record per action type that has an executor ({@link Other} for the rest).
- * {@link WorkflowParser} makes it with EL still unresolved; {@link ActionBodies#of} makes the same record from an
- * EL-resolved element, so an executor can read typed fields instead of walking the DOM. Absent texts are null, absent
- * lists empty; texts are trimmed as the executors trim them.
+ * {@link WorkflowParser} makes it with EL still unresolved; {@link ActionBodies#of} makes the same record from the
+ * element the engine resolved for an attempt, and that is what an executor reads (it never sees the DOM). Absent
+ * texts are null, absent lists empty; texts are trimmed as the executors trim them.
  */
 public sealed interface ActionBody {
   /** The action type: the body element's name ({@code shell}, {@code map-reduce}, …). */
@@ -31,29 +31,60 @@ public sealed interface ActionBody {
 
   /** One operation of an fs action. */
   sealed interface FsOperation {
+    /** The operation's element name ({@code delete}, {@code chmod}, …), as error messages name it. */
+    String element();
+
     record Delete(String path) implements FsOperation {
+      public String element() {
+        return "delete";
+      }
     }
 
     record Mkdir(String path) implements FsOperation {
+      public String element() {
+        return "mkdir";
+      }
     }
 
     record Move(String source, String target) implements FsOperation {
+      public String element() {
+        return "move";
+      }
     }
 
     record Chmod(String path, String permissions, boolean dirFiles, boolean recursive) implements FsOperation {
+      public String element() {
+        return "chmod";
+      }
     }
 
     record Touchz(String path) implements FsOperation {
+      public String element() {
+        return "touchz";
+      }
     }
 
     record Chgrp(String path, String group, boolean dirFiles, boolean recursive) implements FsOperation {
+      public String element() {
+        return "chgrp";
+      }
     }
 
     record Setrep(String path, String replicationFactor) implements FsOperation {
+      public String element() {
+        return "setrep";
+      }
+    }
+
+    /** An element the schema may allow but no operation above names: the executor reports it. */
+    record Unsupported(String element) implements FsOperation {
     }
   }
 
-  /** {@code <shell>}: {@code <exec>} with its {@code <argument>}s and {@code <env-var>}s (NAME=value). */
+  /**
+   * {@code <shell>}: {@code <exec>} with its {@code <argument>}s (verbatim, not trimmed: they go to the command as
+   * written) and {@code <env-var>}s (NAME=value).
+   */
   record Shell(Hadoop hadoop, String exec, List<String> arguments, List<String> envVars, boolean captureOutput)
       implements ActionBody {
     public String type() {
@@ -61,7 +92,10 @@ public sealed interface ActionBody {
     }
   }
 
-  /** {@code <java>}: the main class, {@code <java-opts>} or {@code <java-opt>}s, and {@code <arg>}s. */
+  /**
+   * {@code <java>}: the main class, {@code <java-opts>} or {@code <java-opt>}s, and {@code <arg>}s (verbatim, not
+   * trimmed: they go to the main as written).
+   */
   record Java(Hadoop hadoop, String mainClass, String javaOpts, List<String> javaOpt, List<String> args,
       boolean captureOutput) implements ActionBody {
     public String type() {
@@ -69,8 +103,11 @@ public sealed interface ActionBody {
     }
   }
 
-  /** {@code <map-reduce>}: a job from its configuration; {@code streaming} is null unless it is a streaming job. */
-  record MapReduce(Hadoop hadoop, Streaming streaming) implements ActionBody {
+  /**
+   * {@code <map-reduce>}: a job from its configuration; {@code streaming} is null unless it is a streaming job,
+   * {@code pipes} whether it has a {@code <pipes>} element (not supported: the executor says so).
+   */
+  record MapReduce(Hadoop hadoop, Streaming streaming, boolean pipes) implements ActionBody {
     public String type() {
       return "map-reduce";
     }

@@ -4,6 +4,7 @@ import dev.hadoopkit.workflow.action.ActionContext;
 import dev.hadoopkit.workflow.action.ActionExecutor;
 import dev.hadoopkit.workflow.action.ActionOutcome;
 import dev.hadoopkit.workflow.action.Cancellation;
+import dev.hadoopkit.workflow.definition.ActionBodies;
 import dev.hadoopkit.workflow.definition.ErrorCode;
 import dev.hadoopkit.workflow.definition.Node;
 import dev.hadoopkit.workflow.definition.RunErrorCode;
@@ -71,8 +72,9 @@ final class AttemptRunner {
       Files.createDirectories(workDir);
       // An external id reported once the run is stopping is not journaled (the run's last record is its status);
       // the executor's cancel hook stops that job or child run.
-      ActionContext context = new ActionContext(state.info().id(), action.name(), attempt, body, conf, state.info().appPath(),
-          state.info().conf(), jars.forType(action.spec().type()), workDir, settings.captureOutputLimit(), id -> {
+      ActionContext context = new ActionContext(state.info().id(), action.name(), attempt, ActionBodies.of(body), conf,
+          state.info().appPath(), state.info().conf(), jars.forType(action.spec().type()), workDir,
+          settings.captureOutputLimit(), id -> {
             if (!cancellation.isCancelled()) {
               journal.accept(externalRecord(action.name(), id));
             }

@@ -1,6 +1,7 @@
 package dev.hadoopkit.workflow.engine;
 
 import dev.hadoopkit.workflow.action.ActionExecutor;
+import dev.hadoopkit.workflow.definition.ActionBodies;
 import dev.hadoopkit.workflow.definition.Node;
 import dev.hadoopkit.workflow.definition.WorkflowDefinition;
 import dev.hadoopkit.workflow.el.ElScope;
@@ -66,7 +67,7 @@ final class ResumeCheck {
       } catch (Exception e) {
         continue; // its EL fails at once when it runs again: nothing is repeated
       }
-      executor.notIdempotent(body).ifPresent(why -> unsafe.add("action [" + node + "] (" + why + ")"));
+      executor.notIdempotent(ActionBodies.of(body)).ifPresent(why -> unsafe.add("action [" + node + "] (" + why + ")"));
     }
     if (!unsafe.isEmpty()) {
       String id = state.info().id();

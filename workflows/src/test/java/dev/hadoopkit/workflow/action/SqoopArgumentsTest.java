@@ -3,6 +3,8 @@ package dev.hadoopkit.workflow.action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hadoopkit.ingest.EmbeddedIngest;
+import dev.hadoopkit.workflow.definition.ActionBodies;
+import dev.hadoopkit.workflow.definition.ActionBody;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,33 +23,43 @@ class SqoopArgumentsTest {
         .getDocumentElement();
   }
 
+  /** The typed body the engine gives the executor for this (EL-free) element. */
+  private static ActionBody.Sqoop typed(Element sqoop) {
+    return (ActionBody.Sqoop) ActionBodies.of(sqoop);
+  }
+
+  private static ActionBody.Sqoop typed(String inner) throws Exception {
+    return typed(sqoop(inner));
+  }
+
   @Test
   void commandIsSplitOnAnyWhitespaceWithoutQuoting() throws Exception {
     Element body = sqoop("<command>\n  import --connect jdbc:mysql://h/db\n\t--table  movies --where 'a = 1'\n"
         + "</command>");
     assertEquals(List.of("import", "--connect", "jdbc:mysql://h/db", "--table", "movies", "--where", "'a", "=",
-        "1'"), SqoopActionExecutor.arguments(body));
+        "1'"), SqoopActionExecutor.arguments(typed(body)));
   }
 
   @Test
   void argsAreTakenVerbatimOnePerElement() throws Exception {
     Element body = sqoop("<arg>import</arg><arg>--where</arg><arg> rating &gt; 3 </arg>");
-    assertEquals(List.of("import", "--where", "rating > 3"), SqoopActionExecutor.arguments(body));
+    assertEquals(List.of("import", "--where", "rating > 3"), SqoopActionExecutor.arguments(typed(body)));
   }
 
   @Test
   void onlyPlainExportsAreUnsafeToRepeatAfterAnInterruption() throws Exception {
     SqoopActionExecutor sqoop = new SqoopActionExecutor();
     assertEquals(java.util.Optional.of("sqoop export into table events without --staging-table"),
-        sqoop.notIdempotent(sqoop("<command>export --connect jdbc:mysql://h/db --table events --export-dir /d"
+        sqoop.notIdempotent(typed("<command>export --connect jdbc:mysql://h/db --table events --export-dir /d"
             + "</command>")));
     assertEquals(java.util.Optional.of("sqoop export into table t without --staging-table"),
-        sqoop.notIdempotent(sqoop("<arg>-D</arg><arg>a=b</arg><arg>export</arg><arg>--table=t</arg>")));
-    assertEquals(java.util.Optional.empty(), sqoop.notIdempotent(sqoop("<command>export --table t"
+        sqoop.notIdempotent(typed("<arg>-D</arg><arg>a=b</arg><arg>export</arg><arg>--table=t</arg>")));
+    assertEquals(java.util.Optional.empty(), sqoop.notIdempotent(typed("<command>export --table t"
         + " --staging-table t_stage --export-dir /d</command>")));
-    assertEquals(java.util.Optional.empty(), sqoop.notIdempotent(sqoop("<command>export --table t --update-key id"
+    assertEquals(java.util.Optional.empty(), sqoop.notIdempotent(typed("<command>export --table t --update-key"
+        + " id"
         + " --export-dir /d</command>")));
-    assertEquals(java.util.Optional.empty(), sqoop.notIdempotent(sqoop("<command>import --table t</command>")));
+    assertEquals(java.util.Optional.empty(), sqoop.notIdempotent(typed("<command>import --table t</command>")));
   }
 
   @Test
@@ -63,7 +75,7 @@ class SqoopArgumentsTest {
 
   @Test
   void emptyCommandHasNoArguments() throws Exception {
-    assertEquals(List.of(), SqoopActionExecutor.arguments(sqoop("<command>   </command>")));
+    assertEquals(List.of(), SqoopActionExecutor.arguments(typed("<command>   </command>")));
   }
 
   @Test

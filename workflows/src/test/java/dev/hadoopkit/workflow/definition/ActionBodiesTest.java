@@ -109,6 +109,20 @@ class ActionBodiesTest {
   }
 
   @Test
+  void argumentsStayAsWrittenAndPipesAreSeen() throws Exception {
+    ActionBody.Java java = assertInstanceOf(ActionBody.Java.class, body("<java><job-tracker>jt</job-tracker>"
+        + "<name-node>nn</name-node><main-class>M</main-class><java-opt> -Dx=1 </java-opt><arg> a b </arg></java>"));
+    assertEquals(List.of(" a b "), java.args(), "an <arg> goes to the main as written");
+    assertEquals(List.of("-Dx=1"), java.javaOpt());
+    ActionBody.Shell shell = assertInstanceOf(ActionBody.Shell.class, body(
+        "<shell xmlns=\"uri:oozie:shell-action:1.0\"><exec>echo</exec><argument> x </argument></shell>"));
+    assertEquals(List.of(" x "), shell.arguments(), "an <argument> goes to the command as written");
+    ActionBody.MapReduce pipes = assertInstanceOf(ActionBody.MapReduce.class, body("<map-reduce>"
+        + "<job-tracker>jt</job-tracker><name-node>nn</name-node><pipes><program>p</program></pipes></map-reduce>"));
+    assertTrue(pipes.pipes());
+  }
+
+  @Test
   void aTypeWithoutAnExecutorKeepsItsName() throws Exception {
     assertEquals(new ActionBody.Other("pig"), body("<pig><script>x.pig</script></pig>"));
   }
