@@ -104,6 +104,8 @@ class YarnLauncherIT {
     Files.writeString(app.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"launch\">\n"
         + "  <global><resource-manager>${jobTracker}</resource-manager><name-node>${nameNode}</name-node>\n"
         + "    <configuration><property><name>test.key</name><value>from-action-conf</value></property>"
+        // a key of mapred-default.xml: the action's value must reach the main through the launcher too
+        + "<property><name>mapreduce.job.ubertask.enable</name><value>true</value></property>"
         + "</configuration></global>\n"
         + "  <start to=\"j\"/>\n"
         + "  <action name=\"j\"><java><main-class>" + ExitMain.class.getName() + "</main-class>"
@@ -156,7 +158,8 @@ class YarnLauncherIT {
         assertTrue(local.nodeRun(node).externalId().startsWith("pid:"), local.nodeRun(node).externalId());
         assertEquals(local.nodeRun(node).data(), yarnNode.data(), node + ": action data, launcher vs local");
       }
-      assertEquals(Map.of("args", "0 hello", "conf.value", "from-action-conf"), onYarn.nodeRun("j").data());
+      assertEquals(Map.of("args", "0 hello", "conf.value", "from-action-conf", "conf.uber", "true"),
+          onYarn.nodeRun("j").data());
       assertEquals(Map.of("said", "0 hello", "greeting", "hi", "conf", "action.xml"), onYarn.nodeRun("s").data());
       try (YarnClient yc = yarnClient()) {
         ApplicationId id = ApplicationId.fromString(onYarn.nodeRun("j").externalId());
