@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * while the task parses and binds the next into a second statement; one batch at a time on the connection, rows
  * counted as committed only once their transaction is. A failed batch is replayed row by row to name the bad row.
  */
-final class BulkBatchSink extends AbstractSink {
+final class BulkBatchSink extends PipelinedSink {
   /** Connection parameters that make Connector/J use the bulk protocol. */
   static final java.util.Map<String, String> PARAMS = java.util.Map.of("useServerPrepStmts", "true", "useBulkStmts", "true");
 
@@ -39,7 +39,6 @@ final class BulkBatchSink extends AbstractSink {
   private final String singleRowSql;
   private final BadRowFinder finder;
   private final Batch[] batches = new Batch[2];
-  private final LoadInFlight loads = new LoadInFlight("insert-batches");
   /** The batch being bound on the task's thread; the other one may be executing. */
   private Batch filling;
   private int batchesInTransaction;
@@ -47,7 +46,7 @@ final class BulkBatchSink extends AbstractSink {
   private long rowsInTransaction;
 
   BulkBatchSink(Connection connection, Dialect dialect, ExportTarget target, LongConsumer onCommit) throws SQLException {
-    super(connection, dialect, target, onCommit);
+    super(connection, dialect, target, onCommit, "insert-batches");
     width = target.columns().size();
     String columns = target.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
     String marks = target.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
@@ -113,33 +112,11 @@ final class BulkBatchSink extends AbstractSink {
     return rows;
   }
 
-  private void awaitLoad() throws SQLException {
-    long rows = loads.await();
-    if (rows > 0) {
-      chunkCommitted(rows);
-    }
-  }
-
   @Override
   public void finish() throws SQLException {
     send(true);
     // Reported even when the task had no rows, as every commit is.
     chunkCommitted(loads.await());
-  }
-
-  @Override
-  public long committed() {
-    try {
-      awaitLoad();
-    } catch (SQLException e) {
-      // the failure is reported where it was raised; here only the count matters
-    }
-    return super.committed();
-  }
-
-  @Override
-  public String pendingRange() {
-    return loads.failedRange() != null ? loads.failedRange() : super.pendingRange();
   }
 
   @Override

@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
  * next: one load at a time on the task's connection, each chunk its own transaction, committed rows counted only once
  * the database has committed them.
  */
-final class RawLoadDataSink extends AbstractSink {
+final class RawLoadDataSink extends PipelinedSink {
   private final String sql;
   private final String plainSql;
   private final byte fieldSeparator;
@@ -32,11 +32,10 @@ final class RawLoadDataSink extends AbstractSink {
   private byte[] buffer;
   private byte[] loading;
   private int size;
-  private final LoadInFlight loads = new LoadInFlight("load-data");
 
   RawLoadDataSink(Connection connection, Dialect dialect, ExportTarget target, Delimiters delimiters, String nullString,
       String nullNonString, boolean[] stringColumn, LongConsumer onCommit) throws SQLException {
-    super(connection, dialect, target, onCommit);
+    super(connection, dialect, target, onCommit, "load-data");
     List<String> columns = target.columns();
     StringBuilder vars = new StringBuilder();
     StringBuilder plainColumns = new StringBuilder();
@@ -168,28 +167,6 @@ final class RawLoadDataSink extends AbstractSink {
   }
 
   /** Waits for the chunk being loaded; counts its rows once committed, or rethrows its failure. */
-  private void awaitLoad() throws SQLException {
-    long rows = loads.await();
-    if (rows > 0) {
-      chunkCommitted(rows);
-    }
-  }
-
-  @Override
-  public long committed() {
-    try {
-      awaitLoad();
-    } catch (SQLException e) {
-      // the failure is reported where it was raised; here only the count matters
-    }
-    return super.committed();
-  }
-
-  @Override
-  public String pendingRange() {
-    return loads.failedRange() != null ? loads.failedRange() : super.pendingRange();
-  }
-
   @Override
   public void finish() throws SQLException {
     flushChunk();
