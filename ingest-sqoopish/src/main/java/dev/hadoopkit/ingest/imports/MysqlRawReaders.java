@@ -15,8 +15,15 @@ final class MysqlRawReaders {
   private MysqlRawReaders() {
   }
 
-  /** The raw reader of a column, or null when the column keeps its usual reader. */
-  static ValueReader readerFor(ColumnInfo column) {
+  /**
+   * The raw reader of a column, or null when the column keeps its usual reader. A date read as a String
+   * (--map-column-java) is the server's text as it is, as the CAST gave it to getString.
+   */
+  static ValueReader readerFor(ColumnInfo column, boolean asString) {
+    if (asString) {
+      int type = column.jdbcType();
+      return type == Types.DATE || type == Types.TIMESTAMP ? VERBATIM : null;
+    }
     switch (column.jdbcType()) {
       case Types.TINYINT:
       case Types.SMALLINT:
@@ -48,6 +55,16 @@ final class MysqlRawReaders {
     } else {
       write(out, v, v.length());
     }
+    return true;
+  };
+
+  /** The server's text as it is. */
+  static final ValueReader VERBATIM = (rs, i, out) -> {
+    RawText v = rs.getObject(i, RawText.class);
+    if (v == null) {
+      return false;
+    }
+    write(out, v, v.length());
     return true;
   };
 

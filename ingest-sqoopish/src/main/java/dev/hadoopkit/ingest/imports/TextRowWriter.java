@@ -81,13 +81,11 @@ public final class TextRowWriter implements RowWriter {
     for (int i = 0; i < n; i++) {
       ColumnInfo c = columns.get(i);
       boolean forcedString = asString.contains(c.name().toLowerCase(java.util.Locale.ROOT));
-      readers[i] = forcedString ? ImportValueReaders.STRING : rawText ? MysqlRawReaders.readerFor(c) : null;
-      if (readers[i] == null && temporalAsText) {
-        readers[i] = textTemporalReaderFor(c);
+      ValueReader reader = rawText ? MysqlRawReaders.readerFor(c, forcedString) : null;
+      if (reader == null) {
+        reader = forcedString ? ImportValueReaders.STRING : temporalAsText ? textTemporalReaderFor(c) : null;
       }
-      if (readers[i] == null) {
-        readers[i] = readerFor(c);
-      }
+      readers[i] = reader != null ? reader : readerFor(c);
       stringColumn[i] = c.isString();
       nullText[i] = c.isString() ? nullString : nullNonString;
     }
