@@ -56,6 +56,7 @@ final class ImportJobSetup {
       jc.set(IngestKeys.IMPORT_CODEC, options.textCodec());
     }
     jc.setBoolean(TextRowWriter.KEY_TEMPORAL_AS_TEXT, session.spec().dialect() == Dialect.MYSQL);
+    jc.setBoolean(TextRowWriter.KEY_RAW_TEXT, ImportPlanner.rawText(session.spec().dialect(), options));
     if (!plan.asString().isEmpty()) {
       jc.setStrings(TextRowWriter.KEY_AS_STRING, plan.asString().toArray(new String[0]));
     }

@@ -6,6 +6,8 @@ import dev.hadoopkit.ingest.cli.Console;
 import dev.hadoopkit.ingest.db.Dialect;
 import dev.hadoopkit.ingest.imports.ColumnInfo;
 import dev.hadoopkit.ingest.imports.ImportSchema;
+import dev.hadoopkit.ingest.imports.OutputKind;
+import dev.hadoopkit.ingest.imports.mysql.RawTextCodec;
 import dev.hadoopkit.ingest.imports.SplitPlanner;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -74,10 +76,20 @@ final class ImportPlanner {
     List<String> asString = javaTypes.entrySet().stream().filter(e -> e.getValue().equals("String"))
         .map(Map.Entry::getKey).collect(Collectors.toList());
     Schema avroSchema = options.kind().isBinary() ? ImportSchema.of(table, columns, javaTypes) : null;
-    if (table != null && dialect == Dialect.MYSQL) {
+    if (table != null && dialect == Dialect.MYSQL && !rawText(dialect, options)) {
       template = castTemporalToChar(template, columns);
     }
     return new Select(template, filter, allColumns, columns, asString, avroSchema, nextLastValue, false);
+  }
+
+  /**
+   * True when a MySQL table import to text reads integers and dates as the server's bytes
+   * ({@link RawTextCodec}) instead of selecting dates as CAST(col AS CHAR): that CAST costs the server time per row,
+   * and the driver's getString of a DATETIME costs the client more. Binary outputs keep the CAST.
+   */
+  static boolean rawText(Dialect dialect, ImportOptions options) {
+    return dialect == Dialect.MYSQL && options.table() != null && options.kind() == OutputKind.TEXT
+        && RawTextCodec.loadedByDriver();
   }
 
   /**

@@ -36,6 +36,12 @@ public final class TextRowWriter implements RowWriter {
    * reshapes that text into java.sql.Timestamp's format instead of building Calendar-backed objects per value.
    */
   public static final String KEY_TEMPORAL_AS_TEXT = IngestKeys.IMPORT_TEMPORAL_AS_TEXT;
+  /**
+   * True when the query selects DATE/DATETIME/TIMESTAMP columns as they are (no CAST) and the MariaDB driver hands out
+   * the server's bytes ({@link dev.hadoopkit.ingest.imports.mysql.RawTextCodec}): integers and temporal values are
+   * then copied from those bytes.
+   */
+  public static final String KEY_RAW_TEXT = IngestKeys.IMPORT_RAW_TEXT;
 
   private final Utf8Output out;
   private final FieldFormatter formatter;
@@ -66,6 +72,7 @@ public final class TextRowWriter implements RowWriter {
     nullText = new String[n];
     stringColumn = new boolean[n];
     boolean temporalAsText = conf.getBoolean(KEY_TEMPORAL_AS_TEXT, false);
+    boolean rawText = conf.getBoolean(KEY_RAW_TEXT, false);
     java.util.Set<String> asString = new java.util.HashSet<>();
     for (String name : conf.getTrimmedStrings(KEY_AS_STRING)) {
       asString.add(name.toLowerCase(java.util.Locale.ROOT));
@@ -74,10 +81,11 @@ public final class TextRowWriter implements RowWriter {
     for (int i = 0; i < n; i++) {
       ColumnInfo c = columns.get(i);
       boolean forcedString = asString.contains(c.name().toLowerCase(java.util.Locale.ROOT));
-      readers[i] = forcedString ? ImportValueReaders.STRING : temporalAsText ? textTemporalReaderFor(c) : null;
-      if (readers[i] == null) {
-        readers[i] = readerFor(c);
+      ValueReader reader = rawText ? MysqlRawReaders.readerFor(c, forcedString) : null;
+      if (reader == null) {
+        reader = forcedString ? ImportValueReaders.STRING : temporalAsText ? textTemporalReaderFor(c) : null;
       }
+      readers[i] = reader != null ? reader : readerFor(c);
       stringColumn[i] = c.isString();
       nullText[i] = c.isString() ? nullString : nullNonString;
     }

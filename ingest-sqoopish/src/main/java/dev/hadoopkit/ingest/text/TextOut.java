@@ -14,6 +14,9 @@ public interface TextOut {
 
   void write(char c) throws IOException;
 
+  /** The ASCII bytes {@code bytes[start, end)}, one character each (a database's text of numbers and dates). */
+  void writeAscii(byte[] bytes, int start, int end) throws IOException;
+
   /** The decimal digits of {@code value}, as {@link StringBuilder#append(long)} prints them. */
   void write(long value) throws IOException;
 
@@ -33,6 +36,13 @@ public interface TextOut {
       @Override
       public void write(char c) {
         buffer.append(c);
+      }
+
+      @Override
+      public void writeAscii(byte[] bytes, int start, int end) {
+        for (int i = start; i < end; i++) {
+          buffer.append((char) (bytes[i] & 0xff));
+        }
       }
 
       @Override

@@ -134,6 +134,22 @@ public final class Utf8Output implements TextOut, java.io.Closeable {
     return false;
   }
 
+  /** Copies ASCII bytes as they are (they are their own UTF-8). */
+  @Override
+  public void writeAscii(byte[] bytes, int start, int end) throws IOException {
+    int n = end - start;
+    if (size + n > buffer.length) {
+      flushBuffer();
+      if (n > buffer.length) {
+        out.write(bytes, start, n);
+        written += n;
+        return;
+      }
+    }
+    System.arraycopy(bytes, start, buffer, size, n);
+    size += n;
+  }
+
   /** Appends the decimal digits of {@code value}, as {@link StringBuilder#append(long)} prints them. */
   @Override
   public void write(long value) throws IOException {

@@ -4,6 +4,8 @@ import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.hadoopkit.ingest.imports.mysql.RawText;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -77,6 +79,11 @@ final class FakeResultSet {
     }
     if (type == LocalTime.class) {
       return LocalTime.parse(text);
+    }
+    if (type == RawText.class) {
+      // In the middle of a larger buffer, as in the driver's row.
+      byte[] bytes = ("<<" + text + ">>").getBytes(StandardCharsets.UTF_8);
+      return new RawText(bytes, 2, bytes.length - 4);
     }
     throw new SQLException("Cannot convert " + value + " to " + type.getName());
   }

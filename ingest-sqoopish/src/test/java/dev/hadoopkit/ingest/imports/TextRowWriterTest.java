@@ -94,11 +94,17 @@ class TextRowWriterTest {
   }
 
   private static String write(Delimiters delimiters, List<Object[]> rows) throws IOException, SQLException {
+    return write(delimiters, rows, false, COLUMNS);
+  }
+
+  private static String write(Delimiters delimiters, List<Object[]> rows, boolean raw, List<ColumnInfo> columns)
+      throws IOException, SQLException {
     Configuration conf = new Configuration();
     delimiters.store(conf, TextRowWriter.KEY_DELIMITERS);
     conf.setBoolean(TextRowWriter.KEY_TEMPORAL_AS_TEXT, true);
+    conf.setBoolean(TextRowWriter.KEY_RAW_TEXT, raw);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TextRowWriter writer = new TextRowWriter(conf, COLUMNS, bytes); ResultSet rs = FakeResultSet.of(rows)) {
+    try (TextRowWriter writer = new TextRowWriter(conf, columns, bytes); ResultSet rs = FakeResultSet.of(rows)) {
       while (rs.next()) {
         writer.write(rs);
       }
@@ -128,6 +134,31 @@ class TextRowWriterTest {
       }
     }
     assertEquals(write(Delimiters.DEFAULT, rows), write(Delimiters.DEFAULT.withEscapedBy('\\'), rows));
+  }
+
+  /* The server's bytes (RawText) give the same text as getInt/getLong and the CAST text, in every layout. */
+  @Test
+  void rawServerTextWritesTheSameLines() throws IOException, SQLException {
+    List<Object[]> rows = rows(6L, 2_000);
+    StringBuilder expected = new StringBuilder();
+    rows.forEach(row -> expected.append(expectedLine(row, ',')));
+    assertEquals(expected.toString(), write(Delimiters.DEFAULT, rows, true, COLUMNS));
+    for (Delimiters d : List.of(Delimiters.DEFAULT.withEscapedBy('\\'), Delimiters.DEFAULT.withEnclosedBy('"', false),
+        Delimiters.DEFAULT.withFieldsTerminatedBy('-').withEscapedBy('\\'),
+        Delimiters.DEFAULT.withFieldsTerminatedBy(':').withEnclosedBy('0', true))) {
+      assertEquals(write(d, rows, false, COLUMNS), write(d, rows, true, COLUMNS), d.toString());
+    }
+  }
+
+  /* ZEROFILL columns: the server sends leading zeros, getInt drops them. */
+  @Test
+  void rawZeroFilledIntegersLoseTheirZeros() throws IOException, SQLException {
+    List<ColumnInfo> columns = List.of(new ColumnInfo("n", Types.INTEGER, "INT UNSIGNED ZEROFILL", 10, 0),
+        new ColumnInfo("d", Types.DATE, "DATE", 10, 0), new ColumnInfo("t", Types.TIMESTAMP, "DATETIME", 19, 0));
+    List<Object[]> rows = List.of(new Object[] {"0000000042", "2001-02-03", "2001-02-03"},
+        new Object[] {"0", "0000-00-00", "0000-00-00 00:00:00"}, new Object[] {null, null, "2001-02-03 04:05:06.100"});
+    assertEquals("42,2001-02-03,2001-02-03 00:00:00.0\n0,null,null\nnull,null,2001-02-03 04:05:06.1\n",
+        write(Delimiters.DEFAULT, rows, true, columns));
   }
 
   private static String writeTwo(Delimiters delimiters, String nullString, List<Object[]> rows) throws Exception {

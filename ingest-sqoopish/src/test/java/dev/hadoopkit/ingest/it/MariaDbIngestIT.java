@@ -188,6 +188,40 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
     assertTrue(r.err.matches("(?s).*Transferred .* in .* seconds \\(.*rows/s\\).*"), r.err);
   }
 
+  /*
+   * The server's text of dates and integers, as the CAST(col AS CHAR) import wrote it: java.sql.Timestamp's fraction,
+   * zero dates as NULL, ZEROFILL integers without their zeros; the same with escaping and another delimiter; dates
+   * mapped to String as the server's text.
+   */
+  @Test
+  void temporalAndZeroFilledColumnsAreWrittenAsSqoopText() throws Exception {
+    exec("CREATE TABLE temporals (id INT PRIMARY KEY, z INT(6) ZEROFILL, y YEAR, d DATE, dt DATETIME, dt6 DATETIME(6),"
+        + " ts TIMESTAMP NULL)");
+    exec("SET STATEMENT sql_mode='' FOR INSERT INTO temporals VALUES"
+        + " (1, 42, 2001, '2001-02-03', '2001-02-03 04:05:06', '2001-02-03 04:05:06.120000', '2001-02-03 04:05:06'),"
+        + " (2, 0, 0, '0000-00-00', '0000-00-00 00:00:00', '1999-12-31 23:59:59.000000', NULL),"
+        + " (3, NULL, NULL, NULL, NULL, NULL, NULL), (4, -0, 1999, '1970-01-01', '2038-01-19 03:14:07',"
+        + " '2001-02-03 04:05:06.000001', '1999-12-31 23:59:59')");
+    List<String> expected = List.of("1,42,2001,2001-02-03,2001-02-03 04:05:06.0,2001-02-03 04:05:06.12,2001-02-03 04:05:06.0",
+        "2,0,0000,null,null,1999-12-31 23:59:59.0,null", "3,null,null,null,null,null,null",
+        "4,0,1999,1970-01-01,2038-01-19 03:14:07.0,2001-02-03 04:05:06.000001,1999-12-31 23:59:59.0");
+    for (String[] layout : new String[][] {{}, {"--escaped-by", "\\", "--fields-terminated-by", "|"},
+        {"--map-column-java", "d=String,dt=String"}}) {
+      Path target = tmp.resolve("temporals" + layout.length);
+      List<String> args = new ArrayList<>(List.of("import", "--connect", DB.url(), "--username", "root", "--table",
+          "temporals", "-m", "1", "--target-dir", target.toString()));
+      args.addAll(List.of(layout));
+      CliRun r = sqoop(args.toArray(new String[0]));
+      assertEquals(0, r.exit, r.toString());
+      List<String> want = layout.length == 0 ? expected
+          : layout.length == 4 ? expected.stream().map(l -> l.replace(',', '|')).collect(Collectors.toList())
+          : List.of("1,42,2001,2001-02-03,2001-02-03 04:05:06,2001-02-03 04:05:06.12,2001-02-03 04:05:06.0",
+              "2,0,0000,0000-00-00,0000-00-00 00:00:00,1999-12-31 23:59:59.0,null", "3,null,null,null,null,null,null",
+              "4,0,1999,1970-01-01,2038-01-19 03:14:07,2001-02-03 04:05:06.000001,1999-12-31 23:59:59.0");
+      assertEquals(want, readParts(target), String.join(" ", layout));
+    }
+  }
+
   @Test
   void nullSplitColumnRowsAreNotLost() throws IOException {
     Path target = tmp.resolve("bygrp");

@@ -1,0 +1,77 @@
+package dev.hadoopkit.ingest.imports.mysql;
+
+import java.sql.SQLDataException;
+import java.util.Calendar;
+import org.mariadb.jdbc.client.ColumnDecoder;
+import org.mariadb.jdbc.client.Context;
+import org.mariadb.jdbc.client.ReadableByteBuf;
+import org.mariadb.jdbc.client.socket.Writer;
+import org.mariadb.jdbc.client.util.MutableInt;
+import org.mariadb.jdbc.plugin.Codec;
+
+/**
+ * MariaDB Connector/J codec behind {@code rs.getObject(i, RawText.class)}: over the text protocol every value already
+ * is the server's text, so this hands out the bytes in place (no String, no parsing, no CAST in the query). Found by
+ * the driver through ServiceLoader (META-INF/services/org.mariadb.jdbc.plugin.Codec); decodes nothing else and
+ * encodes nothing.
+ */
+public final class RawTextCodec implements Codec<RawText> {
+  /**
+   * True when the driver finds this codec: it loads codecs with its own class loader, which need not see this
+   * module's classes.
+   */
+  public static boolean loadedByDriver() {
+    for (Codec<?> codec : java.util.ServiceLoader.load(Codec.class, org.mariadb.jdbc.Configuration.class.getClassLoader())) {
+      if (codec instanceof RawTextCodec) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String className() {
+    return RawText.class.getName();
+  }
+
+  @Override
+  public boolean canDecode(ColumnDecoder column, Class<?> type) {
+    return type == RawText.class;
+  }
+
+  @Override
+  public boolean canEncode(Object value) {
+    return false;
+  }
+
+  @Override
+  public RawText decodeText(ReadableByteBuf buf, MutableInt length, ColumnDecoder column, Calendar cal,
+      Context context) {
+    int n = length.get();
+    RawText value = new RawText(buf.buf(), buf.pos(), n);
+    buf.skip(n);
+    return value;
+  }
+
+  @Override
+  public RawText decodeBinary(ReadableByteBuf buf, MutableInt length, ColumnDecoder column, Calendar cal,
+      Context context) throws SQLDataException {
+    buf.skip(length.get());
+    throw new SQLDataException("RawText needs the text protocol (server-side prepared statements send binary values)");
+  }
+
+  @Override
+  public void encodeText(Writer encoder, Context context, Object value, Calendar cal, Long length) {
+    throw new UnsupportedOperationException("RawText is read only");
+  }
+
+  @Override
+  public void encodeBinary(Writer encoder, Context context, Object value, Calendar cal, Long length) {
+    throw new UnsupportedOperationException("RawText is read only");
+  }
+
+  @Override
+  public int getBinaryEncodeType() {
+    return 0;
+  }
+}
