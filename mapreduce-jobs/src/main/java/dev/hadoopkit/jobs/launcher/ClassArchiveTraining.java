@@ -3,16 +3,14 @@ package dev.hadoopkit.jobs.launcher;
 import dev.hadoopkit.jobs.MovieLensDriver;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
@@ -39,7 +37,7 @@ public final class ClassArchiveTraining {
       System.exit(2);
     }
     Path work = Path.of(args[1]).toAbsolutePath();
-    deleteTree(work);
+    FileUtils.deleteDirectory(work.toFile());
     Files.createDirectories(work);
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -57,7 +55,7 @@ public final class ClassArchiveTraining {
       System.setErr(err);
     }
     out.println("class-sharing training: every job on text, lowest-rated on Parquet, ORC and Avro, in " + work);
-    deleteTree(work);
+    FileUtils.deleteDirectory(work.toFile());
     System.exit(0); // as every job's main does: LocalJobRunner may leave threads behind
   }
 
@@ -107,17 +105,6 @@ public final class ClassArchiveTraining {
 
     private String out(String name) {
       return work.resolve("out").resolve(name).toString();
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

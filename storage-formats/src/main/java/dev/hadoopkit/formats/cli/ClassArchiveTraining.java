@@ -2,16 +2,14 @@ package dev.hadoopkit.formats.cli;
 
 import dev.hadoopkit.formats.generate.MovieLensGenerator;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
 
@@ -36,7 +34,7 @@ public final class ClassArchiveTraining {
       System.exit(2);
     }
     Path work = Path.of(args[0]).toAbsolutePath();
-    deleteTree(work);
+    FileUtils.deleteDirectory(work.toFile());
     Files.createDirectories(work);
     Path ratings = work.resolve("u.data");
     MovieLensGenerator generator = MovieLensGenerator.builder().ratings(RATINGS).seed(7).build();
@@ -57,7 +55,7 @@ public final class ClassArchiveTraining {
     }
     System.out.println("class-sharing training: formats convert to " + String.join(", ", BINARY) + " and "
         + String.join(", ", INSPECT) + " on each, in " + work);
-    deleteTree(work);
+    FileUtils.deleteDirectory(work.toFile());
   }
 
   static List<String[]> steps(Path work, Path ratings) {
@@ -72,16 +70,5 @@ public final class ClassArchiveTraining {
     steps.add(new String[] {"convert", work.resolve("ratings.parquet").toString(),
         work.resolve("ratings.json").toString(), "--to", "json"});
     return steps;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }
