@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.action;
 
+import dev.hadoopkit.workflow.launcher.InLauncherJobProvider;
 import dev.hadoopkit.workflow.launcher.LaunchRequest;
 import dev.hadoopkit.workflow.launcher.LauncherAM;
 import dev.hadoopkit.workflow.launcher.LaunchResult;
@@ -55,11 +56,17 @@ final class LaunchedAction {
     Configuration conf = new Configuration(actionConf);
     String tags = conf.getTrimmed("mapreduce.job.tags", "");
     conf.set("mapreduce.job.tags", tags.isEmpty() ? tag : tags + "," + tag);
-    for (String key : List.of(YarnLauncher.MEMORY_MB, YarnLauncher.QUEUE, YarnLauncher.KEEP_STAGING)) {
+    for (String key : List.of(YarnLauncher.MEMORY_MB, YarnLauncher.QUEUE, YarnLauncher.KEEP_STAGING,
+        InLauncherJobProvider.INLINE)) {
       String value = context.workflowConf().get(key);
       if (conf.get(key) == null && value != null) {
         conf.set(key, value); // a job property sets it for every launcher of the run
       }
+    }
+    conf.setBoolean(InLauncherJobProvider.IN_LAUNCHER, true);
+    int extra = InLauncherJobProvider.extraContainerMb(conf, context.workflowConf());
+    if (extra > 0) { // a job inside the launcher: its task's memory comes with the container
+      conf.setInt(YarnLauncher.MEMORY_MB, conf.getInt(YarnLauncher.MEMORY_MB, YarnLauncher.DEFAULT_MEMORY_MB) + extra);
     }
     Files.createDirectories(context.workDir());
     Map<String, String> files = new LinkedHashMap<>();

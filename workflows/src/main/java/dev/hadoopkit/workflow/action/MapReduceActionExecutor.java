@@ -133,7 +133,8 @@ final class MapReduceActionExecutor implements ActionExecutor {
   private static ActionOutcome onYarn(JobConf job, ActionBody.Streaming streaming, ActionContext context)
       throws java.io.IOException, InterruptedException {
     shipToCluster(job, streaming == null, context, false);
-    List<String> command = List.of(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER, "-Xmx128m",
+    List<String> command = List.of(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER,
+        dev.hadoopkit.workflow.launcher.InLauncherJobProvider.driverHeap(job, context.workflowConf()),
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Dhadoop.root.logger=" + System.getProperty("hadoop.root.logger", "INFO,console"), "-cp",
         dev.hadoopkit.workflow.launcher.LauncherAM.CLASSPATH_PLACEHOLDER, MapReduceLauncherMain.class.getName());
@@ -175,7 +176,8 @@ final class MapReduceActionExecutor implements ActionExecutor {
     Integer exit;
     if (yarn) {
       shipToCluster(job, streaming == null, context, false);
-      command.addAll(List.of(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER, "-Xmx128m",
+      command.addAll(List.of(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER,
+        dev.hadoopkit.workflow.launcher.InLauncherJobProvider.driverHeap(job, context.workflowConf()),
           "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
           "-Dhadoop.root.logger=" + System.getProperty("hadoop.root.logger", "INFO,console"),
           "-D" + CustomMainLauncher.JOB_ID + "=" + context.runId(),

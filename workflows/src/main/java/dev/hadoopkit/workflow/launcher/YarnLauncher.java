@@ -40,7 +40,7 @@ import org.apache.hadoop.yarn.exceptions.YarnException;
 public final class YarnLauncher implements AutoCloseable {
   /** Memory of the launcher container: the AM and the action's own JVM (its -Xmx from java-opts) share it. */
   public static final String MEMORY_MB = "hk.workflow.launcher.memory.mb";
-  static final int DEFAULT_MEMORY_MB = 512;
+  public static final int DEFAULT_MEMORY_MB = 512;
   /**
    * The launchers' queue (default: the action's mapreduce.job.queuename). Launchers are ApplicationMasters: in the
    * queue of their jobs they take the AM share those jobs need, so a queue of their own avoids a fork's launchers

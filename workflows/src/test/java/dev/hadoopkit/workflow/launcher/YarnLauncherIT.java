@@ -194,6 +194,47 @@ class YarnLauncherIT {
   }
 
   /*
+   *  Oozie's map-reduce and hadoop-el apps with hk.workflow.launcher.inline-small-jobs=true: the same outputs and
+   *  counter decision, the job inside the launcher's container (job_local…, no second application); a job above
+   *  mapreduce.job.ubertask.maxbytes still goes to YARN.
+   */
+  @Test
+  void smallJobsRunInsideTheirLauncherWithTheSameResults() throws Exception {
+    assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
+      OozieExamples.deploy(dfs.getFileSystem());
+      WorkflowEngine engine = engine("inline");
+      for (String app : List.of("map-reduce", "hadoop-el")) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>(OozieExamples.jobProperties(app, nameNode,
+            client.get("yarn.resourcemanager.address")));
+        properties.put(InLauncherJobProvider.INLINE, "true");
+        String id = engine.submit(engine.prepare(properties, Map.of(), null), null, RunListener.NONE);
+        RunState state = engine.run(id, RunListener.NONE);
+        OozieExamples.assertAsOozie(app, state, dfs.getFileSystem(), engine);
+        String stderr = Files.readString(root.resolve("state-inline").resolve(id)
+            .resolve("actions/mr-node/r0-a1/stderr"));
+        assertTrue(stderr.contains("map-reduce: submitted job_local"), app + ": the job ran inside its launcher: "
+            + stderr);
+      }
+      // the same job, too big for uber mode (input above mapreduce.job.ubertask.maxbytes): a YARN application
+      Configuration small = new Configuration(client);
+      small.setLong("mapreduce.job.ubertask.maxbytes", 1);
+      WorkflowEngine strict = new WorkflowEngine(new EngineSettings(root.resolve("state-inline-big"), 2, 65536, true,
+          Clock.systemUTC()), ActionRegistry.standard(), small, System.err);
+      Map<String, String> properties = new java.util.LinkedHashMap<>(OozieExamples.jobProperties("map-reduce",
+          nameNode, client.get("yarn.resourcemanager.address")));
+      properties.put(InLauncherJobProvider.INLINE, "true");
+      String id = strict.submit(strict.prepare(properties, Map.of(), null), null, RunListener.NONE);
+      RunState state = strict.run(id, RunListener.NONE);
+      OozieExamples.assertAsOozie("map-reduce", state, dfs.getFileSystem(), strict);
+      String stderr = Files.readString(root.resolve("state-inline-big").resolve(id)
+          .resolve("actions/mr-node/r0-a1/stderr"));
+      assertTrue(stderr.contains("the job goes to YARN as its own application: 1409 bytes of input, more than"
+          + " mapreduce.job.ubertask.maxbytes=1"), stderr);
+      assertTrue(stderr.contains("map-reduce: submitted job_") && !stderr.contains("submitted job_local"), stderr);
+    });
+  }
+
+  /*
    *  start -> long (shell sleep 120, in a launcher) -> end        killed while its launcher is RUNNING
    */
   @Test
@@ -245,6 +286,16 @@ class YarnLauncherIT {
    */
   @Test
   void sqoopOnYarnReadsThePasswordFromCredentialsOnly() throws Exception {
+    sqoopImportThroughLauncher(false);
+  }
+
+  /* The same with the import's job inside the launcher's container (uber mode for launchers). */
+  @Test
+  void sqoopJobInsideTheLauncherReadsThePasswordFromCredentialsOnly() throws Exception {
+    sqoopImportThroughLauncher(true);
+  }
+
+  private void sqoopImportThroughLauncher(boolean inline) throws Exception {
     assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
       String secret = "Lnch-S3cret-" + Long.toHexString(System.nanoTime());
       dev.hadoopkit.ingest.testdb.DbServer server = dev.hadoopkit.ingest.TestDatabases.mariaDbServer();
@@ -260,13 +311,14 @@ class YarnLauncherIT {
         st.execute("INSERT INTO " + db + ".items VALUES (1, 'anvil'), (2, 'bolt'), (3, 'cog')");
       }
       try {
+        String target = inline ? "/warehouse/items-inline" : "/warehouse/items";
         Path app = Files.createDirectories(root.resolve("src/sqoop"));
         Files.writeString(app.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"sq\">\n"
             + "  <global><resource-manager>${jobTracker}</resource-manager><name-node>${nameNode}</name-node>"
             + "</global>\n  <start to=\"imp\"/>\n"
             + "  <action name=\"imp\"><sqoop xmlns=\"uri:oozie:sqoop-action:1.0\"><command>import --connect"
             + " jdbc:mariadb://" + server.address() + "/" + db + " --username " + user + " --password " + secret
-            + " --table items -m 1 --target-dir /warehouse/items</command></sqoop>"
+            + " --table items -m 1 --target-dir " + target + "</command></sqoop>"
             + "<ok to=\"end\"/><error to=\"fail\"/></action>\n"
             + "  <kill name=\"fail\"><message>${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n"
             + "  <end name=\"end\"/>\n</workflow-app>\n");
@@ -275,13 +327,13 @@ class YarnLauncherIT {
         WorkflowEngine engine = engine("sqoop");
         Submission submission = engine.prepare(Map.of("nameNode", nameNode, "jobTracker",
             client.get("yarn.resourcemanager.address"), "oozie.wf.application.path", appPath,
-            YarnLauncher.KEEP_STAGING, "true"), Map.of(), null);
+            YarnLauncher.KEEP_STAGING, "true", InLauncherJobProvider.INLINE, String.valueOf(inline)), Map.of(), null);
         String id = engine.submit(submission, null, RunListener.NONE);
         RunState state = engine.run(id, RunListener.NONE);
         assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), String.valueOf(state.info().statusMessage()));
         assertTrue(state.nodeRun("imp").externalId().startsWith("application_"), state.nodeRun("imp").externalId());
         org.apache.hadoop.fs.FileSystem fs = dfs.getFileSystem();
-        String rows = new String(fs.open(new org.apache.hadoop.fs.Path("/warehouse/items/part-m-00000"))
+        String rows = new String(fs.open(new org.apache.hadoop.fs.Path(target + "/part-m-00000"))
             .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals("1,anvil\n2,bolt\n3,cog\n", rows, "imported with the password from the credentials");
 
@@ -317,6 +369,7 @@ class YarnLauncherIT {
         Path runDir = root.resolve("state-sqoop").resolve(id);
         String stderr = Files.readString(runDir.resolve("actions/imp/r0-a1/stderr"));
         assertTrue(stderr.contains("--password ********"), stderr);
+        assertEquals(inline, stderr.contains("sqoop: submitted job_local"), "the job ran in the launcher: " + stderr);
         try (var local = Files.walk(runDir)) {
           for (Path file : local.filter(Files::isRegularFile).toList()) {
             if (!file.getFileName().toString().equals("workflow.xml")) {
