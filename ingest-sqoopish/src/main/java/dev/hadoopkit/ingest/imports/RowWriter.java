@@ -9,7 +9,7 @@ import java.sql.SQLException;
  * Writes the current row of a result set to one output file. The extension point for output formats: text today;
  * Avro, Parquet and ORC writers from storage-formats plug in through {@link OutputKind}.
  */
-public interface RowWriter extends Closeable {
+interface RowWriter extends Closeable {
   /** Writes the row {@code rs} is positioned on. */
   void write(ResultSet rs) throws IOException, SQLException;
 

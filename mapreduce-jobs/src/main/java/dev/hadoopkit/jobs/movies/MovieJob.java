@@ -9,7 +9,7 @@ import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.mapreduce.Job;
 
 /** A job over per-movie aggregates: the same map and combine steps, its own reducer and options. */
-public abstract class MovieJob extends JobCommand {
+abstract class MovieJob extends JobCommand {
 
   protected MovieJob(JobSpec spec) {
     super(spec);

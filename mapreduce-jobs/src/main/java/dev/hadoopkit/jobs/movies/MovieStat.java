@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 
 /** A movie's final numbers: what the movie jobs filter, order and print. */
-public record MovieStat(int movieId, String title, LocalDate releaseDate, long count, double sum) {
+record MovieStat(int movieId, String title, LocalDate releaseDate, long count, double sum) {
 
   /** Lowest average first; among equal averages the most rated, then the lowest id. */
   public static final Comparator<MovieStat> BY_AVERAGE = Comparator.comparingDouble(MovieStat::average)

@@ -20,7 +20,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** Avro object container files over any Hadoop filesystem. */
-public final class Avro {
+final class Avro {
 
   private Avro() {
   }

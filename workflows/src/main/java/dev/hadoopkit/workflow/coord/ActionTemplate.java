@@ -3,7 +3,7 @@ package dev.hadoopkit.workflow.coord;
 import java.util.Map;
 
 /** {@code <action><workflow>}: the app path (job properties resolved) and the configuration, values as written. */
-public record ActionTemplate(String appPath, Map<String, String> configuration) {
+record ActionTemplate(String appPath, Map<String, String> configuration) {
   public ActionTemplate {
     configuration = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configuration));
   }

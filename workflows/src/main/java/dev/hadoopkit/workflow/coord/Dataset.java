@@ -11,7 +11,7 @@ import java.time.ZoneId;
  * absent (Oozie then waits for {@code _SUCCESS} in the directory), {@code ""} when empty (the directory itself is
  * enough), else the name of the file to wait for.
  */
-public record Dataset(String name, DatasetCalendar calendar, String uriTemplate, String doneFlag, Frequency frequency,
+record Dataset(String name, DatasetCalendar calendar, String uriTemplate, String doneFlag, Frequency frequency,
     Instant initialInstance, ZoneId timezone) {
   public static final String DEFAULT_DONE_FLAG = "_SUCCESS";
 

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code or}, or for more instances after {@code min} is met). A parent's min and wait apply to children without
  * their own. {@code name} makes the node's inputs available to {@code coord:dataIn(name)}.
  */
-public sealed interface InputLogic {
+sealed interface InputLogic {
   String name();
 
   Integer min();

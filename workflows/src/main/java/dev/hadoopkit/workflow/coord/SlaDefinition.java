@@ -5,6 +5,6 @@ package dev.hadoopkit.workflow.coord;
  * should-start, should-end and max-duration are minutes after the nominal time ({@code ${10 * MINUTES}}); for 0.1
  * should-start and should-end are the same kind of offsets.
  */
-public record SlaDefinition(String nominalTime, String shouldStart, String shouldEnd, String maxDuration,
+record SlaDefinition(String nominalTime, String shouldStart, String shouldEnd, String maxDuration,
     String alertEvents, String alertContact) {
 }

@@ -26,7 +26,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = SchedulerRecord.ActionEnded.class, name = "action-end"),
     @JsonSubTypes.Type(value = SchedulerRecord.ActionReset.class, name = "action-reset")})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public sealed interface SchedulerRecord {
+sealed interface SchedulerRecord {
   long time();
 
   /** A coordinator was accepted: its resolved properties (secrets sealed); the XML is kept in its job directory. */

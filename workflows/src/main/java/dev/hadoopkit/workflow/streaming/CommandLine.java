@@ -8,7 +8,7 @@ import java.util.List;
  * quotes keep everything literal, double quotes keep whitespace (and allow {@code \"}), as Hadoop Streaming splits
  * {@code -mapper}. {@code tr -s ' ' '\n'} gives [tr, -s, " ", \n].
  */
-public final class CommandLine {
+final class CommandLine {
   private CommandLine() {
   }
 

@@ -30,7 +30,7 @@ import java.util.Optional;
  * processing zone, UTC; see {@link NominalTimes}). As Quartz does: a wall-clock time inside a DST gap does not occur
  * and is skipped; in a DST overlap the wall clock only moves forward, so the repeated hour is not matched twice.
  */
-public final class CronExpression {
+final class CronExpression {
 
     /** The Gregorian calendar repeats every 400 years: a day pattern not met in that span is never met. */
     private static final int SEARCH_YEARS = 401;
