@@ -113,6 +113,73 @@ class OozieExamplesSandboxIT {
     }
   }
 
+  /*
+   *  Issue 13's pipeline test: the shipped MovieLens pipeline through its cluster.properties (the app deployed to HDFS
+   *  by the run itself, every sqoop and java action in a YARN launcher, small jobs inside their launchers), then the
+   *  same pipeline in local mode (job.properties) on the same generated data: the three analyses and the report of
+   *  the exported table are the same.
+   */
+  @Test
+  void movieLensPipelineOnYarnGivesWhatLocalModeGives() throws Exception {
+    String user = System.getProperty("user.name");
+    String suffix = Long.toHexString(System.nanoTime() & 0xffffffL);
+    List<String> common = List.of("-D", "ratings=20000", "-D", "dbUrl=", "-D", "dbHome=" + WORK.resolve("db"));
+    List<String> cluster = new java.util.ArrayList<>(List.of(REPO.resolve("bin/workflow").toString(), "run",
+        "-config", "workflows/examples/movielens-pipeline/cluster.properties",
+        "-D", "database=hk_pipeline_yarn_" + suffix, "-D", "outRoot=/user/" + user + "/pipeline-it",
+        "-D", "oozie.wf.application.path=${nameNode}/user/" + user + "/apps/pipeline-it"));
+    cluster.addAll(common);
+    Result onYarn = run(cluster, WORK.resolve("pipeline-yarn.console.txt"), 900);
+    assertEquals(0, onYarn.exit(), "the pipeline on the sandbox:\n" + onYarn.output());
+    assertTrue(onYarn.output().contains("WORKFLOW  SUCCEEDED"), onYarn.output());
+    for (String node : List.of("import-ratings", "import-movies", "lowest-rated", "most-popular",
+        "ratings-breakdown", "export")) {
+      assertTrue(Pattern.compile(Pattern.quote(node) + "\\s+EXTERNAL\\s+application_\\d+_\\d+")
+          .matcher(onYarn.output()).find(), node + " ran in a YARN launcher:\n" + onYarn.output());
+    }
+    Path local = WORK.resolve("pipeline-local");
+    List<String> inLocalMode = new java.util.ArrayList<>(List.of(REPO.resolve("bin/workflow").toString(), "run",
+        "-config", "workflows/examples/movielens-pipeline/job.properties",
+        "-D", "database=hk_pipeline_local_" + suffix, "-D", "outRoot=" + local));
+    inLocalMode.addAll(common);
+    Result locally = run(inLocalMode, WORK.resolve("pipeline-local.console.txt"), 600, false);
+    assertEquals(0, locally.exit(), "the pipeline in local mode:\n" + locally.output());
+    for (String job : List.of("lowest-rated", "most-popular", "ratings-breakdown")) {
+      assertEquals(localResult(local.resolve("results").resolve(job)),
+          clusterResult(new org.apache.hadoop.fs.Path("/user/" + user + "/pipeline-it/results/" + job)),
+          job + ": YARN vs local mode");
+    }
+    assertEquals(report(locally.output()), report(onYarn.output()), "the report of the exported table");
+    assertTrue(!report(onYarn.output()).isEmpty(), onYarn.output());
+  }
+
+  private static List<String> localResult(Path dir) throws IOException {
+    List<String> lines = new java.util.ArrayList<>();
+    try (var parts = Files.list(dir)) {
+      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+        lines.addAll(Files.readAllLines(part));
+      }
+    }
+    return lines;
+  }
+
+  private static List<String> clusterResult(org.apache.hadoop.fs.Path dir) throws IOException {
+    List<String> lines = new java.util.ArrayList<>();
+    org.apache.hadoop.fs.FileStatus[] parts = fs.listStatus(dir, p -> p.getName().startsWith("part-"));
+    java.util.Arrays.sort(parts);
+    for (org.apache.hadoop.fs.FileStatus part : parts) {
+      try (var in = fs.open(part.getPath())) {
+        lines.addAll(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+      }
+    }
+    return lines;
+  }
+
+  /** The report's table rows (sqoop eval's output in the console). */
+  private static List<String> report(String output) {
+    return output.lines().filter(line -> line.trim().startsWith("| |")).toList();
+  }
+
   /** bin/workflow run -config (the app's job.properties, unchanged) -D nameNode -D resourceManager; must succeed. */
   private static String runApp(String app, String jobProperties, String nameNode, String resourceManager)
       throws Exception {
@@ -137,9 +204,19 @@ class OozieExamplesSandboxIT {
   }
 
   private static Result run(List<String> command, Path console, int timeoutSeconds) throws Exception {
+    return run(command, console, timeoutSeconds, true);
+  }
+
+  /** {@code onSandbox} false: without HADOOP_CONF_DIR, as a local-mode user runs. */
+  private static Result run(List<String> command, Path console, int timeoutSeconds, boolean onSandbox)
+      throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
         .redirectOutput(console.toFile());
-    builder.environment().put("HADOOP_CONF_DIR", HOME.resolve("conf").toString());
+    if (onSandbox) {
+      builder.environment().put("HADOOP_CONF_DIR", HOME.resolve("conf").toString());
+    } else {
+      builder.environment().remove("HADOOP_CONF_DIR");
+    }
     builder.environment().put("HK_WORKFLOW_STATE_DIR", WORK.resolve("state").toString());
     builder.environment().put("HK_CDS", "off");
     builder.environment().put("HK_TIERED_STOP", "1");
