@@ -133,7 +133,7 @@ class OozieExamplesSandboxIT {
     assertEquals(0, onYarn.exit(), "the pipeline on the sandbox:\n" + onYarn.output());
     assertTrue(onYarn.output().contains("WORKFLOW  SUCCEEDED"), onYarn.output());
     for (String node : List.of("import-ratings", "import-movies", "lowest-rated", "most-popular",
-        "ratings-breakdown", "export")) {
+        "ratings-breakdown", "export")) { // not the evals: pinned to the engine
       assertTrue(Pattern.compile(Pattern.quote(node) + "\\s+EXTERNAL\\s+application_\\d+_\\d+")
           .matcher(onYarn.output()).find(), node + " ran in a YARN launcher:\n" + onYarn.output());
     }
