@@ -14,7 +14,12 @@ import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.api.records.Container;
+import org.apache.hadoop.yarn.api.records.ContainerStatus;
+import org.apache.hadoop.yarn.api.records.NodeReport;
+import org.apache.hadoop.yarn.api.records.UpdatedContainer;
 import org.apache.hadoop.yarn.client.api.AMRMClient;
+import org.apache.hadoop.yarn.client.api.async.AMRMClientAsync;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
 /**
@@ -57,7 +62,10 @@ public final class LauncherAM {
     if (scheduler != null && !scheduler.isBlank()) {
       conf.set(YarnConfiguration.RM_SCHEDULER_ADDRESS, scheduler);
     }
-    AMRMClient<AMRMClient.ContainerRequest> rm = AMRMClient.createAMRMClient();
+    // Heartbeats while the command runs: an ApplicationMaster silent for yarn.am.liveness-monitor.expiry-interval-ms
+    // (10 min) is expired by the ResourceManager, with its action.
+    AMRMClientAsync<AMRMClient.ContainerRequest> rm = AMRMClientAsync.createAMRMClientAsync(HEARTBEAT_MILLIS,
+        new Heartbeats());
     rm.init(conf);
     rm.start();
     rm.registerApplicationMaster("", 0, "");
@@ -96,6 +104,43 @@ public final class LauncherAM {
         message, "");
     rm.stop();
     System.exit(0);
+  }
+
+  /** Between two heartbeats: well under the ResourceManager's AM expiry, cheap for it. */
+  private static final int HEARTBEAT_MILLIS = 1000;
+
+  /** The launcher asks for no containers: nothing to do on the ResourceManager's answers. */
+  private static final class Heartbeats extends AMRMClientAsync.AbstractCallbackHandler {
+    @Override
+    public void onContainersCompleted(List<ContainerStatus> statuses) {
+    }
+
+    @Override
+    public void onContainersAllocated(List<Container> containers) {
+    }
+
+    @Override
+    public void onContainersUpdated(List<UpdatedContainer> containers) {
+    }
+
+    @Override
+    public void onShutdownRequest() {
+      // a kill: the NodeManager ends this container and its command
+    }
+
+    @Override
+    public void onNodesUpdated(List<NodeReport> updatedNodes) {
+    }
+
+    @Override
+    public float getProgress() {
+      return 0.5f;
+    }
+
+    @Override
+    public void onError(Throwable e) {
+      System.err.println("launcher: heartbeat to the ResourceManager failed: " + e);
+    }
   }
 
   private static File logDir() {

@@ -79,6 +79,9 @@ class YarnLauncherIT {
     conf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 1.0f);
     // containers' launch scripts stay on disk after they ended: the secrets test reads them
     conf.setInt("yarn.nodemanager.delete.debug-delay-sec", 600);
+    // an ApplicationMaster that stops heartbeating is expired after this (10 min on a real cluster): 6 s here, so
+    // that a launcher which only waits for its command is caught
+    conf.setInt("yarn.am.liveness-monitor.expiry-interval-ms", 6000);
     yarn = new MiniMRYarnCluster("hk-launcher", 1);
     yarn.init(conf);
     yarn.start();
@@ -231,6 +234,33 @@ class YarnLauncherIT {
       assertTrue(stderr.contains("the job goes to YARN as its own application: 1409 bytes of input, more than"
           + " mapreduce.job.ubertask.maxbytes=1"), stderr);
       assertTrue(stderr.contains("map-reduce: submitted job_") && !stderr.contains("submitted job_local"), stderr);
+    });
+  }
+
+  /*
+   *  start -> slow (shell sleep 15, in a launcher) -> end: longer than the ResourceManager's AM expiry (6 s here,
+   *  10 min on a cluster): the launcher must keep heartbeating while its command runs.
+   */
+  @Test
+  void anActionLongerThanTheAmExpiryKeepsItsLauncher() throws Exception {
+    assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+      Path app = Files.createDirectories(root.resolve("src/slow"));
+      Files.writeString(app.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"slow\">\n"
+          + "  <global><resource-manager>${jobTracker}</resource-manager><name-node>${nameNode}</name-node></global>\n"
+          + "  <start to=\"slow\"/>\n"
+          + "  <action name=\"slow\"><shell xmlns=\"uri:oozie:shell-action:1.0\"><exec>sleep</exec>"
+          + "<argument>15</argument></shell><ok to=\"end\"/><error to=\"fail\"/></action>\n"
+          + "  <kill name=\"fail\"><message>${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n"
+          + "  <end name=\"end\"/>\n</workflow-app>\n");
+      String appPath = new AppDeployer(client).deploy(app, new org.apache.hadoop.fs.Path(nameNode + "/apps/slow"))
+          .target().toString();
+      RunState state = run(engine("slow"), appPath, "yarn");
+      assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), String.valueOf(state.info().statusMessage()));
+      try (YarnClient yc = yarnClient()) {
+        ApplicationId id = ApplicationId.fromString(state.nodeRun("slow").externalId());
+        assertEquals(org.apache.hadoop.yarn.api.records.FinalApplicationStatus.SUCCEEDED,
+            yc.getApplicationReport(id).getFinalApplicationStatus());
+      }
     });
   }
 
