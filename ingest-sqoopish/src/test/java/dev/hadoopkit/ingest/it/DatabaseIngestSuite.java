@@ -50,6 +50,18 @@ abstract class DatabaseIngestSuite {
     return out;
   }
 
+  /** The rows of table {@code kv (k INT PRIMARY KEY, v VARCHAR)} as {@code k=v}, by k. */
+  List<String> kv() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = database().connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT k, v FROM kv ORDER BY k")) {
+      while (rs.next()) {
+        out.add(rs.getInt(1) + "=" + rs.getString(2));
+      }
+    }
+    return out;
+  }
+
   /** Writes {@code dir/file} with lines {@code i,vi} for i = 1..count, line {@code badLine} being {@code bad}. */
   Path keyValueLines(String dir, String file, int count, int badLine, String bad) throws java.io.IOException {
     Path in = Files.createDirectories(tmp.resolve(dir));

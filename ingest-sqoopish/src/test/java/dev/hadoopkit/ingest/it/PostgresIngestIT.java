@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -192,16 +191,5 @@ class PostgresIngestIT extends DatabaseIngestSuite {
     assertEquals(1, exp.exit, exp.toString());
     assertTrue(exp.err.contains("data.txt:25: column k: 'x25' is not an INTEGER"), exp.err);
     assertEquals(List.of(), kv());
-  }
-
-  private List<String> kv() throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = DB.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT k, v FROM kv ORDER BY k")) {
-      while (rs.next()) {
-        out.add(rs.getInt(1) + "=" + rs.getString(2));
-      }
-    }
-    return out;
   }
 }
