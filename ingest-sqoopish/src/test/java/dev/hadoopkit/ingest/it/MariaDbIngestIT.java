@@ -450,16 +450,8 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
   @Test
   void updateOnlyAndAllowInsertFollowSqoopSemantics() throws Exception {
     exec("CREATE TABLE kv (k INT PRIMARY KEY, v VARCHAR(20))");
-    exec("INSERT INTO kv VALUES (1,'one'),(2,'two')");
-    Path in = Files.createDirectories(tmp.resolve("kv"));
-    Files.writeString(in.resolve("part-m-00000"), "1,uno\n3,tres\n");
-    CliRun update = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "kv", "--update-key", "k",
-        "--export-dir", in.toString(), "-m", "1");
-    assertEquals(0, update.exit, update.toString());
-    assertEquals(List.of("1=uno", "2=two"), kv());
-    CliRun upsert = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "kv", "--update-key", "k",
-        "--update-mode", "allowinsert", "--export-dir", in.toString(), "-m", "1");
-    assertEquals(0, upsert.exit, upsert.toString());
+    Path in = updateOnlyExportToKv();
+    exportToKv(in, "--update-key", "k", "--update-mode", "allowinsert");
     assertEquals(List.of("1=uno", "2=two", "3=tres"), kv());
   }
 

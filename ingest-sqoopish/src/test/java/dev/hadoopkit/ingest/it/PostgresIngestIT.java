@@ -157,18 +157,10 @@ class PostgresIngestIT extends DatabaseIngestSuite {
   @Test
   void upsertUsesOnConflictAndStagingMovesRowsAtTheEnd() throws Exception {
     exec("DELETE FROM kv");
-    exec("INSERT INTO kv VALUES (1,'one'),(2,'two')");
     exec("CREATE TABLE kv_stage (k INT PRIMARY KEY, v VARCHAR(20))");
-    Path in = Files.createDirectories(tmp.resolve("kv"));
-    Files.writeString(in.resolve("part-m-00000"), "1,uno\n3,tres\n");
-    CliRun update = sqoop("export", "--connect", DB.url(), "--username", "postgres", "--table", "kv", "--update-key", "k",
-        "--export-dir", in.toString(), "-m", "1");
-    assertEquals(0, update.exit, update.toString());
-    assertEquals(List.of("1=uno", "2=two"), kv());
+    Path in = updateOnlyExportToKv();
     Files.writeString(in.resolve("part-m-00000"), "2,dos\n4,cuatro\n");
-    CliRun upsert = sqoop("export", "--connect", DB.url(), "--username", "postgres", "--table", "kv", "--update-key", "k",
-        "--update-mode", "allowinsert", "--staging-table", "kv_stage", "--export-dir", in.toString(), "-m", "1");
-    assertEquals(0, upsert.exit, upsert.toString());
+    exportToKv(in, "--update-key", "k", "--update-mode", "allowinsert", "--staging-table", "kv_stage");
     assertEquals(List.of("1=uno", "2=dos", "4=cuatro"), kv());
   }
 
