@@ -3,7 +3,7 @@ package dev.hadoopkit.ingest.merge;
 import dev.hadoopkit.ingest.IngestKeys;
 import dev.hadoopkit.ingest.IngestCounters;
 import dev.hadoopkit.ingest.IngestException;
-import dev.hadoopkit.ingest.VisibleFiles;
+import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.ingest.JobRunner;
 import dev.hadoopkit.ingest.TaskReports;
 import dev.hadoopkit.ingest.cli.Console;
@@ -144,7 +144,7 @@ public final class MergeJob {
   private static int addDataFiles(Job job, Path dir) throws IOException {
     FileSystem fs = dir.getFileSystem(job.getConfiguration());
     int added = 0;
-    for (FileStatus s : fs.listStatus(dir, VisibleFiles.FILTER)) {
+    for (FileStatus s : fs.listStatus(dir, Formats.DATA_FILES)) {
       if (s.isFile()) {
         FileInputFormat.addInputPath(job, s.getPath());
         added++;

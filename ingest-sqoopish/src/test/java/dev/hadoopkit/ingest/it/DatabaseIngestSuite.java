@@ -50,6 +50,41 @@ abstract class DatabaseIngestSuite {
     return out;
   }
 
+  /**
+   * Fills the empty table kv with {@code 1=one, 2=two} and exports {@code 1,uno} and {@code 3,tres} into it with
+   * {@code --update-key k}: row 1 is updated, row 3 is not inserted. Returns the export directory.
+   */
+  Path updateOnlyExportToKv() throws java.io.IOException, SQLException {
+    exec("INSERT INTO kv VALUES (1,'one'),(2,'two')");
+    Path in = Files.createDirectories(tmp.resolve("kv"));
+    Files.writeString(in.resolve("part-m-00000"), "1,uno\n3,tres\n");
+    exportToKv(in, "--update-key", "k");
+    assertEquals(List.of("1=uno", "2=two"), kv());
+    return in;
+  }
+
+  /** Exports the text files of {@code dir} into table kv (one mapper) with {@code options}; fails unless it succeeds. */
+  void exportToKv(Path dir, String... options) {
+    List<String> args = new ArrayList<>(List.of("export", "--connect", database().url(), "--username",
+        database().user(), "--table", "kv"));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--export-dir", dir.toString(), "-m", "1"));
+    CliRun r = sqoop(args.toArray(new String[0]));
+    assertEquals(0, r.exit, r.toString());
+  }
+
+  /** The rows of table {@code kv (k INT PRIMARY KEY, v VARCHAR)} as {@code k=v}, by k. */
+  List<String> kv() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = database().connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT k, v FROM kv ORDER BY k")) {
+      while (rs.next()) {
+        out.add(rs.getInt(1) + "=" + rs.getString(2));
+      }
+    }
+    return out;
+  }
+
   /** Writes {@code dir/file} with lines {@code i,vi} for i = 1..count, line {@code badLine} being {@code bad}. */
   Path keyValueLines(String dir, String file, int count, int badLine, String bad) throws java.io.IOException {
     Path in = Files.createDirectories(tmp.resolve(dir));

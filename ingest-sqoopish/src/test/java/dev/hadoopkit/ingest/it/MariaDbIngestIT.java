@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -452,31 +450,9 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
   @Test
   void updateOnlyAndAllowInsertFollowSqoopSemantics() throws Exception {
     exec("CREATE TABLE kv (k INT PRIMARY KEY, v VARCHAR(20))");
-    exec("INSERT INTO kv VALUES (1,'one'),(2,'two')");
-    Path in = Files.createDirectories(tmp.resolve("kv"));
-    Files.writeString(in.resolve("part-m-00000"), "1,uno\n3,tres\n");
-    CliRun update = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "kv", "--update-key", "k",
-        "--export-dir", in.toString(), "-m", "1");
-    assertEquals(0, update.exit, update.toString());
-    try (Connection c = DB.connect()) {
-      assertEquals(List.of("1=uno", "2=two"), kv(c));
-    }
-    CliRun upsert = sqoop("export", "--connect", DB.url(), "--username", "root", "--table", "kv", "--update-key", "k",
-        "--update-mode", "allowinsert", "--export-dir", in.toString(), "-m", "1");
-    assertEquals(0, upsert.exit, upsert.toString());
-    try (Connection c = DB.connect()) {
-      assertEquals(List.of("1=uno", "2=two", "3=tres"), kv(c));
-    }
-  }
-
-  static List<String> kv(Connection c) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT k, v FROM kv ORDER BY k")) {
-      while (rs.next()) {
-        out.add(rs.getInt(1) + "=" + rs.getString(2));
-      }
-    }
-    return out;
+    Path in = updateOnlyExportToKv();
+    exportToKv(in, "--update-key", "k", "--update-mode", "allowinsert");
+    assertEquals(List.of("1=uno", "2=two", "3=tres"), kv());
   }
 
   @Test

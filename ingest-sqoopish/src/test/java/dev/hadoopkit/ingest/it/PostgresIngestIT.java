@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -158,18 +157,10 @@ class PostgresIngestIT extends DatabaseIngestSuite {
   @Test
   void upsertUsesOnConflictAndStagingMovesRowsAtTheEnd() throws Exception {
     exec("DELETE FROM kv");
-    exec("INSERT INTO kv VALUES (1,'one'),(2,'two')");
     exec("CREATE TABLE kv_stage (k INT PRIMARY KEY, v VARCHAR(20))");
-    Path in = Files.createDirectories(tmp.resolve("kv"));
-    Files.writeString(in.resolve("part-m-00000"), "1,uno\n3,tres\n");
-    CliRun update = sqoop("export", "--connect", DB.url(), "--username", "postgres", "--table", "kv", "--update-key", "k",
-        "--export-dir", in.toString(), "-m", "1");
-    assertEquals(0, update.exit, update.toString());
-    assertEquals(List.of("1=uno", "2=two"), kv());
+    Path in = updateOnlyExportToKv();
     Files.writeString(in.resolve("part-m-00000"), "2,dos\n4,cuatro\n");
-    CliRun upsert = sqoop("export", "--connect", DB.url(), "--username", "postgres", "--table", "kv", "--update-key", "k",
-        "--update-mode", "allowinsert", "--staging-table", "kv_stage", "--export-dir", in.toString(), "-m", "1");
-    assertEquals(0, upsert.exit, upsert.toString());
+    exportToKv(in, "--update-key", "k", "--update-mode", "allowinsert", "--staging-table", "kv_stage");
     assertEquals(List.of("1=uno", "2=dos", "4=cuatro"), kv());
   }
 
@@ -192,16 +183,5 @@ class PostgresIngestIT extends DatabaseIngestSuite {
     assertEquals(1, exp.exit, exp.toString());
     assertTrue(exp.err.contains("data.txt:25: column k: 'x25' is not an INTEGER"), exp.err);
     assertEquals(List.of(), kv());
-  }
-
-  private List<String> kv() throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = DB.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT k, v FROM kv ORDER BY k")) {
-      while (rs.next()) {
-        out.add(rs.getInt(1) + "=" + rs.getString(2));
-      }
-    }
-    return out;
   }
 }

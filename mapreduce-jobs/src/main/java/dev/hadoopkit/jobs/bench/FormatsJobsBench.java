@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
@@ -141,10 +142,10 @@ public final class FormatsJobsBench extends ConsoleTool {
     out.println("results identical across formats (part-r-00000 compared byte for byte); logs and data in " + work);
     if (!settings.keep()) {
       for (InputFormat format : InputFormat.BINARY) {
-        deleteTree(inputs.input(format));
+        FileUtils.deleteDirectory(inputs.input(format).toFile());
       }
       for (InputFormat format : InputFormat.values()) {
-        deleteTree(inputs.output(format));
+        FileUtils.deleteDirectory(inputs.output(format).toFile());
       }
     }
   }
@@ -156,7 +157,7 @@ public final class FormatsJobsBench extends ConsoleTool {
     if (Files.exists(marker)) {
       return "(cached)";
     }
-    deleteTree(directory);
+    FileUtils.deleteDirectory(directory.toFile());
     Files.createDirectories(directory);
     long started = System.nanoTime();
     List<Path> parts;
@@ -218,17 +219,6 @@ public final class FormatsJobsBench extends ConsoleTool {
       return location;
     } catch (URISyntaxException e) {
       throw new IOException("Cannot find the job jar: " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 

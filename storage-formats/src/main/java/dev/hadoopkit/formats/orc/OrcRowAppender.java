@@ -51,42 +51,50 @@ final class OrcRowAppender extends CheckedRowAppender {
     vectors[field].isNull[batch.size] = false;
   }
 
-  @Override
-  protected void putBoolean(int field, boolean value) {
-    ((LongColumnVector) vectors[field]).vector[batch.size] = value ? 1 : 0;
-    present(field);
-  }
-
-  @Override
-  protected void putInt(int field, int value) {
+  /** A present boolean (0 or 1), int or long into the field's long vector. */
+  private void integral(int field, long value) {
     ((LongColumnVector) vectors[field]).vector[batch.size] = value;
     present(field);
   }
 
+  /** A present float or double into the field's double vector. */
+  private void floating(int field, double value) {
+    ((DoubleColumnVector) vectors[field]).vector[batch.size] = value;
+    present(field);
+  }
+
+  @Override
+  protected void putBoolean(int field, boolean value) {
+    integral(field, value ? 1 : 0);
+  }
+
+  @Override
+  protected void putInt(int field, int value) {
+    integral(field, value);
+  }
+
   @Override
   protected void putLong(int field, long value) {
-    int row = batch.size;
-    if (timestamp[field]) {
-      Orc.checkRepresentable(value, names[field]);
-      TimestampColumnVector timestamps = (TimestampColumnVector) vectors[field];
-      timestamps.time[row] = value;
-      timestamps.nanos[row] = (int) Math.floorMod(value, 1000L) * 1_000_000;
-    } else {
-      ((LongColumnVector) vectors[field]).vector[row] = value;
+    if (!timestamp[field]) {
+      integral(field, value);
+      return;
     }
+    int row = batch.size;
+    Orc.checkRepresentable(value, names[field]);
+    TimestampColumnVector timestamps = (TimestampColumnVector) vectors[field];
+    timestamps.time[row] = value;
+    timestamps.nanos[row] = (int) Math.floorMod(value, 1000L) * 1_000_000;
     present(field);
   }
 
   @Override
   protected void putFloat(int field, float value) {
-    ((DoubleColumnVector) vectors[field]).vector[batch.size] = value;
-    present(field);
+    floating(field, value);
   }
 
   @Override
   protected void putDouble(int field, double value) {
-    ((DoubleColumnVector) vectors[field]).vector[batch.size] = value;
-    present(field);
+    floating(field, value);
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,34 +114,14 @@ class ReferenceToolsIT {
     Path moviesAvro = convert(moviesText, "movies.avro", "avro", "movielens-movies");
 
     List<JsonNode> ratingRows = jsonLines(tool(ReferenceTool.AVRO_TOOLS, "tojson", ratingsAvro.toString()));
-    assertEquals(ratings.size(), ratingRows.size());
-    for (int i = 0; i < ratings.size(); i++) {
-      Rating expected = ratings.get(i);
-      JsonNode row = ratingRows.get(i);
-      assertEquals(expected.userId(), row.get("userId").intValue(), "row " + i);
-      assertEquals(expected.movieId(), row.get("movieId").intValue(), "row " + i);
-      assertEquals(expected.rating(), row.get("rating").intValue(), "row " + i);
-      assertEquals(expected.seconds() * 1000L, row.get("timestamp").longValue(), "timestamp-millis, row " + i);
-    }
+    assertPrintedRatings(ratingRows, rating -> rating.seconds() * 1000L, row -> row.get("timestamp").longValue());
 
     List<JsonNode> movieRows = jsonLines(tool(ReferenceTool.AVRO_TOOLS, "tojson", moviesAvro.toString()));
-    assertEquals(movies.size(), movieRows.size());
-    for (int i = 0; i < movies.size(); i++) {
-      Movie expected = movies.get(i);
-      JsonNode row = movieRows.get(i);
-      assertEquals(expected.movieId(), row.get("movieId").intValue());
-      assertEquals(expected.title(), row.get("title").textValue());
-      if (expected.releaseDate() == null) {
-        assertTrue(row.get("releaseDate").isNull(), "movie " + expected.movieId() + ": " + row);
-      } else {
-        assertEquals(expected.releaseDate().toEpochDay(), row.get("releaseDate").get("int").longValue(), "date as an int union branch");
-      }
-    }
+    // The date as the union's int branch.
+    assertPrintedMovies(movieRows, LocalDate::toEpochDay, date -> date.get("int").longValue());
 
-    JsonNode schema = JSON.readTree(tool(ReferenceTool.AVRO_TOOLS, "getschema", ratingsAvro.toString()));
-    assertEquals("timestamp-millis", field(schema, "timestamp").get("type").get("logicalType").textValue());
-    JsonNode movieSchema = JSON.readTree(tool(ReferenceTool.AVRO_TOOLS, "getschema", moviesAvro.toString()));
-    assertEquals("date", field(movieSchema, "releaseDate").get("type").get(1).get("logicalType").textValue());
+    assertPrintedAvroSchemas(tool(ReferenceTool.AVRO_TOOLS, "getschema", ratingsAvro.toString()),
+        tool(ReferenceTool.AVRO_TOOLS, "getschema", moviesAvro.toString()));
   }
 
   @Test
@@ -150,34 +131,14 @@ class ReferenceToolsIT {
 
     // parquet-cli cat prints each record as Avro's GenericRecord.toString, which is JSON.
     List<JsonNode> ratingRows = jsonLines(tool(ReferenceTool.PARQUET_CLI, "cat", ratingsParquet.toString()));
-    assertEquals(ratings.size(), ratingRows.size());
-    for (int i = 0; i < ratings.size(); i++) {
-      Rating expected = ratings.get(i);
-      JsonNode row = ratingRows.get(i);
-      assertEquals(expected.userId(), row.get("userId").intValue(), "row " + i);
-      assertEquals(expected.movieId(), row.get("movieId").intValue(), "row " + i);
-      assertEquals(expected.rating(), row.get("rating").intValue(), "row " + i);
-      assertEquals(expected.seconds() * 1000L, row.get("timestamp").longValue(), "row " + i);
-    }
+    assertPrintedRatings(ratingRows, rating -> rating.seconds() * 1000L, row -> row.get("timestamp").longValue());
 
     List<JsonNode> movieRows = jsonLines(tool(ReferenceTool.PARQUET_CLI, "cat", moviesParquet.toString()));
-    assertEquals(movies.size(), movieRows.size());
-    for (int i = 0; i < movies.size(); i++) {
-      Movie expected = movies.get(i);
-      JsonNode row = movieRows.get(i);
-      assertEquals(expected.movieId(), row.get("movieId").intValue());
-      assertEquals(expected.title(), row.get("title").textValue());
-      if (expected.releaseDate() == null) {
-        assertTrue(row.get("releaseDate").isNull(), "movie " + expected.movieId() + ": " + row);
-      } else {
-        assertEquals(expected.releaseDate().toEpochDay(), row.get("releaseDate").longValue(), "days since 1970-01-01");
-      }
-    }
+    // The date as days since 1970-01-01.
+    assertPrintedMovies(movieRows, LocalDate::toEpochDay, JsonNode::longValue);
 
-    JsonNode schema = JSON.readTree(tool(ReferenceTool.PARQUET_CLI, "schema", ratingsParquet.toString()));
-    assertEquals("timestamp-millis", field(schema, "timestamp").get("type").get("logicalType").textValue());
-    JsonNode movieSchema = JSON.readTree(tool(ReferenceTool.PARQUET_CLI, "schema", moviesParquet.toString()));
-    assertEquals("date", field(movieSchema, "releaseDate").get("type").get(1).get("logicalType").textValue());
+    assertPrintedAvroSchemas(tool(ReferenceTool.PARQUET_CLI, "schema", ratingsParquet.toString()),
+        tool(ReferenceTool.PARQUET_CLI, "schema", moviesParquet.toString()));
     String meta = tool(ReferenceTool.PARQUET_CLI, "meta", ratingsParquet.toString());
     assertTrue(meta.contains("required int64 timestamp (TIMESTAMP(MILLIS,true))"), meta);
   }
@@ -217,30 +178,12 @@ class ReferenceToolsIT {
 
     // orc-tools data prints JSON lines; "timestamp with local time zone" in the tool JVM's zone (UTC here).
     List<JsonNode> ratingRows = jsonLines(tool(ReferenceTool.ORC_TOOLS, "data", ratingsOrc.toString()));
-    assertEquals(ratings.size(), ratingRows.size());
-    for (int i = 0; i < ratings.size(); i++) {
-      Rating expected = ratings.get(i);
-      JsonNode row = ratingRows.get(i);
-      assertEquals(expected.userId(), row.get("userId").intValue(), "row " + i);
-      assertEquals(expected.movieId(), row.get("movieId").intValue(), "row " + i);
-      assertEquals(expected.rating(), row.get("rating").intValue(), "row " + i);
-      assertEquals(ORC_TIMESTAMP.format(Instant.ofEpochSecond(expected.seconds()).atOffset(ZoneOffset.UTC)),
-          row.get("timestamp").textValue(), "row " + i);
-    }
+    assertPrintedRatings(ratingRows,
+        rating -> ORC_TIMESTAMP.format(Instant.ofEpochSecond(rating.seconds()).atOffset(ZoneOffset.UTC)),
+        row -> row.get("timestamp").textValue());
 
     List<JsonNode> movieRows = jsonLines(tool(ReferenceTool.ORC_TOOLS, "data", moviesOrc.toString()));
-    assertEquals(movies.size(), movieRows.size());
-    for (int i = 0; i < movies.size(); i++) {
-      Movie expected = movies.get(i);
-      JsonNode row = movieRows.get(i);
-      assertEquals(expected.movieId(), row.get("movieId").intValue());
-      assertEquals(expected.title(), row.get("title").textValue());
-      if (expected.releaseDate() == null) {
-        assertTrue(row.get("releaseDate").isNull(), "movie " + expected.movieId() + ": " + row);
-      } else {
-        assertEquals(expected.releaseDate().toString(), row.get("releaseDate").textValue());
-      }
-    }
+    assertPrintedMovies(movieRows, LocalDate::toString, JsonNode::textValue);
 
     String meta = tool(ReferenceTool.ORC_TOOLS, "meta", ratingsOrc.toString());
     assertTrue(meta.contains("Rows: " + ratings.size() + "\n"), meta);
@@ -381,6 +324,52 @@ class ReferenceToolsIT {
     assertTrue(out().contains("  rating: INT32, SNAPPY, "), out());
     assertEquals(0, run("meta", benchWork.resolve("tool.orc").toString()), err());
     assertTrue(out().toLowerCase(Locale.ROOT).contains("compression: snappy"), out());
+  }
+
+  /**
+   * The ratings a reference tool printed (JSON lines), field by field against the generated ones; the tools print the
+   * timestamp each in their own way: {@code printed} reads it from a row, {@code expected} makes it from a rating.
+   */
+  private void assertPrintedRatings(List<JsonNode> rows, Function<Rating, Object> expected,
+      Function<JsonNode, Object> printed) {
+    assertEquals(ratings.size(), rows.size());
+    for (int i = 0; i < ratings.size(); i++) {
+      Rating rating = ratings.get(i);
+      JsonNode row = rows.get(i);
+      assertEquals(rating.userId(), row.get("userId").intValue(), "row " + i);
+      assertEquals(rating.movieId(), row.get("movieId").intValue(), "row " + i);
+      assertEquals(rating.rating(), row.get("rating").intValue(), "row " + i);
+      assertEquals(expected.apply(rating), printed.apply(row), "timestamp, row " + i);
+    }
+  }
+
+  /**
+   * The movies a reference tool printed (JSON lines) against the generated ones, a missing release date as null; a
+   * present one as {@code printed} reads the tool's releaseDate value and {@code expected} makes it from the date.
+   */
+  private void assertPrintedMovies(List<JsonNode> rows, Function<LocalDate, Object> expected,
+      Function<JsonNode, Object> printed) {
+    assertEquals(movies.size(), rows.size());
+    for (int i = 0; i < movies.size(); i++) {
+      Movie movie = movies.get(i);
+      JsonNode row = rows.get(i);
+      assertEquals(movie.movieId(), row.get("movieId").intValue());
+      assertEquals(movie.title(), row.get("title").textValue());
+      if (movie.releaseDate() == null) {
+        assertTrue(row.get("releaseDate").isNull(), "movie " + movie.movieId() + ": " + row);
+      } else {
+        assertEquals(expected.apply(movie.releaseDate()), printed.apply(row.get("releaseDate")),
+            "release date of movie " + movie.movieId());
+      }
+    }
+  }
+
+  /** The Avro schemas a tool printed for the ratings and the movies file: timestamp-millis, a nullable date. */
+  private static void assertPrintedAvroSchemas(String ratingsSchema, String moviesSchema) throws IOException {
+    assertEquals("timestamp-millis", field(JSON.readTree(ratingsSchema), "timestamp").get("type").get("logicalType")
+        .textValue());
+    assertEquals("date", field(JSON.readTree(moviesSchema), "releaseDate").get("type").get(1).get("logicalType")
+        .textValue());
   }
 
   // ---------------------------------------------------------------- reading here

@@ -8,6 +8,7 @@ import dev.hadoopkit.formats.io.FileAppender;
 import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.formats.io.RecordReader;
+import dev.hadoopkit.formats.io.RowAppender;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
@@ -77,5 +78,22 @@ class OrcPre1970Test {
     assertTrue(e.getMessage().contains("Cannot write ORC timestamp 1969-12-31T23:59:59.999Z (field at): ORC readers "
         + "read times within the last second before 1970-01-01 one second late (as 1970-01-01T00:00:00.999Z)"),
         e.getMessage());
+  }
+
+  /* A refused value is not a set field: the row stays incomplete (the counter counts after the value is stored). */
+  @Test
+  void aRefusedRowValueLeavesTheRowIncomplete() throws Exception {
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(tmp.resolve("rows.orc").toString());
+    RowAppender rows = Formats.write(file).format(FileFormat.ORC).conf(new Configuration()).schema(RECORD).buildRows();
+    try {
+      assertThrows(IllegalArgumentException.class, () -> rows.setLong(0, -1L));
+      IllegalStateException incomplete = assertThrows(IllegalStateException.class, rows::endRow);
+      assertEquals("Cannot end a row with 0 of 1 fields set", incomplete.getMessage());
+      rows.setLong(0, -1000L);
+      rows.endRow();
+      assertEquals(1, rows.count());
+    } finally {
+      rows.abort();
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.hadoopkit.workflow.definition.ActionBody;
 import dev.hadoopkit.workflow.definition.RunErrorCode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +26,17 @@ final class ShellActionExecutor implements ActionExecutor {
     List<String> command = new ArrayList<>();
     String exec = body.exec();
     List<String> files = FileLocalizer.localize(body.hadoop(), context);
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String text : body.envVars()) {
+      int eq = text.indexOf('=');
+      if (eq <= 0) {
+        return ActionOutcome.failed(RunErrorCode.SHELL001, "env-var [" + text + "] is not NAME=VALUE");
+      }
+      env.put(text.substring(0, eq), text.substring(eq + 1));
+    }
     if (dev.hadoopkit.workflow.launcher.LauncherMode.of(context.conf(), context.workflowConf())
         == dev.hadoopkit.workflow.launcher.LauncherMode.YARN) {
-      return onYarn(context, body, exec, files);
+      return onYarn(context, body, exec, files, env);
     }
     if (java.nio.file.Files.isRegularFile(context.workDir().resolve(exec))) {
       java.nio.file.Path local = context.workDir().resolve(exec);
@@ -38,15 +47,8 @@ final class ShellActionExecutor implements ActionExecutor {
     }
     command.addAll(body.arguments());
     ProcessBuilder builder = new ProcessBuilder(command).directory(context.workDir().toFile());
-    Map<String, String> env = builder.environment();
-    for (String text : body.envVars()) {
-      int eq = text.indexOf('=');
-      if (eq <= 0) {
-        return ActionOutcome.failed(RunErrorCode.SHELL001, "env-var [" + text + "] is not NAME=VALUE");
-      }
-      env.put(text.substring(0, eq), text.substring(eq + 1));
-    }
-    env.put("OOZIE_ACTION_CONF_XML", JavaActionExecutor.writeActionConf(context).toString());
+    builder.environment().putAll(env);
+    builder.environment().put("OOZIE_ACTION_CONF_XML", JavaActionExecutor.writeActionConf(context).toString());
     Process process;
     try {
       process = ProcessSupport.start(builder, context);
@@ -61,16 +63,8 @@ final class ShellActionExecutor implements ActionExecutor {
    * The command in a YARN launcher container (LaunchedAction), in its directory with the {@code <file>}s: a file
    * named by {@code <exec>} runs from there (made executable first: localized files lose their x bit).
    */
-  private static ActionOutcome onYarn(ActionContext context, ActionBody.Shell body, String exec, List<String> files)
-      throws IOException, InterruptedException {
-    Map<String, String> env = new java.util.LinkedHashMap<>();
-    for (String text : body.envVars()) {
-      int eq = text.indexOf('=');
-      if (eq <= 0) {
-        return ActionOutcome.failed(RunErrorCode.SHELL001, "env-var [" + text + "] is not NAME=VALUE");
-      }
-      env.put(text.substring(0, eq), text.substring(eq + 1));
-    }
+  private static ActionOutcome onYarn(ActionContext context, ActionBody.Shell body, String exec, List<String> files,
+      Map<String, String> env) throws IOException, InterruptedException {
     env.put("OOZIE_ACTION_CONF_XML", org.apache.hadoop.yarn.api.ApplicationConstants.Environment.PWD.$$()
         + "/action.xml");
     List<String> command = new ArrayList<>();

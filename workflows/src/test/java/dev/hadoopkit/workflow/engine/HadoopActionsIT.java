@@ -83,27 +83,13 @@ class HadoopActionsIT {
   void aJarGivenAsFileIsOnTheJavaActionClasspath() throws Exception {
     Path jar = root.resolve("exitmain.jar");
     exitMainJar(jar);
-    String withoutTestClasses = classpathWithoutTestClasses();
-    String action = "  <action name=\"from-file\">\n    <java>\n"
-        + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
-        + "      <main-class>" + ExitMain.class.getName() + "</main-class>\n"
-        + "      <arg>0</arg><arg>from-a-file-jar</arg>\n      <file>" + jar.toUri() + "#exit.jar</file>\n"
-        + "      <capture-output/>\n    </java>\n    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n";
-    Path app = app(root, "filejar", "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"filejar\">\n"
-        + "  <start to=\"from-file\"/>\n" + action + TAIL);
-    String previous = System.setProperty("hk.workflow.action.classpath", withoutTestClasses);
-    try {
+    Path app = exitMainApp("filejar", "from-file", "from-a-file-jar", "<file>" + jar.toUri() + "#exit.jar</file>");
+    withoutTestClassesOnActionClasspath(() -> {
       RunState state = run(engine(root, 2), app, Map.of("jobTracker", "local", "nameNode", "file:///"));
 
       assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), state.info().statusMessage());
       assertEquals("0 from-a-file-jar", state.nodeRun("from-file").data().get("args"));
-    } finally {
-      if (previous == null) {
-        System.clearProperty("hk.workflow.action.classpath");
-      } else {
-        System.setProperty("hk.workflow.action.classpath", previous);
-      }
-    }
+    });
   }
 
   /*
@@ -116,16 +102,8 @@ class HadoopActionsIT {
     Path sharelib = Files.createDirectories(root.resolve("sharelib/lib_20261201000000/java"));
     exitMainJar(libDir.resolve("exitmain.jar"));
     exitMainJar(sharelib.resolve("exitmain.jar"));
-    String withoutTestClasses = classpathWithoutTestClasses();
-    String action = "  <action name=\"from-libpath\">\n    <java>\n"
-        + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
-        + "      <main-class>" + ExitMain.class.getName() + "</main-class>\n"
-        + "      <arg>0</arg><arg>from-a-libpath</arg>\n      <capture-output/>\n    </java>\n"
-        + "    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n";
-    Path app = app(root, "libpath", "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"libpath\">\n"
-        + "  <start to=\"from-libpath\"/>\n" + action + TAIL);
-    String previous = System.setProperty("hk.workflow.action.classpath", withoutTestClasses);
-    try {
+    Path app = exitMainApp("libpath", "from-libpath", "from-a-libpath", "");
+    withoutTestClassesOnActionClasspath(() -> {
       Map<String, String> local = Map.of("jobTracker", "local", "nameNode", "file:///");
       RunState without = run(engine(root, 2), app, local);
       assertEquals(WorkflowStatus.KILLED, without.info().status(), "the class is nowhere on the classpath: error → fail");
@@ -149,13 +127,7 @@ class HadoopActionsIT {
       var e = org.junit.jupiter.api.Assertions.assertThrows(dev.hadoopkit.workflow.definition.WorkflowException.class,
           () -> run(engine(root, 2), app, missing));
       org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no-such-dir"), e.getMessage());
-    } finally {
-      if (previous == null) {
-        System.clearProperty("hk.workflow.action.classpath");
-      } else {
-        System.setProperty("hk.workflow.action.classpath", previous);
-      }
-    }
+    });
   }
 
   /*
@@ -221,6 +193,43 @@ class HadoopActionsIT {
         in.transferTo(out);
       }
       out.closeEntry();
+    }
+  }
+
+  /**
+   * App {@code appName}: start -> {@code action}(java ExitMain 0 {@code said}, capturing its output; {@code extra}
+   * inside {@code <java>}) -> end.
+   */
+  private Path exitMainApp(String appName, String action, String said, String extra) throws java.io.IOException {
+    String node = "  <action name=\"" + action + "\">\n    <java>\n"
+        + "      <job-tracker>${jobTracker}</job-tracker><name-node>${nameNode}</name-node>\n"
+        + "      <main-class>" + ExitMain.class.getName() + "</main-class>\n"
+        + "      <arg>0</arg><arg>" + said + "</arg>\n      " + extra + (extra.isEmpty() ? "" : "\n      ")
+        + "<capture-output/>\n    </java>\n    <ok to=\"end\"/><error to=\"fail\"/>\n  </action>\n";
+    return app(root, appName, "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"" + appName + "\">\n"
+        + "  <start to=\"" + action + "\"/>\n" + node + TAIL);
+  }
+
+  /** What a test runs while java actions get this JVM's class path without the test classes. */
+  @FunctionalInterface
+  private interface ActionClasspathTest {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code test} with {@code hk.workflow.action.classpath} set to {@link #classpathWithoutTestClasses()}, so
+   * ExitMain is found only where the test puts its jar; the property is restored afterwards.
+   */
+  private static void withoutTestClassesOnActionClasspath(ActionClasspathTest test) throws Exception {
+    String previous = System.setProperty("hk.workflow.action.classpath", classpathWithoutTestClasses());
+    try {
+      test.run();
+    } finally {
+      if (previous == null) {
+        System.clearProperty("hk.workflow.action.classpath");
+      } else {
+        System.setProperty("hk.workflow.action.classpath", previous);
+      }
     }
   }
 

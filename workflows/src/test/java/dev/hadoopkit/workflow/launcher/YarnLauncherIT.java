@@ -129,8 +129,37 @@ class YarnLauncherIT {
       }
       out.closeEntry();
     }
-    return new AppDeployer(client).deploy(app, new org.apache.hadoop.fs.Path(nameNode + "/apps/launch")).target()
+    return deploy(app, "launch");
+  }
+
+  /** Deploys the app directory {@code app} to /apps/{@code name} on the cluster's HDFS; its path there. */
+  private static String deploy(Path app, String name) throws Exception {
+    return new AppDeployer(client).deploy(app, new org.apache.hadoop.fs.Path(nameNode + "/apps/" + name)).target()
         .toString();
+  }
+
+  /**
+   * Submits the app at {@code appPath} to {@code engine} against the cluster (nameNode, jobTracker), with the
+   * properties {@code more} (name, value, ...) added; the run's id.
+   */
+  private static String submit(WorkflowEngine engine, String appPath, String... more) throws Exception {
+    Map<String, String> properties = new java.util.HashMap<>(Map.of("nameNode", nameNode, "jobTracker",
+        client.get("yarn.resourcemanager.address"), "oozie.wf.application.path", appPath));
+    for (int i = 0; i < more.length; i += 2) {
+      properties.put(more[i], more[i + 1]);
+    }
+    return engine.submit(engine.prepare(properties, Map.of(), null), null, RunListener.NONE);
+  }
+
+  /** Runs the submitted run {@code id} on another thread, for a test that kills it meanwhile. */
+  private static CompletableFuture<RunState> runInBackground(WorkflowEngine engine, String id) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return engine.run(id, RunListener.NONE);
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    });
   }
 
   private static WorkflowEngine engine(String name) {
@@ -139,11 +168,7 @@ class YarnLauncherIT {
   }
 
   private static RunState run(WorkflowEngine engine, String appPath, String launcher) throws Exception {
-    Submission submission = engine.prepare(Map.of("nameNode", nameNode, "jobTracker",
-        client.get("yarn.resourcemanager.address"), "oozie.wf.application.path", appPath,
-        LauncherMode.KEY, launcher), Map.of(), null);
-    String id = engine.submit(submission, null, RunListener.NONE);
-    return engine.run(id, RunListener.NONE);
+    return engine.run(submit(engine, appPath, LauncherMode.KEY, launcher), RunListener.NONE);
   }
 
   @Test
@@ -252,9 +277,7 @@ class YarnLauncherIT {
           + "<argument>15</argument></shell><ok to=\"end\"/><error to=\"fail\"/></action>\n"
           + "  <kill name=\"fail\"><message>${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n"
           + "  <end name=\"end\"/>\n</workflow-app>\n");
-      String appPath = new AppDeployer(client).deploy(app, new org.apache.hadoop.fs.Path(nameNode + "/apps/slow"))
-          .target().toString();
-      RunState state = run(engine("slow"), appPath, "yarn");
+      RunState state = run(engine("slow"), deploy(app, "slow"), "yarn");
       assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), String.valueOf(state.info().statusMessage()));
       try (YarnClient yc = yarnClient()) {
         ApplicationId id = ApplicationId.fromString(state.nodeRun("slow").externalId());
@@ -277,19 +300,9 @@ class YarnLauncherIT {
           + "  <action name=\"long\"><shell xmlns=\"uri:oozie:shell-action:1.0\"><exec>sleep</exec>"
           + "<argument>120</argument></shell><ok to=\"end\"/><error to=\"fail\"/></action>\n"
           + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
-      String appPath = new AppDeployer(client).deploy(app, new org.apache.hadoop.fs.Path(nameNode + "/apps/long"))
-          .target().toString();
       WorkflowEngine engine = engine("kill");
-      Submission submission = engine.prepare(Map.of("nameNode", nameNode, "jobTracker",
-          client.get("yarn.resourcemanager.address"), "oozie.wf.application.path", appPath), Map.of(), null);
-      String id = engine.submit(submission, null, RunListener.NONE);
-      CompletableFuture<RunState> running = CompletableFuture.supplyAsync(() -> {
-        try {
-          return engine.run(id, RunListener.NONE);
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      });
+      String id = submit(engine, deploy(app, "long"));
+      CompletableFuture<RunState> running = runInBackground(engine, id);
       try (YarnClient yc = yarnClient()) {
         ApplicationId appId = null;
         while (appId == null || yc.getApplicationReport(appId).getYarnApplicationState()
@@ -352,13 +365,9 @@ class YarnLauncherIT {
             + "<ok to=\"end\"/><error to=\"fail\"/></action>\n"
             + "  <kill name=\"fail\"><message>${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n"
             + "  <end name=\"end\"/>\n</workflow-app>\n");
-        String appPath = new AppDeployer(client).deploy(app, new org.apache.hadoop.fs.Path(nameNode + "/apps/sqoop"))
-            .target().toString();
         WorkflowEngine engine = engine("sqoop");
-        Submission submission = engine.prepare(Map.of("nameNode", nameNode, "jobTracker",
-            client.get("yarn.resourcemanager.address"), "oozie.wf.application.path", appPath,
-            YarnLauncher.KEEP_STAGING, "true", InLauncherJobProvider.INLINE, String.valueOf(inline)), Map.of(), null);
-        String id = engine.submit(submission, null, RunListener.NONE);
+        String id = submit(engine, deploy(app, "sqoop"), YarnLauncher.KEEP_STAGING, "true",
+            InLauncherJobProvider.INLINE, String.valueOf(inline));
         RunState state = engine.run(id, RunListener.NONE);
         assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), String.valueOf(state.info().statusMessage()));
         assertTrue(state.nodeRun("imp").externalId().startsWith("application_"), state.nodeRun("imp").externalId());
@@ -443,19 +452,9 @@ class YarnLauncherIT {
       try (var out = dfs.getFileSystem().create(new org.apache.hadoop.fs.Path("/fork/in/data.txt"))) {
         out.write("one line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
-      String appPath = new AppDeployer(client).deploy(app, new org.apache.hadoop.fs.Path(nameNode + "/apps/fork"))
-          .target().toString();
       WorkflowEngine engine = engine("killfork");
-      Submission submission = engine.prepare(Map.of("nameNode", nameNode, "jobTracker",
-          client.get("yarn.resourcemanager.address"), "oozie.wf.application.path", appPath), Map.of(), null);
-      String id = engine.submit(submission, null, RunListener.NONE);
-      CompletableFuture<RunState> running = CompletableFuture.supplyAsync(() -> {
-        try {
-          return engine.run(id, RunListener.NONE);
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      });
+      String id = submit(engine, deploy(app, "fork"));
+      CompletableFuture<RunState> running = runInBackground(engine, id);
       try (YarnClient yc = yarnClient()) {
         // two launchers (HK-LAUNCHER) and the job the map-reduce launcher submitted (MAPREDUCE), all RUNNING
         while (yc.getApplications(Set.of("HK-LAUNCHER"), EnumSet.of(YarnApplicationState.RUNNING)).size() < 2
