@@ -131,6 +131,9 @@ public final class CustomMainLauncher {
     try {
       main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
     } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof dev.hadoopkit.workflow.launcher.InJvmMain.ExitCalled exit) {
+        throw exit; // the main's System.exit inside a launcher's JVM: the launcher takes its status
+      }
       e.getCause().printStackTrace();
       return fail(result, null, "Main class [" + mainClass + "] failed: " + e.getCause());
     }

@@ -62,6 +62,9 @@ public final class JavaActionLauncher {
     try {
       main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
     } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof dev.hadoopkit.workflow.launcher.InJvmMain.ExitCalled exit) {
+        throw exit; // the main's System.exit inside a launcher's JVM: the launcher takes its status
+      }
       System.err.println("java action: " + args[0] + " failed: " + e.getCause());
       e.getCause().printStackTrace();
       System.exit(1);

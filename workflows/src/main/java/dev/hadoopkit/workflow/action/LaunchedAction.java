@@ -57,7 +57,7 @@ final class LaunchedAction {
     String tags = conf.getTrimmed("mapreduce.job.tags", "");
     conf.set("mapreduce.job.tags", tags.isEmpty() ? tag : tags + "," + tag);
     for (String key : List.of(YarnLauncher.MEMORY_MB, YarnLauncher.QUEUE, YarnLauncher.KEEP_STAGING,
-        InLauncherJobProvider.INLINE)) {
+        YarnLauncher.IN_JVM, InLauncherJobProvider.INLINE)) {
       String value = context.workflowConf().get(key);
       if (conf.get(key) == null && value != null) {
         conf.set(key, value); // a job property sets it for every launcher of the run

@@ -25,7 +25,8 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 /**
  * The launcher application master, as Oozie's LauncherAM: runs inside the YARN container the engine asked for, with
  * the action's files localized in its working directory. It registers with the ResourceManager, runs the action's
- * command (from {@code launcher.properties}) as a child process whose stdout and stderr are the container's logs,
+ * command (from {@code launcher.properties}) as a child process whose stdout and stderr are the container's logs
+ * (a Java main in this JVM instead, when the engine started it with the main's options: {@link JavaCommand}),
  * then writes the exit code and the action's output file ({@code capture-output}) to the result directory on the
  * cluster's file system, copies the logs' tails there for the engine, and unregisters: SUCCEEDED when the command
  * exited 0, else FAILED with the exit code.
@@ -37,6 +38,8 @@ public final class LauncherAM {
   public static final String JAVA_PLACEHOLDER = "@JAVA@";
   public static final String CLASSPATH_PLACEHOLDER = "@CLASSPATH@";
   static final String RESULT_FILE = "result.properties";
+  /** In {@code launcher.properties}: true when the command's Java main runs in this JVM ({@link JavaCommand}). */
+  static final String IN_JVM = "in.jvm";
   static final String OUTPUT_FILE = "output.properties";
   /** What a driver main (map-reduce, sqoop) reports to the engine: job ids, counters, its error message. */
   public static final String ACTION_RESULT_FILE = "action-result.properties";
@@ -50,12 +53,21 @@ public final class LauncherAM {
     try (Reader reader = Files.newBufferedReader(Path.of(SPEC_FILE), StandardCharsets.UTF_8)) {
       spec.load(reader);
     }
+    List<String> written = new ArrayList<>();
     List<String> command = new ArrayList<>();
     int count = Integer.parseInt(spec.getProperty("arg.count"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     for (int i = 0; i < count; i++) {
-      command.add(spec.getProperty("arg." + i).replace(JAVA_PLACEHOLDER, java)
+      written.add(spec.getProperty("arg." + i));
+      command.add(written.get(i).replace(JAVA_PLACEHOLDER, java)
           .replace(CLASSPATH_PLACEHOLDER, System.getProperty("java.class.path")));
+    }
+    File logDir = logDir();
+    File stdout = new File(logDir, "action-stdout");
+    File stderr = new File(logDir, "action-stderr");
+    JavaCommand inJvm = Boolean.parseBoolean(spec.getProperty(IN_JVM)) ? JavaCommand.of(written) : null;
+    if (inJvm != null) {
+      InJvmMain.redirect(stdout, stderr); // before anything logs: Hadoop's console appender keeps the stream it found
     }
     Configuration conf = new YarnConfiguration();
     String scheduler = spec.getProperty(YarnConfiguration.RM_SCHEDULER_ADDRESS);
@@ -71,21 +83,26 @@ public final class LauncherAM {
     rm.registerApplicationMaster("", 0, "");
     int exit;
     String message;
-    File logDir = logDir();
-    File stdout = new File(logDir, "action-stdout");
-    File stderr = new File(logDir, "action-stderr");
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout).redirectError(stderr);
-      Process process = builder.start();
-      exit = process.waitFor();
-      message = exit == 0 ? "" : "the action's command exited with code " + exit;
-    } catch (IOException e) {
-      exit = 127;
-      message = "cannot start the action's command " + command.get(0) + ": " + e.getMessage();
-      Files.writeString(stderr.toPath(), message + "\n");
+    if (inJvm != null) {
+      exit = InJvmMain.run(inJvm.mainClass(), inJvm.args());
+      message = exit == 0 ? "" : "the action's main " + inJvm.mainClass() + " exited with code " + exit;
+    } else {
+      try {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout).redirectError(stderr);
+        Process process = builder.start();
+        exit = process.waitFor();
+        message = exit == 0 ? "" : "the action's command exited with code " + exit;
+      } catch (IOException e) {
+        exit = 127;
+        message = "cannot start the action's command " + command.get(0) + ": " + e.getMessage();
+        Files.writeString(stderr.toPath(), message + "\n");
+      }
     }
+    System.out.flush();
+    System.err.flush();
     org.apache.hadoop.fs.Path result = new org.apache.hadoop.fs.Path(spec.getProperty("result.dir"));
-    FileSystem fs = result.getFileSystem(conf);
+    // its own instance: a main in this JVM may have closed the cached one
+    FileSystem fs = FileSystem.newInstance(result.toUri(), conf);
     copy(fs, stdout.toPath(), new org.apache.hadoop.fs.Path(result, "stdout"));
     copy(fs, stderr.toPath(), new org.apache.hadoop.fs.Path(result, "stderr"));
     for (String name : List.of(OUTPUT_FILE, ACTION_RESULT_FILE)) {

@@ -47,6 +47,11 @@ public final class YarnLauncher implements AutoCloseable {
    * starving their jobs (as Oozie's oozie.launcher.mapreduce.job.queuename).
    */
   public static final String QUEUE = "hk.workflow.launcher.queue";
+  /**
+   * True (default): an action whose command is a Java main ({@link JavaCommand}: java, map-reduce and sqoop drivers)
+   * runs it inside the launcher's JVM, started with the main's JVM options; false: as a second process.
+   */
+  public static final String IN_JVM = "hk.workflow.launcher.in-jvm";
   /** True: the launcher's staging directory stays on the cluster after the action (to debug a launcher). */
   public static final String KEEP_STAGING = "hk.workflow.launcher.keep.staging";
 
@@ -94,6 +99,11 @@ public final class YarnLauncher implements AutoCloseable {
     properties.setProperty(YarnConfiguration.RM_SCHEDULER_ADDRESS, conf.get(YarnConfiguration.RM_SCHEDULER_ADDRESS,
         YarnConfiguration.DEFAULT_RM_SCHEDULER_ADDRESS));
     properties.setProperty("result.dir", fs.makeQualified(new Path(staging, "result")).toString());
+    JavaCommand inJvm = conf.getBoolean(IN_JVM, true) ? JavaCommand.of(request.command()) : null;
+    if (inJvm != null && !inJvm.jvmOptions().stream().allMatch(YarnLauncher::plainOption)) {
+      inJvm = null; // an option the launch script would have to escape: run the main as its own process
+    }
+    properties.setProperty(LauncherAM.IN_JVM, String.valueOf(inJvm != null));
     try (OutputStream out = fs.create(spec, true)) {
       properties.store(out, "hadoopkit launcher: " + request.name());
     }
@@ -112,8 +122,16 @@ public final class YarnLauncher implements AutoCloseable {
     context.setResource(Resource.newInstance(conf.getInt(MEMORY_MB, DEFAULT_MEMORY_MB), 1));
     Map<String, String> env = new HashMap<>(request.env());
     env.put(ApplicationConstants.Environment.CLASSPATH.name(), classpath());
-    String command = ApplicationConstants.Environment.JAVA_HOME.$$() + "/bin/java -Xmx192m -XX:+UseSerialGC"
-        + " -XX:TieredStopAtLevel=1 " + LauncherAM.class.getName()
+    StringBuilder jvm = new StringBuilder(ApplicationConstants.Environment.JAVA_HOME.$$()).append("/bin/java");
+    if (inJvm == null) {
+      jvm.append(" -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+    } else {
+      if (!inJvm.setsHeap()) {
+        jvm.append(" -Xmx192m");
+      }
+      inJvm.jvmOptions().forEach(option -> jvm.append(" '").append(option).append('\''));
+    }
+    String command = jvm + " " + LauncherAM.class.getName()
         + " 1>" + ApplicationConstants.LOG_DIR_EXPANSION_VAR + "/stdout"
         + " 2>" + ApplicationConstants.LOG_DIR_EXPANSION_VAR + "/stderr";
     context.setAMContainerSpec(ContainerLaunchContext.newInstance(resources, env, List.of(command), null,
@@ -175,6 +193,11 @@ public final class YarnLauncher implements AutoCloseable {
     org.apache.hadoop.io.DataOutputBuffer buffer = new org.apache.hadoop.io.DataOutputBuffer();
     credentials.writeTokenStorageToStream(buffer);
     return java.nio.ByteBuffer.wrap(buffer.getData(), 0, buffer.getLength());
+  }
+
+  /** An option the launch script passes as is inside single quotes: no quote, no expansion, no escape. */
+  private static boolean plainOption(String option) {
+    return option.chars().noneMatch(c -> c == '\'' || c == '"' || c == '$' || c == '`' || c == '\\' || c < 0x20);
   }
 
   /** Kills one application unless it has ended already (a launcher a dead engine left behind). */
