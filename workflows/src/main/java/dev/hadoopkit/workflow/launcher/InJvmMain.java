@@ -36,7 +36,7 @@ public final class InJvmMain {
   }
 
   private static final class ExitTrap extends SecurityManager {
-    private volatile boolean armed = true;
+    private volatile boolean armed;
 
     @Override
     public void checkPermission(Permission perm) {
@@ -55,6 +55,18 @@ public final class InJvmMain {
     }
   }
 
+  /**
+   * Installs the exit trap, disarmed until {@link #run}: Java 17 prints its deprecation warning for
+   * {@code System.setSecurityManager} on the first call, which should go to the container's stderr (YARN logs),
+   * before {@link #redirect}, not into the action's.
+   */
+  @SuppressWarnings("removal") // Java 17 still has it; Oozie traps a main's exit the same way
+  static void installTrap() {
+    System.setSecurityManager(TRAP);
+  }
+
+  private static final ExitTrap TRAP = new ExitTrap();
+
   /** The redirected streams stay in place after the main: the launcher's own messages follow in the same files. */
   static PrintStream[] redirect(File stdout, File stderr) throws IOException {
     PrintStream out = new PrintStream(new FileOutputStream(stdout), true, StandardCharsets.UTF_8);
@@ -65,10 +77,11 @@ public final class InJvmMain {
   }
 
   /** The main's exit code: its System.exit status, 0 when it returns, 1 when it throws (the trace on stderr). */
-  @SuppressWarnings("removal") // Java 17 still has it; Oozie traps a main's exit the same way
   static int run(String mainClass, List<String> args) {
-    ExitTrap trap = new ExitTrap();
-    System.setSecurityManager(trap);
+    if (System.getSecurityManager() != TRAP) {
+      throw new IllegalStateException("installTrap() first");
+    }
+    TRAP.armed = true;
     try {
       Class<?> type = Class.forName(mainClass, true, Thread.currentThread().getContextClassLoader());
       Method main = type.getMethod("main", String[].class);
@@ -95,8 +108,7 @@ public final class InJvmMain {
       System.err.println("launcher: cannot run " + mainClass + ": " + e);
       return 1;
     } finally {
-      trap.armed = false;
-      System.setSecurityManager(null);
+      TRAP.armed = false; // the launcher's own System.exit follows
     }
   }
 }

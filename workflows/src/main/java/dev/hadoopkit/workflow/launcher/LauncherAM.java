@@ -67,6 +67,7 @@ public final class LauncherAM {
     File stderr = new File(logDir, "action-stderr");
     JavaCommand inJvm = Boolean.parseBoolean(spec.getProperty(IN_JVM)) ? JavaCommand.of(written) : null;
     if (inJvm != null) {
+      InJvmMain.installTrap();
       InJvmMain.redirect(stdout, stderr); // before anything logs: Hadoop's console appender keeps the stream it found
     }
     Configuration conf = new YarnConfiguration();
