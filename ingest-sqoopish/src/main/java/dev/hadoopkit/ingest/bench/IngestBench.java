@@ -112,6 +112,11 @@ public final class IngestBench {
     }
     if (count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema='" + options.database()
         + "' AND table_name='ratings'") == 0) {
+      if (!java.nio.file.Files.isRegularFile(options.dump())) {
+        throw new BenchFailure("the MovieLens dump " + options.dump() + " does not exist; " + options.database()
+            + " has no ratings table to build " + TABLE + " from: give the dump with --dump (bin/ingest-bench reads"
+            + " MOVIELENS_SQL, default ../shared/datasets/movielens-mysql.sql beside the checkout)");
+      }
       progress.println("loading " + options.dump() + " into " + options.database());
       Processes.timed(options.client(options.database()), options.dump(), log("load-dump.out"), log("load-dump.err"),
           DEADLINE);
