@@ -85,9 +85,22 @@ public final class YarnLauncher implements AutoCloseable {
         resources.put(file.getKey(), resource(source, LocalResourceVisibility.PRIVATE));
       }
     }
+    // one listing of the shared jars instead of an exists and a status call per jar (a sqoop launcher ships ~40)
+    Path sharedDir = fs.makeQualified(new Path(fs.getHomeDirectory(), SHARED_DIR));
+    Map<String, FileStatus> uploaded = new HashMap<>();
+    if (!request.sharedJars().isEmpty() && fs.exists(sharedDir)) {
+      for (FileStatus status : fs.listStatus(sharedDir)) {
+        uploaded.put(status.getPath().getName(), status);
+      }
+    }
     for (Map.Entry<String, String> jar : request.sharedJars().entrySet()) {
-      resources.put(jar.getKey(), resource(shared(fs, new java.io.File(jar.getValue())),
-          LocalResourceVisibility.PRIVATE));
+      java.io.File local = new java.io.File(jar.getValue());
+      FileStatus status = uploaded.get(sharedName(local));
+      if (status == null) {
+        status = fs.getFileStatus(shared(fs, local));
+      }
+      resources.put(jar.getKey(), LocalResource.newInstance(URL.fromPath(fs.makeQualified(status.getPath())),
+          LocalResourceType.FILE, LocalResourceVisibility.PRIVATE, status.getLen(), status.getModificationTime()));
     }
     Path spec = new Path(staging, LauncherAM.SPEC_FILE);
     Properties properties = new Properties();
@@ -249,8 +262,8 @@ public final class YarnLauncher implements AutoCloseable {
    * and date in the name: later launchers reuse it, and NodeManagers keep their localized copy.
    */
   private static Path shared(FileSystem fs, java.io.File jar) throws IOException {
-    String name = jar.getName().replaceAll("\\.jar$", "") + "-" + jar.length() + "-" + jar.lastModified() + ".jar";
-    Path target = fs.makeQualified(new Path(fs.getHomeDirectory(), ".hk-launcher/lib/" + name));
+    String name = sharedName(jar);
+    Path target = fs.makeQualified(new Path(fs.getHomeDirectory(), SHARED_DIR + "/" + name));
     if (!fs.exists(target)) {
       Path tmp = new Path(target.getParent(), "." + name + "." + java.util.UUID.randomUUID() + ".tmp");
       fs.copyFromLocalFile(false, true, new Path(jar.toURI()), tmp);
@@ -259,6 +272,14 @@ public final class YarnLauncher implements AutoCloseable {
       }
     }
     return target;
+  }
+
+  /** Where the shared jars are uploaded, under the user's home on the cluster's file system. */
+  private static final String SHARED_DIR = ".hk-launcher/lib";
+
+  /** A shared jar's name on the cluster: its size and date in it, so a rebuilt jar is a new file. */
+  private static String sharedName(java.io.File jar) {
+    return jar.getName().replaceAll("\\.jar$", "") + "-" + jar.length() + "-" + jar.lastModified() + ".jar";
   }
 
   private LocalResource resource(Path path, LocalResourceVisibility visibility) throws IOException {
