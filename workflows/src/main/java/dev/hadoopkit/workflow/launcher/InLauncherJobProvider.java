@@ -162,7 +162,7 @@ public final class InLauncherJobProvider extends ClientProtocolProvider {
     String refusal(Configuration conf) {
       int maxMaps = conf.getInt(MRJobConfig.JOB_UBERTASK_MAXMAPS, 9);
       int maxReduces = conf.getInt(MRJobConfig.JOB_UBERTASK_MAXREDUCES, 1);
-      long maxBytes = conf.getLong(MRJobConfig.JOB_UBERTASK_MAXBYTES, conf.getLong("dfs.blocksize", 128L << 20));
+      long maxBytes = conf.getLong(MRJobConfig.JOB_UBERTASK_MAXBYTES, conf.getLongBytes("dfs.blocksize", 128L << 20));
       long heapMb = Runtime.getRuntime().maxMemory() >> 20;
       int taskHeapMb = taskHeapMb(conf);
       if (maps > maxMaps) {
