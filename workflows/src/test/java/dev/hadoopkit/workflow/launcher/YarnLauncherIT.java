@@ -262,6 +262,19 @@ class YarnLauncherIT {
     });
   }
 
+  /** Deploys {@code start -> <name> (shell sleep <seconds>) -> end} as /apps/<name>; its path. */
+  private static String deploySleep(String name, int seconds) throws Exception {
+    Path app = Files.createDirectories(root.resolve("src/" + name));
+    Files.writeString(app.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"" + name
+        + "\">\n  <global><resource-manager>${jobTracker}</resource-manager><name-node>${nameNode}</name-node>"
+        + "</global>\n  <start to=\"" + name + "\"/>\n"
+        + "  <action name=\"" + name + "\"><shell xmlns=\"uri:oozie:shell-action:1.0\"><exec>sleep</exec>"
+        + "<argument>" + seconds + "</argument></shell><ok to=\"end\"/><error to=\"fail\"/></action>\n"
+        + "  <kill name=\"fail\"><message>${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n"
+        + "  <end name=\"end\"/>\n</workflow-app>\n");
+    return deploy(app, name);
+  }
+
   /*
    *  start -> slow (shell sleep 15, in a launcher) -> end: longer than the ResourceManager's AM expiry (6 s here,
    *  10 min on a cluster): the launcher must keep heartbeating while its command runs.
@@ -269,15 +282,7 @@ class YarnLauncherIT {
   @Test
   void anActionLongerThanTheAmExpiryKeepsItsLauncher() throws Exception {
     assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-      Path app = Files.createDirectories(root.resolve("src/slow"));
-      Files.writeString(app.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"slow\">\n"
-          + "  <global><resource-manager>${jobTracker}</resource-manager><name-node>${nameNode}</name-node></global>\n"
-          + "  <start to=\"slow\"/>\n"
-          + "  <action name=\"slow\"><shell xmlns=\"uri:oozie:shell-action:1.0\"><exec>sleep</exec>"
-          + "<argument>15</argument></shell><ok to=\"end\"/><error to=\"fail\"/></action>\n"
-          + "  <kill name=\"fail\"><message>${wf:errorMessage(wf:lastErrorNode())}</message></kill>\n"
-          + "  <end name=\"end\"/>\n</workflow-app>\n");
-      RunState state = run(engine("slow"), deploy(app, "slow"), "yarn");
+      RunState state = run(engine("slow"), deploySleep("slow", 15), "yarn");
       assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), String.valueOf(state.info().statusMessage()));
       try (YarnClient yc = yarnClient()) {
         ApplicationId id = ApplicationId.fromString(state.nodeRun("slow").externalId());
@@ -293,15 +298,8 @@ class YarnLauncherIT {
   @Test
   void killLeavesNoApplicationOfTheRunRunning() throws Exception {
     assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
-      Path app = Files.createDirectories(root.resolve("src/long"));
-      Files.writeString(app.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:1.0\" name=\"long\">\n"
-          + "  <global><resource-manager>${jobTracker}</resource-manager><name-node>${nameNode}</name-node></global>\n"
-          + "  <start to=\"long\"/>\n"
-          + "  <action name=\"long\"><shell xmlns=\"uri:oozie:shell-action:1.0\"><exec>sleep</exec>"
-          + "<argument>120</argument></shell><ok to=\"end\"/><error to=\"fail\"/></action>\n"
-          + "  <kill name=\"fail\"><message>failed</message></kill>\n  <end name=\"end\"/>\n</workflow-app>\n");
       WorkflowEngine engine = engine("kill");
-      String id = submit(engine, deploy(app, "long"));
+      String id = submit(engine, deploySleep("long", 120));
       CompletableFuture<RunState> running = runInBackground(engine, id);
       try (YarnClient yc = yarnClient()) {
         ApplicationId appId = null;
