@@ -79,9 +79,10 @@ class YarnLauncherIT {
     conf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 1.0f);
     // containers' launch scripts stay on disk after they ended: the secrets test reads them
     conf.setInt("yarn.nodemanager.delete.debug-delay-sec", 600);
-    // an ApplicationMaster that stops heartbeating is expired after this (10 min on a real cluster): 6 s here, so
-    // that a launcher which only waits for its command is caught
-    conf.setInt("yarn.am.liveness-monitor.expiry-interval-ms", 6000);
+    // an ApplicationMaster that stops heartbeating is expired after this (10 min on a real cluster): 20 s here, so
+    // that a launcher which only waits for its command is caught. Not less: a MapReduce ApplicationMaster is only
+    // heard from once registered, which took longer than 6 s on two loaded cores (its web app starts first).
+    conf.setInt("yarn.am.liveness-monitor.expiry-interval-ms", 20_000);
     yarn = new MiniMRYarnCluster("hk-launcher", 1);
     yarn.init(conf);
     yarn.start();
@@ -276,13 +277,13 @@ class YarnLauncherIT {
   }
 
   /*
-   *  start -> slow (shell sleep 15, in a launcher) -> end: longer than the ResourceManager's AM expiry (6 s here,
+   *  start -> slow (shell sleep 35, in a launcher) -> end: longer than the ResourceManager's AM expiry (20 s here,
    *  10 min on a cluster): the launcher must keep heartbeating while its command runs.
    */
   @Test
   void anActionLongerThanTheAmExpiryKeepsItsLauncher() throws Exception {
     assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-      RunState state = run(engine("slow"), deploySleep("slow", 15), "yarn");
+      RunState state = run(engine("slow"), deploySleep("slow", 35), "yarn");
       assertEquals(WorkflowStatus.SUCCEEDED, state.info().status(), String.valueOf(state.info().statusMessage()));
       try (YarnClient yc = yarnClient()) {
         ApplicationId id = ApplicationId.fromString(state.nodeRun("slow").externalId());
