@@ -110,19 +110,12 @@ public final class HiveTableDdl {
     if (r.partitionKey() != null) {
       b.append("PARTITIONED BY (").append(r.partitionKey()).append(" STRING) ");
     }
-    switch (r.kind()) {
-      case PARQUET:
-        b.append("STORED AS PARQUET");
-        break;
-      case AVRO:
-        b.append("STORED AS AVRO");
-        break;
-      case ORC:
-        b.append("STORED AS ORC");
-        break;
-      default:
-        b.append("ROW FORMAT DELIMITED FIELDS TERMINATED BY '").append(octal(r.delimiters().fieldsTerminatedBy()))
-            .append("' LINES TERMINATED BY '").append(octal(r.delimiters().linesTerminatedBy())).append("' STORED AS TEXTFILE");
+    if (r.kind().isBinary()) {
+      b.append("STORED AS ").append(r.kind().format().name()); // Hive's keywords: AVRO, PARQUET, ORC
+    } else {
+      b.append("ROW FORMAT DELIMITED FIELDS TERMINATED BY '").append(octal(r.delimiters().fieldsTerminatedBy()))
+          .append("' LINES TERMINATED BY '").append(octal(r.delimiters().linesTerminatedBy()))
+          .append("' STORED AS TEXTFILE");
     }
     if (r.location() != null) {
       b.append(" LOCATION '").append(r.location().replace("'", "\\'")).append("'");

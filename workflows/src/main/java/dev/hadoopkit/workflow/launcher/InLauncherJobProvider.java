@@ -1,5 +1,6 @@
 package dev.hadoopkit.workflow.launcher;
 
+import dev.hadoopkit.formats.io.Formats;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -145,7 +146,7 @@ public final class InLauncherJobProvider extends ClientProtocolProvider {
           continue; // FileInputFormat reports the missing input when the job plans its splits
         }
         for (FileStatus match : matches) {
-          FileStatus[] files = match.isDirectory() ? fs.listStatus(match.getPath(), JobSize::visible)
+          FileStatus[] files = match.isDirectory() ? fs.listStatus(match.getPath(), Formats.DATA_FILES)
               : new FileStatus[] {match};
           for (FileStatus file : files) {
             if (file.isFile()) {
@@ -183,11 +184,6 @@ public final class InLauncherJobProvider extends ClientProtocolProvider {
 
     String describe() {
       return "about " + maps + " map(s), " + reduces + " reduce(s), " + inputBytes + " bytes of input";
-    }
-
-    private static boolean visible(Path path) {
-      String name = path.getName();
-      return !name.startsWith("_") && !name.startsWith(".");
     }
 
     private static List<Path> inputPaths(Configuration conf) {
