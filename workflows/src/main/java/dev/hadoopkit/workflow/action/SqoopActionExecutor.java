@@ -135,8 +135,8 @@ final class SqoopActionExecutor implements ActionExecutor {
       credentials.put(secretAlias(i).toString(), secrets.get(i));
     }
     List<String> command = new ArrayList<>(List.of(dev.hadoopkit.workflow.launcher.LauncherAM.JAVA_PLACEHOLDER,
-        
-        dev.hadoopkit.workflow.launcher.InLauncherJobProvider.driverHeap(context.conf(), context.workflowConf()), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        dev.hadoopkit.workflow.launcher.InLauncherJobProvider.driverHeap(context.conf(), context.workflowConf()),
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Dhadoop.root.logger=" + System.getProperty("hadoop.root.logger", "INFO,console"), "-cp",
         dev.hadoopkit.workflow.launcher.LauncherAM.CLASSPATH_PLACEHOLDER, SqoopLauncherMain.class.getName()));
     command.addAll(hidden);
