@@ -196,11 +196,11 @@ public final class CustomMainLauncher {
         Thread.sleep(200);
       }
       boolean ok = running.isSuccessful();
-      String reason = ok ? null : MapReduceActionExecutor.failureInfo(running, false);
+      String reason = ok ? null : MapReduceJobResults.failureInfo(running, false);
       String error = ok ? null : "MapReduce job " + jobId + " ended "
           + org.apache.hadoop.mapred.JobStatus.getJobRunState(running.getJobState())
           + (reason == null || reason.isEmpty() ? "" : ": " + reason);
-      new ActionResultFile(ok ? 0 : 1, jobId, error, MapReduceActionExecutor.counters(running.getCounters()))
+      new ActionResultFile(ok ? 0 : 1, jobId, error, MapReduceJobResults.counters(running.getCounters()))
           .write(result);
       return ok ? 0 : 1;
     }

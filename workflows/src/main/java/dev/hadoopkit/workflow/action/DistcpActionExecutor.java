@@ -69,7 +69,7 @@ final class DistcpActionExecutor implements ActionExecutor {
       kill.run();
       throw e;
     }
-    var counters = MapReduceActionExecutor.counters(job.getCounters());
+    var counters = MapReduceJobResults.counters(job.getCounters());
     if (job.isSuccessful()) {
       return ActionOutcome.ok().withCounters(counters);
     }

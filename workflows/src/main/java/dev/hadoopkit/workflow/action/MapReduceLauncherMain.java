@@ -43,12 +43,12 @@ public final class MapReduceLauncherMain {
         Thread.sleep(200);
       }
       boolean ok = running.isSuccessful();
-      String reason = ok ? null : MapReduceActionExecutor.failureInfo(running, false);
+      String reason = ok ? null : MapReduceJobResults.failureInfo(running, false);
       String error = ok ? null : "MapReduce job " + running.getID() + " ended "
           + org.apache.hadoop.mapred.JobStatus.getJobRunState(running.getJobState())
           + (reason == null || reason.isEmpty() ? "" : ": " + reason);
       new ActionResultFile(ok ? 0 : 1, running.getID().toString(), error,
-          MapReduceActionExecutor.counters(running.getCounters())).write(result);
+          MapReduceJobResults.counters(running.getCounters())).write(result);
       return ok ? 0 : 1;
     }
   }

@@ -308,7 +308,7 @@ final class SqoopActionExecutor implements ActionExecutor {
     }
     Map<String, Long> task = total.get("org.apache.hadoop.mapreduce.TaskCounter");
     if (task != null) {
-      total.put(MapReduceActionExecutor.RECORDS_GROUP, new TreeMap<>(task));
+      total.put(MapReduceJobResults.RECORDS_GROUP, new TreeMap<>(task));
     }
     return total;
   }
