@@ -38,6 +38,11 @@ public final class IngestKeys {
   public static final String EXPORT_STATEMENTS_PER_TRANSACTION = "sqoop.export.statements.per.transaction";
   public static final String EXPORT_DIRECT_CHUNK_BYTES = "hadoopkit.ingest.export.direct.chunk.bytes";
   public static final String EXPORT_MARIADB_BULK = "hadoopkit.ingest.export.mariadb.bulk";
+  /**
+   * Connections an export task loads on, round-robin, for MySQL/MariaDB insert batches and {@code --direct}: with
+   * one, the server idles while the next chunk is encoded and sent.
+   */
+  public static final String EXPORT_CONNECTIONS_PER_TASK = "hadoopkit.ingest.export.connections.per.task";
   public static final String EXPORT_DIRECT_PARSE = "hadoopkit.ingest.export.direct.parse";
   public static final String LOCAL_MAP_TASKS_MAXIMUM = "mapreduce.local.map.tasks.maximum";
 
@@ -50,6 +55,9 @@ public final class IngestKeys {
   public static final int DEFAULT_EXPORT_RECORDS_PER_STATEMENT = 1000;
   public static final int DEFAULT_EXPORT_STATEMENTS_PER_TRANSACTION = 10;
   public static final int DEFAULT_EXPORT_DIRECT_CHUNK_BYTES = 32 << 20;
+  public static final int DEFAULT_EXPORT_CONNECTIONS_PER_TASK = 2;
+  /** Rows per batch of MariaDB's bulk protocol in insert mode, unless sqoop.export.records.per.statement says. */
+  public static final int DEFAULT_EXPORT_BULK_RECORDS_PER_BATCH = 5000;
 
   // Connection (every job).
   public static final String CONNECT_URL = "hadoopkit.ingest.connect.url";
@@ -112,11 +120,14 @@ public final class IngestKeys {
   }
 
   public static final List<Key> ALL = List.of(
-      user(EXPORT_RECORDS_PER_STATEMENT, DEFAULT_EXPORT_RECORDS_PER_STATEMENT, "rows per INSERT statement / JDBC batch"),
+      user(EXPORT_RECORDS_PER_STATEMENT, DEFAULT_EXPORT_RECORDS_PER_STATEMENT + " (" + DEFAULT_EXPORT_BULK_RECORDS_PER_BATCH
+          + " for MariaDB bulk batches)", "rows per INSERT statement / JDBC batch"),
       user(EXPORT_STATEMENTS_PER_TRANSACTION, DEFAULT_EXPORT_STATEMENTS_PER_TRANSACTION, "statements per commit"),
       user(EXPORT_DIRECT_CHUNK_BYTES, DEFAULT_EXPORT_DIRECT_CHUNK_BYTES,
           "bytes per LOAD DATA/COPY call (one commit each)"),
       user(EXPORT_MARIADB_BULK, "true on MariaDB servers", "use Connector/J's bulk protocol for insert batches"),
+      user(EXPORT_CONNECTIONS_PER_TASK, DEFAULT_EXPORT_CONNECTIONS_PER_TASK,
+          "connections each export task loads on in turn (MySQL/MariaDB insert batches and --direct; 1 = Sqoop's one)"),
       user(EXPORT_DIRECT_PARSE, false, "make --direct parse every record in Java even for plain input"),
       user(METASTORE_DIR, "$HOME/.sqoop/hadoopkit-jobs", "saved jobs"),
       user(OUTCOME_FILE, "unset", "local file that gets one line `seconds=S success=B` per finished job (the bench)"),

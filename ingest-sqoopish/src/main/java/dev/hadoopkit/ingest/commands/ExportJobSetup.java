@@ -31,6 +31,7 @@ final class ExportJobSetup {
     Configuration jc = job.getConfiguration();
     session.spec().store(jc);
     ConnectionSpec.storePassword(job, session.password());
+    boolean userBatchSize = jc.get(IngestKeys.EXPORT_RECORDS_PER_STATEMENT) != null;
     (options.staging() == null ? plan.target() : plan.target().withTable(options.staging())).store(jc);
     options.delimiters().store(jc, ExportMapper.KEY_DELIMITERS);
     jc.setInt(IngestKeys.EXPORT_LINE_DELIMITER, options.delimiters().linesTerminatedBy());
@@ -47,6 +48,12 @@ final class ExportJobSetup {
     }
     if (jc.get(ExportMapper.KEY_MARIADB_BULK) == null) {
       jc.setBoolean(ExportMapper.KEY_MARIADB_BULK, plan.mariaDbServer());
+    }
+    if (!userBatchSize && jc.getBoolean(ExportMapper.KEY_MARIADB_BULK, false)
+        && plan.target().mode() == dev.hadoopkit.ingest.exports.ExportTarget.Mode.INSERT) {
+      // A bulk batch is one binary packet, not SQL text: larger batches keep the two connections of a task
+      // (hadoopkit.ingest.export.connections.per.task) in separate pages of the table's primary key (docs/benchmarks.md).
+      jc.setInt(IngestKeys.EXPORT_RECORDS_PER_STATEMENT, IngestKeys.DEFAULT_EXPORT_BULK_RECORDS_PER_BATCH);
     }
     // A retried export task would insert its committed rows a second time.
     jc.setInt(MRJobConfig.MAP_MAX_ATTEMPTS, 1);

@@ -36,11 +36,14 @@ abstract class AbstractSink implements RowSink {
     int width = target.columns().size();
     this.integral = new boolean[width];
     for (int c = 0; c < width; c++) {
-      int type = target.type(c);
-      integral[c] = dialect == Dialect.MYSQL && (type == Types.TINYINT || type == Types.SMALLINT || type == Types.INTEGER
-          || type == Types.BIGINT);
+      integral[c] = dialect == Dialect.MYSQL && isInteger(target.type(c));
     }
     connection.setAutoCommit(false);
+  }
+
+  /** TINYINT, SMALLINT, INTEGER or BIGINT: the columns whose plain decimal text is bound as a number on MySQL. */
+  static boolean isInteger(int type) {
+    return type == Types.TINYINT || type == Types.SMALLINT || type == Types.INTEGER || type == Types.BIGINT;
   }
 
   /** Per column: an integer column of MySQL/MariaDB, whose plain decimal text is bound as a number. */
@@ -97,7 +100,12 @@ abstract class AbstractSink implements RowSink {
    * @param rows where the chunk's rows came from (row N of the load is element N - 1)
    */
   protected final void checkWarnings(RowPositions rows, String range) throws SQLException {
-    try (Statement show = connection.createStatement(); ResultSet rs = show.executeQuery("SHOW WARNINGS")) {
+    checkWarnings(connection, rows, range);
+  }
+
+  /** As {@link #checkWarnings(RowPositions, String)}, for a load that ran on {@code on}. */
+  protected final void checkWarnings(Connection on, RowPositions rows, String range) throws SQLException {
+    try (Statement show = on.createStatement(); ResultSet rs = show.executeQuery("SHOW WARNINGS")) {
       while (rs.next()) {
         String level = rs.getString(1);
         if ("Note".equalsIgnoreCase(level)) {
@@ -105,7 +113,7 @@ abstract class AbstractSink implements RowSink {
         }
         int code = rs.getInt(2);
         String message = rs.getString(3);
-        connection.rollback();
+        on.rollback();
         Matcher row = WARNING_ROW.matcher(message);
         String where = row.find() && rows != null ? rows.describe(Long.parseLong(row.group(1)) - 1) : range;
         Matcher column = WARNING_COLUMN.matcher(message);
@@ -201,12 +209,15 @@ abstract class AbstractSink implements RowSink {
         }
       }
       statement.setString(parameter, adapt(column, text));
+    } else if (value instanceof Long && integral[column]) {
+      // A plain decimal the reader parsed already (ExportMapper.splitFields).
+      statement.setLong(parameter, (Long) value);
     } else {
       statement.setObject(parameter, value);
     }
   }
 
-  private static final long NOT_PLAIN = Long.MIN_VALUE;
+  static final long NOT_PLAIN = Long.MIN_VALUE;
 
   /**
    * The value of {@code -?[0-9]{1,18}}, or {@link #NOT_PLAIN} for any other text (signs, spaces, exponents, longer
@@ -228,6 +239,23 @@ abstract class AbstractSink implements RowSink {
     }
     return i == 1 ? -v : v;
   }
+  /** As {@link #plainLong(String)} for the UTF-8 bytes {@code [from, to)} (ASCII digits are one byte each). */
+  static long plainLong(byte[] bytes, int from, int to) {
+    int i = to > from && bytes[from] == '-' ? from + 1 : from;
+    if (to == i || to - i > 18) {
+      return NOT_PLAIN;
+    }
+    long v = 0;
+    for (int k = i; k < to; k++) {
+      int d = bytes[k] - '0';
+      if (d < 0 || d > 9) {
+        return NOT_PLAIN;
+      }
+      v = v * 10 + d;
+    }
+    return i == from + 1 ? -v : v;
+  }
+
 
   /**
    * A value as the text LOAD DATA and COPY read: booleans as 1/0 on MySQL, decimals in plain notation, dates and

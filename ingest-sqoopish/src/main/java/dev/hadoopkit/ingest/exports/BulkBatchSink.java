@@ -37,27 +37,54 @@ final class BulkBatchSink extends PipelinedSink {
   private final int width;
   private final int rowsPerBatch;
   private final String singleRowSql;
-  private final BadRowFinder finder;
-  private final Batch[] batches = new Batch[2];
-  /** The batch being bound on the task's thread; the other one may be executing. */
+  /** Per lane: its two batches (one may be executing while the other fills) and its bad-row finder. */
+  private final Batch[][] batches;
+  private final BadRowFinder[] finders;
+  /** Per lane: which of its batches fills next. */
+  private final int[] nextBatch;
+  /** Per lane: batches sent in its open transaction (the task's thread). */
+  private final int[] batchesInTransaction;
+  /** Per lane: rows executed in its open transaction; only that lane's loader thread uses its slot. */
+  private final long[] rowsInTransaction;
+  /** The batch being bound on the task's thread, for the current lane. */
   private Batch filling;
-  private int batchesInTransaction;
-  /** Rows executed in the open transaction; only the loader thread uses it (its loads run one after another). */
-  private long rowsInTransaction;
 
   BulkBatchSink(Connection connection, Dialect dialect, ExportTarget target, LongConsumer onCommit) throws SQLException {
-    super(connection, dialect, target, onCommit, "insert-batches");
+    this(connection, () -> connection, 1, dialect, target, onCommit);
+  }
+
+  BulkBatchSink(Connection connection, ConnectionSource more, int lanes, Dialect dialect, ExportTarget target,
+      LongConsumer onCommit) throws SQLException {
+    super(connection, more, lanes, dialect, target, onCommit, "insert-batches");
     width = target.columns().size();
     String columns = target.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
     String marks = target.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
     singleRowSql = "INSERT INTO " + dialect.quoteTable(target.table()) + " (" + columns + ") VALUES (" + marks + ")";
     rowsPerBatch = Math.max(1, target.recordsPerStatement());
-    for (int i = 0; i < batches.length; i++) {
-      batches[i] = new Batch(connection.prepareStatement(singleRowSql), rowsPerBatch);
+    int n = laneCount();
+    batches = new Batch[n][2];
+    finders = new BadRowFinder[n];
+    nextBatch = new int[n];
+    batchesInTransaction = new int[n];
+    rowsInTransaction = new long[n];
+    try {
+      prepareLanes();
+    } catch (SQLException | RuntimeException e) {
+      close();
+      throw e;
     }
-    filling = batches[0];
-    finder = new BadRowFinder(connection, dialect, target);
+    filling = batches[currentLane().index][0];
     trackPositions();
+  }
+
+  /** Prepares every lane's two statements on the lane's own connection. */
+  private void prepareLanes() throws SQLException {
+    for (int l = 0; l < laneCount(); l++) {
+      Connection on = laneConnection(l);
+      batches[l] = new Batch[] {new Batch(on.prepareStatement(singleRowSql), rowsPerBatch),
+          new Batch(on.prepareStatement(singleRowSql), rowsPerBatch)};
+      finders[l] = new BadRowFinder(on, dialect, target);
+    }
   }
 
   @Override
@@ -75,25 +102,33 @@ final class BulkBatchSink extends PipelinedSink {
     }
     System.arraycopy(values, 0, copy, 0, width);
     if (++b.size >= rowsPerBatch) {
-      boolean commit = ++batchesInTransaction >= target.statementsPerTransaction();
-      if (commit) {
-        batchesInTransaction = 0;
-      }
-      send(commit);
+      send(false);
     }
   }
 
-  /** Hands the filling batch to the loader (after the one in flight has finished) and fills the other. */
-  private void send(boolean commit) throws SQLException {
-    awaitLoad();
+  /**
+   * Hands the filling batch to its lane (after the lane's batch in flight has finished) and fills a batch of the
+   * next lane; {@code last} ends the lane's transaction whatever its length.
+   */
+  private void send(boolean last) throws SQLException {
+    Lane lane = currentLane();
+    int l = lane.index;
+    boolean commit = last || ++batchesInTransaction[l] >= target.statementsPerTransaction();
+    if (commit) {
+      batchesInTransaction[l] = 0;
+    }
     Batch b = filling;
     PendingChunk chunk = takePending();
-    loads.start(chunk.range(), () -> execute(b, chunk, commit));
-    filling = b == batches[0] ? batches[1] : batches[0];
+    BadRowFinder finder = finders[l];
+    start(chunk.range(), () -> execute(lane, b, finder, chunk, commit));
+    nextBatch[l] ^= 1;
+    Lane following = currentLane();
+    filling = batches[following.index][nextBatch[following.index]];
   }
 
-  /** Runs on the loader thread; returns the rows committed (0 while the transaction goes on). */
-  private long execute(Batch b, PendingChunk chunk, boolean commit) throws SQLException {
+  /** Runs on the lane's loader thread; returns the rows committed (0 while the transaction goes on). */
+  private long execute(Lane lane, Batch b, BadRowFinder finder, PendingChunk chunk, boolean commit) throws SQLException {
+    int l = lane.index;
     if (b.size > 0) {
       try {
         b.insert.executeBatch();
@@ -101,33 +136,38 @@ final class BulkBatchSink extends PipelinedSink {
         throw finder.locate(e, Arrays.asList(b.rows).subList(0, b.size), chunk.positions(), singleRowSql, this::bindRow);
       }
     }
-    rowsInTransaction += b.size;
+    rowsInTransaction[l] += b.size;
     b.size = 0;
     if (!commit) {
       return 0;
     }
-    connection.commit();
-    long rows = rowsInTransaction;
-    rowsInTransaction = 0;
+    lane.connection.commit();
+    long rows = rowsInTransaction[l];
+    rowsInTransaction[l] = 0;
     return rows;
   }
 
   @Override
   public void finish() throws SQLException {
-    send(true);
+    // The filling batch ends its lane's transaction; an empty batch ends each other lane's.
+    for (int i = 0; i < laneCount(); i++) {
+      send(true);
+    }
     // Reported even when the task had no rows, as every commit is.
-    chunkCommitted(loads.await());
+    awaitLoads();
+    chunkCommitted(0);
   }
 
   @Override
   public void close() {
-    committed(); // lets a batch in flight finish before the connection goes
-    loads.close();
-    for (Batch b : batches) {
-      try {
-        b.insert.close();
-      } catch (SQLException e) {
-        // closing anyway
+    committed(); // lets the batches in flight finish before the connections go
+    for (Batch[] lane : batches) {
+      for (Batch b : lane == null ? new Batch[0] : lane) {
+        try {
+          b.insert.close();
+        } catch (SQLException e) {
+          // closing anyway
+        }
       }
     }
     super.close();

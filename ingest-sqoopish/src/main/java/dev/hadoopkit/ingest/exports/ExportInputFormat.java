@@ -48,6 +48,8 @@ public final class ExportInputFormat extends CombineFileInputFormat<LinePosition
    */
   public static final class FileReader extends RecordReader<LinePosition, Object> {
     private final Path path;
+    /** The path's text, made once: every record's position names it (the same String, so comparisons are cheap). */
+    private final String pathText;
     private final long length;
     private Configuration conf;
     private boolean opened;
@@ -63,6 +65,7 @@ public final class ExportInputFormat extends CombineFileInputFormat<LinePosition
 
     public FileReader(CombineFileSplit split, TaskAttemptContext context, Integer index) {
       this.path = split.getPath(index);
+      this.pathText = path.toString();
       this.length = split.getLength(index);
     }
 
@@ -106,7 +109,7 @@ public final class ExportInputFormat extends CombineFileInputFormat<LinePosition
           return false;
         }
         line++;
-        key.set(path.toString(), line, true);
+        key.set(pathText, line, true);
         value = record;
         return true;
       }
@@ -116,7 +119,7 @@ public final class ExportInputFormat extends CombineFileInputFormat<LinePosition
       }
       bytes += read;
       line++;
-      key.set(path.toString(), line);
+      key.set(pathText, line);
       value = text;
       return true;
     }

@@ -58,7 +58,8 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
     Counter exported = context.getCounter(IngestCounters.ROWS_EXPORTED);
     long[] reported = {0};
     List<String> fields = new ArrayList<>(width + 1);
-    String[] values = new String[width];
+    Object[] values = new Object[width];
+    boolean[] numberColumn = numberColumns(spec.dialect(), target, nullNonString);
     LinePosition where = null;
     RowSink sink = null;
     boolean bulkBatches = target.mode() == ExportTarget.Mode.INSERT && spec.dialect() == Dialect.MYSQL
@@ -76,12 +77,13 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
         reported[0] = committed;
         TaskReports.writeCommitted(conf, task, committed);
       };
-      sink = bulkBatches ? new BulkBatchSink(connection, spec.dialect(), target, onCommit)
-          : createSink(connection, spec.dialect(), target, onCommit);
-      if (RawLoadDataSink.applies(spec.dialect(), delimiters, target) && !conf.getBoolean(KEY_DIRECT_PARSE, false)) {
-        RawLoadDataSink raw = new RawLoadDataSink(connection, spec.dialect(), target, delimiters, nullString, nullNonString,
-            stringColumn, onCommit);
-        sink = raw;
+      int lanes = Math.max(1, conf.getInt(IngestKeys.EXPORT_CONNECTIONS_PER_TASK, IngestKeys.DEFAULT_EXPORT_CONNECTIONS_PER_TASK));
+      PipelinedSink.ConnectionSource more = () -> spec.open(password, extra);
+      boolean raw = RawLoadDataSink.applies(spec.dialect(), delimiters, target) && !conf.getBoolean(KEY_DIRECT_PARSE, false);
+      if (raw) {
+        RawLoadDataSink lines = new RawLoadDataSink(connection, more, lanes, spec.dialect(), target, delimiters, nullString,
+            nullNonString, stringColumn, onCommit);
+        sink = lines;
         byte separator = (byte) delimiters.fieldsTerminatedBy();
         long pendingRecords = 0;
         while (context.nextKeyValue()) {
@@ -100,7 +102,7 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
                 + EscapeSyntax.describe(delimiters.fieldsTerminatedBy()) + "' (columns " + String.join(", ", target.columns())
                 + ") but found " + found + "; check --input-fields-terminated-by and --columns");
           }
-          raw.addLine(bytes, length, where);
+          lines.addLine(bytes, length, where);
           if (++pendingRecords == 4096) {
             records.increment(pendingRecords);
             pendingRecords = 0;
@@ -112,6 +114,8 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
         sink = null;
         return;
       }
+      sink = bulkBatches ? new BulkBatchSink(connection, more, lanes, spec.dialect(), target, onCommit)
+          : createSink(connection, spec.dialect(), target, onCommit);
       LinePosition start = new LinePosition();
       boolean plainLines = !delimiters.hasEnclosing() && !delimiters.hasEscaping() && delimiters.fieldsTerminatedBy() < 0x80;
       byte plainSeparator = (byte) delimiters.fieldsTerminatedBy();
@@ -138,7 +142,17 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
         if (plainLines && current instanceof Text) {
           // No enclosing or escaping: a line is a record, split on its (ASCII) separator byte, no StringBuilder.
           start.set(where.file(), where.line());
-          splitLine((Text) current, plainSeparator, fields);
+          int found = splitFields((Text) current, plainSeparator, numberColumn, stringColumn, nullString, nullNonString,
+              values);
+          if (found != width) {
+            throw new MalformedRecord(start + ": expected " + width + " fields separated by '"
+                + EscapeSyntax.describe(delimiters.fieldsTerminatedBy()) + "' (columns " + String.join(", ", target.columns())
+                + ") but found " + found + "; check --input-fields-terminated-by and --columns");
+          }
+          where = start;
+          sink.add(values, start);
+          records.increment(1);
+          continue;
         } else {
           if (incomplete == null) {
             record.setLength(0);
@@ -206,19 +220,50 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
     }
   }
 
-  /** The fields of a plain line, as RecordParser splits one without enclosing or escaping. */
-  static void splitLine(Text line, byte separator, List<String> out) {
-    out.clear();
+  /**
+   * Splits a plain line (no enclosing, no escaping, an ASCII separator) into {@code values} on the separator byte,
+   * each field decoded as UTF-8 and {@link #isNull} applied, as RecordParser would split its text; except that a field of a
+   * {@code numberColumn} that is a plain decimal ({@code -?[0-9]{1,18}}) becomes a {@code Long} without a String.
+   * Returns the number of fields found; {@code values} is only complete when that is its length.
+   */
+  static int splitFields(Text line, byte separator, boolean[] numberColumn, boolean[] stringColumn, String nullString,
+      String nullNonString, Object[] values) {
     byte[] bytes = line.getBytes();
     int length = line.getLength();
+    int width = values.length;
+    int field = 0;
     int start = 0;
-    for (int i = 0; i < length; i++) {
-      if (bytes[i] == separator) {
-        out.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
-        start = i + 1;
+    for (int i = 0; i <= length; i++) {
+      if (i < length && bytes[i] != separator) {
+        continue;
       }
+      if (field < width) {
+        long number = numberColumn[field] ? AbstractSink.plainLong(bytes, start, i) : AbstractSink.NOT_PLAIN;
+        if (number != AbstractSink.NOT_PLAIN) {
+          values[field] = number;
+        } else {
+          String f = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+          values[field] = isNull(f, stringColumn[field], nullString, nullNonString) ? null : f;
+        }
+      }
+      field++;
+      start = i + 1;
     }
-    out.add(new String(bytes, start, length - start, StandardCharsets.UTF_8));
+    return field;
+  }
+
+  /**
+   * The columns whose plain decimal fields {@link #splitFields} parses into a {@code Long}: MySQL/MariaDB integer
+   * columns, bound as numbers as {@code AbstractSink.bind} binds their text (no String per value); none when the
+   * non-string NULL marker is itself such a number.
+   */
+  static boolean[] numberColumns(Dialect dialect, ExportTarget target, String nullNonString) {
+    boolean[] number = new boolean[target.columns().size()];
+    boolean markerIsNumber = AbstractSink.plainLong(nullNonString == null ? "null" : nullNonString) != AbstractSink.NOT_PLAIN;
+    for (int i = 0; i < number.length; i++) {
+      number[i] = dialect == Dialect.MYSQL && !markerIsNumber && AbstractSink.isInteger(target.type(i));
+    }
+    return number;
   }
 
   /** The line's text, decoded by the JDK's UTF-8 decoder (malformed bytes become U+FFFD, as with Text.toString). */

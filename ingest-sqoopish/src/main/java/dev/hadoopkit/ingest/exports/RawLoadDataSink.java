@@ -18,7 +18,8 @@ import java.util.function.LongConsumer;
  * the columns, without the SET clause: the same rows, with the server's per-column IF work spared (the common case,
  * and what makes {@code --direct} as fast as a plain LOAD DATA). The server loads one chunk while the task reads the
  * next: one load at a time on the task's connection, each chunk its own transaction, committed rows counted only once
- * the database has committed them.
+ * the database has committed them; with more than one lane (PipelinedSink) each lane loads its chunks on its own
+ * connection, so the server loads one chunk while it receives the next.
  */
 final class RawLoadDataSink extends PipelinedSink {
   private final String sql;
@@ -30,12 +31,20 @@ final class RawLoadDataSink extends PipelinedSink {
   private boolean chunkHasNullMarker;
   private final int chunkBytes;
   private byte[] buffer;
-  private byte[] loading;
+  /** Per lane: the buffer its load in flight reads (free again once the lane's load has ended). */
+  private final byte[][] loading;
   private int size;
 
   RawLoadDataSink(Connection connection, Dialect dialect, ExportTarget target, Delimiters delimiters, String nullString,
       String nullNonString, boolean[] stringColumn, LongConsumer onCommit) throws SQLException {
-    super(connection, dialect, target, onCommit, "load-data");
+    this(connection, () -> connection, 1, dialect, target, delimiters, nullString, nullNonString, stringColumn, onCommit);
+  }
+
+  RawLoadDataSink(Connection connection, ConnectionSource more, int lanes, Dialect dialect, ExportTarget target,
+      Delimiters delimiters, String nullString, String nullNonString, boolean[] stringColumn, LongConsumer onCommit)
+      throws SQLException {
+    super(connection, more, lanes, dialect, target, onCommit, "load-data");
+    loading = new byte[laneCount()][];
     List<String> columns = target.columns();
     StringBuilder vars = new StringBuilder();
     StringBuilder plainColumns = new StringBuilder();
@@ -136,32 +145,33 @@ final class RawLoadDataSink extends PipelinedSink {
     if (size == 0) {
       return;
     }
-    awaitLoad();
+    awaitCurrent();
+    Lane lane = currentLane();
     byte[] data = buffer;
     int length = size;
     String statement = chunkHasNullMarker ? sql : plainSql;
     PendingChunk chunk = takePending();
-    loads.start(chunk.range(), () -> load(data, length, statement, chunk));
-    buffer = loading != null ? loading : new byte[data.length];
-    loading = data;
+    start(chunk.range(), () -> load(lane.connection, data, length, statement, chunk));
+    buffer = loading[lane.index] != null ? loading[lane.index] : new byte[data.length];
+    loading[lane.index] = data;
     size = 0;
     chunkHasNullMarker = false;
   }
 
   /** Runs on the loader thread: one chunk, one transaction; returns its rows. */
-  private long load(byte[] data, int length, String statement, PendingChunk chunk) throws SQLException {
+  private long load(Connection on, byte[] data, int length, String statement, PendingChunk chunk) throws SQLException {
     long rows = chunk.rows();
-    try (Statement s = connection.createStatement()) {
+    try (Statement s = on.createStatement()) {
       s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
       s.execute(statement);
       long loaded = s.getLargeUpdateCount();
       if (loaded >= 0 && loaded != rows) {
-        connection.rollback();
+        on.rollback();
         throw new SQLException("LOAD DATA stored " + loaded + " of " + rows + " rows (rows whose key already exists, "
             + "or rejected values, are skipped by LOCAL loads); the chunk was rolled back");
       }
-      checkWarnings(chunk.positions(), chunk.range());
-      connection.commit();
+      checkWarnings(on, chunk.positions(), chunk.range());
+      on.commit();
     }
     return rows;
   }
@@ -170,13 +180,6 @@ final class RawLoadDataSink extends PipelinedSink {
   @Override
   public void finish() throws SQLException {
     flushChunk();
-    awaitLoad();
-  }
-
-  @Override
-  public void close() {
-    committed(); // lets a load in flight finish before the connection goes
-    loads.close();
-    super.close();
+    awaitLoads();
   }
 }

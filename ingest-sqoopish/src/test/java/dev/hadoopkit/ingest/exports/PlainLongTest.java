@@ -25,4 +25,13 @@ class PlainLongTest {
       assertEquals(Long.MIN_VALUE, AbstractSink.plainLong(text), text);
     }
   }
+
+  @Test
+  void theBytesOfALineGiveWhatItsTextGives() {
+    for (String text : new String[] {"0", "007", "-42", "999999999999999999", "-999999999999999999", "", "-", "+1", " 1",
+        "1.0", "12x", "1000000000000000000", "--1", "١٢", "é1"}) {
+      byte[] line = ("x," + text + ",y").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(AbstractSink.plainLong(text), AbstractSink.plainLong(line, 2, line.length - 2), text);
+    }
+  }
 }

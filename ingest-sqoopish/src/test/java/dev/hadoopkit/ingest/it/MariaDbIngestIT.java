@@ -100,6 +100,64 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
     }
   }
 
+  /*
+   * An export task loads on two connections in turn (hadoopkit.ingest.export.connections.per.task, default 2): the
+   * second one is really opened, the table gets the same rows as with one, and when a batch of the second connection
+   * fails the error names the bad line while the committed count it reports is what the table holds.
+   */
+  @Test
+  void exportTaskLoadsOnTwoConnectionsAndCountsOnlyCommittedRows() throws Exception {
+    exec("CREATE TABLE lanes (id INT PRIMARY KEY, name VARCHAR(12))");
+    Path in = Files.createDirectories(tmp.resolve("lanes-in"));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 20_000; i++) {
+      lines.append(i).append(",n").append(i).append('\n');
+    }
+    Files.writeString(in.resolve("part-m-00000"), lines);
+    long[] opened = new long[3];
+    for (int lanes = 1; lanes <= 2; lanes++) {
+      exec("TRUNCATE lanes");
+      long before = serverStatus("Connections");
+      CliRun r = sqoop("export", "-D", "hadoopkit.ingest.export.connections.per.task=" + lanes, "-D",
+          "sqoop.export.records.per.statement=300", "--connect", DB.url(), "--username", "root", "--table", "lanes",
+          "--export-dir", in.toString(), "-m", "1");
+      assertEquals(0, r.exit, r.toString());
+      opened[lanes] = serverStatus("Connections") - before;
+      assertEquals(20_000, DB.count("lanes"));
+      assertEquals(200_010_000L, serverQuery("SELECT SUM(id) FROM lanes"));
+      assertEquals(108_894L, serverQuery("SELECT SUM(LENGTH(name)) FROM lanes"));
+    }
+    assertEquals(opened[1] + 1, opened[2], "two lanes open one connection more than one lane");
+
+    Path bad = Files.createDirectories(tmp.resolve("lanes-bad"));
+    Files.writeString(bad.resolve("part-m-00000"), lines.toString().replace("\n15301,n15301\n", "\n15301,much-too-long-name\n"));
+    exec("TRUNCATE lanes");
+    // Batches of 300 rows, alternating between the lanes; each lane commits every second batch of its own.
+    CliRun r = sqoop("export", "-D", "sqoop.export.records.per.statement=300", "-D",
+        "sqoop.export.statements.per.transaction=2", "--connect", DB.url(), "--username", "root", "--table", "lanes",
+        "--export-dir", bad.toString(), "-m", "1");
+    assertEquals(1, r.exit, r.toString());
+    assertTrue(r.err.contains("part-m-00000:15301: column name: 'much-too-long-name' does not fit VARCHAR"), r.err);
+    long stored = DB.count("lanes");
+    assertTrue(stored > 0 && stored < 15_301, "committed transactions stay, the bad one's is rolled back: " + stored);
+    assertTrue(r.err.contains("this task had committed " + stored + " rows"), r.err);
+  }
+
+  private static long serverStatus(String variable) throws java.sql.SQLException {
+    try (Connection c = DB.connect(); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE '" + variable + "'")) {
+      assertTrue(rs.next(), variable);
+      return rs.getLong(2);
+    }
+  }
+
+  private static long serverQuery(String sql) throws java.sql.SQLException {
+    try (Connection c = DB.connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getLong(1);
+    }
+  }
+
   @Test
   void exportErrorForATooLongStringNamesLineAndColumn() throws Exception {
     exec("CREATE TABLE short_names (id INT PRIMARY KEY, name VARCHAR(5))");
