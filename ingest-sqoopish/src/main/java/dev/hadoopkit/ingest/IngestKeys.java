@@ -161,7 +161,7 @@ public final class IngestKeys {
       job(IMPORT_HIVE_DELIMS_REPLACEMENT, "--hive-delims-replacement (empty for --hive-drop-import-delims)"),
       job(IMPORT_COLUMN_AS_STRING, "columns read as the driver's text (--map-column-java COL=String)"),
       job(IMPORT_TEMPORAL_AS_TEXT, "true when DATE/DATETIME columns arrive as the server's text (MySQL)"),
-      job(IMPORT_RAW_TEXT, "true when text output copies the MariaDB driver's bytes of integers and dates (no CAST)"),
+      job(IMPORT_RAW_TEXT, "true when a MySQL table import reads dates (and, to text, integers) as the MariaDB driver's bytes (no CAST)"),
       job(EXPORT_TABLE, "table the tasks fill (the staging table when there is one)"),
       job(EXPORT_COLUMNS, "exported columns, in field order"),
       job(EXPORT_COLUMN_TYPES, "JDBC types of the exported columns"),

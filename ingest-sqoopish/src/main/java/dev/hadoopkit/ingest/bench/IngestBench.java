@@ -87,7 +87,7 @@ public final class IngestBench {
         "DROP TABLE IF EXISTS ratings_exp", "CREATE TABLE ratings_exp LIKE " + TABLE);
     List<Measurement> exports = new ArrayList<>();
     Path text = importDir("text", 4);
-    exports.add(measureExport("`sqoop export -m 1` (insert, bulk batches of 1000)", 0.80, text, List.of("-m", "1")));
+    exports.add(measureExport("`sqoop export -m 1` (insert, bulk batches of 5000)", 0.80, text, List.of("-m", "1")));
     exports.add(measureExport("`sqoop export -m 2` (insert)", 0.80, text, List.of("-m", "2")));
     if (options.parquet()) {
       exports.add(measureExport("`sqoop export -m 2` of the `-m 4 --as-parquetfile` files (insert)", Double.NaN,

@@ -83,13 +83,13 @@ final class ImportPlanner {
   }
 
   /**
-   * True when a MySQL table import to text reads integers and dates as the server's bytes
-   * ({@link RawTextCodec}) instead of selecting dates as CAST(col AS CHAR): that CAST costs the server time per row,
-   * and the driver's getString of a DATETIME costs the client more. Binary outputs keep the CAST.
+   * True when a MySQL table import reads dates (and, to text, integers) as the server's bytes ({@link RawTextCodec})
+   * instead of selecting dates as CAST(col AS CHAR): that CAST costs the server time per row, and the driver's
+   * getString of a DATETIME costs the client more. Text and binary outputs alike; {@code --query} imports keep the
+   * CAST.
    */
   static boolean rawText(Dialect dialect, ImportOptions options) {
-    return dialect == Dialect.MYSQL && options.table() != null && options.kind() == OutputKind.TEXT
-        && RawTextCodec.loadedByDriver();
+    return dialect == Dialect.MYSQL && options.table() != null && RawTextCodec.loadedByDriver();
   }
 
   /**

@@ -9,9 +9,11 @@ import dev.hadoopkit.formats.schema.Schemas;
 import dev.hadoopkit.ingest.imports.ColumnGetters.DoubleGetter;
 import dev.hadoopkit.ingest.imports.ColumnGetters.Getter;
 import dev.hadoopkit.ingest.imports.ColumnGetters.LongGetter;
+import dev.hadoopkit.ingest.imports.mysql.RawText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -56,6 +58,15 @@ public final class BinaryRowWriter implements RowWriter {
   }
 
   BinaryRowWriter(RowAppender appender, Schema schema, List<ColumnInfo> columns, boolean temporalAsText, List<String> asString) {
+    this(appender, schema, columns, temporalAsText, false, asString);
+  }
+
+  /**
+   * @param rawText the query selects DATE/DATETIME/TIMESTAMP columns as they are (no CAST) and the MariaDB driver
+   *     hands out the server's bytes ({@link RawText}): their text is read from those bytes
+   */
+  BinaryRowWriter(RowAppender appender, Schema schema, List<ColumnInfo> columns, boolean temporalAsText, boolean rawText,
+      List<String> asString) {
     this.appender = appender;
     this.copiers = new ColumnCopier[columns.size()];
     this.names = new String[columns.size()];
@@ -63,7 +74,9 @@ public final class BinaryRowWriter implements RowWriter {
       ColumnInfo column = columns.get(i);
       names[i] = column.name();
       boolean forcedString = asString.stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
-      copiers[i] = copierFor(column, Schemas.nonNull(schema.getFields().get(i).schema()), temporalAsText && !forcedString);
+      Schema field = Schemas.nonNull(schema.getFields().get(i).schema());
+      copiers[i] = rawText && forcedString && isDateOrTimestamp(column) ? verbatimText()
+          : copierFor(column, field, temporalAsText && !forcedString, rawText);
     }
   }
 
@@ -80,7 +93,7 @@ public final class BinaryRowWriter implements RowWriter {
         .codec(Codec.of(conf.get(KEY_CODEC, defaultCodec(format).name()))).buildRows();
     try {
       return new BinaryRowWriter(appender, schema, columns, conf.getBoolean(TextRowWriter.KEY_TEMPORAL_AS_TEXT, false),
-          List.of(conf.getTrimmedStrings(TextRowWriter.KEY_AS_STRING)));
+          conf.getBoolean(TextRowWriter.KEY_RAW_TEXT, false), List.of(conf.getTrimmedStrings(TextRowWriter.KEY_AS_STRING)));
     } catch (RuntimeException e) {
       appender.abort();
       throw e;
@@ -177,6 +190,39 @@ public final class BinaryRowWriter implements RowWriter {
   }
 
   static ColumnCopier copierFor(ColumnInfo column, Schema field, boolean temporalAsText) {
+    return copierFor(column, field, temporalAsText, false);
+  }
+
+  private static boolean isDateOrTimestamp(ColumnInfo column) {
+    return column.jdbcType() == Types.DATE || column.jdbcType() == Types.TIMESTAMP;
+  }
+
+  /** A DATE/DATETIME/TIMESTAMP column read as a String (--map-column-java): the server's text as it is. */
+  private static ColumnCopier verbatimText() {
+    return nullable((rs, i) -> {
+      RawText v = rs.getObject(i, RawText.class);
+      return v == null ? null : new String(v.bytes(), v.offset(), v.length(), StandardCharsets.UTF_8);
+    }, (row, f, v) -> {
+      row.setString(f, v);
+      return v.length();
+    });
+  }
+
+  /**
+   * The server's text of a DATE/DATETIME/TIMESTAMP value from the driver's bytes ({@link RawText}, no CAST on the
+   * server and no decoding by the driver), or null for SQL NULL and a zero date, as {@link MysqlTemporalText#read}.
+   */
+  static String rawTemporal(ResultSet rs, int column) throws SQLException {
+    RawText v = rs.getObject(column, RawText.class);
+    if (v == null || v.startsWith("0000-00-00")) {
+      return null;
+    }
+    // Dates and times are ASCII: a Latin-1 String is a plain copy of the bytes.
+    return new String(v.bytes(), v.offset(), v.length(), StandardCharsets.ISO_8859_1);
+  }
+
+  static ColumnCopier copierFor(ColumnInfo column, Schema field, boolean temporalAsText, boolean rawText) {
+    Getter<String> temporalText = rawText && isDateOrTimestamp(column) ? BinaryRowWriter::rawTemporal : MysqlTemporalText::read;
     String logical = field.getLogicalType() == null ? null : field.getLogicalType().getName();
     switch (field.getType()) {
       case STRING:
@@ -205,7 +251,7 @@ public final class BinaryRowWriter implements RowWriter {
         });
       case INT:
         if ("date".equals(logical)) {
-          return temporalAsText ? nullable(MysqlTemporalText::read, (row, f, v) -> setInt(row, f, epochDay(v)))
+          return temporalAsText ? nullable(temporalText, (row, f, v) -> setInt(row, f, epochDay(v)))
               : nullable((rs, i) -> rs.getObject(i, LocalDate.class), (row, f, v) -> setInt(row, f, v.toEpochDay()));
         }
         if ("time-millis".equals(logical)) {
@@ -222,7 +268,7 @@ public final class BinaryRowWriter implements RowWriter {
             return nullable((rs, i) -> rs.getObject(i, OffsetDateTime.class),
                 (row, f, v) -> setLong(row, f, v.toInstant().toEpochMilli()));
           }
-          return temporalAsText ? nullable(MysqlTemporalText::read, (row, f, v) -> setLong(row, f, timestampMillis(v)))
+          return temporalAsText ? nullable(temporalText, (row, f, v) -> setLong(row, f, timestampMillis(v)))
               : nullable((rs, i) -> rs.getObject(i, LocalDateTime.class), (row, f, v) -> setLong(row, f, utcMillis(v)));
         }
         return integral(ResultSet::getLong, RowAppender::setLong, 8);
