@@ -278,6 +278,49 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
     }
   }
 
+  /*
+   * Binary imports read dates from the server's bytes (no CAST): zero dates are NULL, fractions are kept to the
+   * millisecond, and a date mapped to String is the server's text as it is, zero dates included.
+   */
+  @Test
+  void binaryImportsReadTemporalColumnsAsTheServersText() throws Exception {
+    exec("CREATE TABLE temporals_bin (id INT PRIMARY KEY, d DATE, dt DATETIME, dt6 DATETIME(6), ts TIMESTAMP NULL)");
+    exec("SET STATEMENT sql_mode='' FOR INSERT INTO temporals_bin VALUES"
+        + " (1, '2001-02-03', '2001-02-03 04:05:06', '2001-02-03 04:05:06.120999', '2001-02-03 04:05:06'),"
+        + " (2, '0000-00-00', '0000-00-00 00:00:00', '1969-12-31 23:59:59.999000', NULL), (3, NULL, NULL, NULL, NULL),"
+        + " (4, '0001-01-01', '9999-12-31 23:59:59', '1970-01-01 00:00:00.000001', '1999-12-31 23:59:59')");
+    for (String format : new String[] {"avrodatafile", "parquetfile"}) {
+      for (boolean asString : new boolean[] {false, true}) {
+        Path target = tmp.resolve("temporals-" + format + asString);
+        List<String> args = new ArrayList<>(List.of("import", "--connect", DB.url(), "--username", "root", "--table",
+            "temporals_bin", "-m", "1", "--target-dir", target.toString(), "--as-" + format));
+        if (asString) {
+          args.addAll(List.of("--map-column-java", "d=String,dt=String"));
+        }
+        CliRun r = sqoop(args.toArray(new String[0]));
+        assertEquals(0, r.exit, r.toString());
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        List<String> rows = new ArrayList<>();
+        for (org.apache.hadoop.fs.Path file : dev.hadoopkit.formats.io.Formats.dataFiles(conf,
+            new org.apache.hadoop.fs.Path(target.toString()))) {
+          try (dev.hadoopkit.formats.io.RecordReader reader = dev.hadoopkit.formats.io.Formats.read(file).conf(conf).build()) {
+            for (org.apache.avro.generic.GenericRecord g = reader.next(); g != null; g = reader.next()) {
+              rows.add(g.get("id") + "|" + g.get("d") + "|" + g.get("dt") + "|" + g.get("dt6") + "|" + g.get("ts"));
+            }
+          }
+        }
+        java.util.Collections.sort(rows);
+        List<String> expected = asString
+            ? List.of("1|2001-02-03|2001-02-03 04:05:06|981173106120|981173106000",
+                "2|0000-00-00|0000-00-00 00:00:00|-1|null", "3|null|null|null|null",
+                "4|0001-01-01|9999-12-31 23:59:59|0|946684799000")
+            : List.of("1|11356|981173106000|981173106120|981173106000", "2|null|null|-1|null", "3|null|null|null|null",
+                "4|-719162|253402300799000|0|946684799000");
+        assertEquals(expected, rows, format + (asString ? " with d, dt as String" : ""));
+      }
+    }
+  }
+
   @Test
   void nullSplitColumnRowsAreNotLost() throws IOException {
     Path target = tmp.resolve("bygrp");
