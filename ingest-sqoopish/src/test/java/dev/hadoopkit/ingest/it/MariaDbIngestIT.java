@@ -321,6 +321,34 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
     }
   }
 
+  /*
+   * bin/sqoop's class-sharing archive is made by mvn package without a database (ClassArchiveTraining) and serves a
+   * real import: the tool, the driver and Hadoop's local job runner come from it; with HK_CDS=off none do.
+   */
+  @Test
+  void binSqoopImportLoadsItsClassesFromTheBuildsArchive() throws Exception {
+    Path root = Path.of(System.getProperty("user.dir")).getParent();
+    Path archive = root.resolve("ingest-sqoopish/target/cds/sqoop.jsa");
+    assertTrue(Files.isRegularFile(archive), archive + " is made by mvn package (unless -Dhk.cds.skip=true)");
+    for (String cds : new String[] {"on", "off"}) {
+      Path log = tmp.resolve("class-load-" + cds + ".txt");
+      ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/sqoop").toString(), "import", "--connect", DB.url(),
+          "--username", "root", "--table", "items", "-m", "1", "--target-dir", tmp.resolve("cds-" + cds).toString());
+      pb.environment().remove("HADOOP_CONF_DIR");
+      pb.environment().put("HK_CDS", cds);
+      pb.environment().put("HADOOP_CLIENT_OPTS", "-Xlog:class+load:file=" + log);
+      pb.redirectErrorStream(true).redirectOutput(tmp.resolve("cds-" + cds + ".out").toFile());
+      Process process = pb.start();
+      assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "bin/sqoop import did not end");
+      assertEquals(0, process.exitValue(), Files.readString(tmp.resolve("cds-" + cds + ".out")));
+      String loaded = Files.readString(log);
+      for (String name : new String[] {"dev.hadoopkit.ingest.IngestMain", "org.mariadb.jdbc.Driver",
+          "org.apache.hadoop.mapred.LocalJobRunner"}) {
+        assertEquals(cds.equals("on"), loaded.contains(name + " source: shared objects file (top)"), cds + ": " + name);
+      }
+    }
+  }
+
   @Test
   void nullSplitColumnRowsAreNotLost() throws IOException {
     Path target = tmp.resolve("bygrp");
