@@ -98,9 +98,7 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
             }
           }
           if (found != width) {
-            throw new MalformedRecord(where + ": expected " + width + " fields separated by '"
-                + EscapeSyntax.describe(delimiters.fieldsTerminatedBy()) + "' (columns " + String.join(", ", target.columns())
-                + ") but found " + found + "; check --input-fields-terminated-by and --columns");
+            throw fieldCount(where, found, delimiters, target);
           }
           lines.addLine(bytes, length, where);
           if (++pendingRecords == 4096) {
@@ -145,9 +143,7 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
           int found = splitFields((Text) current, plainSeparator, numberColumn, stringColumn, nullString, nullNonString,
               values);
           if (found != width) {
-            throw new MalformedRecord(start + ": expected " + width + " fields separated by '"
-                + EscapeSyntax.describe(delimiters.fieldsTerminatedBy()) + "' (columns " + String.join(", ", target.columns())
-                + ") but found " + found + "; check --input-fields-terminated-by and --columns");
+            throw fieldCount(start, found, delimiters, target);
           }
           where = start;
           sink.add(values, start);
@@ -177,9 +173,7 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
         }
         where = start;
         if (fields.size() != width) {
-          throw new MalformedRecord(where + ": expected " + width + " fields separated by '"
-              + EscapeSyntax.describe(delimiters.fieldsTerminatedBy()) + "' (columns " + String.join(", ", target.columns())
-              + ") but found " + fields.size() + "; check --input-fields-terminated-by and --columns");
+          throw fieldCount(where, fields.size(), delimiters, target);
         }
         for (int i = 0; i < width; i++) {
           String f = fields.get(i);
@@ -250,6 +244,13 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
       start = i + 1;
     }
     return field;
+  }
+
+  /** A record whose field count is not the number of columns. */
+  private static MalformedRecord fieldCount(LinePosition where, int found, Delimiters delimiters, ExportTarget target) {
+    return new MalformedRecord(where + ": expected " + target.columns().size() + " fields separated by '"
+        + EscapeSyntax.describe(delimiters.fieldsTerminatedBy()) + "' (columns " + String.join(", ", target.columns())
+        + ") but found " + found + "; check --input-fields-terminated-by and --columns");
   }
 
   /**
