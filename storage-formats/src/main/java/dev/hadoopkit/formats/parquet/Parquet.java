@@ -8,6 +8,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetOutputFormat;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -32,6 +34,32 @@ public final class Parquet {
       default:
         throw new IllegalArgumentException("Invalid codec for Parquet: " + codec);
     }
+  }
+
+  /** Prefix of ParquetOutputFormat's per-column dictionary switch: {@code parquet.enable.dictionary#<column>}. */
+  private static final String COLUMN_DICTIONARY = ParquetOutputFormat.ENABLE_DICTIONARY + "#";
+
+  /**
+   * The writer settings users give as ParquetOutputFormat's keys, as Hive, Spark and Sqoop's Kite writer read them:
+   * {@code parquet.block.size}, {@code parquet.page.size}, {@code parquet.enable.dictionary} (also per column, as
+   * {@code parquet.enable.dictionary#<column>}) and {@code parquet.dictionary.page.size}; parquet-mr's defaults
+   * otherwise, so files without such keys are unchanged. The compression is {@code codec}.
+   */
+  static <B extends ParquetWriter.Builder<?, B>> B configure(B builder, Configuration conf,
+      dev.hadoopkit.formats.io.Codec codec) {
+    builder.withConf(conf)
+        .withCompressionCodec(codec(codec))
+        .withRowGroupSize(conf.getLong(ParquetOutputFormat.BLOCK_SIZE, ParquetWriter.DEFAULT_BLOCK_SIZE))
+        .withPageSize(conf.getInt(ParquetOutputFormat.PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE))
+        .withDictionaryEncoding(conf.getBoolean(ParquetOutputFormat.ENABLE_DICTIONARY, true))
+        .withDictionaryPageSize(conf.getInt(ParquetOutputFormat.DICTIONARY_PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE));
+    for (java.util.Map.Entry<String, String> setting : conf) {
+      if (setting.getKey().startsWith(COLUMN_DICTIONARY) && setting.getKey().length() > COLUMN_DICTIONARY.length()) {
+        builder.withDictionaryEncoding(setting.getKey().substring(COLUMN_DICTIONARY.length()),
+            Boolean.parseBoolean(setting.getValue().trim()));
+      }
+    }
+    return builder;
   }
 
   /** The footer, or a message naming the file when it is missing or damaged. */

@@ -18,14 +18,11 @@ final class ParquetAppender extends CommittingAppender {
     super(settings);
     Configuration conf = new Configuration(settings.conf());
     settings.properties().forEach(conf::set);
-    writer = AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(temporaryPath(), conf))
-        .withConf(conf)
+    AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(
+        HadoopOutputFile.fromPath(temporaryPath(), conf))
         .withSchema(settings.schema())
-        .withDataModel(GenericData.get())
-        .withCompressionCodec(Parquet.codec(settings.codec()))
-        .withRowGroupSize(conf.getLong("parquet.block.size", ParquetWriter.DEFAULT_BLOCK_SIZE))
-        .withPageSize(conf.getInt("parquet.page.size", ParquetWriter.DEFAULT_PAGE_SIZE))
-        .build();
+        .withDataModel(GenericData.get());
+    writer = Parquet.configure(builder, conf, settings.codec()).build();
   }
 
   @Override

@@ -40,12 +40,8 @@ final class ParquetRowAppender extends CheckedRowAppender {
     Configuration conf = new Configuration(settings.conf());
     settings.properties().forEach(conf::set);
     MessageType type = new AvroSchemaConverter(conf).convert(layout.schema());
-    writer = new Builder(HadoopOutputFile.fromPath(temporaryPath(), conf), new RowWriteSupport(layout, type))
-        .withConf(conf)
-        .withCompressionCodec(Parquet.codec(settings.codec()))
-        .withRowGroupSize(conf.getLong("parquet.block.size", ParquetWriter.DEFAULT_BLOCK_SIZE))
-        .withPageSize(conf.getInt("parquet.page.size", ParquetWriter.DEFAULT_PAGE_SIZE))
-        .build();
+    Builder builder = new Builder(HadoopOutputFile.fromPath(temporaryPath(), conf), new RowWriteSupport(layout, type));
+    writer = Parquet.configure(builder, conf, settings.codec()).build();
   }
 
   /** One row's values: numbers (floats and doubles as their bits) or binaries, and which fields are null. */

@@ -1,0 +1,77 @@
+package dev.hadoopkit.formats.parquet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hadoopkit.formats.io.Codec;
+import dev.hadoopkit.formats.io.FileAppender;
+import dev.hadoopkit.formats.io.FileFormat;
+import dev.hadoopkit.formats.io.Formats;
+import dev.hadoopkit.formats.io.RowAppender;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Both Parquet writers (records and typed rows) take ParquetOutputFormat's dictionary keys from the configuration,
+ * globally and per column, as Hive, Spark and Sqoop's writer do; without them parquet-mr's default (dictionary on).
+ */
+class ParquetWriterSettingsTest {
+  private static final Schema SCHEMA = SchemaBuilder.record("r").fields().requiredInt("id").requiredString("name")
+      .endRecord();
+
+  @TempDir
+  java.nio.file.Path directory;
+
+  @Test
+  void dictionaryKeysApplyGloballyAndPerColumn() throws IOException {
+    assertEquals("{id=true, name=true}", dictionaries(Map.of()));
+    assertEquals("{id=false, name=false}", dictionaries(Map.of("parquet.enable.dictionary", "false")));
+    assertEquals("{id=true, name=false}", dictionaries(Map.of("parquet.enable.dictionary#name", "false")));
+    assertEquals("{id=false, name=true}",
+        dictionaries(Map.of("parquet.enable.dictionary", "false", "parquet.enable.dictionary#name", "true")));
+  }
+
+  /** Per column, whether its chunk has a dictionary page, written by the record writer and by the row writer. */
+  private String dictionaries(Map<String, String> settings) throws IOException {
+    Configuration conf = new Configuration(false);
+    settings.forEach(conf::set);
+    Path records = new Path(directory.resolve("records-" + settings.hashCode() + ".parquet").toUri());
+    Path rows = new Path(directory.resolve("rows-" + settings.hashCode() + ".parquet").toUri());
+    try (FileAppender out = Formats.write(records).format(FileFormat.PARQUET).conf(conf).schema(SCHEMA)
+        .codec(Codec.SNAPPY).build()) {
+      for (int i = 0; i < 1000; i++) {
+        GenericData.Record r = new GenericData.Record(SCHEMA);
+        r.put("id", i % 10);
+        r.put("name", "name " + i % 7);
+        out.add(r);
+      }
+    }
+    try (RowAppender out = Formats.write(rows).format(FileFormat.PARQUET).conf(conf).schema(SCHEMA).codec(Codec.SNAPPY)
+        .buildRows()) {
+      for (int i = 0; i < 1000; i++) {
+        out.setInt(0, i % 10);
+        out.setString(1, "name " + i % 7);
+        out.endRow();
+      }
+    }
+    String fromRecords = dictionaryPages(conf, records);
+    assertEquals(fromRecords, dictionaryPages(conf, rows), "the row writer follows the same settings");
+    return fromRecords;
+  }
+
+  private static String dictionaryPages(Configuration conf, Path file) throws IOException {
+    Map<String, Boolean> pages = new LinkedHashMap<>();
+    for (ColumnChunkMetaData column : Parquet.footer(conf, file).getBlocks().get(0).getColumns()) {
+      pages.put(column.getPath().toDotString(), column.hasDictionaryPage());
+    }
+    return pages.toString();
+  }
+}
