@@ -49,10 +49,6 @@ final class BulkBatchSink extends PipelinedSink {
   /** The batch being bound on the task's thread, for the current lane. */
   private Batch filling;
 
-  BulkBatchSink(Connection connection, Dialect dialect, ExportTarget target, LongConsumer onCommit) throws SQLException {
-    this(connection, () -> connection, 1, dialect, target, onCommit);
-  }
-
   BulkBatchSink(Connection connection, ConnectionSource more, int lanes, Dialect dialect, ExportTarget target,
       LongConsumer onCommit) throws SQLException {
     super(connection, more, lanes, dialect, target, onCommit, "insert-batches");

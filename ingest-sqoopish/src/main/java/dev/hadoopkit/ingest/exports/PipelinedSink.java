@@ -39,11 +39,6 @@ abstract class PipelinedSink extends AbstractSink {
   private final Lane[] lanes;
   private int next;
 
-  PipelinedSink(Connection connection, Dialect dialect, ExportTarget target, LongConsumer onCommit, String loader)
-      throws SQLException {
-    this(connection, () -> connection, 1, dialect, target, onCommit, loader);
-  }
-
   /** {@code laneCount} lanes: the task's {@code connection} first, then {@code laneCount - 1} from {@code more}. */
   PipelinedSink(Connection connection, ConnectionSource more, int laneCount, Dialect dialect, ExportTarget target,
       LongConsumer onCommit, String loader) throws SQLException {

@@ -35,11 +35,6 @@ final class RawLoadDataSink extends PipelinedSink {
   private final byte[][] loading;
   private int size;
 
-  RawLoadDataSink(Connection connection, Dialect dialect, ExportTarget target, Delimiters delimiters, String nullString,
-      String nullNonString, boolean[] stringColumn, LongConsumer onCommit) throws SQLException {
-    this(connection, () -> connection, 1, dialect, target, delimiters, nullString, nullNonString, stringColumn, onCommit);
-  }
-
   RawLoadDataSink(Connection connection, ConnectionSource more, int lanes, Dialect dialect, ExportTarget target,
       Delimiters delimiters, String nullString, String nullNonString, boolean[] stringColumn, LongConsumer onCommit)
       throws SQLException {

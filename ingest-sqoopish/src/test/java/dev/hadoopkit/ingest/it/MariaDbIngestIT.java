@@ -109,10 +109,7 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
   void exportTaskLoadsOnTwoConnectionsAndCountsOnlyCommittedRows() throws Exception {
     exec("CREATE TABLE lanes (id INT PRIMARY KEY, name VARCHAR(12))");
     Path in = Files.createDirectories(tmp.resolve("lanes-in"));
-    StringBuilder lines = new StringBuilder();
-    for (int i = 1; i <= 20_000; i++) {
-      lines.append(i).append(",n").append(i).append('\n');
-    }
+    StringBuilder lines = numberedLines("n", 20_000);
     Files.writeString(in.resolve("part-m-00000"), lines);
     long[] opened = new long[3];
     for (int lanes = 1; lanes <= 2; lanes++) {
@@ -141,6 +138,15 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
     long stored = DB.count("lanes");
     assertTrue(stored > 0 && stored < 15_301, "committed transactions stay, the bad one's is rolled back: " + stored);
     assertTrue(r.err.contains("this task had committed " + stored + " rows"), r.err);
+  }
+
+  /** Lines {@code i,<prefix>i} for i = 1..count. */
+  private static StringBuilder numberedLines(String prefix, int count) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      lines.append(i).append(',').append(prefix).append(i).append('\n');
+    }
+    return lines;
   }
 
   private static long serverStatus(String variable) throws java.sql.SQLException {
@@ -561,10 +567,7 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
   void directExportCountsOnlyChunksTheDatabaseCommitted() throws Exception {
     exec("CREATE TABLE chunks_direct (id INT PRIMARY KEY, name VARCHAR(50))");
     Path in = Files.createDirectories(tmp.resolve("chunks"));
-    StringBuilder lines = new StringBuilder();
-    for (int i = 1; i <= 20_000; i++) {
-      lines.append(i).append(",name-").append(i).append('\n');
-    }
+    StringBuilder lines = numberedLines("name-", 20_000);
     lines.append("1,duplicate of the first row\n"); // the last chunk stores one row less: rolled back
     Files.writeString(in.resolve("part-m-00000"), lines.toString());
     CliRun r = sqoop("export", "-D", "hadoopkit.ingest.export.direct.chunk.bytes=65536", "--connect", DB.url(),
