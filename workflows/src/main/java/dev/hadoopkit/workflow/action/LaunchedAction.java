@@ -57,7 +57,7 @@ final class LaunchedAction {
     String tags = conf.getTrimmed("mapreduce.job.tags", "");
     conf.set("mapreduce.job.tags", tags.isEmpty() ? tag : tags + "," + tag);
     for (String key : List.of(YarnLauncher.MEMORY_MB, YarnLauncher.QUEUE, YarnLauncher.KEEP_STAGING,
-        YarnLauncher.IN_JVM, InLauncherJobProvider.INLINE)) {
+        YarnLauncher.IN_JVM, YarnLauncher.CDS, YarnLauncher.CDS_DIR, InLauncherJobProvider.INLINE)) {
       String value = context.workflowConf().get(key);
       if (conf.get(key) == null && value != null) {
         conf.set(key, value); // a job property sets it for every launcher of the run
@@ -130,7 +130,8 @@ final class LaunchedAction {
       }
       // bin/workflow log shows where the launcher ran and where its full logs are
       String header = "launcher " + id + (tracking.get() == null ? "" : " " + tracking.get())
-          + " (all logs: bin/yarn logs -applicationId " + id + ")\n";
+          + " (all logs: bin/yarn logs -applicationId " + id + ")\n"
+          + (result.classSharing() == null ? "" : "launcher: " + result.classSharing() + "\n");
       Files.writeString(stderr, header + (err ? Files.readString(stderr) : ""));
       launcher.fetch(result.resultDir(), "output.properties", context.workDir().resolve("output.properties"));
       Path actionResult = context.workDir().resolve(LauncherAM.ACTION_RESULT_FILE);

@@ -7,7 +7,8 @@ import java.util.Map;
  * One action for a launcher: its name for YARN, the tag its launcher and every job it submits carry (so a kill finds
  * them all), the command run in the container's working directory (with {@link LauncherAM#JAVA_PLACEHOLDER} and
  * {@link LauncherAM#CLASSPATH_PLACEHOLDER} placeholders), the files localized there (link name → local path or
- * cluster URI), local jars every launcher shares (uploaded once) and
+ * cluster URI), local jars every launcher shares (uploaded once; on the class path before the files' jars, each map
+ * in its order) and
  * the command's environment and the cluster directory for the launcher's files and result; and secrets (alias →
  * value) that travel only in the container's credentials (its token file, read back with
  * {@code UserGroupInformation.getCurrentUser().getCredentials().getSecretKey(alias)}), never in a staged file or the
@@ -22,10 +23,16 @@ public record LaunchRequest(String name, String tag, String queue, List<String> 
 
   public LaunchRequest {
     secrets = Map.copyOf(secrets);
-    sharedJars = Map.copyOf(sharedJars);
+    sharedJars = ordered(sharedJars);
     command = List.copyOf(command);
-    files = Map.copyOf(files);
+    files = ordered(files);
     env = Map.copyOf(env);
+  }
+
+  /** In the caller's order: the order of the jars on the launcher's class path ({@link YarnLauncher}). */
+  private static Map<String, String> ordered(Map<String, String> map) {
+    map.forEach((key, value) -> java.util.Objects.requireNonNull(value, key));
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
   }
 
   /** Without the secrets' values: a request may end up in a log line or an assertion message. */

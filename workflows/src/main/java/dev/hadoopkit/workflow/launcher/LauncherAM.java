@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ public final class LauncherAM {
   public static final String JAVA_PLACEHOLDER = "@JAVA@";
   public static final String CLASSPATH_PLACEHOLDER = "@CLASSPATH@";
   static final String RESULT_FILE = "result.properties";
+  /** In the result file: what the launcher's JVM did with its class-sharing archive ({@link #classSharing}). */
+  static final String CLASS_SHARING = "class.sharing";
   /** In {@code launcher.properties}: true when the command's Java main runs in this JVM ({@link JavaCommand}). */
   static final String IN_JVM = "in.jvm";
   static final String OUTPUT_FILE = "output.properties";
@@ -57,10 +60,17 @@ public final class LauncherAM {
     List<String> command = new ArrayList<>();
     int count = Integer.parseInt(spec.getProperty("arg.count"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String fullClasspath = System.getenv(LauncherScript.FULL_CLASSPATH_ENV);
+    String classpath = fullClasspath == null || fullClasspath.isEmpty() ? System.getProperty("java.class.path")
+        : fullClasspath;
+    useDirectoryLoader(System.getenv(LauncherScript.DIRECTORIES_ENV));
+    String classSharing = classSharing(System.getenv(LauncherScript.ARCHIVE_ENV),
+        System.getenv(LauncherScript.ARCHIVE_MODE_ENV));
+    System.err.println("launcher: " + classSharing); // the container's stderr, before the action's redirect
     for (int i = 0; i < count; i++) {
       written.add(spec.getProperty("arg." + i));
       command.add(written.get(i).replace(JAVA_PLACEHOLDER, java)
-          .replace(CLASSPATH_PLACEHOLDER, System.getProperty("java.class.path")));
+          .replace(CLASSPATH_PLACEHOLDER, classpath));
     }
     File logDir = logDir();
     File stdout = new File(logDir, "action-stdout");
@@ -115,7 +125,10 @@ public final class LauncherAM {
     // The result file is written last, by rename: the engine takes its presence as "the launcher finished".
     org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(result, "." + RESULT_FILE + ".tmp");
     try (OutputStream out = fs.create(tmp, true)) {
-      out.write(("exit=" + exit + "\n").getBytes(StandardCharsets.UTF_8));
+      Properties ended = new Properties();
+      ended.setProperty("exit", String.valueOf(exit));
+      ended.setProperty(CLASS_SHARING, classSharing);
+      ended.store(out, null);
     }
     fs.rename(tmp, new org.apache.hadoop.fs.Path(result, RESULT_FILE));
     rm.unregisterApplicationMaster(exit == 0 ? FinalApplicationStatus.SUCCEEDED : FinalApplicationStatus.FAILED,
@@ -159,6 +172,44 @@ public final class LauncherAM {
     public void onError(Throwable e) {
       System.err.println("launcher: heartbeat to the ResourceManager failed: " + e);
     }
+  }
+
+  /**
+   * With a class-sharing archive the application class path holds only jars ({@link LauncherScript}); its
+   * directories (the working directory, the cluster's configuration) come on this loader, the context class loader
+   * that Hadoop's Configuration and the action's main are found with.
+   */
+  private static void useDirectoryLoader(String directories) throws IOException {
+    if (directories == null || directories.isEmpty()) {
+      return;
+    }
+    List<java.net.URL> urls = new ArrayList<>();
+    for (String dir : directories.split(File.pathSeparator)) {
+      if (!dir.isEmpty()) {
+        urls.add(new File(dir).toURI().toURL());
+      }
+    }
+    Thread.currentThread().setContextClassLoader(new java.net.URLClassLoader("launcher-directories",
+        urls.toArray(new java.net.URL[0]), ClassLoader.getSystemClassLoader()));
+  }
+
+  /** What this JVM does with its class-sharing archive, checked where it shows: the files it has mapped. */
+  static String classSharing(String archive, String mode) {
+    if (archive == null || archive.isEmpty()) {
+      return "no class-sharing archive";
+    }
+    if ("record".equals(mode)) {
+      return "recording the class-sharing archive " + archive + " at exit";
+    }
+    try {
+      String mapped = " " + Path.of(archive).toRealPath();
+      if (Files.readAllLines(Path.of("/proc/self/maps")).stream().anyMatch(line -> line.endsWith(mapped))) {
+        return "classes from the class-sharing archive " + archive;
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return "class-sharing archive " + archive + " (cannot tell whether it is mapped: " + e.getMessage() + ")";
+    }
+    return "class-sharing archive " + archive + " refused by the JVM (its reason is on the container's stdout)";
   }
 
   private static File logDir() {

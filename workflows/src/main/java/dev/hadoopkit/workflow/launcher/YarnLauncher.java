@@ -52,6 +52,14 @@ public final class YarnLauncher implements AutoCloseable {
    * runs it inside the launcher's JVM, started with the main's JVM options; false: as a second process.
    */
   public static final String IN_JVM = "hk.workflow.launcher.in-jvm";
+  /**
+   * True (default on a cluster, false on a MiniYARNCluster, whose class path has the tests' class directories): the
+   * launcher's JVM maps a class-sharing archive of its classes that the first launcher of the same jars recorded on
+   * its node ({@link LauncherScript}).
+   */
+  public static final String CDS = "hk.workflow.launcher.cds";
+  /** The nodes' directory for those archives (default /tmp/hadoopkit-launcher-cds-&lt;user&gt;, mode 700). */
+  public static final String CDS_DIR = "hk.workflow.launcher.cds.dir";
   /** True: the launcher's staging directory stays on the cluster after the action (to debug a launcher). */
   public static final String KEEP_STAGING = "hk.workflow.launcher.keep.staging";
 
@@ -74,12 +82,15 @@ public final class YarnLauncher implements AutoCloseable {
     }
     fs.mkdirs(new Path(staging, "files"));
     Map<String, LocalResource> resources = new HashMap<>();
+    // a jar localized for this application only lives as long as it: no archive can name it (LauncherScript)
+    boolean applicationJars = false;
     for (Map.Entry<String, String> file : request.files().entrySet()) {
       Path source = new Path(file.getValue());
       if (source.toUri().getScheme() == null || "file".equals(source.toUri().getScheme())) {
         Path remote = new Path(staging, "files/" + file.getKey());
         fs.copyFromLocalFile(false, true, new Path(new java.io.File(source.toUri().getPath()).toURI()), remote);
         resources.put(file.getKey(), resource(remote, LocalResourceVisibility.APPLICATION));
+        applicationJars |= file.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".jar");
       } else {
         // already on the cluster (the app's lib/): PRIVATE, so a NodeManager localizes it once for all actions
         resources.put(file.getKey(), resource(source, LocalResourceVisibility.PRIVATE));
@@ -93,8 +104,12 @@ public final class YarnLauncher implements AutoCloseable {
         uploaded.put(status.getPath().getName(), status);
       }
     }
+    Set<String> sharedFiles = new java.util.HashSet<>();
     for (Map.Entry<String, String> jar : request.sharedJars().entrySet()) {
       java.io.File local = new java.io.File(jar.getValue());
+      if (!sharedFiles.add(local.getCanonicalPath())) {
+        continue; // the engine under two names (its launcher jar, one of its libraries): one link, one class path entry
+      }
       FileStatus status = uploaded.get(sharedName(local));
       if (status == null) {
         status = fs.getFileStatus(shared(fs, local));
@@ -113,7 +128,7 @@ public final class YarnLauncher implements AutoCloseable {
         YarnConfiguration.DEFAULT_RM_SCHEDULER_ADDRESS));
     properties.setProperty("result.dir", fs.makeQualified(new Path(staging, "result")).toString());
     JavaCommand inJvm = conf.getBoolean(IN_JVM, true) ? JavaCommand.of(request.command()) : null;
-    if (inJvm != null && !inJvm.jvmOptions().stream().allMatch(YarnLauncher::plainOption)) {
+    if (inJvm != null && !inJvm.jvmOptions().stream().allMatch(LauncherScript::plain)) {
       inJvm = null; // an option the launch script would have to escape: run the main as its own process
     }
     properties.setProperty(LauncherAM.IN_JVM, String.valueOf(inJvm != null));
@@ -134,17 +149,24 @@ public final class YarnLauncher implements AutoCloseable {
     }
     context.setResource(Resource.newInstance(conf.getInt(MEMORY_MB, DEFAULT_MEMORY_MB), 1));
     Map<String, String> env = new HashMap<>(request.env());
-    env.put(ApplicationConstants.Environment.CLASSPATH.name(), classpath());
-    StringBuilder jvm = new StringBuilder(ApplicationConstants.Environment.JAVA_HOME.$$()).append("/bin/java");
+    env.put(ApplicationConstants.Environment.CLASSPATH.name(), classpath(request));
+    List<String> jvmOptions = new ArrayList<>();
     if (inJvm == null) {
-      jvm.append(" -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+      jvmOptions.addAll(List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     } else {
       if (!inJvm.setsHeap()) {
-        jvm.append(" -Xmx192m");
+        jvmOptions.add("-Xmx192m");
       }
-      inJvm.jvmOptions().forEach(option -> jvm.append(" '").append(option).append('\''));
+      jvmOptions.addAll(inJvm.jvmOptions());
     }
-    String command = jvm + " " + LauncherAM.class.getName()
+    Path script = new Path(staging, SCRIPT_FILE);
+    try (OutputStream out = fs.create(script, true)) {
+      out.write(LauncherScript.of(jvmOptions, LauncherAM.class.getName(),
+          applicationJars ? null : classSharingDir())
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    resources.put(SCRIPT_FILE, resource(script, LocalResourceVisibility.APPLICATION));
+    String command = "/bin/bash " + SCRIPT_FILE
         + " 1>" + ApplicationConstants.LOG_DIR_EXPANSION_VAR + "/stdout"
         + " 2>" + ApplicationConstants.LOG_DIR_EXPANSION_VAR + "/stderr";
     context.setAMContainerSpec(ContainerLaunchContext.newInstance(resources, env, List.of(command), null,
@@ -181,14 +203,17 @@ public final class YarnLauncher implements AutoCloseable {
       sleep = Math.min(250, sleep * 2);
     }
     Integer exit = null;
+    String classSharing = null;
     if (fs.exists(resultFile)) {
       Properties properties = new Properties();
       try (InputStream in = fs.open(resultFile)) {
         properties.load(in);
       }
       exit = Integer.valueOf(properties.getProperty("exit"));
+      classSharing = properties.getProperty(LauncherAM.CLASS_SHARING);
     }
-    return new LaunchResult(id.toString(), exit, report.getDiagnostics(), fs.makeQualified(result).toString());
+    return new LaunchResult(id.toString(), exit, report.getDiagnostics(), fs.makeQualified(result).toString(),
+        classSharing);
   }
 
   /**
@@ -208,10 +233,20 @@ public final class YarnLauncher implements AutoCloseable {
     return java.nio.ByteBuffer.wrap(buffer.getData(), 0, buffer.getLength());
   }
 
-  /** An option the launch script passes as is inside single quotes: no quote, no expansion, no escape. */
-  private static boolean plainOption(String option) {
-    return option.chars().noneMatch(c -> c == '\'' || c == '"' || c == '$' || c == '`' || c == '\\' || c < 0x20);
+  /** The archive directory for {@link LauncherScript}: null without class sharing, empty for the default one. */
+  private String classSharingDir() throws IOException {
+    if (!conf.getBoolean(CDS, !conf.getBoolean(YarnConfiguration.IS_MINI_YARN_CLUSTER, false))) {
+      return null;
+    }
+    String dir = conf.getTrimmed(CDS_DIR, "");
+    if (!LauncherScript.plain(dir) || !(dir.isEmpty() || dir.startsWith("/"))) {
+      throw new IOException(CDS_DIR + " must be an absolute path without quotes, $, ` or backslashes, not " + dir
+          + " (or set " + CDS + "=false)");
+    }
+    return dir;
   }
+
+  private static final String SCRIPT_FILE = "launcher.sh";
 
   /** Kills one application unless it has ended already (a launcher a dead engine left behind). */
   public void killIfRunning(String applicationId) throws IOException, YarnException {
@@ -291,14 +326,19 @@ public final class YarnLauncher implements AutoCloseable {
   }
 
   /**
-   * The container's class path: its working directory and the jars there, then the cluster's Hadoop
+   * The container's class path: its working directory, the shared jars, the files' jars (each in the request's order:
+   * the engine's classes before a copy an app's jar may bundle), then the cluster's Hadoop
    * ({@code yarn.application.classpath}); on a MiniYARNCluster, whose nodes have no Hadoop installation, the test
    * JVM's own class path (as Hadoop's distributed shell does).
    */
-  private String classpath() {
+  private String classpath(LaunchRequest request) {
     String sep = ApplicationConstants.CLASS_PATH_SEPARATOR;
-    StringBuilder cp = new StringBuilder(ApplicationConstants.Environment.PWD.$$()).append(sep)
-        .append(ApplicationConstants.Environment.PWD.$$()).append("/*");
+    String pwd = ApplicationConstants.Environment.PWD.$$();
+    StringBuilder cp = new StringBuilder(pwd);
+    java.util.stream.Stream.concat(request.sharedJars().keySet().stream(), request.files().keySet().stream())
+        .filter(name -> name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar") && !name.contains("/"))
+        .distinct()
+        .forEach(name -> cp.append(sep).append(pwd).append('/').append(name));
     for (String entry : conf.getTrimmedStrings(YarnConfiguration.YARN_APPLICATION_CLASSPATH,
         YarnConfiguration.DEFAULT_YARN_CROSS_PLATFORM_APPLICATION_CLASSPATH)) {
       cp.append(sep).append(entry);
