@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,7 @@ public final class LauncherAM {
     String classSharing = classSharing(System.getenv(LauncherScript.ARCHIVE_ENV),
         System.getenv(LauncherScript.ARCHIVE_MODE_ENV));
     System.err.println("launcher: " + classSharing); // the container's stderr, before the action's redirect
+    PrintStream containerErr = System.err;
     for (int i = 0; i < count; i++) {
       written.add(spec.getProperty("arg." + i));
       command.add(written.get(i).replace(JAVA_PLACEHOLDER, java)
@@ -92,6 +94,7 @@ public final class LauncherAM {
     rm.init(conf);
     rm.start();
     rm.registerApplicationMaster("", 0, "");
+    long registered = System.currentTimeMillis();
     int exit;
     String message;
     if (inJvm != null) {
@@ -111,6 +114,7 @@ public final class LauncherAM {
     }
     System.out.flush();
     System.err.flush();
+    long ran = System.currentTimeMillis();
     org.apache.hadoop.fs.Path result = new org.apache.hadoop.fs.Path(spec.getProperty("result.dir"));
     // its own instance: a main in this JVM may have closed the cached one
     FileSystem fs = FileSystem.newInstance(result.toUri(), conf);
@@ -131,10 +135,23 @@ public final class LauncherAM {
       ended.store(out, null);
     }
     fs.rename(tmp, new org.apache.hadoop.fs.Path(result, RESULT_FILE));
+    long started = startedMillis(System.getenv(LauncherScript.STARTED_ENV), registered);
+    containerErr.println("launcher: registered " + (registered - started) + " ms after the container started, the "
+        + "action ran " + (ran - registered) + " ms, its result was written in " + (System.currentTimeMillis() - ran)
+        + " ms");
     rm.unregisterApplicationMaster(exit == 0 ? FinalApplicationStatus.SUCCEEDED : FinalApplicationStatus.FAILED,
         message, "");
     rm.stop();
     System.exit(0);
+  }
+
+  /** When the container's script started, from its environment (the registration time when it did not say). */
+  private static long startedMillis(String value, long fallback) {
+    try {
+      return value == null ? fallback : Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
   }
 
   /** Between two heartbeats: well under the ResourceManager's AM expiry, cheap for it. */

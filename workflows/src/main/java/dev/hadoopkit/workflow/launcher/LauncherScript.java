@@ -11,9 +11,9 @@ import java.util.List;
  * (class loading and verification of Hadoop's client, the engine, the action's driver and its JDBC driver). A
  * dynamic archive (JDK 13+ {@code -XX:ArchiveClassesAtExit}) recorded by the first launcher of a class path on a node
  * and mapped by the later ones removes most of it. The JDK accepts an archive only for the same jar files (it compares
- * the files: the same paths, sizes and dates), which is what the archive's name is made of: the class path, the device, inode, size and date of every
- * jar on it and of the JDK's modules file, and the JVM options. A new jar, a re-localized one, another JDK: another
- * name, recorded once.
+ * the files: the same paths, sizes and dates), which is what the archive's name is made of: the class path, the
+ * device, inode, size and date of every jar on it and of the JDK's modules file, and the JVM options. A new jar, a
+ * re-localized one, another JDK: another name, recorded once.
  *
  * <p>Four JDK rules shape the class path. The archive holds the class path's entries in order, so the wildcards
  * (the cluster's {@code lib/*}) are expanded here, sorted, where the JVM would list a directory in whatever order
@@ -39,13 +39,16 @@ final class LauncherScript {
   /** Environment of the launcher's JVM: the archive it maps or records, and which ({@code use} or {@code record}). */
   static final String ARCHIVE_ENV = "HK_LAUNCHER_CDS_ARCHIVE";
   static final String ARCHIVE_MODE_ENV = "HK_LAUNCHER_CDS_MODE";
+  /** Environment of the launcher's JVM: when the container's script started (epoch milliseconds), for its timings. */
+  static final String STARTED_ENV = "HK_LAUNCHER_STARTED_MS";
 
   private LauncherScript() {
   }
 
   /**
    * The script for a JVM with these options (each passed as one word: no quote, no {@code $}, no backslash) and
-   * main class; {@code archiveDir} null: no class sharing; empty: the default, {@code /tmp/hadoopkit-launcher-cds-<user>}.
+   * main class; {@code archiveDir} null: no class sharing; empty: the default,
+   * {@code /tmp/hadoopkit-launcher-cds-<user>}.
    */
   static String of(List<String> jvmOptions, String mainClass, String archiveDir) {
     StringBuilder java = new StringBuilder("java=(\"$JAVA_HOME/bin/java\"");
@@ -55,6 +58,7 @@ final class LauncherScript {
     java.append(")\n");
     StringBuilder s = new StringBuilder("#!/bin/bash\n")
         .append("# hadoopkit launcher: starts the launcher's JVM (see LauncherScript)\n")
+        .append("export " + STARTED_ENV + "=\"$(date +%s%3N)\"\n")
         .append(java)
         .append("main='").append(requirePlain(mainClass)).append("'\n");
     if (archiveDir == null) {
@@ -92,7 +96,9 @@ final class LauncherScript {
           exec "${java[@]}" -XX:SharedArchiveFile="$archive" "$main"
         fi
         find "$dir" -maxdepth 1 -name 'launcher-*' -mtime +7 -delete 2>/dev/null
-        ls -1t "$dir"/launcher-*.jsa 2>/dev/null | tail -n +16 | while read -r old; do rm -f "$old" "${old%.jsa}.txt"; done
+        ls -1t "$dir"/launcher-*.jsa 2>/dev/null | tail -n +16 | while read -r old; do
+          rm -f "$old" "${old%.jsa}.txt"
+        done
         record="$archive.${CONTAINER_ID:-$$}.tmp"
         export HK_LAUNCHER_CDS_MODE=record
         "${java[@]}" -XX:ArchiveClassesAtExit="$record" -Xlog:cds=error "$main"
