@@ -127,7 +127,8 @@ class OozieExamplesSandboxIT {
     List<String> cluster = new java.util.ArrayList<>(List.of(REPO.resolve("bin/workflow").toString(), "run",
         "-config", "workflows/examples/movielens-pipeline/cluster.properties",
         "-D", "database=hk_pipeline_yarn_" + suffix, "-D", "outRoot=/user/" + user + "/pipeline-it",
-        "-D", "oozie.wf.application.path=${nameNode}/user/" + user + "/apps/pipeline-it"));
+        "-D", "oozie.wf.application.path=${nameNode}/user/" + user + "/apps/pipeline-it",
+        "-D", "hk.workflow.launcher.cds.dir=" + WORK.resolve("cds")));
     cluster.addAll(common);
     Result onYarn = run(cluster, WORK.resolve("pipeline-yarn.console.txt"), 900);
     assertEquals(0, onYarn.exit(), "the pipeline on the sandbox:\n" + onYarn.output());
@@ -137,6 +138,17 @@ class OozieExamplesSandboxIT {
       assertTrue(Pattern.compile(Pattern.quote(node) + "\\s+EXTERNAL\\s+application_\\d+_\\d+")
           .matcher(onYarn.output()).find(), node + " ran in a YARN launcher:\n" + onYarn.output());
     }
+    // Class sharing: the first launchers record the node's archive of their classes, the export's maps the one the
+    // imports recorded (the same jars and options), as bin/workflow log shows.
+    java.util.regex.Matcher id = Pattern.compile("Workflow (\\S+) SUCCEEDED").matcher(onYarn.output());
+    assertTrue(id.find(), onYarn.output());
+    Result log = run(List.of(REPO.resolve("bin/workflow").toString(), "log", id.group(1)),
+        WORK.resolve("pipeline-yarn.log.txt"), 120);
+    String archives = Pattern.quote(WORK.resolve("cds").toString());
+    assertTrue(Pattern.compile("recording the class-sharing archive " + archives + "/launcher-[0-9-]+\\.jsa")
+        .matcher(log.output()).find(), "a launcher records its node's archive:\n" + log.output());
+    assertTrue(Pattern.compile("classes from the class-sharing archive " + archives + "/launcher-[0-9-]+\\.jsa")
+        .matcher(log.output()).find(), "a later launcher maps it:\n" + log.output());
     Path local = WORK.resolve("pipeline-local");
     List<String> inLocalMode = new java.util.ArrayList<>(List.of(REPO.resolve("bin/workflow").toString(), "run",
         "-config", "workflows/examples/movielens-pipeline/job.properties",
