@@ -103,6 +103,9 @@ public final class LauncherAM {
     } else {
       try {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout).redirectError(stderr);
+        if (fullClasspath != null && !fullClasspath.isEmpty()) {
+          builder.environment().put("CLASSPATH", fullClasspath); // the command's, as the NodeManager set it
+        }
         Process process = builder.start();
         exit = process.waitFor();
         message = exit == 0 ? "" : "the action's command exited with code " + exit;
