@@ -113,6 +113,23 @@ final class LauncherScript {
     return s.toString();
   }
 
+  /**
+   * A configured archive directory as {@link #of} takes it: empty (the default one) or an absolute path the script
+   * can quote as is.
+   *
+   * @throws IllegalArgumentException saying what is wrong with it
+   */
+  static String archiveDirectory(String configured) {
+    String dir = configured == null ? "" : configured.trim();
+    if (!plain(dir)) {
+      throw new IllegalArgumentException("must be a path without quotes, $, ` or backslashes, not " + dir);
+    }
+    if (!dir.isEmpty() && !dir.startsWith("/")) {
+      throw new IllegalArgumentException("must be an absolute path (each node's own disk), not " + dir);
+    }
+    return dir;
+  }
+
   /** Whether bash passes the word as is inside single quotes: no quote, no expansion, no escape, no control. */
   static boolean plain(String word) {
     return word.chars().noneMatch(c -> c == '\'' || c == '"' || c == '$' || c == '`' || c == '\\' || c < 0x20);

@@ -240,12 +240,11 @@ public final class YarnLauncher implements AutoCloseable {
     if (!conf.getBoolean(CDS, !conf.getBoolean(YarnConfiguration.IS_MINI_YARN_CLUSTER, false))) {
       return null;
     }
-    String dir = conf.getTrimmed(CDS_DIR, "");
-    if (!LauncherScript.plain(dir) || !(dir.isEmpty() || dir.startsWith("/"))) {
-      throw new IOException(CDS_DIR + " must be an absolute path without quotes, $, ` or backslashes, not " + dir
-          + " (or set " + CDS + "=false)");
+    try {
+      return LauncherScript.archiveDirectory(conf.getTrimmed(CDS_DIR, ""));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(CDS_DIR + " " + e.getMessage() + " (or set " + CDS + "=false)", e);
     }
-    return dir;
   }
 
   private static final String SCRIPT_FILE = "launcher.sh";
