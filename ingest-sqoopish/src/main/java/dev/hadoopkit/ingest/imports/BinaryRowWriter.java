@@ -221,8 +221,15 @@ public final class BinaryRowWriter implements RowWriter {
     return new String(v.bytes(), v.offset(), v.length(), StandardCharsets.ISO_8859_1);
   }
 
+  /** The driver's bytes of a DATE/DATETIME/TIMESTAMP value, or null for SQL NULL and a zero date. */
+  static RawText rawTemporalBytes(ResultSet rs, int column) throws SQLException {
+    RawText v = rs.getObject(column, RawText.class);
+    return v == null || v.startsWith("0000-00-00") ? null : v;
+  }
+
   static ColumnCopier copierFor(ColumnInfo column, Schema field, boolean temporalAsText, boolean rawText) {
-    Getter<String> temporalText = rawText && isDateOrTimestamp(column) ? BinaryRowWriter::rawTemporal : MysqlTemporalText::read;
+    boolean rawTemporal = rawText && isDateOrTimestamp(column);
+    Getter<String> temporalText = rawTemporal ? BinaryRowWriter::rawTemporal : MysqlTemporalText::read;
     String logical = field.getLogicalType() == null ? null : field.getLogicalType().getName();
     switch (field.getType()) {
       case STRING:
@@ -251,6 +258,9 @@ public final class BinaryRowWriter implements RowWriter {
         });
       case INT:
         if ("date".equals(logical)) {
+          if (temporalAsText && rawTemporal) {
+            return nullable(BinaryRowWriter::rawTemporalBytes, (row, f, v) -> setInt(row, f, epochDay(v)));
+          }
           return temporalAsText ? nullable(temporalText, (row, f, v) -> setInt(row, f, epochDay(v)))
               : nullable((rs, i) -> rs.getObject(i, LocalDate.class), (row, f, v) -> setInt(row, f, v.toEpochDay()));
         }
@@ -267,6 +277,9 @@ public final class BinaryRowWriter implements RowWriter {
           if (column.jdbcType() == Types.TIMESTAMP_WITH_TIMEZONE) {
             return nullable((rs, i) -> rs.getObject(i, OffsetDateTime.class),
                 (row, f, v) -> setLong(row, f, v.toInstant().toEpochMilli()));
+          }
+          if (temporalAsText && rawTemporal) {
+            return nullable(BinaryRowWriter::rawTemporalBytes, (row, f, v) -> setLong(row, f, timestampMillis(v)));
           }
           return temporalAsText ? nullable(temporalText, (row, f, v) -> setLong(row, f, timestampMillis(v)))
               : nullable((rs, i) -> rs.getObject(i, LocalDateTime.class), (row, f, v) -> setLong(row, f, utcMillis(v)));
@@ -299,7 +312,7 @@ public final class BinaryRowWriter implements RowWriter {
       int day = digits(v, 8, 10);
       if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
         if (length == 10) {
-          return LocalDate.of(year, month, day).toEpochDay() * 86_400_000L;
+          return epochDay(year, month, day) * 86_400_000L;
         }
         if (length >= 19 && v.charAt(10) == ' ' && v.charAt(13) == ':' && v.charAt(16) == ':'
             && (length == 19 || (v.charAt(19) == '.' && length > 20 && length <= 29))) {
@@ -308,13 +321,116 @@ public final class BinaryRowWriter implements RowWriter {
           int second = digits(v, 17, 19);
           int millis = length == 19 ? 0 : fractionMillis(v, 20, length);
           if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
-            return LocalDate.of(year, month, day).toEpochDay() * 86_400_000L
+            return epochDay(year, month, day) * 86_400_000L
                 + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis;
           }
         }
       }
     }
     return utcMillis(parseTimestamp(v));
+  }
+
+  /**
+   * As {@link #timestampMillis(String)}, read from the driver's bytes of the value ({@link RawText}) without a String
+   * per value; shapes other than {@code yyyy-MM-dd[ HH:mm:ss[.f…]]} go through the String form.
+   */
+  static long timestampMillis(RawText v) {
+    byte[] b = v.bytes();
+    int o = v.offset();
+    int length = v.length();
+    if (length >= 19 && b[o + 4] == '-' && b[o + 7] == '-' && b[o + 10] == ' ' && b[o + 13] == ':' && b[o + 16] == ':'
+        && (length == 19 || (b[o + 19] == '.' && length > 20 && length <= 29))) {
+      int year = digits(b, o, o + 4);
+      int month = digits(b, o + 5, o + 7);
+      int day = digits(b, o + 8, o + 10);
+      int hour = digits(b, o + 11, o + 13);
+      int minute = digits(b, o + 14, o + 16);
+      int second = digits(b, o + 17, o + 19);
+      int millis = length == 19 ? 0 : fractionMillis(b, o + 20, o + length);
+      if (year >= 0 && month >= 1 && day >= 1 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
+        return epochDay(year, month, day) * 86_400_000L + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis;
+      }
+    } else if (length == 10 && b[o + 4] == '-' && b[o + 7] == '-') {
+      return epochDay(v) * 86_400_000L;
+    }
+    return timestampMillis(new String(b, o, length, StandardCharsets.ISO_8859_1));
+  }
+
+  /** As {@link #epochDay(String)}, read from the driver's bytes of a DATE value ({@link RawText}). */
+  static long epochDay(RawText v) {
+    byte[] b = v.bytes();
+    int o = v.offset();
+    if (v.length() >= 10 && b[o + 4] == '-' && b[o + 7] == '-') {
+      int year = digits(b, o, o + 4);
+      int month = digits(b, o + 5, o + 7);
+      int day = digits(b, o + 8, o + 10);
+      if (year >= 0 && month >= 1 && day >= 1) {
+        return epochDay(year, month, day);
+      }
+    }
+    return epochDay(new String(b, o, v.length(), StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Days since 1970-01-01 of a proleptic Gregorian date, as {@code LocalDate.of(year, month, day).toEpochDay()}
+   * (which also throws the same exception for a date that does not exist) without a LocalDate per value.
+   */
+  static long epochDay(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1 || day > 28 && day > lengthOfMonth(year, month)) {
+      return LocalDate.of(year, month, day).toEpochDay();
+    }
+    // Days from 0000-03-01 by 400-year eras, March-based months (February last, so leap days fall at a year's end).
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+  }
+
+  private static int lengthOfMonth(int year, int month) {
+    switch (month) {
+      case 2:
+        return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4:
+      case 6:
+      case 9:
+      case 11:
+        return 30;
+      default:
+        return 31;
+    }
+  }
+
+  /** The decimal number in {@code b[from, to)}, or -1 if a byte is not an ASCII digit. */
+  private static int digits(byte[] b, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /** As {@link #fractionMillis(String, int, int)} over bytes. */
+  private static int fractionMillis(byte[] b, int from, int to) {
+    int millis = 0;
+    for (int i = from; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      if (i < from + 3) {
+        millis = millis * 10 + d;
+      }
+    }
+    for (int i = to - from; i < 3; i++) {
+      millis *= 10;
+    }
+    return millis;
   }
 
   /** MySQL/MariaDB DATE text {@code yyyy-MM-dd} (or the date part of a DATETIME) as days since 1970-01-01. */
@@ -324,7 +440,7 @@ public final class BinaryRowWriter implements RowWriter {
       int month = digits(v, 5, 7);
       int day = digits(v, 8, 10);
       if (year >= 0 && month >= 0 && day >= 0) {
-        return LocalDate.of(year, month, day).toEpochDay();
+        return epochDay(year, month, day);
       }
     }
     return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v).toEpochDay();

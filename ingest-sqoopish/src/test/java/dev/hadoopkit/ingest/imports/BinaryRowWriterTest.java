@@ -9,6 +9,7 @@ import dev.hadoopkit.formats.io.FileAppender;
 import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.formats.io.RecordReader;
+import dev.hadoopkit.ingest.imports.mysql.RawText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -247,9 +248,34 @@ class BinaryRowWriterTest {
       assertEquals(expected - Math.floorMod(expected, 86_400_000L), BinaryRowWriter.timestampMillis(text.substring(0, 10)),
           text.substring(0, 10));
       assertEquals(at.toLocalDate().toEpochDay(), BinaryRowWriter.epochDay(text.substring(0, 10)), text);
+      assertEquals(expected, BinaryRowWriter.timestampMillis(raw(text)), "bytes of " + text);
+      assertEquals(expected - Math.floorMod(expected, 86_400_000L), BinaryRowWriter.timestampMillis(raw(text.substring(0, 10))),
+          "bytes of " + text.substring(0, 10));
+      assertEquals(at.toLocalDate().toEpochDay(), BinaryRowWriter.epochDay(raw(text.substring(0, 10))), "bytes of " + text);
     }
     assertEquals(-1L, BinaryRowWriter.timestampMillis("1969-12-31 23:59:59.999"));
+    assertEquals(-1L, BinaryRowWriter.timestampMillis(raw("1969-12-31 23:59:59.999")));
     assertEquals(881_222_149_120L, BinaryRowWriter.timestampMillis("1997-12-04 07:55:49.12"));
+    assertEquals(881_222_149_120L, BinaryRowWriter.timestampMillis(raw("1997-12-04 07:55:49.12")));
+  }
+
+  /** The value as the driver hands it out: a slice of a larger row buffer. */
+  private static RawText raw(String text) {
+    byte[] row = ("\u0005ab" + text + "xyz").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new RawText(row, 3, text.length());
+  }
+
+  @Test
+  void everyDayOfTheYears1To9999HasJavaTimesEpochDay() {
+    for (LocalDate day = LocalDate.of(1, 1, 1); !day.isAfter(LocalDate.of(9999, 12, 31)); day = day.plusDays(1)) {
+      if (BinaryRowWriter.epochDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth()) != day.toEpochDay()) {
+        assertEquals(day.toEpochDay(), BinaryRowWriter.epochDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth()),
+            day.toString());
+      }
+    }
+    assertThrows(DateTimeException.class, () -> BinaryRowWriter.epochDay(2100, 2, 29));
+    assertThrows(DateTimeException.class, () -> BinaryRowWriter.epochDay(2023, 4, 31));
+    assertEquals(LocalDate.of(2000, 2, 29).toEpochDay(), BinaryRowWriter.epochDay(2000, 2, 29));
   }
 
   @Test
@@ -257,7 +283,9 @@ class BinaryRowWriterTest {
     for (String text : List.of("2023-02-30 10:00:00", "2023-13-01 00:00:00", "2023-01-01 24:00:00", "2023-01-01 10:60:00",
         "2023-01-00", "2023-1-01 10:00:00", "garbage")) {
       assertThrows(DateTimeException.class, () -> BinaryRowWriter.timestampMillis(text), text);
+      assertThrows(DateTimeException.class, () -> BinaryRowWriter.timestampMillis(raw(text)), "bytes of " + text);
     }
     assertThrows(DateTimeException.class, () -> BinaryRowWriter.epochDay("2023-02-29"));
+    assertThrows(DateTimeException.class, () -> BinaryRowWriter.epochDay(raw("2023-02-29")));
   }
 }

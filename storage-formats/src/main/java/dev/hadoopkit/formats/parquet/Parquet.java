@@ -7,6 +7,7 @@ import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -49,17 +50,41 @@ public final class Parquet {
       dev.hadoopkit.formats.io.Codec codec) {
     builder.withConf(conf)
         .withCompressionCodec(codec(codec))
-        .withRowGroupSize(conf.getLong(ParquetOutputFormat.BLOCK_SIZE, ParquetWriter.DEFAULT_BLOCK_SIZE))
+        .withRowGroupSize(rowGroupSize(conf))
         .withPageSize(conf.getInt(ParquetOutputFormat.PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE))
         .withDictionaryEncoding(conf.getBoolean(ParquetOutputFormat.ENABLE_DICTIONARY, true))
         .withDictionaryPageSize(conf.getInt(ParquetOutputFormat.DICTIONARY_PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE));
+    columnDictionaries(conf).forEach(builder::withDictionaryEncoding);
+    return builder;
+  }
+
+  /** The per-column dictionary switches among {@code conf}'s keys: column path to on/off. */
+  private static java.util.Map<String, Boolean> columnDictionaries(Configuration conf) {
+    java.util.Map<String, Boolean> switches = new java.util.LinkedHashMap<>();
     for (java.util.Map.Entry<String, String> setting : conf) {
       if (setting.getKey().startsWith(COLUMN_DICTIONARY) && setting.getKey().length() > COLUMN_DICTIONARY.length()) {
-        builder.withDictionaryEncoding(setting.getKey().substring(COLUMN_DICTIONARY.length()),
-            Boolean.parseBoolean(setting.getValue().trim()));
+        switches.put(setting.getKey().substring(COLUMN_DICTIONARY.length()), Boolean.parseBoolean(setting.getValue().trim()));
       }
     }
-    return builder;
+    return switches;
+  }
+
+  /** The row group size {@link #configure} gives the writer: {@code parquet.block.size}, else parquet-mr's default. */
+  static long rowGroupSize(Configuration conf) {
+    return conf.getLong(ParquetOutputFormat.BLOCK_SIZE, ParquetWriter.DEFAULT_BLOCK_SIZE);
+  }
+
+  /**
+   * The encoding properties a writer made by {@link #configure} uses, for writers that drive parquet-mr's column
+   * store themselves ({@link FlatRowGroupWriter}): the same keys, the same defaults.
+   */
+  static ParquetProperties properties(Configuration conf) {
+    ParquetProperties.Builder properties = ParquetProperties.builder()
+        .withPageSize(conf.getInt(ParquetOutputFormat.PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE))
+        .withDictionaryEncoding(conf.getBoolean(ParquetOutputFormat.ENABLE_DICTIONARY, true))
+        .withDictionaryPageSize(conf.getInt(ParquetOutputFormat.DICTIONARY_PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE));
+    columnDictionaries(conf).forEach(properties::withDictionaryEncoding);
+    return properties.build();
   }
 
   /** The footer, or a message naming the file when it is missing or damaged. */

@@ -9,21 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroSchemaConverter;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Parquet rows from typed column values: each row is kept in one reused buffer of primitive slots and handed to a
- * {@link WriteSupport} that calls the record consumer's {@code addInteger}/{@code addLong}/{@code addBinary} per
- * non-null field. The file is the one parquet-avro writes for the same schema: the Parquet schema comes from
- * parquet-avro's {@link AvroSchemaConverter}, the footer carries the Avro schema under {@code parquet.avro.schema} and
- * the writer model name {@code avro}, and the writer settings are those of the record appender.
+ * Parquet rows from typed column values: each row is kept in one reused buffer of primitive slots (so a row given up
+ * half-way leaves nothing in the file) and written column by column into a {@link FlatRowGroupWriter}. The file is
+ * the one parquet-avro writes for the same schema: the Parquet schema comes from parquet-avro's
+ * {@link AvroSchemaConverter}, the footer carries the Avro schema under {@code parquet.avro.schema} and the writer
+ * model name {@code avro}, and the writer settings are those of the record appender.
  */
 final class ParquetRowAppender extends CheckedRowAppender {
   /** The key parquet-avro stores the Avro schema under, and reads it back from. */
@@ -32,16 +27,21 @@ final class ParquetRowAppender extends CheckedRowAppender {
   static final String WRITER_MODEL = "avro";
 
   private final Row row;
-  private final ParquetWriter<Row> writer;
+  private final RowLayout.Kind[] kinds;
+  private final FlatRowGroupWriter writer;
 
   ParquetRowAppender(WriteSettings settings, RowLayout layout) throws IOException {
     super(settings, layout);
     this.row = new Row(layout.size());
+    this.kinds = new RowLayout.Kind[layout.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] = layout.kind(i);
+    }
     Configuration conf = new Configuration(settings.conf());
     settings.properties().forEach(conf::set);
     MessageType type = new AvroSchemaConverter(conf).convert(layout.schema());
-    Builder builder = new Builder(HadoopOutputFile.fromPath(temporaryPath(), conf), new RowWriteSupport(layout, type));
-    writer = Parquet.configure(builder, conf, settings.codec()).build();
+    writer = new FlatRowGroupWriter(HadoopOutputFile.fromPath(temporaryPath(), conf), type,
+        Map.of(AVRO_SCHEMA_KEY, layout.schema().toString()), WRITER_MODEL, conf, Parquet.codec(settings.codec()));
   }
 
   /** One row's values: numbers (floats and doubles as their bits) or binaries, and which fields are null. */
@@ -114,109 +114,37 @@ final class ParquetRowAppender extends CheckedRowAppender {
 
   @Override
   protected void writeRow() throws IOException {
-    writer.write(row);
+    for (int i = 0; i < kinds.length; i++) {
+      if (row.nulls[i]) {
+        writer.writeNull(i);
+        continue;
+      }
+      switch (kinds[i]) {
+        case BOOLEAN:
+          writer.writeBoolean(i, row.numbers[i] != 0);
+          break;
+        case INT:
+          writer.writeInt(i, (int) row.numbers[i]);
+          break;
+        case LONG:
+          writer.writeLong(i, row.numbers[i]);
+          break;
+        case FLOAT:
+          writer.writeFloat(i, Float.intBitsToFloat((int) row.numbers[i]));
+          break;
+        case DOUBLE:
+          writer.writeDouble(i, Double.longBitsToDouble(row.numbers[i]));
+          break;
+        default:
+          writer.writeBinary(i, row.binaries[i]);
+          break;
+      }
+    }
+    writer.endRow();
   }
 
   @Override
   protected void finish() throws IOException {
     writer.close();
-  }
-
-  /** Writes a {@link Row} field by field; null fields are skipped, as parquet-avro skips them. */
-  static final class RowWriteSupport extends WriteSupport<Row> {
-    private final MessageType type;
-    private final String avroSchema;
-    private final String[] names;
-    private final RowLayout.Kind[] kinds;
-    private RecordConsumer consumer;
-
-    RowWriteSupport(RowLayout layout, MessageType type) {
-      this.type = type;
-      this.avroSchema = layout.schema().toString();
-      this.names = new String[layout.size()];
-      this.kinds = new RowLayout.Kind[layout.size()];
-      for (int i = 0; i < names.length; i++) {
-        names[i] = layout.name(i);
-        kinds[i] = layout.kind(i);
-      }
-    }
-
-    @Override
-    public String getName() {
-      return WRITER_MODEL;
-    }
-
-    @Override
-    public WriteContext init(Configuration configuration) {
-      return new WriteContext(type, Map.of(AVRO_SCHEMA_KEY, avroSchema));
-    }
-
-    @Override
-    public WriteContext init(ParquetConfiguration configuration) {
-      return new WriteContext(type, Map.of(AVRO_SCHEMA_KEY, avroSchema));
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.consumer = recordConsumer;
-    }
-
-    @Override
-    public void write(Row row) {
-      RecordConsumer out = consumer;
-      out.startMessage();
-      for (int i = 0; i < names.length; i++) {
-        if (row.nulls[i]) {
-          continue;
-        }
-        out.startField(names[i], i);
-        switch (kinds[i]) {
-          case BOOLEAN:
-            out.addBoolean(row.numbers[i] != 0);
-            break;
-          case INT:
-            out.addInteger((int) row.numbers[i]);
-            break;
-          case LONG:
-            out.addLong(row.numbers[i]);
-            break;
-          case FLOAT:
-            out.addFloat(Float.intBitsToFloat((int) row.numbers[i]));
-            break;
-          case DOUBLE:
-            out.addDouble(Double.longBitsToDouble(row.numbers[i]));
-            break;
-          default:
-            out.addBinary(row.binaries[i]);
-            break;
-        }
-        out.endField(names[i], i);
-      }
-      out.endMessage();
-    }
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
-    private final RowWriteSupport support;
-
-    Builder(OutputFile file, RowWriteSupport support) {
-      super(file);
-      this.support = support;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<Row> getWriteSupport(Configuration conf) {
-      return support;
-    }
-
-    @Override
-    protected WriteSupport<Row> getWriteSupport(ParquetConfiguration conf) {
-      return support;
-    }
   }
 }

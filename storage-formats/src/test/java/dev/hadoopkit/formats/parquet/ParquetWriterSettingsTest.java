@@ -1,6 +1,8 @@
 package dev.hadoopkit.formats.parquet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hadoopkit.formats.io.Codec;
 import dev.hadoopkit.formats.io.FileAppender;
@@ -8,6 +10,7 @@ import dev.hadoopkit.formats.io.FileFormat;
 import dev.hadoopkit.formats.io.Formats;
 import dev.hadoopkit.formats.io.RowAppender;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -37,6 +40,49 @@ class ParquetWriterSettingsTest {
     assertEquals("{id=true, name=false}", dictionaries(Map.of("parquet.enable.dictionary#name", "false")));
     assertEquals("{id=false, name=true}",
         dictionaries(Map.of("parquet.enable.dictionary", "false", "parquet.enable.dictionary#name", "true")));
+  }
+
+  @Test
+  void smallRowGroupsAndNullsGiveTheFileParquetAvroWrites() throws IOException {
+    Schema schema = SchemaBuilder.record("r").fields().requiredLong("id").optionalString("name").optionalInt("n")
+        .endRecord();
+    Configuration conf = new Configuration(false);
+    conf.setLong("parquet.block.size", 64 * 1024);
+    conf.setInt("parquet.page.size", 8 * 1024);
+    Path records = new Path(directory.resolve("groups-records.parquet").toUri());
+    Path rows = new Path(directory.resolve("groups-rows.parquet").toUri());
+    int count = 60_000;
+    try (FileAppender out = Formats.write(records).format(FileFormat.PARQUET).conf(conf).schema(schema)
+        .codec(Codec.SNAPPY).build()) {
+      for (int i = 0; i < count; i++) {
+        GenericData.Record r = new GenericData.Record(schema);
+        r.put("id", i * 7919L);
+        r.put("name", i % 5 == 0 ? null : "name " + (i * 31 % 9973));
+        r.put("n", i % 3 == 0 ? null : i % 1000);
+        out.add(r);
+      }
+    }
+    try (RowAppender out = Formats.write(rows).format(FileFormat.PARQUET).conf(conf).schema(schema).codec(Codec.SNAPPY)
+        .buildRows()) {
+      for (int i = 0; i < count; i++) {
+        out.setLong(0, i * 7919L);
+        if (i % 5 == 0) {
+          out.setNull(1);
+        } else {
+          out.setString(1, "name " + (i * 31 % 9973));
+        }
+        if (i % 3 == 0) {
+          out.setNull(2);
+        } else {
+          out.setInt(2, i % 1000);
+        }
+        out.endRow();
+      }
+    }
+    int groups = Parquet.footer(conf, rows).getBlocks().size();
+    assertTrue(groups > 3, "several row groups, got " + groups);
+    assertArrayEquals(Files.readAllBytes(java.nio.file.Path.of(records.toUri())),
+        Files.readAllBytes(java.nio.file.Path.of(rows.toUri())), "the row writer writes parquet-avro's file");
   }
 
   /** Per column, whether its chunk has a dictionary page, written by the record writer and by the row writer. */
