@@ -123,8 +123,16 @@ final class LaunchedAction {
       if (context.cancellation().isCancelled()) {
         launcher.killTagged(tag);
       }
-      boolean out = launcher.fetch(result.resultDir(), "stdout", context.workDir().resolve("stdout"));
-      boolean err = launcher.fetch(result.resultDir(), "stderr", stderr);
+      Path actionResult = context.workDir().resolve(LauncherAM.ACTION_RESULT_FILE);
+      Files.deleteIfExists(actionResult);
+      Map<String, Path> wanted = new java.util.LinkedHashMap<>();
+      wanted.put("stdout", context.workDir().resolve("stdout"));
+      wanted.put("stderr", stderr);
+      wanted.put("output.properties", context.workDir().resolve("output.properties"));
+      wanted.put(LauncherAM.ACTION_RESULT_FILE, actionResult);
+      java.util.Set<String> fetched = launcher.fetch(result.resultDir(), wanted);
+      boolean out = fetched.contains("stdout");
+      boolean err = fetched.contains("stderr");
       if (!out) {
         Files.writeString(context.workDir().resolve("stdout"), "");
       }
@@ -133,10 +141,6 @@ final class LaunchedAction {
           + " (all logs: bin/yarn logs -applicationId " + id + ")\n"
           + (result.classSharing() == null ? "" : "launcher: " + result.classSharing() + "\n");
       Files.writeString(stderr, header + (err ? Files.readString(stderr) : ""));
-      launcher.fetch(result.resultDir(), "output.properties", context.workDir().resolve("output.properties"));
-      Path actionResult = context.workDir().resolve(LauncherAM.ACTION_RESULT_FILE);
-      Files.deleteIfExists(actionResult);
-      launcher.fetch(result.resultDir(), LauncherAM.ACTION_RESULT_FILE, actionResult);
       launcher.clean(staging);
       if (result.exitCode() == null) {
         return new Ended(null, ActionOutcome.error("JA017", "the launcher " + result.applicationId()

@@ -1,5 +1,7 @@
 package dev.hadoopkit.workflow.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,16 +117,41 @@ class LauncherScriptIT {
         run.output());
   }
 
+  @Test
+  void embeddedFilesAreWrittenByteForByteBeforeTheJvmStarts() throws Exception {
+    byte[] binary = new byte[70_000];
+    new java.util.Random(7).nextBytes(binary);
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("launcher.properties", "arg.count=1\narg.0=$HOME `id` 'q' \\ \"d\"\n".getBytes(StandardCharsets.UTF_8));
+    files.put("action.xml", ("<configuration>\nHK_LAUNCHER_FILE\n</configuration>\n").getBytes(StandardCharsets.UTF_8));
+    files.put("empty", new byte[0]);
+    files.put("binary.bin", binary);
+    Run run = run("container_1", 0, null, files);
+    assertEquals(0, run.exit(), run.output());
+    Path container = tmp.resolve("container_1");
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      assertArrayEquals(file.getValue(), Files.readAllBytes(container.resolve(file.getKey())), file.getKey());
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> LauncherScript.of(List.of(), "x.Main", null, Map.of("../escape", new byte[1])));
+    assertThrows(IllegalArgumentException.class,
+        () -> LauncherScript.of(List.of(), "x.Main", null, Map.of("it's", new byte[1])));
+  }
+
   private Run run(String containerId, int exit) throws Exception {
     return run(containerId, exit, archives.toString());
   }
 
   private Run run(String containerId, int exit, String archiveDir) throws Exception {
+    return run(containerId, exit, archiveDir, Map.of());
+  }
+
+  private Run run(String containerId, int exit, String archiveDir, Map<String, byte[]> files) throws Exception {
     Path container = Files.createDirectories(tmp.resolve(containerId));
     Files.createSymbolicLink(container.resolve("probe.jar"), cache.resolve("probe.jar"));
     Path script = container.resolve("launcher.sh");
     Files.writeString(script, LauncherScript.of(List.of("-Xmx64m", "-Dprobe.exit=" + exit),
-        CdsProbe.class.getName(), archiveDir));
+        CdsProbe.class.getName(), archiveDir, files));
     ProcessBuilder builder = new ProcessBuilder("/bin/bash", script.toString()).directory(container.toFile())
         .redirectErrorStream(true);
     Map<String, String> env = builder.environment();
