@@ -300,75 +300,79 @@ public final class BinaryRowWriter implements RowWriter {
     return 8;
   }
 
+  /** What {@link #fastTimestampMillis} returns for a value of another shape (no valid timestamp is this far back). */
+  private static final long NOT_THIS_SHAPE = Long.MIN_VALUE;
+
   /**
    * MySQL/MariaDB text {@code yyyy-MM-dd[ HH:mm:ss[.f…]]} as milliseconds since 1970-01-01T00:00 read as UTC (the
    * fraction truncated to milliseconds), without a parser per value; other shapes go through {@link #parseTimestamp}.
    */
   static long timestampMillis(String v) {
-    int length = v.length();
-    if (length >= 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
-      int year = digits(v, 0, 4);
-      int month = digits(v, 5, 7);
-      int day = digits(v, 8, 10);
-      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-        if (length == 10) {
-          return epochDay(year, month, day) * 86_400_000L;
-        }
-        if (length >= 19 && v.charAt(10) == ' ' && v.charAt(13) == ':' && v.charAt(16) == ':'
-            && (length == 19 || (v.charAt(19) == '.' && length > 20 && length <= 29))) {
-          int hour = digits(v, 11, 13);
-          int minute = digits(v, 14, 16);
-          int second = digits(v, 17, 19);
-          int millis = length == 19 ? 0 : fractionMillis(v, 20, length);
-          if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
-            return epochDay(year, month, day) * 86_400_000L
-                + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis;
-          }
-        }
-      }
-    }
-    return utcMillis(parseTimestamp(v));
+    byte[] latin1 = v.getBytes(StandardCharsets.ISO_8859_1);
+    long millis = fastTimestampMillis(latin1, 0, latin1.length);
+    return millis != NOT_THIS_SHAPE ? millis : utcMillis(parseTimestamp(v));
+  }
+
+  /** As {@link #timestampMillis(String)}, read from the driver's bytes of the value ({@link RawText}): no String. */
+  static long timestampMillis(RawText v) {
+    long millis = fastTimestampMillis(v.bytes(), v.offset(), v.length());
+    return millis != NOT_THIS_SHAPE ? millis
+        : utcMillis(parseTimestamp(new String(v.bytes(), v.offset(), v.length(), StandardCharsets.ISO_8859_1)));
   }
 
   /**
-   * As {@link #timestampMillis(String)}, read from the driver's bytes of the value ({@link RawText}) without a String
-   * per value; shapes other than {@code yyyy-MM-dd[ HH:mm:ss[.f…]]} go through the String form.
+   * The milliseconds of {@code yyyy-MM-dd} or {@code yyyy-MM-dd HH:mm:ss[.f…]} in {@code b[o, o + length)}, or
+   * {@link #NOT_THIS_SHAPE}; a date of that shape that does not exist (February 30) throws as {@code LocalDate.of}.
    */
-  static long timestampMillis(RawText v) {
-    byte[] b = v.bytes();
-    int o = v.offset();
-    int length = v.length();
-    if (length >= 19 && b[o + 4] == '-' && b[o + 7] == '-' && b[o + 10] == ' ' && b[o + 13] == ':' && b[o + 16] == ':'
-        && (length == 19 || (b[o + 19] == '.' && length > 20 && length <= 29))) {
-      int year = digits(b, o, o + 4);
-      int month = digits(b, o + 5, o + 7);
-      int day = digits(b, o + 8, o + 10);
-      int hour = digits(b, o + 11, o + 13);
-      int minute = digits(b, o + 14, o + 16);
-      int second = digits(b, o + 17, o + 19);
-      int millis = length == 19 ? 0 : fractionMillis(b, o + 20, o + length);
-      if (year >= 0 && month >= 1 && day >= 1 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
-        return epochDay(year, month, day) * 86_400_000L + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis;
-      }
-    } else if (length == 10 && b[o + 4] == '-' && b[o + 7] == '-') {
-      return epochDay(v) * 86_400_000L;
+  private static long fastTimestampMillis(byte[] b, int o, int length) {
+    if (length < 10 || b[o + 4] != '-' || b[o + 7] != '-') {
+      return NOT_THIS_SHAPE;
     }
-    return timestampMillis(new String(b, o, length, StandardCharsets.ISO_8859_1));
+    int year = digits(b, o, o + 4);
+    int month = digits(b, o + 5, o + 7);
+    int day = digits(b, o + 8, o + 10);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+      return NOT_THIS_SHAPE;
+    }
+    if (length == 10) {
+      return epochDay(year, month, day) * 86_400_000L;
+    }
+    if (length < 19 || b[o + 10] != ' ' || b[o + 13] != ':' || b[o + 16] != ':'
+        || (length != 19 && (b[o + 19] != '.' || length <= 20 || length > 29))) {
+      return NOT_THIS_SHAPE;
+    }
+    int hour = digits(b, o + 11, o + 13);
+    int minute = digits(b, o + 14, o + 16);
+    int second = digits(b, o + 17, o + 19);
+    int millis = length == 19 ? 0 : fractionMillis(b, o + 20, o + length);
+    if (hour < 0 || hour >= 24 || minute < 0 || minute >= 60 || second < 0 || second >= 60 || millis < 0) {
+      return NOT_THIS_SHAPE;
+    }
+    return epochDay(year, month, day) * 86_400_000L + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis;
+  }
+
+  /** MySQL/MariaDB DATE text {@code yyyy-MM-dd} (or the date part of a DATETIME) as days since 1970-01-01. */
+  static long epochDay(String v) {
+    byte[] latin1 = v.getBytes(StandardCharsets.ISO_8859_1);
+    long day = fastEpochDay(latin1, 0, latin1.length);
+    return day != NOT_THIS_SHAPE ? day : LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v).toEpochDay();
   }
 
   /** As {@link #epochDay(String)}, read from the driver's bytes of a DATE value ({@link RawText}). */
   static long epochDay(RawText v) {
-    byte[] b = v.bytes();
-    int o = v.offset();
-    if (v.length() >= 10 && b[o + 4] == '-' && b[o + 7] == '-') {
-      int year = digits(b, o, o + 4);
-      int month = digits(b, o + 5, o + 7);
-      int day = digits(b, o + 8, o + 10);
-      if (year >= 0 && month >= 1 && day >= 1) {
-        return epochDay(year, month, day);
-      }
+    long day = fastEpochDay(v.bytes(), v.offset(), v.length());
+    return day != NOT_THIS_SHAPE ? day
+        : epochDay(new String(v.bytes(), v.offset(), v.length(), StandardCharsets.ISO_8859_1));
+  }
+
+  private static long fastEpochDay(byte[] b, int o, int length) {
+    if (length < 10 || b[o + 4] != '-' || b[o + 7] != '-') {
+      return NOT_THIS_SHAPE;
     }
-    return epochDay(new String(b, o, v.length(), StandardCharsets.ISO_8859_1));
+    int year = digits(b, o, o + 4);
+    int month = digits(b, o + 5, o + 7);
+    int day = digits(b, o + 8, o + 10);
+    return year < 0 || month < 1 || day < 1 ? NOT_THIS_SHAPE : epochDay(year, month, day);
   }
 
   /**
@@ -415,55 +419,11 @@ public final class BinaryRowWriter implements RowWriter {
     return n;
   }
 
-  /** As {@link #fractionMillis(String, int, int)} over bytes. */
+  /** The first three digits of a fraction of a second (missing ones are 0), or -1 if a byte is not a digit. */
   private static int fractionMillis(byte[] b, int from, int to) {
     int millis = 0;
     for (int i = from; i < to; i++) {
       int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      if (i < from + 3) {
-        millis = millis * 10 + d;
-      }
-    }
-    for (int i = to - from; i < 3; i++) {
-      millis *= 10;
-    }
-    return millis;
-  }
-
-  /** MySQL/MariaDB DATE text {@code yyyy-MM-dd} (or the date part of a DATETIME) as days since 1970-01-01. */
-  static long epochDay(String v) {
-    if (v.length() >= 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
-      int year = digits(v, 0, 4);
-      int month = digits(v, 5, 7);
-      int day = digits(v, 8, 10);
-      if (year >= 0 && month >= 0 && day >= 0) {
-        return epochDay(year, month, day);
-      }
-    }
-    return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v).toEpochDay();
-  }
-
-  /** The decimal number in {@code v[from, to)}, or -1 if a character is not an ASCII digit. */
-  private static int digits(String v, int from, int to) {
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      int d = v.charAt(i) - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      n = n * 10 + d;
-    }
-    return n;
-  }
-
-  /** The first three digits of a fraction of a second (missing ones are 0), or -1 if a character is not a digit. */
-  private static int fractionMillis(String v, int from, int to) {
-    int millis = 0;
-    for (int i = from; i < to; i++) {
-      int d = v.charAt(i) - '0';
       if (d < 0 || d > 9) {
         return -1;
       }

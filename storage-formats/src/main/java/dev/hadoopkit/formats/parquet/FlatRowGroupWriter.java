@@ -168,15 +168,17 @@ final class FlatRowGroupWriter {
     try {
       flushRowGroup();
       file.end(footer);
+      file.close();
     } catch (IOException | RuntimeException e) {
       file.abort();
-      throw e;
-    } finally {
       try {
         file.close();
-      } finally {
-        codecs.release();
+      } catch (IOException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed); // the first failure is the one to report
       }
+      throw e;
+    } finally {
+      codecs.release();
     }
   }
 }
