@@ -325,17 +325,12 @@ public final class BinaryRowWriter implements RowWriter {
    * {@link #NOT_THIS_SHAPE}; a date of that shape that does not exist (February 30) throws as {@code LocalDate.of}.
    */
   private static long fastTimestampMillis(byte[] b, int o, int length) {
-    if (length < 10 || b[o + 4] != '-' || b[o + 7] != '-') {
-      return NOT_THIS_SHAPE;
-    }
-    int year = digits(b, o, o + 4);
-    int month = digits(b, o + 5, o + 7);
-    int day = digits(b, o + 8, o + 10);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+    long epochDay = fastEpochDay(b, o, length);
+    if (epochDay == NOT_THIS_SHAPE) {
       return NOT_THIS_SHAPE;
     }
     if (length == 10) {
-      return epochDay(year, month, day) * 86_400_000L;
+      return epochDay * 86_400_000L;
     }
     if (length < 19 || b[o + 10] != ' ' || b[o + 13] != ':' || b[o + 16] != ':'
         || (length != 19 && (b[o + 19] != '.' || length <= 20 || length > 29))) {
@@ -348,7 +343,7 @@ public final class BinaryRowWriter implements RowWriter {
     if (hour < 0 || hour >= 24 || minute < 0 || minute >= 60 || second < 0 || second >= 60 || millis < 0) {
       return NOT_THIS_SHAPE;
     }
-    return epochDay(year, month, day) * 86_400_000L + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis;
+    return epochDay * 86_400_000L + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis;
   }
 
   /** MySQL/MariaDB DATE text {@code yyyy-MM-dd} (or the date part of a DATETIME) as days since 1970-01-01. */
@@ -365,6 +360,11 @@ public final class BinaryRowWriter implements RowWriter {
         : epochDay(new String(v.bytes(), v.offset(), v.length(), StandardCharsets.ISO_8859_1));
   }
 
+  /**
+   * The days of the {@code yyyy-MM-dd} that {@code b[o, o + length)} begins with, or {@link #NOT_THIS_SHAPE} (then the
+   * text parsers say what is wrong, quoting the value); a date of that shape that does not exist (February 30)
+   * throws as {@code LocalDate.of}.
+   */
   private static long fastEpochDay(byte[] b, int o, int length) {
     if (length < 10 || b[o + 4] != '-' || b[o + 7] != '-') {
       return NOT_THIS_SHAPE;
@@ -372,7 +372,10 @@ public final class BinaryRowWriter implements RowWriter {
     int year = digits(b, o, o + 4);
     int month = digits(b, o + 5, o + 7);
     int day = digits(b, o + 8, o + 10);
-    return year < 0 || month < 1 || day < 1 ? NOT_THIS_SHAPE : epochDay(year, month, day);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+      return NOT_THIS_SHAPE;
+    }
+    return epochDay(year, month, day);
   }
 
   /**
