@@ -96,8 +96,10 @@ public final class JobRunner {
     console.debug("Submitted " + job.getJobID());
     console.jobs().submitted(job);
     long lastDraw = 0;
+    // LocalJobRunner answers from memory, so a local import learns its end within 10 ms; a cluster is asked by RPC.
+    long pollMillis = "local".equals(job.getConfiguration().get("mapreduce.framework.name", "local")) ? 10 : 100;
     while (!job.isComplete()) {
-      Thread.sleep(100);
+      Thread.sleep(pollMillis);
       long now = System.nanoTime();
       if (console.terminal() && now - lastDraw > 1_000_000_000L) {
         lastDraw = now;

@@ -224,7 +224,37 @@ public final class BinaryRowWriter implements RowWriter {
   /** The driver's bytes of a DATE/DATETIME/TIMESTAMP value, or null for SQL NULL and a zero date. */
   static RawText rawTemporalBytes(ResultSet rs, int column) throws SQLException {
     RawText v = rs.getObject(column, RawText.class);
-    return v == null || v.startsWith("0000-00-00") ? null : v;
+    if (v == null) {
+      return null;
+    }
+    return (v.binary() ? isZeroDate(v) : v.startsWith("0000-00-00")) ? null : v;
+  }
+
+  /** A binary-protocol DATE/DATETIME of year, month and day 0 (the server sends no bytes for 0000-00-00 00:00:00). */
+  private static boolean isZeroDate(RawText v) {
+    return v.length() < 4 || (v.at(0) | v.at(1) | v.at(2) | v.at(3)) == 0;
+  }
+
+  /** Days since 1970-01-01 of a binary-protocol DATE/DATETIME value (year 2 bytes little-endian, month, day). */
+  private static long binaryEpochDay(RawText v) {
+    int year = (v.at(0) & 0xff) | (v.at(1) & 0xff) << 8;
+    return epochDay(year, v.at(2), v.at(3));
+  }
+
+  /**
+   * Milliseconds since 1970-01-01T00:00 read as UTC of a binary-protocol DATE/DATETIME/TIMESTAMP value (4, 7 or 11
+   * bytes: date, then hour, minute, second, then microseconds little-endian), the fraction truncated to milliseconds.
+   */
+  private static long binaryTimestampMillis(RawText v) {
+    long millis = binaryEpochDay(v) * 86_400_000L;
+    if (v.length() >= 7) {
+      millis += v.at(4) * 3_600_000L + v.at(5) * 60_000L + v.at(6) * 1000L;
+    }
+    if (v.length() >= 11) {
+      int micros = (v.at(7) & 0xff) | (v.at(8) & 0xff) << 8 | (v.at(9) & 0xff) << 16 | (v.at(10) & 0xff) << 24;
+      millis += micros / 1000;
+    }
+    return millis;
   }
 
   static ColumnCopier copierFor(ColumnInfo column, Schema field, boolean temporalAsText, boolean rawText) {
@@ -315,6 +345,9 @@ public final class BinaryRowWriter implements RowWriter {
 
   /** As {@link #timestampMillis(String)}, read from the driver's bytes of the value ({@link RawText}): no String. */
   static long timestampMillis(RawText v) {
+    if (v.binary()) {
+      return binaryTimestampMillis(v);
+    }
     long millis = fastTimestampMillis(v.bytes(), v.offset(), v.length());
     return millis != NOT_THIS_SHAPE ? millis
         : utcMillis(parseTimestamp(new String(v.bytes(), v.offset(), v.length(), StandardCharsets.ISO_8859_1)));
@@ -355,6 +388,9 @@ public final class BinaryRowWriter implements RowWriter {
 
   /** As {@link #epochDay(String)}, read from the driver's bytes of a DATE value ({@link RawText}). */
   static long epochDay(RawText v) {
+    if (v.binary()) {
+      return binaryEpochDay(v);
+    }
     long day = fastEpochDay(v.bytes(), v.offset(), v.length());
     return day != NOT_THIS_SHAPE ? day
         : epochDay(new String(v.bytes(), v.offset(), v.length(), StandardCharsets.ISO_8859_1));

@@ -5,6 +5,7 @@ import dev.hadoopkit.ingest.TaskReports;
 import dev.hadoopkit.ingest.db.ConnectionSpec;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,6 +22,16 @@ import org.apache.hadoop.mapreduce.Mapper;
 public final class ImportMapper extends Mapper<NullWritable, NullWritable, ResultSet, NullWritable> {
   public static final String KEY_QUERY = IngestKeys.IMPORT_QUERY;
 
+  /** MariaDB Connector/J prepares statements on the server, whose rows then come in the binary protocol. */
+  private static final Map<String, String> BINARY_PROTOCOL = Map.of("useServerPrepStmts", "true");
+
+  /** A server-side prepared statement that streams its rows in chunks of {@code fetchSize}. */
+  private static PreparedStatement streamingPrepared(Connection connection, String sql, int fetchSize) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+    statement.setFetchSize(fetchSize);
+    return statement;
+  }
+
   @Override
   public void run(Context context) throws IOException, InterruptedException {
     Configuration conf = context.getConfiguration();
@@ -28,9 +39,11 @@ public final class ImportMapper extends Mapper<NullWritable, NullWritable, Resul
     ConnectionSpec spec = ConnectionSpec.load(conf);
     char[] password = ConnectionSpec.loadPassword(context.getCredentials());
     String sql = conf.get(KEY_QUERY).replace("$CONDITIONS", "(" + split.condition() + ")");
-    try (Connection connection = spec.open(password, Map.of());
-        Statement statement = spec.dialect().streamingStatement(connection, spec.fetchSize());
-        ResultSet rs = statement.executeQuery(sql)) {
+    boolean binaryProtocol = conf.getBoolean(IngestKeys.IMPORT_BINARY_PROTOCOL, false);
+    try (Connection connection = spec.open(password, binaryProtocol ? BINARY_PROTOCOL : Map.of());
+        Statement statement = binaryProtocol ? streamingPrepared(connection, sql, spec.fetchSize())
+            : spec.dialect().streamingStatement(connection, spec.fetchSize());
+        ResultSet rs = binaryProtocol ? ((PreparedStatement) statement).executeQuery() : statement.executeQuery(sql)) {
       org.apache.hadoop.mapreduce.Counter imported = context.getCounter(dev.hadoopkit.ingest.IngestCounters.ROWS_IMPORTED);
       long before = imported.getValue();
       context.write(rs, NullWritable.get());

@@ -252,11 +252,30 @@ class BinaryRowWriterTest {
       assertEquals(expected - Math.floorMod(expected, 86_400_000L), BinaryRowWriter.timestampMillis(raw(text.substring(0, 10))),
           "bytes of " + text.substring(0, 10));
       assertEquals(at.toLocalDate().toEpochDay(), BinaryRowWriter.epochDay(raw(text.substring(0, 10))), "bytes of " + text);
+      LocalDateTime micros = at.withNano(truncated.getNano() / 1000 * 1000);
+      long expectedFromMicros = micros.toEpochSecond(ZoneOffset.UTC) * 1000 + micros.getNano() / 1_000_000;
+      assertEquals(expectedFromMicros, BinaryRowWriter.timestampMillis(packed(micros, 11)), "packed " + micros);
+      assertEquals(micros.toEpochSecond(ZoneOffset.UTC) * 1000, BinaryRowWriter.timestampMillis(packed(micros, 7)),
+          "packed without fraction " + micros);
+      assertEquals(at.toLocalDate().toEpochDay(), BinaryRowWriter.epochDay(packed(micros, 4)), "packed date " + micros);
     }
+    assertEquals(-1L, BinaryRowWriter.timestampMillis(packed(LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_000_000), 11)));
     assertEquals(-1L, BinaryRowWriter.timestampMillis("1969-12-31 23:59:59.999"));
     assertEquals(-1L, BinaryRowWriter.timestampMillis(raw("1969-12-31 23:59:59.999")));
     assertEquals(881_222_149_120L, BinaryRowWriter.timestampMillis("1997-12-04 07:55:49.12"));
     assertEquals(881_222_149_120L, BinaryRowWriter.timestampMillis(raw("1997-12-04 07:55:49.12")));
+  }
+
+  /**
+   * The binary protocol's packed DATE/DATETIME of {@code at} in {@code length} (4, 7 or 11) bytes, as the driver hands
+   * it out: year (little-endian), month, day, hour, minute, second, microseconds (little-endian), in a larger buffer.
+   */
+  private static RawText packed(LocalDateTime at, int length) {
+    int micros = at.getNano() / 1000;
+    byte[] row = {9, 9, (byte) at.getYear(), (byte) (at.getYear() >> 8), (byte) at.getMonthValue(), (byte) at.getDayOfMonth(),
+        (byte) at.getHour(), (byte) at.getMinute(), (byte) at.getSecond(), (byte) micros, (byte) (micros >> 8),
+        (byte) (micros >> 16), (byte) (micros >> 24), 9};
+    return new RawText(row, 2, length, true);
   }
 
   /** The value as the driver hands it out: a slice of a larger row buffer. */

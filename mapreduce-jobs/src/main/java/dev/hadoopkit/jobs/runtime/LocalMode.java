@@ -1,5 +1,6 @@
 package dev.hadoopkit.jobs.runtime;
 
+import dev.hadoopkit.formats.localfs.NioLocalFileSystem;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -37,7 +38,7 @@ public final class LocalMode {
     // Mappers combine in memory, so their output is small: a 100 MB sort buffer per map is wasted allocation.
     setIfDefault(conf, "mapreduce.task.io.sort.mb", "32");
     // Without Hadoop's native library every chmod and permission lookup forks a process (about 90 per job).
-    setIfDefault(conf, "fs.file.impl", NioLocalFileSystem.class.getName());
+    NioLocalFileSystem.useUnlessChosen(conf, "hadoopkit local mode");
   }
 
   private static void setIfDefault(Configuration conf, String key, String value) {

@@ -1,6 +1,5 @@
 package dev.hadoopkit.ingest.imports.mysql;
 
-import java.sql.SQLDataException;
 import java.util.Calendar;
 import org.mariadb.jdbc.client.ColumnDecoder;
 import org.mariadb.jdbc.client.Context;
@@ -10,8 +9,9 @@ import org.mariadb.jdbc.client.util.MutableInt;
 import org.mariadb.jdbc.plugin.Codec;
 
 /**
- * MariaDB Connector/J codec behind {@code rs.getObject(i, RawText.class)}: over the text protocol every value already
- * is the server's text, so this hands out the bytes in place (no String, no parsing, no CAST in the query). Found by
+ * MariaDB Connector/J codec behind {@code rs.getObject(i, RawText.class)}: hands out the bytes of a value in place (no
+ * String, no parsing, no CAST in the query): over the text protocol the server's text, over the binary protocol its
+ * packed form ({@link RawText#binary}). Found by
  * the driver through ServiceLoader (META-INF/services/org.mariadb.jdbc.plugin.Codec); decodes nothing else and
  * encodes nothing.
  */
@@ -55,9 +55,11 @@ public final class RawTextCodec implements Codec<RawText> {
 
   @Override
   public RawText decodeBinary(ReadableByteBuf buf, MutableInt length, ColumnDecoder column, Calendar cal,
-      Context context) throws SQLDataException {
-    buf.skip(length.get());
-    throw new SQLDataException("RawText needs the text protocol (server-side prepared statements send binary values)");
+      Context context) {
+    int n = length.get();
+    RawText value = new RawText(buf.buf(), buf.pos(), n, true);
+    buf.skip(n);
+    return value;
   }
 
   @Override

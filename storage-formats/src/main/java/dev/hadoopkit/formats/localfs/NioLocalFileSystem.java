@@ -1,4 +1,4 @@
-package dev.hadoopkit.jobs.runtime;
+package dev.hadoopkit.formats.localfs;
 
 import java.io.File;
 import java.io.IOException;
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -22,12 +23,31 @@ import org.apache.hadoop.io.nativeio.NativeIO;
  * group names of the file itself, not of a symlink's target, as {@code ls -ld} shows them; {@code chmod} still keeps
  * a directory's set-user-ID and set-group-ID bits. With the native library, Hadoop's own code runs unchanged.
  *
- * <p>Used in local mode only ({@link LocalMode}), as {@code fs.file.impl} unless that is set.
+ * <p>Used in local mode only (the MapReduce jobs' {@code LocalMode}, the ingest tools' {@code JobRunner}), as
+ * {@code fs.file.impl} unless that is set ({@link #useUnlessChosen}).
  */
 public class NioLocalFileSystem extends LocalFileSystem {
 
   public NioLocalFileSystem() {
     super(new Raw());
+  }
+
+  /**
+   * Makes this the {@code file://} filesystem of {@code conf} unless a site file or the user chose one. Call it before
+   * the first {@code FileSystem.get} of the process: Hadoop caches the filesystem of a scheme, whatever the next
+   * configuration says.
+   */
+  public static void useUnlessChosen(Configuration conf, String source) {
+    String[] sources = conf.getPropertySources("fs.file.impl");
+    boolean onlyDefaults = true;
+    if (sources != null) {
+      for (String s : sources) {
+        onlyDefaults &= s.endsWith("-default.xml");
+      }
+    }
+    if (onlyDefaults) {
+      conf.set("fs.file.impl", NioLocalFileSystem.class.getName(), source);
+    }
   }
 
   /** The raw (checksum-less) filesystem underneath, where permissions are read and set. */

@@ -1,4 +1,4 @@
-package dev.hadoopkit.jobs.runtime;
+package dev.hadoopkit.formats.localfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -86,14 +86,14 @@ class NioLocalFileSystemTest {
   }
 
   @Test
-  void localModeUsesItUnlessTheUserChoseAFilesystem() {
+  void isUsedUnlessTheUserChoseAFilesystem() {
     Configuration conf = new Configuration();
-    LocalMode.tune(conf);
+    NioLocalFileSystem.useUnlessChosen(conf, "test");
     assertEquals(NioLocalFileSystem.class.getName(), conf.get("fs.file.impl"));
 
     Configuration chosen = new Configuration();
     chosen.set("fs.file.impl", "org.apache.hadoop.fs.LocalFileSystem");
-    LocalMode.tune(chosen);
+    NioLocalFileSystem.useUnlessChosen(chosen, "test");
     assertEquals("org.apache.hadoop.fs.LocalFileSystem", chosen.get("fs.file.impl"));
   }
 
