@@ -163,7 +163,7 @@ public final class IngestKeys {
       job(IMPORT_COLUMN_AS_STRING, "columns read as the driver's text (--map-column-java COL=String)"),
       job(IMPORT_TEMPORAL_AS_TEXT, "true when DATE/DATETIME columns arrive as the server's text (MySQL)"),
       job(IMPORT_RAW_TEXT, "true when a MySQL table import reads dates (and, to text, integers) as the MariaDB driver's bytes (no CAST)"),
-      job(IMPORT_BINARY_PROTOCOL, "true when a MySQL table import to Avro/Parquet/ORC reads rows over the binary protocol (server-side prepared statement); -D" + IMPORT_BINARY_PROTOCOL + "=false keeps the text protocol"),
+      job(IMPORT_BINARY_PROTOCOL, "true when a MySQL table import reads rows over the binary protocol (server-side prepared statement); -D" + IMPORT_BINARY_PROTOCOL + "=false keeps the text protocol"),
       job(EXPORT_TABLE, "table the tasks fill (the staging table when there is one)"),
       job(EXPORT_COLUMNS, "exported columns, in field order"),
       job(EXPORT_COLUMN_TYPES, "JDBC types of the exported columns"),

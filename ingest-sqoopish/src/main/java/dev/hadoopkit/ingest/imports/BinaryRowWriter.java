@@ -227,12 +227,7 @@ public final class BinaryRowWriter implements RowWriter {
     if (v == null) {
       return null;
     }
-    return (v.binary() ? isZeroDate(v) : v.startsWith("0000-00-00")) ? null : v;
-  }
-
-  /** A binary-protocol DATE/DATETIME of year, month and day 0 (the server sends no bytes for 0000-00-00 00:00:00). */
-  private static boolean isZeroDate(RawText v) {
-    return v.length() < 4 || (v.at(0) | v.at(1) | v.at(2) | v.at(3)) == 0;
+    return (v.binary() ? MysqlRawReaders.isZeroDate(v) : v.startsWith("0000-00-00")) ? null : v;
   }
 
   /** Days since 1970-01-01 of a binary-protocol DATE/DATETIME value (year 2 bytes little-endian, month, day). */

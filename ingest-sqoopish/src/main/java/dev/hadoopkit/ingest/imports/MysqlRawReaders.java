@@ -20,6 +20,14 @@ final class MysqlRawReaders {
    * (--map-column-java) is the server's text as it is, as the CAST gave it to getString.
    */
   static ValueReader readerFor(ColumnInfo column, boolean asString) {
+    return readerFor(column, asString, false);
+  }
+
+  /**
+   * As {@link #readerFor(ColumnInfo, boolean)}; over the binary protocol ({@code binaryProtocol}) integers keep the
+   * getInt/getLong readers (the driver reads their bytes as they are) and dates are formatted from the packed form.
+   */
+  static ValueReader readerFor(ColumnInfo column, boolean asString, boolean binaryProtocol) {
     if (asString) {
       int type = column.jdbcType();
       return type == Types.DATE || type == Types.TIMESTAMP ? VERBATIM : null;
@@ -28,10 +36,10 @@ final class MysqlRawReaders {
       case Types.TINYINT:
       case Types.SMALLINT:
       case Types.INTEGER:
-        return INTEGRAL;
+        return binaryProtocol ? null : INTEGRAL;
       case Types.BIGINT:
         // BIGINT UNSIGNED is read with getString; keep that reader.
-        return column.isUnsigned() ? null : INTEGRAL;
+        return column.isUnsigned() || binaryProtocol ? null : INTEGRAL;
       case Types.DATE:
         return DATE;
       case Types.TIMESTAMP:
@@ -71,22 +79,96 @@ final class MysqlRawReaders {
   /** A date as the server's text; a zero date is NULL as with MysqlTemporalText. */
   static final ValueReader DATE = (rs, i, out) -> {
     RawText v = rs.getObject(i, RawText.class);
-    if (v == null || v.startsWith(ZERO_DATE)) {
+    if (v == null || (v.binary() ? isZeroDate(v) : v.startsWith(ZERO_DATE))) {
       return false;
     }
-    write(out, v, v.length());
+    if (v.binary()) {
+      byte[] text = new byte[10];
+      packedDate(v, text);
+      out.writeAscii(text, 0, 10);
+    } else {
+      write(out, v, v.length());
+    }
     return true;
   };
 
   /** A DATETIME/TIMESTAMP as {@link MysqlTemporalText#writeTimestamp} reshapes the server's text. */
   static final ValueReader TIMESTAMP = (rs, i, out) -> {
     RawText v = rs.getObject(i, RawText.class);
-    if (v == null || v.startsWith(ZERO_DATE)) {
+    if (v == null || (v.binary() ? isZeroDate(v) : v.startsWith(ZERO_DATE))) {
       return false;
     }
-    writeTimestamp(out, v);
+    if (v.binary()) {
+      writePackedTimestamp(out, v);
+    } else {
+      writeTimestamp(out, v);
+    }
     return true;
   };
+
+  /** A binary-protocol DATE/DATETIME of year, month and day 0 (sent as no bytes for 0000-00-00 00:00:00). */
+  static boolean isZeroDate(RawText v) {
+    return v.length() < 4 || (v.at(0) | v.at(1) | v.at(2) | v.at(3)) == 0;
+  }
+
+  /** {@code yyyy-MM-dd} of a packed date (year little-endian, month, day) into {@code text[0, 10)}. */
+  private static void packedDate(RawText v, byte[] text) {
+    int year = (v.at(0) & 0xff) | (v.at(1) & 0xff) << 8;
+    pair(text, 0, year / 100);
+    pair(text, 2, year % 100);
+    text[4] = '-';
+    pair(text, 5, v.at(2));
+    text[7] = '-';
+    pair(text, 8, v.at(3));
+  }
+
+  /**
+   * java.sql.Timestamp's text of a packed DATETIME/TIMESTAMP ({@code yyyy-MM-dd HH:mm:ss.f}, the fraction without
+   * trailing zeros and at least one digit), as {@link #writeTimestamp} makes of the server's text of the same value.
+   */
+  static void writePackedTimestamp(TextOut out, RawText v) throws IOException {
+    byte[] text = new byte[26];
+    packedDate(v, text);
+    text[10] = ' ';
+    int n = v.length();
+    pair(text, 11, n >= 7 ? v.at(4) : 0);
+    text[13] = ':';
+    pair(text, 14, n >= 7 ? v.at(5) : 0);
+    text[16] = ':';
+    pair(text, 17, n >= 7 ? v.at(6) : 0);
+    text[19] = '.';
+    int micros = n >= 11 ? (v.at(7) & 0xff) | (v.at(8) & 0xff) << 8 | (v.at(9) & 0xff) << 16 | (v.at(10) & 0xff) << 24 : 0;
+    if (micros == 0) {
+      text[20] = '0';
+      out.writeAscii(text, 0, 21);
+      return;
+    }
+    pair(text, 20, micros / 10_000);
+    pair(text, 22, micros / 100 % 100);
+    pair(text, 24, micros % 100);
+    int end = 26;
+    while (text[end - 1] == '0') {
+      end--;
+    }
+    out.writeAscii(text, 0, end);
+  }
+
+  /** The two decimal digits of 0-99, by table: C1, which compiles these readers, divides with a slow instruction. */
+  private static final byte[] TENS = new byte[100];
+  private static final byte[] ONES = new byte[100];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      TENS[i] = (byte) ('0' + i / 10);
+      ONES[i] = (byte) ('0' + i % 10);
+    }
+  }
+
+  /** {@code value} (0-99) as two digits into {@code text} from {@code at}. */
+  private static void pair(byte[] text, int at, int value) {
+    text[at] = TENS[value];
+    text[at + 1] = ONES[value];
+  }
 
   /** Byte for byte the text {@link MysqlTemporalText#writeTimestamp} writes for the same server text. */
   static void writeTimestamp(TextOut out, RawText v) throws IOException {

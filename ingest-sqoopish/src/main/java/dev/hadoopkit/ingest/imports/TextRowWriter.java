@@ -73,6 +73,7 @@ public final class TextRowWriter implements RowWriter {
     stringColumn = new boolean[n];
     boolean temporalAsText = conf.getBoolean(KEY_TEMPORAL_AS_TEXT, false);
     boolean rawText = conf.getBoolean(KEY_RAW_TEXT, false);
+    boolean binaryProtocol = conf.getBoolean(IngestKeys.IMPORT_BINARY_PROTOCOL, false);
     java.util.Set<String> asString = new java.util.HashSet<>();
     for (String name : conf.getTrimmedStrings(KEY_AS_STRING)) {
       asString.add(name.toLowerCase(java.util.Locale.ROOT));
@@ -81,7 +82,7 @@ public final class TextRowWriter implements RowWriter {
     for (int i = 0; i < n; i++) {
       ColumnInfo c = columns.get(i);
       boolean forcedString = asString.contains(c.name().toLowerCase(java.util.Locale.ROOT));
-      ValueReader reader = rawText ? MysqlRawReaders.readerFor(c, forcedString) : null;
+      ValueReader reader = rawText ? MysqlRawReaders.readerFor(c, forcedString, binaryProtocol) : null;
       if (reader == null) {
         reader = forcedString ? ImportValueReaders.STRING : temporalAsText ? textTemporalReaderFor(c) : null;
       }
