@@ -82,7 +82,9 @@ public final class Parquet {
     ParquetProperties.Builder properties = ParquetProperties.builder()
         .withPageSize(conf.getInt(ParquetOutputFormat.PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE))
         .withDictionaryEncoding(conf.getBoolean(ParquetOutputFormat.ENABLE_DICTIONARY, true))
-        .withDictionaryPageSize(conf.getInt(ParquetOutputFormat.DICTIONARY_PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE));
+        .withDictionaryPageSize(conf.getInt(ParquetOutputFormat.DICTIONARY_PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE))
+        // The INT32/INT64 dictionaries in flat tables: the same bytes as parquet-mr's, fewer cache misses.
+        .withValuesWriterFactory(new PrimitiveDictionaryWriters());
     columnDictionaries(conf).forEach(properties::withDictionaryEncoding);
     return properties.build();
   }

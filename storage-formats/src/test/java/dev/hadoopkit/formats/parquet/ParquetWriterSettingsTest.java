@@ -85,6 +85,63 @@ class ParquetWriterSettingsTest {
         Files.readAllBytes(java.nio.file.Path.of(rows.toUri())), "the row writer writes parquet-avro's file");
   }
 
+  /*
+   * The row writer's INT32/INT64 dictionaries (PrimitiveDictionaryWriters) against parquet-mr's: twenty thousand
+   * distinct values in random order (tables that grow many times), 0 and the extremes, a column that outgrows the
+   * dictionary page and falls back to plain encoding, and small ones; with the default and a small dictionary page.
+   */
+  @Test
+  void integerDictionariesGiveTheFileParquetAvroWrites() throws IOException {
+    Schema schema = SchemaBuilder.record("r").fields().requiredLong("at").optionalInt("user").requiredInt("big")
+        .requiredLong("rating").endRecord();
+    for (int dictionaryPage : new int[] {1024 * 1024, 64 * 1024}) {
+      Configuration conf = new Configuration(false);
+      conf.setInt("parquet.dictionary.page.size", dictionaryPage);
+      Path records = new Path(directory.resolve("dict-records-" + dictionaryPage + ".parquet").toUri());
+      Path rows = new Path(directory.resolve("dict-rows-" + dictionaryPage + ".parquet").toUri());
+      long[] at = new long[20_000];
+      java.util.Random random = new java.util.Random(dictionaryPage);
+      for (int i = 0; i < at.length; i++) {
+        at[i] = i < 3 ? new long[] {0, Long.MIN_VALUE, Long.MAX_VALUE}[i] : 874_724_710_000L + random.nextInt(1 << 24) * 1000L;
+      }
+      int count = 300_000;
+      try (FileAppender out = Formats.write(records).format(FileFormat.PARQUET).conf(conf).schema(schema)
+          .codec(Codec.SNAPPY).build()) {
+        java.util.Random values = new java.util.Random(1);
+        for (int i = 0; i < count; i++) {
+          GenericData.Record r = new GenericData.Record(schema);
+          r.put("at", at[values.nextInt(at.length)]);
+          int user = values.nextInt(943) - 1;
+          r.put("user", user < 0 ? null : user == 0 ? Integer.MIN_VALUE : user);
+          r.put("big", values.nextInt());
+          r.put("rating", (long) values.nextInt(5));
+          out.add(r);
+        }
+      }
+      try (RowAppender out = Formats.write(rows).format(FileFormat.PARQUET).conf(conf).schema(schema)
+          .codec(Codec.SNAPPY).buildRows()) {
+        java.util.Random values = new java.util.Random(1);
+        for (int i = 0; i < count; i++) {
+          out.setLong(0, at[values.nextInt(at.length)]);
+          int user = values.nextInt(943) - 1;
+          if (user < 0) {
+            out.setNull(1);
+          } else {
+            out.setInt(1, user == 0 ? Integer.MIN_VALUE : user);
+          }
+          out.setInt(2, values.nextInt());
+          out.setLong(3, values.nextInt(5));
+          out.endRow();
+        }
+      }
+      // Random ints outgrow any dictionary on the first page, the timestamps (160 KB of values) a 64 KB one.
+      assertEquals("{at=" + (dictionaryPage > 160_000) + ", user=true, big=false, rating=true}", dictionaryPages(conf, rows));
+      assertEquals(dictionaryPages(conf, records), dictionaryPages(conf, rows));
+      assertArrayEquals(Files.readAllBytes(java.nio.file.Path.of(records.toUri())),
+          Files.readAllBytes(java.nio.file.Path.of(rows.toUri())), "dictionary page size " + dictionaryPage);
+    }
+  }
+
   /** Per column, whether its chunk has a dictionary page, written by the record writer and by the row writer. */
   private String dictionaries(Map<String, String> settings) throws IOException {
     Configuration conf = new Configuration(false);

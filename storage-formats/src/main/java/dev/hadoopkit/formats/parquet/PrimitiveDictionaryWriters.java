@@ -1,0 +1,247 @@
+package dev.hadoopkit.formats.parquet;
+
+import java.util.Arrays;
+import org.apache.parquet.bytes.ByteBufferAllocator;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.values.ValuesWriter;
+import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter;
+import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter.PlainIntegerDictionaryValuesWriter;
+import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter.PlainLongDictionaryValuesWriter;
+import org.apache.parquet.column.values.dictionary.IntList;
+import org.apache.parquet.column.values.factory.DefaultValuesWriterFactory;
+import org.apache.parquet.column.values.factory.ValuesWriterFactory;
+import org.apache.parquet.column.values.fallback.FallbackValuesWriter;
+import org.apache.parquet.column.values.plain.PlainValuesWriter;
+
+/**
+ * parquet-mr's values writers, except that the dictionaries of INT32 and INT64 columns look values up in one flat
+ * open-addressing table of key and id pairs. parquet-mr keeps them in fastutil's linked hash maps, whose keys and
+ * values sit in separate arrays: with tens of thousands of distinct values (the timestamps of a ratings table) every
+ * lookup missed the cache twice, and the lookups took 12 % of a Parquet import's task CPU. Ids are handed out in the
+ * order values are first seen and the accounting that decides the fallback to plain encoding is parquet-mr's, so
+ * the pages and the file are byte for byte the same ({@code PrimitiveDictionaryWritersTest}).
+ */
+final class PrimitiveDictionaryWriters implements ValuesWriterFactory {
+  /** 2^64 / the golden ratio: multiplicative hashing spreads near-by values (timestamps, ids) over the table. */
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final int INITIAL_SLOTS = 64;
+
+  private final ValuesWriterFactory defaults = new DefaultValuesWriterFactory();
+  private ParquetProperties properties;
+
+  @Override
+  public void initialize(ParquetProperties properties) {
+    this.properties = properties;
+    defaults.initialize(properties);
+  }
+
+  @Override
+  public ValuesWriter newValuesWriter(ColumnDescriptor descriptor) {
+    ValuesWriter writer = defaults.newValuesWriter(descriptor);
+    if (!(writer instanceof FallbackValuesWriter<?, ?>)) {
+      return writer;
+    }
+    FallbackValuesWriter<?, ?> fallback = (FallbackValuesWriter<?, ?>) writer;
+    Encoding dataPage = fallback.initialWriter.getEncoding();
+    // parquet-mr's writers label dictionary pages PLAIN_DICTIONARY in format v1 and PLAIN in v2.
+    Encoding dictionaryPage = properties.getWriterVersion() == ParquetProperties.WriterVersion.PARQUET_1_0
+        ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN;
+    int maxBytes = properties.getDictionaryPageSizeThreshold();
+    ByteBufferAllocator allocator = properties.getAllocator();
+    if (fallback.initialWriter.getClass() == PlainLongDictionaryValuesWriter.class) {
+      return FallbackValuesWriter.of(new LongDictionary(maxBytes, dataPage, dictionaryPage, allocator),
+          (ValuesWriter) fallback.fallBackWriter);
+    }
+    if (fallback.initialWriter.getClass() == PlainIntegerDictionaryValuesWriter.class) {
+      return FallbackValuesWriter.of(new IntDictionary(maxBytes, dataPage, dictionaryPage, allocator),
+          (ValuesWriter) fallback.fallBackWriter);
+    }
+    return writer;
+  }
+
+  /** Slot of {@code value} in a table of {@code 1 << bits} slots. */
+  static int slot(long value, int bits) {
+    return (int) ((value * GOLDEN) >>> (64 - bits));
+  }
+
+  /** The dictionary of an INT64 column: table slots hold (value, id + 1), 0 marking a free slot. */
+  static final class LongDictionary extends DictionaryValuesWriter {
+    private int bits = Integer.numberOfTrailingZeros(INITIAL_SLOTS);
+    private long[] table = new long[INITIAL_SLOTS * 2];
+    private long[] byId = new long[INITIAL_SLOTS];
+    private int size;
+
+    LongDictionary(int maxBytes, Encoding dataPage, Encoding dictionaryPage, ByteBufferAllocator allocator) {
+      super(maxBytes, dataPage, dictionaryPage, allocator);
+    }
+
+    @Override
+    public void writeLong(long v) {
+      int mask = (1 << bits) - 1;
+      for (int s = slot(v, bits); ; s = (s + 1) & mask) {
+        long id = table[2 * s + 1];
+        if (id == 0) {
+          encodedValues.add(add(v, s));
+          return;
+        }
+        if (table[2 * s] == v) {
+          encodedValues.add((int) id - 1);
+          return;
+        }
+      }
+    }
+
+    private int add(long v, int s) {
+      int id = size++;
+      if (id == byId.length) {
+        byId = Arrays.copyOf(byId, id * 2);
+      }
+      byId[id] = v;
+      table[2 * s] = v;
+      table[2 * s + 1] = id + 1L;
+      dictionaryByteSize += 8;
+      // At most half full: linear probing stays short.
+      if (size * 2 > 1 << bits) {
+        grow();
+      }
+      return id;
+    }
+
+    private void grow() {
+      bits++;
+      table = new long[2 << bits];
+      int mask = (1 << bits) - 1;
+      for (int id = 0; id < size; id++) {
+        long v = byId[id];
+        int s = slot(v, bits);
+        while (table[2 * s + 1] != 0) {
+          s = (s + 1) & mask;
+        }
+        table[2 * s] = v;
+        table[2 * s + 1] = id + 1L;
+      }
+    }
+
+    @Override
+    public DictionaryPage toDictPageAndClose() {
+      if (lastUsedDictionarySize == 0) {
+        return null;
+      }
+      // Only the part of the dictionary the written pages use.
+      PlainValuesWriter page = new PlainValuesWriter(lastUsedDictionaryByteSize, maxDictionaryByteSize, allocator);
+      for (int id = 0; id < lastUsedDictionarySize; id++) {
+        page.writeLong(byId[id]);
+      }
+      return dictPage(page);
+    }
+
+    @Override
+    public int getDictionarySize() {
+      return size;
+    }
+
+    @Override
+    protected void clearDictionaryContent() {
+      Arrays.fill(table, 0);
+      size = 0;
+    }
+
+    @Override
+    public void fallBackDictionaryEncodedData(ValuesWriter writer) {
+      for (IntList.IntIterator ids = encodedValues.iterator(); ids.hasNext(); ) {
+        writer.writeLong(byId[ids.next()]);
+      }
+    }
+  }
+
+  /** The dictionary of an INT32 column: table slots hold (value, id + 1), 0 marking a free slot. */
+  static final class IntDictionary extends DictionaryValuesWriter {
+    private int bits = Integer.numberOfTrailingZeros(INITIAL_SLOTS);
+    private int[] table = new int[INITIAL_SLOTS * 2];
+    private int[] byId = new int[INITIAL_SLOTS];
+    private int size;
+
+    IntDictionary(int maxBytes, Encoding dataPage, Encoding dictionaryPage, ByteBufferAllocator allocator) {
+      super(maxBytes, dataPage, dictionaryPage, allocator);
+    }
+
+    @Override
+    public void writeInteger(int v) {
+      int mask = (1 << bits) - 1;
+      for (int s = slot(v, bits); ; s = (s + 1) & mask) {
+        int id = table[2 * s + 1];
+        if (id == 0) {
+          encodedValues.add(add(v, s));
+          return;
+        }
+        if (table[2 * s] == v) {
+          encodedValues.add(id - 1);
+          return;
+        }
+      }
+    }
+
+    private int add(int v, int s) {
+      int id = size++;
+      if (id == byId.length) {
+        byId = Arrays.copyOf(byId, id * 2);
+      }
+      byId[id] = v;
+      table[2 * s] = v;
+      table[2 * s + 1] = id + 1;
+      dictionaryByteSize += 4;
+      if (size * 2 > 1 << bits) {
+        grow();
+      }
+      return id;
+    }
+
+    private void grow() {
+      bits++;
+      table = new int[2 << bits];
+      int mask = (1 << bits) - 1;
+      for (int id = 0; id < size; id++) {
+        int v = byId[id];
+        int s = slot(v, bits);
+        while (table[2 * s + 1] != 0) {
+          s = (s + 1) & mask;
+        }
+        table[2 * s] = v;
+        table[2 * s + 1] = id + 1;
+      }
+    }
+
+    @Override
+    public DictionaryPage toDictPageAndClose() {
+      if (lastUsedDictionarySize == 0) {
+        return null;
+      }
+      PlainValuesWriter page = new PlainValuesWriter(lastUsedDictionaryByteSize, maxDictionaryByteSize, allocator);
+      for (int id = 0; id < lastUsedDictionarySize; id++) {
+        page.writeInteger(byId[id]);
+      }
+      return dictPage(page);
+    }
+
+    @Override
+    public int getDictionarySize() {
+      return size;
+    }
+
+    @Override
+    protected void clearDictionaryContent() {
+      Arrays.fill(table, 0);
+      size = 0;
+    }
+
+    @Override
+    public void fallBackDictionaryEncodedData(ValuesWriter writer) {
+      for (IntList.IntIterator ids = encodedValues.iterator(); ids.hasNext(); ) {
+        writer.writeInteger(byId[ids.next()]);
+      }
+    }
+  }
+}
