@@ -160,6 +160,10 @@ public final class IngestMain {
     return "Sqoop 1.4.7-compatible hadoopkit ingest-sqoopish " + p.getProperty("version", "unknown");
   }
 
+  /** The tools that submit MapReduce jobs. */
+  private static final java.util.Set<String> RUNS_JOBS = java.util.Set.of("import", "export", "import-all-tables", "job",
+      "merge");
+
   /** Adapts a SqoopTool to Hadoop's Tool so ToolRunner applies the generic options first. */
   private static final class HadoopToolAdapter extends Configured implements Tool {
     private final SqoopTool command;
@@ -182,6 +186,9 @@ public final class IngestMain {
       if ("local".equals(new org.apache.hadoop.mapred.JobConf(getConf()).get("mapreduce.framework.name", "local"))) {
         // Without Hadoop's native library every chmod forks a process: about 45 per import, 3-8 ms each.
         NioLocalFileSystem.useUnlessChosen(getConf(), "hadoopkit ingest local mode");
+        if (RUNS_JOBS.contains(command.name())) {
+          JobWarmUp.start(getConf());
+        }
       }
       return command.run(parsed, getConf(), console);
     }
