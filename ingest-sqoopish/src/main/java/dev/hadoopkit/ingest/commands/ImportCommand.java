@@ -82,7 +82,9 @@ final class ImportCommand implements SqoopTool {
       if (placement.leftovers() != null) {
         console.info(placement.leftovers());
       }
-      Job job = ImportJobSetup.create(conf, session, options, plan, placement);
+      boolean utcSession = ImportPlanner.rawText(session.spec().dialect(), options)
+          && dev.hadoopkit.ingest.db.MysqlSessionZone.systemZoneIsUtc(connection, session.spec());
+      Job job = ImportJobSetup.create(conf, session, options, plan, placement, utcSession);
       int mappers = plan.splits().size();
       console.info("Beginning import of " + options.sourceName() + " into " + placement.target() + " with " + mappers
           + " mapper(s)" + (options.kind().isBinary() ? " as " + options.kind().displayName() + " files ("

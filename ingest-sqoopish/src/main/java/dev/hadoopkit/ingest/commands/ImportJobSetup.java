@@ -39,8 +39,12 @@ final class ImportJobSetup {
         .allMatch(c -> java.util.Set.of("DATE", "DATETIME", "TIMESTAMP").contains(c.typeName().toUpperCase(java.util.Locale.ROOT)));
   }
 
+  /**
+   * @param utcSession the server's SYSTEM time zone is UTC and the session kept it
+   *     ({@link dev.hadoopkit.ingest.db.MysqlSessionZone}): the tasks then name UTC as their session zone
+   */
   static Job create(Configuration conf, Session session, ImportOptions options, ImportPlan plan,
-      OutputPlacement placement) throws IOException {
+      OutputPlacement placement, boolean utcSession) throws IOException {
     Job job = Job.getInstance(conf, options.jobName() != null ? options.jobName()
         : (options.table() != null ? options.table() : "QueryResult") + ".jar");
     Configuration jc = job.getConfiguration();
@@ -69,6 +73,7 @@ final class ImportJobSetup {
     jc.setBoolean(TextRowWriter.KEY_RAW_TEXT, rawText);
     // The binary protocol costs the server about a fifth less CPU per row than the text protocol (no number or date
     // formatting) and the tasks no number parsing.
+    jc.setBoolean(IngestKeys.IMPORT_UTC_SESSION, utcSession && conf.getBoolean(IngestKeys.IMPORT_UTC_SESSION, true));
     jc.setBoolean(IngestKeys.IMPORT_BINARY_PROTOCOL, conf.getBoolean(IngestKeys.IMPORT_BINARY_PROTOCOL, true)
         && rawText && plan.asString().isEmpty() && onlyDatesAndTimestamps(plan));
     if (!plan.asString().isEmpty()) {

@@ -40,7 +40,14 @@ public final class ImportMapper extends Mapper<NullWritable, NullWritable, Resul
     char[] password = ConnectionSpec.loadPassword(context.getCredentials());
     String sql = conf.get(KEY_QUERY).replace("$CONDITIONS", "(" + split.condition() + ")");
     boolean binaryProtocol = conf.getBoolean(IngestKeys.IMPORT_BINARY_PROTOCOL, false);
-    try (Connection connection = spec.open(password, binaryProtocol ? BINARY_PROTOCOL : Map.of());
+    Map<String, String> params = new java.util.HashMap<>();
+    if (binaryProtocol) {
+      params.putAll(BINARY_PROTOCOL);
+    }
+    if (conf.getBoolean(IngestKeys.IMPORT_UTC_SESSION, false)) {
+      params.putAll(dev.hadoopkit.ingest.db.MysqlSessionZone.UTC_SESSION);
+    }
+    try (Connection connection = spec.open(password, params);
         Statement statement = binaryProtocol ? streamingPrepared(connection, sql, spec.fetchSize())
             : spec.dialect().streamingStatement(connection, spec.fetchSize());
         ResultSet rs = binaryProtocol ? ((PreparedStatement) statement).executeQuery() : statement.executeQuery(sql)) {

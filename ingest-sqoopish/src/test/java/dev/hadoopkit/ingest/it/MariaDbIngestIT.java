@@ -285,6 +285,45 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
   }
 
   /*
+   * When the server's SYSTEM zone is UTC the tasks name it (time_zone='+00:00', cheaper TIMESTAMP conversion on the
+   * server) and read the same values; a URL that sets its own session variables keeps them.
+   */
+  @Test
+  void tasksNameUtcOnlyWhenTheServersSystemZoneIsUtc() throws Exception {
+    exec("CREATE TABLE zoned (id INT PRIMARY KEY, ts TIMESTAMP NULL, dt DATETIME)");
+    exec("INSERT INTO zoned VALUES (1, '2001-03-25 01:30:00', '2001-03-25 01:30:00'),"
+        + " (2, '1999-12-31 23:59:59', '1999-12-31 23:59:59'), (3, NULL, NULL)");
+    // A view cannot read a variable; a function it calls can, in the session that reads the view.
+    exec("CREATE OR REPLACE FUNCTION session_zone() RETURNS VARCHAR(64) NOT DETERMINISTIC RETURN @@session.time_zone");
+    exec("CREATE OR REPLACE VIEW zoned_view AS SELECT id, ts, dt, session_zone() AS tz FROM zoned");
+    boolean systemUtc;
+    try (Connection c = DB.connect(); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT @@session.time_zone = 'SYSTEM' AND @@system_time_zone = 'UTC'")) {
+      rs.next();
+      systemUtc = rs.getBoolean(1);
+    }
+    List<String> byDefault = null;
+    for (String[] setting : new String[][] {{"-D", "hadoopkit.ingest.import.utc.session=true"},
+        {"-D", "hadoopkit.ingest.import.utc.session=false"}}) {
+      Path target = tmp.resolve("zoned-" + setting[1].hashCode());
+      CliRun r = sqoop("import", setting[0], setting[1], "--connect", DB.url(), "--username", "root", "--table",
+          "zoned_view", "-m", "1", "--target-dir", target.toString());
+      assertEquals(0, r.exit, r.toString());
+      List<String> lines = readParts(target);
+      String zone = setting[1].endsWith("true") && systemUtc ? "+00:00" : "SYSTEM";
+      assertEquals(List.of("1,2001-03-25 01:30:00.0,2001-03-25 01:30:00.0," + zone,
+          "2,1999-12-31 23:59:59.0,1999-12-31 23:59:59.0," + zone, "3,null,null," + zone), lines, setting[1]);
+      byDefault = byDefault == null ? lines : byDefault;
+    }
+    Path target = tmp.resolve("zoned-own");
+    CliRun r = sqoop("import", "--connect", DB.url() + (DB.url().contains("?") ? "&" : "?")
+        + "sessionVariables=time_zone='+02:00'", "--username", "root", "--table", "zoned_view", "-m", "1",
+        "--target-dir", target.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(readParts(target).get(0).endsWith(",+02:00"), readParts(target).toString());
+  }
+
+  /*
    * Avro and Parquet imports read rows over the binary protocol (server-side prepared statements, fewer server CPU
    * seconds per row); every type gives the records the text protocol gave, extremes and NULLs included.
    */
