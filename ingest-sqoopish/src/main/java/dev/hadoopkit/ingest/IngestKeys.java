@@ -91,7 +91,7 @@ public final class IngestKeys {
   public static final String IMPORT_TEMPORAL_AS_TEXT = "hadoopkit.ingest.import.temporal.as.text";
   public static final String IMPORT_RAW_TEXT = "hadoopkit.ingest.import.raw.text";
   public static final String IMPORT_BINARY_PROTOCOL = "hadoopkit.ingest.import.binary.protocol";
-  public static final String IMPORT_UTC_SESSION = "hadoopkit.ingest.import.utc.session";
+  public static final String UTC_SESSION = "hadoopkit.ingest.utc.session";
 
   // Export jobs.
   public static final String EXPORT_TABLE = "hadoopkit.ingest.export.table";
@@ -164,7 +164,7 @@ public final class IngestKeys {
       job(IMPORT_COLUMN_AS_STRING, "columns read as the driver's text (--map-column-java COL=String)"),
       job(IMPORT_TEMPORAL_AS_TEXT, "true when DATE/DATETIME columns arrive as the server's text (MySQL)"),
       job(IMPORT_RAW_TEXT, "true when a MySQL table import reads dates (and, to text, integers) as the MariaDB driver's bytes (no CAST)"),
-      job(IMPORT_UTC_SESSION, "true when the server's SYSTEM time zone is UTC and the tasks name it (time_zone='+00:00')"),
+      job(UTC_SESSION, "true when the server's SYSTEM time zone is UTC and the import or export tasks name it (time_zone='+00:00'); false keeps SYSTEM"),
       job(IMPORT_BINARY_PROTOCOL, "true when a MySQL table import reads rows over the binary protocol (server-side prepared statement); -D" + IMPORT_BINARY_PROTOCOL + "=false keeps the text protocol"),
       job(EXPORT_TABLE, "table the tasks fill (the staging table when there is one)"),
       job(EXPORT_COLUMNS, "exported columns, in field order"),

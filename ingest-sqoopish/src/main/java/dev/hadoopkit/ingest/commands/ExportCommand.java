@@ -68,8 +68,11 @@ final class ExportCommand implements SqoopTool {
 
     Session session = Session.from(args, conf, console);
     ExportPlan plan;
+    boolean utcSession;
     try (Connection connection = session.open()) {
       plan = ExportPlan.read(connection, session, options, conf, binaryFiles);
+      utcSession = session.spec().dialect() == dev.hadoopkit.ingest.db.Dialect.MYSQL
+          && dev.hadoopkit.ingest.db.MysqlSessionZone.systemZoneIsUtc(connection, session.spec());
     }
 
     String cleaned = Leftovers.removeAbandoned(fs, fs.makeQualified(dir), WORK_SUFFIX);
@@ -79,7 +82,7 @@ final class ExportCommand implements SqoopTool {
     Leftovers.Owner owner = Leftovers.Owner.current();
     Path reports = new Path(fs.makeQualified(dir).getParent(), Leftovers.workName(dir.getName(), WORK_SUFFIX, owner));
     Leftovers.claim(fs, reports, owner);
-    Job job = ExportJobSetup.create(conf, session, options, plan, dir, summary.getLength(), reports);
+    Job job = ExportJobSetup.create(conf, session, options, plan, dir, summary.getLength(), reports, utcSession);
 
     String table = options.table();
     String staging = options.staging();

@@ -25,10 +25,16 @@ final class ExportJobSetup {
    * @param inputBytes the bytes under it, divided between the mappers
    * @param reports where the tasks leave their one-line reports
    */
+  /**
+   * @param utcSession the server's SYSTEM time zone is UTC and the session kept it
+   *     ({@link dev.hadoopkit.ingest.db.MysqlSessionZone}): the tasks then name UTC as their session zone, which
+   *     spares the server the C library's conversion of every TIMESTAMP value they load
+   */
   static Job create(Configuration conf, Session session, ExportOptions options, ExportPlan plan, Path dir,
-      long inputBytes, Path reports) throws IOException {
+      long inputBytes, Path reports, boolean utcSession) throws IOException {
     Job job = Job.getInstance(conf, options.jobName() != null ? options.jobName() : options.table() + ".jar");
     Configuration jc = job.getConfiguration();
+    jc.setBoolean(IngestKeys.UTC_SESSION, utcSession && conf.getBoolean(IngestKeys.UTC_SESSION, true));
     session.spec().store(jc);
     ConnectionSpec.storePassword(job, session.password());
     boolean userBatchSize = jc.get(IngestKeys.EXPORT_RECORDS_PER_STATEMENT) != null;

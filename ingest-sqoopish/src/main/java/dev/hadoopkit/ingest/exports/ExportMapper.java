@@ -64,9 +64,13 @@ public final class ExportMapper extends Mapper<LinePosition, Object, NullWritabl
     RowSink sink = null;
     boolean bulkBatches = target.mode() == ExportTarget.Mode.INSERT && spec.dialect() == Dialect.MYSQL
         && conf.getBoolean(KEY_MARIADB_BULK, false);
-    Map<String, String> extra = target.mode() == ExportTarget.Mode.DIRECT && spec.dialect() == Dialect.MYSQL
-        ? Map.of("allowLocalInfile", "true") : spec.dialect() == Dialect.POSTGRESQL ? Map.of("stringtype", "unspecified")
-        : bulkBatches ? BulkBatchSink.PARAMS : Map.of();
+    Map<String, String> extra = new java.util.HashMap<>(target.mode() == ExportTarget.Mode.DIRECT
+        && spec.dialect() == Dialect.MYSQL ? Map.of("allowLocalInfile", "true")
+        : spec.dialect() == Dialect.POSTGRESQL ? Map.of("stringtype", "unspecified")
+        : bulkBatches ? BulkBatchSink.PARAMS : Map.of());
+    if (conf.getBoolean(IngestKeys.UTC_SESSION, false)) {
+      extra.putAll(dev.hadoopkit.ingest.db.MysqlSessionZone.UTC_SESSION);
+    }
     // Closed after the sink (in finally, not as a try resource): on a failure the sink first lets a load in flight
     // finish on it, so the count of committed rows the error reports is exact.
     Connection connection = null;

@@ -44,7 +44,7 @@ public final class ImportMapper extends Mapper<NullWritable, NullWritable, Resul
     if (binaryProtocol) {
       params.putAll(BINARY_PROTOCOL);
     }
-    if (conf.getBoolean(IngestKeys.IMPORT_UTC_SESSION, false)) {
+    if (conf.getBoolean(IngestKeys.UTC_SESSION, false)) {
       params.putAll(dev.hadoopkit.ingest.db.MysqlSessionZone.UTC_SESSION);
     }
     try (Connection connection = spec.open(password, params);

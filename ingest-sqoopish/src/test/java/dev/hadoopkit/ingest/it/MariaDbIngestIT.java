@@ -303,8 +303,8 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
       systemUtc = rs.getBoolean(1);
     }
     List<String> byDefault = null;
-    for (String[] setting : new String[][] {{"-D", "hadoopkit.ingest.import.utc.session=true"},
-        {"-D", "hadoopkit.ingest.import.utc.session=false"}}) {
+    for (String[] setting : new String[][] {{"-D", "hadoopkit.ingest.utc.session=true"},
+        {"-D", "hadoopkit.ingest.utc.session=false"}}) {
       Path target = tmp.resolve("zoned-" + setting[1].hashCode());
       CliRun r = sqoop("import", setting[0], setting[1], "--connect", DB.url(), "--username", "root", "--table",
           "zoned_view", "-m", "1", "--target-dir", target.toString());
@@ -321,6 +321,38 @@ class MariaDbIngestIT extends DatabaseIngestSuite {
         "--target-dir", target.toString());
     assertEquals(0, r.exit, r.toString());
     assertTrue(readParts(target).get(0).endsWith(",+02:00"), readParts(target).toString());
+  }
+
+  /* Exports load TIMESTAMP values the same whether the tasks name UTC or keep the server's SYSTEM zone. */
+  @Test
+  void exportsLoadTheSameTimestampsInTheUtcSession() throws Exception {
+    exec("CREATE TABLE stamped (id INT PRIMARY KEY, ts TIMESTAMP NULL, dt DATETIME(3))");
+    Path input = tmp.resolve("stamped-in");
+    Files.createDirectories(input);
+    Files.writeString(input.resolve("part-m-00000"), "1,2001-03-25 01:30:00.0,2001-03-25 01:30:00.123\n"
+        + "2,1999-12-31 23:59:59,1969-12-31 23:59:59.999\n3,null,null\n4,2038-01-19 03:14:07,0001-01-01 00:00:00\n");
+    List<String> loaded = new ArrayList<>();
+    for (String[] mode : new String[][] {{"--direct"}, {}}) {
+      for (boolean utc : new boolean[] {true, false}) {
+        exec("TRUNCATE stamped");
+        List<String> args = new ArrayList<>(List.of("export", "-D", "hadoopkit.ingest.utc.session=" + utc, "--connect",
+            DB.url(), "--username", "root", "--table", "stamped", "--export-dir", input.toString(), "-m", "1"));
+        args.addAll(List.of(mode));
+        CliRun r = sqoop(args.toArray(new String[0]));
+        assertEquals(0, r.exit, r.toString());
+        try (Connection c = DB.connect(); Statement st = c.createStatement();
+            java.sql.ResultSet rs = st.executeQuery("SELECT id, UNIX_TIMESTAMP(ts), dt FROM stamped ORDER BY id")) {
+          StringBuilder rows = new StringBuilder();
+          while (rs.next()) {
+            rows.append(rs.getInt(1)).append('|').append(rs.getString(2)).append('|').append(rs.getString(3)).append(';');
+          }
+          loaded.add(rows.toString());
+        }
+      }
+    }
+    assertEquals(4, loaded.size());
+    assertEquals(1, loaded.stream().distinct().count(), "direct and insert, UTC and SYSTEM session: " + loaded);
+    assertTrue(loaded.get(0).startsWith("1|985483800|2001-03-25 01:30:00.123000;"), loaded.toString());
   }
 
   /*
