@@ -1,5 +1,6 @@
 package dev.hadoopkit.ingest;
 
+import dev.hadoopkit.formats.localfs.NioLocalFileSystem;
 import dev.hadoopkit.formats.tool.UsageException;
 import dev.hadoopkit.ingest.cli.Args;
 import dev.hadoopkit.ingest.cli.SqoopTool;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.cli.HelpFormatter;
-import dev.hadoopkit.formats.localfs.NioLocalFileSystem;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.util.Tool;

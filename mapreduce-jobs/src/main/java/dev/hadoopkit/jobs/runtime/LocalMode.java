@@ -1,5 +1,6 @@
 package dev.hadoopkit.jobs.runtime;
 
+import dev.hadoopkit.formats.localfs.LocalSettings;
 import dev.hadoopkit.formats.localfs.NioLocalFileSystem;
 import org.apache.hadoop.conf.Configuration;
 
@@ -42,15 +43,7 @@ public final class LocalMode {
   }
 
   private static void setIfDefault(Configuration conf, String key, String value) {
-    String[] sources = conf.getPropertySources(key);
-    boolean onlyDefaults = true;
-    if (sources != null) {
-      for (String source : sources) {
-        onlyDefaults &= source.endsWith("-default.xml");
-      }
-    }
-    if (onlyDefaults) {
-      conf.set(key, value, "hadoopkit local mode");
-    }
+    LocalSettings.setUnlessChosen(conf, key, value, "hadoopkit local mode");
   }
+
 }

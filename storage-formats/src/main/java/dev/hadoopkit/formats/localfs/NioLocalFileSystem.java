@@ -38,17 +38,9 @@ public class NioLocalFileSystem extends LocalFileSystem {
    * configuration says.
    */
   public static void useUnlessChosen(Configuration conf, String source) {
-    String[] sources = conf.getPropertySources("fs.file.impl");
-    boolean onlyDefaults = true;
-    if (sources != null) {
-      for (String s : sources) {
-        onlyDefaults &= s.endsWith("-default.xml");
-      }
-    }
-    if (onlyDefaults) {
-      conf.set("fs.file.impl", NioLocalFileSystem.class.getName(), source);
-    }
+    LocalSettings.setUnlessChosen(conf, "fs.file.impl", NioLocalFileSystem.class.getName(), source);
   }
+
 
   /** The raw (checksum-less) filesystem underneath, where permissions are read and set. */
   static final class Raw extends RawLocalFileSystem {

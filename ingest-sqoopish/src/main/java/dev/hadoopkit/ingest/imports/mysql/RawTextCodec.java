@@ -11,9 +11,8 @@ import org.mariadb.jdbc.plugin.Codec;
 /**
  * MariaDB Connector/J codec behind {@code rs.getObject(i, RawText.class)}: hands out the bytes of a value in place (no
  * String, no parsing, no CAST in the query): over the text protocol the server's text, over the binary protocol its
- * packed form ({@link RawText#binary}). Found by
- * the driver through ServiceLoader (META-INF/services/org.mariadb.jdbc.plugin.Codec); decodes nothing else and
- * encodes nothing.
+ * packed form ({@link RawText#binary}). Found by the driver through ServiceLoader
+ * (META-INF/services/org.mariadb.jdbc.plugin.Codec); decodes nothing else and encodes nothing.
  */
 public final class RawTextCodec implements Codec<RawText> {
   /**
