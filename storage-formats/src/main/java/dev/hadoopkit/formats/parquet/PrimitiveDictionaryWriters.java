@@ -52,11 +52,11 @@ final class PrimitiveDictionaryWriters implements ValuesWriterFactory {
     int maxBytes = properties.getDictionaryPageSizeThreshold();
     ByteBufferAllocator allocator = properties.getAllocator();
     if (fallback.initialWriter.getClass() == PlainLongDictionaryValuesWriter.class) {
-      return FallbackValuesWriter.of(new LongDictionary(maxBytes, dataPage, dictionaryPage, allocator),
+      return FallbackValuesWriter.of(new Dictionary(8, maxBytes, dataPage, dictionaryPage, allocator),
           (ValuesWriter) fallback.fallBackWriter);
     }
     if (fallback.initialWriter.getClass() == PlainIntegerDictionaryValuesWriter.class) {
-      return FallbackValuesWriter.of(new IntDictionary(maxBytes, dataPage, dictionaryPage, allocator),
+      return FallbackValuesWriter.of(new Dictionary(4, maxBytes, dataPage, dictionaryPage, allocator),
           (ValuesWriter) fallback.fallBackWriter);
     }
     return writer;
@@ -68,32 +68,41 @@ final class PrimitiveDictionaryWriters implements ValuesWriterFactory {
   }
 
   /**
-   * The dictionary of an INT64 column. Table slots hold id + 1 (0: free) and the values sit in id order in
-   * {@code byId}: 4 bytes a slot keep the table of 50,000 values within the core's cache, where 16-byte slots and
-   * fastutil's two arrays of 131,072 slots did not.
+   * The dictionary of an INT32 ({@code valueBytes} 4) or INT64 (8) column. Table slots hold id + 1 (0: free) and the
+   * values sit in id order in {@code byId}: 4 bytes a slot keep the table of 50,000 values within the core's cache,
+   * where fastutil's key, value and link arrays of 131,072 slots did not.
    */
-  static final class LongDictionary extends DictionaryValuesWriter {
+  static final class Dictionary extends DictionaryValuesWriter {
+    private final int valueBytes;
     private int bits = Integer.numberOfTrailingZeros(INITIAL_SLOTS);
     private int[] table = new int[INITIAL_SLOTS];
     private long[] byId = new long[INITIAL_SLOTS];
     private int size;
 
-    LongDictionary(int maxBytes, Encoding dataPage, Encoding dictionaryPage, ByteBufferAllocator allocator) {
+    Dictionary(int valueBytes, int maxBytes, Encoding dataPage, Encoding dictionaryPage, ByteBufferAllocator allocator) {
       super(maxBytes, dataPage, dictionaryPage, allocator);
+      this.valueBytes = valueBytes;
+    }
+
+    @Override
+    public void writeInteger(int v) {
+      encodedValues.add(idOf(v));
     }
 
     @Override
     public void writeLong(long v) {
+      encodedValues.add(idOf(v));
+    }
+
+    private int idOf(long v) {
       int mask = (1 << bits) - 1;
       for (int s = slot(v, bits); ; s = (s + 1) & mask) {
         int id = table[s];
         if (id == 0) {
-          encodedValues.add(add(v, s));
-          return;
+          return add(v, s);
         }
         if (byId[id - 1] == v) {
-          encodedValues.add(id - 1);
-          return;
+          return id - 1;
         }
       }
     }
@@ -105,7 +114,7 @@ final class PrimitiveDictionaryWriters implements ValuesWriterFactory {
       }
       byId[id] = v;
       table[s] = id + 1;
-      dictionaryByteSize += 8;
+      dictionaryByteSize += valueBytes;
       // At most 80 % full: a probe reads on in the same cache line, and a smaller table stays in the cache.
       if (size * 5 > 4 << bits) {
         grow();
@@ -134,7 +143,7 @@ final class PrimitiveDictionaryWriters implements ValuesWriterFactory {
       // Only the part of the dictionary the written pages use.
       PlainValuesWriter page = new PlainValuesWriter(lastUsedDictionaryByteSize, maxDictionaryByteSize, allocator);
       for (int id = 0; id < lastUsedDictionarySize; id++) {
-        page.writeLong(byId[id]);
+        write(page, byId[id]);
       }
       return dictPage(page);
     }
@@ -153,92 +162,15 @@ final class PrimitiveDictionaryWriters implements ValuesWriterFactory {
     @Override
     public void fallBackDictionaryEncodedData(ValuesWriter writer) {
       for (IntList.IntIterator ids = encodedValues.iterator(); ids.hasNext(); ) {
-        writer.writeLong(byId[ids.next()]);
-      }
-    }
-  }
-
-  /** The dictionary of an INT32 column, laid out as {@link LongDictionary}'s. */
-  static final class IntDictionary extends DictionaryValuesWriter {
-    private int bits = Integer.numberOfTrailingZeros(INITIAL_SLOTS);
-    private int[] table = new int[INITIAL_SLOTS];
-    private int[] byId = new int[INITIAL_SLOTS];
-    private int size;
-
-    IntDictionary(int maxBytes, Encoding dataPage, Encoding dictionaryPage, ByteBufferAllocator allocator) {
-      super(maxBytes, dataPage, dictionaryPage, allocator);
-    }
-
-    @Override
-    public void writeInteger(int v) {
-      int mask = (1 << bits) - 1;
-      for (int s = slot(v, bits); ; s = (s + 1) & mask) {
-        int id = table[s];
-        if (id == 0) {
-          encodedValues.add(add(v, s));
-          return;
-        }
-        if (byId[id - 1] == v) {
-          encodedValues.add(id - 1);
-          return;
-        }
+        write(writer, byId[ids.next()]);
       }
     }
 
-    private int add(int v, int s) {
-      int id = size++;
-      if (id == byId.length) {
-        byId = Arrays.copyOf(byId, id * 2);
-      }
-      byId[id] = v;
-      table[s] = id + 1;
-      dictionaryByteSize += 4;
-      if (size * 5 > 4 << bits) {
-        grow();
-      }
-      return id;
-    }
-
-    private void grow() {
-      bits++;
-      table = new int[1 << bits];
-      int mask = (1 << bits) - 1;
-      for (int id = 0; id < size; id++) {
-        int s = slot(byId[id], bits);
-        while (table[s] != 0) {
-          s = (s + 1) & mask;
-        }
-        table[s] = id + 1;
-      }
-    }
-
-    @Override
-    public DictionaryPage toDictPageAndClose() {
-      if (lastUsedDictionarySize == 0) {
-        return null;
-      }
-      PlainValuesWriter page = new PlainValuesWriter(lastUsedDictionaryByteSize, maxDictionaryByteSize, allocator);
-      for (int id = 0; id < lastUsedDictionarySize; id++) {
-        page.writeInteger(byId[id]);
-      }
-      return dictPage(page);
-    }
-
-    @Override
-    public int getDictionarySize() {
-      return size;
-    }
-
-    @Override
-    protected void clearDictionaryContent() {
-      Arrays.fill(table, 0);
-      size = 0;
-    }
-
-    @Override
-    public void fallBackDictionaryEncodedData(ValuesWriter writer) {
-      for (IntList.IntIterator ids = encodedValues.iterator(); ids.hasNext(); ) {
-        writer.writeInteger(byId[ids.next()]);
+    private void write(ValuesWriter writer, long value) {
+      if (valueBytes == 4) {
+        writer.writeInteger((int) value);
+      } else {
+        writer.writeLong(value);
       }
     }
   }
