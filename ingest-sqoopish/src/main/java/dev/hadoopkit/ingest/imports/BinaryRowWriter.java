@@ -227,29 +227,21 @@ public final class BinaryRowWriter implements RowWriter {
     if (v == null) {
       return null;
     }
-    return (v.binary() ? MysqlRawReaders.isZeroDate(v) : v.startsWith("0000-00-00")) ? null : v;
+    return (v.binary() ? v.isZeroPackedDate() : v.startsWith("0000-00-00")) ? null : v;
   }
 
-  /** Days since 1970-01-01 of a binary-protocol DATE/DATETIME value (year 2 bytes little-endian, month, day). */
+  /** Days since 1970-01-01 of a binary-protocol (packed) DATE/DATETIME value. */
   private static long binaryEpochDay(RawText v) {
-    int year = (v.at(0) & 0xff) | (v.at(1) & 0xff) << 8;
-    return epochDay(year, v.at(2), v.at(3));
+    return epochDay(v.packedYear(), v.packedField(2), v.packedField(3));
   }
 
   /**
-   * Milliseconds since 1970-01-01T00:00 read as UTC of a binary-protocol DATE/DATETIME/TIMESTAMP value (4, 7 or 11
-   * bytes: date, then hour, minute, second, then microseconds little-endian), the fraction truncated to milliseconds.
+   * Milliseconds since 1970-01-01T00:00 read as UTC of a packed DATE/DATETIME/TIMESTAMP value, the fraction truncated
+   * to milliseconds.
    */
   private static long binaryTimestampMillis(RawText v) {
-    long millis = binaryEpochDay(v) * 86_400_000L;
-    if (v.length() >= 7) {
-      millis += v.at(4) * 3_600_000L + v.at(5) * 60_000L + v.at(6) * 1000L;
-    }
-    if (v.length() >= 11) {
-      int micros = (v.at(7) & 0xff) | (v.at(8) & 0xff) << 8 | (v.at(9) & 0xff) << 16 | (v.at(10) & 0xff) << 24;
-      millis += micros / 1000;
-    }
-    return millis;
+    return binaryEpochDay(v) * 86_400_000L + v.packedField(4) * 3_600_000L + v.packedField(5) * 60_000L
+        + v.packedField(6) * 1000L + v.packedMicros() / 1000;
   }
 
   static ColumnCopier copierFor(ColumnInfo column, Schema field, boolean temporalAsText, boolean rawText) {

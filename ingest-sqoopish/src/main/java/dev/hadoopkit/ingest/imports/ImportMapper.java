@@ -63,7 +63,9 @@ public final class ImportMapper extends Mapper<NullWritable, NullWritable, Resul
         connection.commit();
       }
     } catch (SQLException | RuntimeException | IOException e) {
-      String message = "Import of " + split + " failed: " + ConnectionSpec.scrub(e.getMessage(), password);
+      String message = "Import of " + split + " failed: " + ConnectionSpec.scrub(e.getMessage(), password)
+          + (binaryProtocol && e instanceof SQLException ? " (read over the binary protocol; -D "
+              + IngestKeys.IMPORT_BINARY_PROTOCOL + "=false reads over the text protocol)" : "");
       TaskReports.writeError(conf, context.getTaskAttemptID().getTaskID().toString(), message);
       throw new IOException(message, e);
     }

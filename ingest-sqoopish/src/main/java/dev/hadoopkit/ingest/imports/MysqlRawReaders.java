@@ -2,6 +2,7 @@ package dev.hadoopkit.ingest.imports;
 
 import dev.hadoopkit.ingest.imports.mysql.RawText;
 import dev.hadoopkit.ingest.text.TextOut;
+import dev.hadoopkit.ingest.text.Utf8Output;
 import java.io.IOException;
 import java.sql.Types;
 
@@ -79,7 +80,7 @@ final class MysqlRawReaders {
   /** A date as the server's text; a zero date is NULL as with MysqlTemporalText. */
   static final ValueReader DATE = (rs, i, out) -> {
     RawText v = rs.getObject(i, RawText.class);
-    if (v == null || (v.binary() ? isZeroDate(v) : v.startsWith(ZERO_DATE))) {
+    if (v == null || (v.binary() ? v.isZeroPackedDate() : v.startsWith(ZERO_DATE))) {
       return false;
     }
     if (v.binary()) {
@@ -95,7 +96,7 @@ final class MysqlRawReaders {
   /** A DATETIME/TIMESTAMP as {@link MysqlTemporalText#writeTimestamp} reshapes the server's text. */
   static final ValueReader TIMESTAMP = (rs, i, out) -> {
     RawText v = rs.getObject(i, RawText.class);
-    if (v == null || (v.binary() ? isZeroDate(v) : v.startsWith(ZERO_DATE))) {
+    if (v == null || (v.binary() ? v.isZeroPackedDate() : v.startsWith(ZERO_DATE))) {
       return false;
     }
     if (v.binary()) {
@@ -106,20 +107,15 @@ final class MysqlRawReaders {
     return true;
   };
 
-  /** A binary-protocol DATE/DATETIME of year, month and day 0 (sent as no bytes for 0000-00-00 00:00:00). */
-  static boolean isZeroDate(RawText v) {
-    return v.length() < 4 || (v.at(0) | v.at(1) | v.at(2) | v.at(3)) == 0;
-  }
-
-  /** {@code yyyy-MM-dd} of a packed date (year little-endian, month, day) into {@code text[0, 10)}. */
+  /** {@code yyyy-MM-dd} of a packed date into {@code text[0, 10)}. */
   private static void packedDate(RawText v, byte[] text) {
-    int year = (v.at(0) & 0xff) | (v.at(1) & 0xff) << 8;
+    int year = v.packedYear();
     pair(text, 0, year / 100);
     pair(text, 2, year % 100);
     text[4] = '-';
-    pair(text, 5, v.at(2));
+    pair(text, 5, v.packedField(2));
     text[7] = '-';
-    pair(text, 8, v.at(3));
+    pair(text, 8, v.packedField(3));
   }
 
   /**
@@ -130,14 +126,13 @@ final class MysqlRawReaders {
     byte[] text = new byte[26];
     packedDate(v, text);
     text[10] = ' ';
-    int n = v.length();
-    pair(text, 11, n >= 7 ? v.at(4) : 0);
+    pair(text, 11, v.packedField(4));
     text[13] = ':';
-    pair(text, 14, n >= 7 ? v.at(5) : 0);
+    pair(text, 14, v.packedField(5));
     text[16] = ':';
-    pair(text, 17, n >= 7 ? v.at(6) : 0);
+    pair(text, 17, v.packedField(6));
     text[19] = '.';
-    int micros = n >= 11 ? (v.at(7) & 0xff) | (v.at(8) & 0xff) << 8 | (v.at(9) & 0xff) << 16 | (v.at(10) & 0xff) << 24 : 0;
+    int micros = v.packedMicros();
     if (micros == 0) {
       text[20] = '0';
       out.writeAscii(text, 0, 21);
@@ -153,21 +148,9 @@ final class MysqlRawReaders {
     out.writeAscii(text, 0, end);
   }
 
-  /** The two decimal digits of 0-99, by table: C1, which compiles these readers, divides with a slow instruction. */
-  private static final byte[] TENS = new byte[100];
-  private static final byte[] ONES = new byte[100];
-
-  static {
-    for (int i = 0; i < 100; i++) {
-      TENS[i] = (byte) ('0' + i / 10);
-      ONES[i] = (byte) ('0' + i % 10);
-    }
-  }
-
-  /** {@code value} (0-99) as two digits into {@code text} from {@code at}. */
+  /** Two digits by table: C1, which compiles these readers, divides with a slow instruction. */
   private static void pair(byte[] text, int at, int value) {
-    text[at] = TENS[value];
-    text[at + 1] = ONES[value];
+    Utf8Output.twoDigits(text, at, value);
   }
 
   /** Byte for byte the text {@link MysqlTemporalText#writeTimestamp} writes for the same server text. */

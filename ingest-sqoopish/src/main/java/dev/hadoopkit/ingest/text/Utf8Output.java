@@ -204,6 +204,12 @@ public final class Utf8Output implements TextOut, java.io.Closeable {
     return 19;
   }
 
+  /** {@code value} (0-99) as two ASCII digits into {@code into} from {@code at}, by table (no division). */
+  public static void twoDigits(byte[] into, int at, int value) {
+    into[at] = DIGIT_TENS[value];
+    into[at + 1] = DIGIT_ONES[value];
+  }
+
   private static final byte[] DIGIT_TENS = new byte[100];
   private static final byte[] DIGIT_ONES = new byte[100];
 

@@ -13,6 +13,30 @@ public record RawText(byte[] bytes, int offset, int length, boolean binary) {
     this(bytes, offset, length, false);
   }
 
+  /** A packed (binary-protocol) DATE/DATETIME of year, month and day 0: the server sends no bytes for a zero date. */
+  public boolean isZeroPackedDate() {
+    return length < 4 || (at(0) | at(1) | at(2) | at(3)) == 0;
+  }
+
+  /** The year of a packed DATE/DATETIME (two bytes, little-endian). */
+  public int packedYear() {
+    return (at(0) & 0xff) | (at(1) & 0xff) << 8;
+  }
+
+  /**
+   * Field {@code index} of a packed DATE/DATETIME: 2 month, 3 day, 4 hour, 5 minute, 6 second; 0 when the value is
+   * too short to hold it (the server leaves out a zero time).
+   */
+  public int packedField(int index) {
+    return index < length ? at(index) : 0;
+  }
+
+  /** The microseconds of a packed DATETIME (four bytes, little-endian), 0 when left out. */
+  public int packedMicros() {
+    return length < 11 ? 0
+        : (at(7) & 0xff) | (at(8) & 0xff) << 8 | (at(9) & 0xff) << 16 | (at(10) & 0xff) << 24;
+  }
+
   /** The byte at {@code index} of the value. */
   public byte at(int index) {
     return bytes[offset + index];
